@@ -1,0 +1,75 @@
+// Package analyzer exports the toctou suite: every pass, and one row of
+// metadata per pass (CWE, severity, the release that introduced it,
+// whether it runs by default, and the categories its diagnostics carry).
+//
+// Drivers (cmd/toctou, the golangci-lint plugin, the gopls build) and the
+// generated documentation under docs/ read this table; nothing else
+// registers passes.
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/toctou/toctou/passes/pathrace"
+)
+
+// Severity is how a finding should be presented (SARIF level names).
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Note    Severity = "note"
+)
+
+// Category is one sub-kind of a pass's findings; its Name is the
+// Diagnostic.Category the pass sets and the anchor in the pass's docs page.
+type Category struct {
+	Name    string
+	Summary string
+}
+
+// Pass is the metadata row of one analyzer.
+type Pass struct {
+	Analyzer   *analysis.Analyzer
+	CWE        []int    // CWE identifiers, most specific first
+	Severity   Severity // default presentation level
+	Since      string   // toctou release that introduced the pass
+	Default    bool     // enabled when no pass is selected explicitly
+	Categories []Category
+}
+
+// Passes returns the metadata table, one row per pass, in a stable order.
+func Passes() []Pass {
+	return []Pass{
+		{
+			Analyzer: pathrace.Analyzer,
+			CWE:      []int{367, 59},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{pathrace.CreateIfAbsent, "a file is created or written by name after a check found the path absent"},
+				{pathrace.ReadIfPresent, "a file is opened or read by name after a check found it present"},
+				{pathrace.RemoveIfPresent, "a file is removed after a check found it present"},
+				{pathrace.MkdirIfAbsent, "a directory is made after a check found the path absent"},
+				{pathrace.LinkIfAbsent, "a link is made after a check found the path absent"},
+				{pathrace.RenameOverChecked, "a file is renamed onto a path a check found absent"},
+				{pathrace.RenameIfPresent, "a file is renamed away after a check found it present"},
+				{pathrace.ModifyIfPresent, "a file's mode, owner, times or size is changed by name after a check found it present"},
+				{pathrace.SymlinkCheckThenOpen, "a path is opened by name after an Lstat found it not to be a symbolic link"},
+				{pathrace.AccessThenOpen, "a file is used by name after access(2) approved it"},
+			},
+		},
+	}
+}
+
+// Suite returns every analyzer of the suite, in the order of Passes.
+func Suite() []*analysis.Analyzer {
+	rows := Passes()
+	all := make([]*analysis.Analyzer, len(rows))
+	for i, row := range rows {
+		all[i] = row.Analyzer
+	}
+	return all
+}

@@ -1,0 +1,64 @@
+// Package pathrace defines an Analyzer that reports file-system
+// operations by name whose outcome was decided by an earlier check of the
+// same path (time-of-check to time-of-use races, CWE-367).
+//
+// # Analyzer pathrace
+//
+// pathrace: report check-then-use races on one file-system path
+//
+// A program that checks a path and then acts on it by name leaves a gap in
+// which another process can create, remove or replace the file, often
+// with a symbolic link to a file of its choosing. The check's answer is
+// stale by the time the use runs:
+//
+//	if _, err := os.Stat(lockPath); err == nil {
+//		return os.ErrExist // someone holds the lock
+//	}
+//	// another process can create lockPath here; both then "hold" it
+//	return os.WriteFile(lockPath, nil, 0o600)
+//
+// The use must decide by itself, in one system call:
+//
+//	f, err := os.OpenFile(lockPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+//	if errors.Is(err, fs.ErrExist) {
+//		return err // someone holds the lock
+//	}
+//
+// pathrace reports the use, with a related location at the check, when
+// all of these hold:
+//
+//   - the check is os.Stat, os.Lstat, syscall.Access, the
+//     golang.org/x/sys/unix Stat, Lstat, Access and Faccessat functions,
+//     os.ReadDir or filepath.Glob used as an existence test, or a function
+//     of the analyzed code whose result reports on a path parameter (an
+//     "exists" helper, found in any package through analysis facts);
+//   - the use is an os, io/ioutil, syscall or x/sys/unix operation by name
+//     (open, create, read, write, remove, rename, mkdir, link, chmod,
+//     chown, chtimes, truncate), or a function of the analyzed code that
+//     passes a path parameter to one (a wrapper, found through facts);
+//   - both name the same path: the same value, or the same pure
+//     computation (filepath.Join, path.Join, Clean, string concatenation,
+//     constants, the same field of the same variable) of the same values;
+//   - the check's result (its error, FileInfo or boolean) decides a branch
+//     on the way to the use: on the other branch, the use does not run.
+//
+// Each report carries a category naming its shape: create-if-absent,
+// read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
+// rename-over-checked, rename-if-present, modify-if-present,
+// symlink-check-then-open and access-then-open.
+//
+// Suggested fixes are offered where the shape is clear: os.Create and
+// os.OpenFile after an absence check gain O_EXCL; os.WriteFile after an
+// absence check becomes an exclusive create and write; os.Mkdir becomes
+// os.MkdirAll; an "if present { remove }" becomes a remove that ignores
+// fs.ErrNotExist; and an early return on absence before a read moves
+// under the read's own fs.ErrNotExist test.
+//
+// Not reported, because the use decides atomically or the check does not
+// decide: an os.OpenFile with O_CREATE|O_EXCL after a check (the check is
+// a fast path), os.MkdirAll and os.RemoveAll (both tolerate the race), the
+// Lstat, open, f.Stat, os.SameFile idiom, methods of os.Root, uses of a
+// different path, checks whose result only feeds a log line or a value,
+// checks after the use (in its error path), and checks and uses in
+// different functions or goroutines.
+package pathrace
