@@ -2,6 +2,7 @@ package pathrace
 
 import (
 	_ "embed"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -27,13 +28,40 @@ const (
 )
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "pathrace",
-	Doc:      analysisutil.MustExtractDoc(doc, "pathrace"),
-	URL:      "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer},
-	Run:      analysisutil.Guard("pathrace", run),
+	Name:      "pathrace",
+	Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
+	URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Run:       analysisutil.Guard("pathrace", run),
+	FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	st := &state{
+		pass:   pass,
+		exists: make(map[*types.Func]*ExistsFact),
+		uses:   make(map[*types.Func]*UsesFact),
+	}
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs {
+		st.checkFunc(fn)
+	}
 	return nil, nil
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	for fn, f := range st.exists {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+	for fn, f := range st.uses {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
 }

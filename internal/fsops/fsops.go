@@ -1,0 +1,225 @@
+// Package fsops is toctou's knowledge of the file-system operations of the
+// standard library and golang.org/x/sys/unix: which functions take a path,
+// at which argument, and what they do to it.
+//
+// The table is keyed by package path and function name, so that results
+// do not depend on analysis facts for the standard library (a driver such
+// as Bazel's nogo may provide none).
+package fsops
+
+import (
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Op is what an operation does to the file a path names.
+type Op uint8
+
+const (
+	OpNone       Op = iota
+	OpRead          // opens or reads an existing file (os.Open, os.ReadFile, os.Readlink)
+	OpWrite         // opens an existing file for writing, without creating it
+	OpCreate        // creates the file or truncates an existing one (os.Create, os.WriteFile)
+	OpExclCreate    // creates the file only if it does not exist (O_CREATE|O_EXCL)
+	OpRemove        // removes the name (os.Remove); fails if absent
+	OpRemoveAll     // removes the name, succeeding if absent (os.RemoveAll)
+	OpMkdir         // makes a directory; fails if the name exists (os.Mkdir)
+	OpMkdirAll      // makes a directory, succeeding if it exists (os.MkdirAll)
+	OpLinkNew       // makes a new name, failing if it exists (os.Symlink, os.Link new name)
+	OpLinkOld       // reads an existing name to link it (os.Link old name)
+	OpRenameSrc     // renames the file away (os.Rename old name)
+	OpRenameDst     // replaces whatever the name holds (os.Rename new name)
+	OpModify        // changes mode, owner, times or size by name (os.Chmod, os.Truncate)
+	OpOpenFlags     // opens with flags that decide what it does; see Classify
+)
+
+// Check is how a function inspects a path without acting on it.
+type Check uint8
+
+const (
+	CheckNone    Check = iota
+	CheckStat          // os.Stat and friends: error says whether the name exists
+	CheckLstat         // os.Lstat: as Stat, without following a final symbolic link
+	CheckAccess        // access(2): error says whether the caller may use the file
+	CheckReadDir       // os.ReadDir used for its error: whether the directory exists
+	CheckGlob          // filepath.Glob: an empty result says nothing matched
+)
+
+// PathArg describes one path argument of a function.
+type PathArg struct {
+	Index int // argument index (receivers are not counted: these are all functions)
+	Op    Op
+	Flag  int // for OpOpenFlags: index of the flag argument
+}
+
+// Func describes one function of the table.
+type Func struct {
+	Paths []PathArg
+	Check Check // for checks, the path is Paths[0]
+}
+
+func use(i int, op Op) Func { return Func{Paths: []PathArg{{Index: i, Op: op}}} }
+func check(i int, c Check) Func {
+	return Func{Paths: []PathArg{{Index: i}}, Check: c}
+}
+func openFlags(path, flag int) Func {
+	return Func{Paths: []PathArg{{Index: path, Op: OpOpenFlags, Flag: flag}}}
+}
+func two(op0, op1 Op) Func {
+	return Func{Paths: []PathArg{{Index: 0, Op: op0}, {Index: 1, Op: op1}}}
+}
+
+// Both syscall and golang.org/x/sys/unix have these, with the same signatures.
+var unixCalls = map[string]Func{
+	"Open":       openFlags(0, 1),
+	"Creat":      use(0, OpCreate),
+	"Unlink":     use(0, OpRemove),
+	"Rmdir":      use(0, OpRemove),
+	"Mkdir":      use(0, OpMkdir),
+	"Rename":     two(OpRenameSrc, OpRenameDst),
+	"Chmod":      use(0, OpModify),
+	"Chown":      use(0, OpModify),
+	"Lchown":     use(0, OpModify),
+	"Truncate":   use(0, OpModify),
+	"Utimes":     use(0, OpModify),
+	"UtimesNano": use(0, OpModify),
+	"Symlink":    {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
+	"Link":       two(OpLinkOld, OpLinkNew),
+	"Readlink":   use(0, OpRead),
+	"Stat":       check(0, CheckStat),
+	"Lstat":      check(0, CheckLstat),
+	"Access":     check(0, CheckAccess),
+}
+
+var table = map[string]map[string]Func{
+	"os": {
+		"Open":      use(0, OpRead),
+		"Create":    use(0, OpCreate),
+		"OpenFile":  openFlags(0, 1),
+		"ReadFile":  use(0, OpRead),
+		"WriteFile": use(0, OpCreate),
+		"Remove":    use(0, OpRemove),
+		"RemoveAll": use(0, OpRemoveAll),
+		"Rename":    two(OpRenameSrc, OpRenameDst),
+		"Mkdir":     use(0, OpMkdir),
+		"MkdirAll":  use(0, OpMkdirAll),
+		"Chmod":     use(0, OpModify),
+		"Chown":     use(0, OpModify),
+		"Lchown":    use(0, OpModify),
+		"Chtimes":   use(0, OpModify),
+		"Truncate":  use(0, OpModify),
+		"Symlink":   {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
+		"Link":      two(OpLinkOld, OpLinkNew),
+		"Readlink":  use(0, OpRead),
+		"Stat":      check(0, CheckStat),
+		"Lstat":     check(0, CheckLstat),
+		"ReadDir":   check(0, CheckReadDir),
+	},
+	"io/ioutil": {
+		"ReadFile":  use(0, OpRead),
+		"WriteFile": use(0, OpCreate),
+		"ReadDir":   check(0, CheckReadDir),
+	},
+	"path/filepath": {
+		"Glob": check(0, CheckGlob),
+	},
+	"syscall":               unixCalls,
+	"golang.org/x/sys/unix": withFaccessat(unixCalls),
+}
+
+func withFaccessat(m map[string]Func) map[string]Func {
+	out := make(map[string]Func, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	// Faccessat(dirfd, path, mode, flags): only meaningful as a check.
+	out["Faccessat"] = check(1, CheckAccess)
+	return out
+}
+
+// Lookup returns the table entry for a package-level function.
+func Lookup(fn *types.Func) (Func, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return Func{}, false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return Func{}, false // methods (os.Root, *os.File) operate on handles
+	}
+	f, ok := table[fn.Pkg().Path()][fn.Name()]
+	return f, ok
+}
+
+// Classify resolves OpOpenFlags for one call: what opening with the given
+// flag value does. It returns OpNone when the flags are not a constant.
+// The flag constants are looked up by name in the callee's package, so the
+// classification is right on every GOOS.
+func Classify(pa PathArg, call *ssa.CallCommon, callee *types.Func) Op {
+	if pa.Op != OpOpenFlags {
+		return pa.Op
+	}
+	if pa.Flag >= len(call.Args) {
+		return OpNone
+	}
+	c, ok := call.Args[pa.Flag].(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return OpNone
+	}
+	flags, ok := constant.Int64Val(c.Value)
+	if !ok {
+		return OpNone
+	}
+	bit := func(name string) int64 { return constValue(callee.Pkg(), name) }
+	create, excl := bit("O_CREATE"), bit("O_EXCL")
+	if create == 0 {
+		create = bit("O_CREAT")
+	}
+	switch {
+	case create != 0 && flags&create != 0 && excl != 0 && flags&excl != 0:
+		return OpExclCreate
+	case create != 0 && flags&create != 0:
+		return OpCreate
+	case flags&(bit("O_WRONLY")|bit("O_RDWR")) != 0:
+		return OpWrite
+	default:
+		return OpRead
+	}
+}
+
+// HasFlag reports whether a call to an open function of the table passes
+// a constant flag argument that includes the named flag (O_NOFOLLOW).
+func HasFlag(call *ssa.CallCommon, callee *types.Func, name string) bool {
+	entry, ok := Lookup(callee)
+	if !ok || len(entry.Paths) == 0 || entry.Paths[0].Op != OpOpenFlags {
+		return false
+	}
+	fi := entry.Paths[0].Flag
+	if fi >= len(call.Args) {
+		return false
+	}
+	c, ok := call.Args[fi].(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	flags, _ := constant.Int64Val(c.Value)
+	bit := constValue(callee.Pkg(), name)
+	if bit == 0 {
+		// os lacks some flags (O_NOFOLLOW); callers pass syscall's.
+		for _, imp := range callee.Pkg().Imports() {
+			if imp.Path() == "syscall" {
+				bit = constValue(imp, name)
+			}
+		}
+	}
+	return bit != 0 && flags&bit != 0
+}
+
+func constValue(pkg *types.Package, name string) int64 {
+	if k, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+		if v, ok := constant.Int64Val(k.Val()); ok {
+			return v
+		}
+	}
+	return 0
+}

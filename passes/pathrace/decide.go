@@ -1,0 +1,247 @@
+package pathrace
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// cond is what an if condition says about a checked path on each edge.
+type cond struct {
+	onTrue, onFalse polarity
+	typeTest        bool // tests the kind of file (a FileInfo method), not its existence
+	modeTest        bool // tests FileInfo.Mode(): symbolic link, regular file
+}
+
+// condition reports what v, used as an if condition, says about c's path.
+func (c *checkSite) condition(v ssa.Value) (cond, bool) { return c.cond(v, 0) }
+
+func (c *checkSite) cond(v ssa.Value, depth int) (cond, bool) {
+	if depth > 6 {
+		return cond{}, false
+	}
+	if c.ok != nil && v == c.ok {
+		return cond{onTrue: c.okMeans, onFalse: c.okMeans.not()}, true
+	}
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op == token.NOT {
+			k, ok := c.cond(v.X, depth+1)
+			k.onTrue, k.onFalse = k.onFalse, k.onTrue
+			return k, ok
+		}
+	case *ssa.BinOp:
+		if k, ok := c.comparison(v); ok {
+			return k, true
+		}
+	case *ssa.Call:
+		if c.err != nil && isNotExistTest(&v.Call, c.err) {
+			return cond{onTrue: absent, onFalse: present}, true
+		}
+	}
+	if c.info != nil && c.kind != fsops.CheckGlob {
+		if mode, ok := derivesFrom(v, c.info, 0); ok {
+			return cond{onTrue: present, onFalse: present, typeTest: true, modeTest: mode}, true
+		}
+	}
+	return cond{}, false
+}
+
+// comparison handles err == nil, matches == nil and len(matches) == 0.
+func (c *checkSite) comparison(v *ssa.BinOp) (cond, bool) {
+	x, y := v.X, v.Y
+	if isZeroConst(x) {
+		x, y = y, x
+	}
+	if !isZeroConst(y) {
+		return cond{}, false
+	}
+	var onEqual polarity // what x == nil/0 says
+	switch {
+	case c.err != nil && x == c.err:
+		onEqual = present
+	case c.kind == fsops.CheckGlob && (x == c.info || isLenOf(x, c.info)):
+		onEqual = absent
+	default:
+		return cond{}, false
+	}
+	switch v.Op {
+	case token.EQL:
+		return cond{onTrue: onEqual, onFalse: onEqual.not()}, true
+	case token.NEQ, token.GTR:
+		return cond{onTrue: onEqual.not(), onFalse: onEqual}, true
+	}
+	return cond{}, false
+}
+
+func isZeroConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true // nil
+	}
+	return k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0
+}
+
+func isLenOf(v, slice ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && b.Name() == "len" && len(call.Call.Args) == 1 && call.Call.Args[0] == slice
+}
+
+// isNotExistTest reports whether call is os.IsNotExist(err) or
+// errors.Is(err, fs.ErrNotExist) (or os.ErrNotExist).
+func isNotExistTest(call *ssa.CallCommon, err ssa.Value) bool {
+	fn := calleeOf(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os.IsNotExist":
+		return len(call.Args) == 1 && call.Args[0] == err
+	case "errors.Is":
+		return len(call.Args) == 2 && call.Args[0] == err && isErrNotExist(call.Args[1])
+	}
+	return false
+}
+
+func isErrNotExist(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
+		return false
+	}
+	path := g.Object().Pkg().Path()
+	return g.Name() == "ErrNotExist" && (path == "os" || path == "io/fs")
+}
+
+// derivesFrom reports whether v is computed from the FileInfo info through
+// its methods (fi.IsDir(), fi.Mode()&fs.ModeSymlink != 0), and whether
+// Mode or Type was among them.
+func derivesFrom(v, info ssa.Value, depth int) (mode, ok bool) {
+	if v == info {
+		return false, true
+	}
+	if depth > 6 {
+		return false, false
+	}
+	depth++
+	switch v := v.(type) {
+	case *ssa.Call:
+		var recv ssa.Value
+		var name string
+		if v.Call.IsInvoke() {
+			recv, name = v.Call.Value, v.Call.Method.Name()
+		} else if fn := calleeOf(&v.Call); fn != nil && len(v.Call.Args) > 0 {
+			if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+				recv, name = v.Call.Args[0], fn.Name()
+			}
+		}
+		if recv == nil {
+			return false, false
+		}
+		m, ok := derivesFrom(recv, info, depth)
+		return m || name == "Mode" || name == "Type", ok
+	case *ssa.BinOp:
+		if m, ok := derivesFrom(v.X, info, depth); ok {
+			return m, true
+		}
+		return derivesFrom(v.Y, info, depth)
+	case *ssa.UnOp:
+		return derivesFrom(v.X, info, depth)
+	case *ssa.ChangeType:
+		return derivesFrom(v.X, info, depth)
+	case *ssa.Convert:
+		return derivesFrom(v.X, info, depth)
+	}
+	return false, false
+}
+
+// funcState holds what one function's analysis shares between questions.
+type funcState struct {
+	fn    *ssa.Function
+	br    pathflow.Branches
+	ifs   []*ssa.If
+	conds map[condKey]condResult
+}
+
+type condKey struct {
+	c  *checkSite
+	at *ssa.If
+}
+
+type condResult struct {
+	k  cond
+	ok bool
+}
+
+func newFuncState(fn *ssa.Function) *funcState {
+	s := &funcState{fn: fn, conds: make(map[condKey]condResult)}
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if i, ok := b.Instrs[n-1].(*ssa.If); ok {
+				s.ifs = append(s.ifs, i)
+			}
+		}
+	}
+	return s
+}
+
+// decision is what the branches that decide whether a block runs say about
+// a check's path.
+type decision struct {
+	pol      polarity
+	modeTest bool
+}
+
+// decided reports what c's result says about its path wherever blk runs,
+// when some branch on c's result decides whether blk runs.
+func (s *funcState) decided(c *checkSite, blk *ssa.BasicBlock) (decision, bool) {
+	var d decision
+	typeOnly := false
+	for _, i := range s.ifs {
+		key := condKey{c, i}
+		r, seen := s.conds[key]
+		if !seen {
+			r.k, r.ok = c.condition(i.Cond)
+			s.conds[key] = r
+		}
+		if !r.ok {
+			continue
+		}
+		edge := s.br.Decider(i.Block(), blk)
+		if edge < 0 {
+			continue
+		}
+		if r.k.typeTest {
+			typeOnly = true
+			d.modeTest = d.modeTest || r.k.modeTest
+			continue
+		}
+		pol := r.k.onTrue
+		if edge == 1 {
+			pol = r.k.onFalse
+		}
+		if d.pol != unknown && d.pol != pol {
+			return decision{}, false // contradictory branches: dead code or confusion
+		}
+		d.pol = pol
+	}
+	if d.pol == unknown && typeOnly {
+		d.pol = present // a FileInfo method ran, so the check found the file
+	}
+	return d, d.pol != unknown
+}

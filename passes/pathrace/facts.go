@@ -1,0 +1,135 @@
+package pathrace
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+// polarity is what a branch says about a checked path.
+type polarity uint8
+
+const (
+	unknown polarity = iota
+	present          // the check found the path (or approved it)
+	absent           // the check found nothing there
+)
+
+func (p polarity) String() string {
+	switch p {
+	case present:
+		return "present"
+	case absent:
+		return "absent"
+	}
+	return "unknown"
+}
+
+func (p polarity) not() polarity {
+	switch p {
+	case present:
+		return absent
+	case absent:
+		return present
+	}
+	return unknown
+}
+
+// ExistsFact marks a function whose result reports on one of its path
+// parameters, like
+//
+//	func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+//
+// Calls to it are checks of that path.
+type ExistsFact struct {
+	Param     int         // index of the path parameter (receiver first, for methods)
+	Result    int         // index of the result that reports
+	ErrResult bool        // the result is the check's error, not a boolean
+	TrueMeans polarity    // for a boolean result: what true says
+	Kind      fsops.Check // the underlying check
+}
+
+func (*ExistsFact) AFact() {}
+
+func (f *ExistsFact) String() string {
+	if f.ErrResult {
+		return fmt.Sprintf("checks path param %d (error result %d)", f.Param, f.Result)
+	}
+	return fmt.Sprintf("checks path param %d (result %d true if %s)", f.Param, f.Result, f.TrueMeans)
+}
+
+// UsesFact marks a function that passes path parameters to operations by
+// name, like a SafeWriteFile(path, data, perm) wrapper. Calls to it are
+// uses of those paths.
+type UsesFact struct {
+	Uses []ParamUse // sorted by Param, then Op
+}
+
+// ParamUse is one parameter and what the function does to the file it names.
+type ParamUse struct {
+	Param int
+	Op    fsops.Op
+}
+
+func (*UsesFact) AFact() {}
+
+func (f *UsesFact) String() string {
+	parts := make([]string, len(f.Uses))
+	for i, u := range f.Uses {
+		parts[i] = fmt.Sprintf("%s path param %d", opVerb(u.Op), u.Param)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (f *UsesFact) add(u ParamUse) bool {
+	if slices.Contains(f.Uses, u) {
+		return false
+	}
+	f.Uses = append(f.Uses, u)
+	slices.SortFunc(f.Uses, func(a, b ParamUse) int {
+		if a.Param != b.Param {
+			return a.Param - b.Param
+		}
+		return int(a.Op) - int(b.Op)
+	})
+	return true
+}
+
+// opVerb is the verb a message uses for an operation.
+func opVerb(op fsops.Op) string {
+	switch op {
+	case fsops.OpRead:
+		return "opens"
+	case fsops.OpWrite:
+		return "writes"
+	case fsops.OpCreate:
+		return "creates"
+	case fsops.OpRemove:
+		return "removes"
+	case fsops.OpMkdir:
+		return "makes"
+	case fsops.OpLinkNew:
+		return "links"
+	case fsops.OpLinkOld:
+		return "links from"
+	case fsops.OpRenameSrc:
+		return "renames"
+	case fsops.OpRenameDst:
+		return "renames onto"
+	case fsops.OpModify:
+		return "changes"
+	}
+	return "uses"
+}
+
+// racy reports whether an operation acts on a name in a way a check can
+// race with; exclusive creates, MkdirAll and RemoveAll decide by themselves.
+func racy(op fsops.Op) bool {
+	switch op {
+	case fsops.OpNone, fsops.OpExclCreate, fsops.OpRemoveAll, fsops.OpMkdirAll, fsops.OpOpenFlags:
+		return false
+	}
+	return true
+}

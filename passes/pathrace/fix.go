@@ -1,0 +1,396 @@
+package pathrace
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// fixes returns the suggested fixes for a report on a direct operation,
+// when the code has a shape the fix can rewrite safely.
+func (st *state) fixes(cat string, c *checkSite, u *useSite, checkCall, useCall *ast.CallExpr) []analysis.SuggestedFix {
+	os := st.osName(useCall)
+	if os == "" {
+		return nil
+	}
+	name := u.callee.Pkg().Path() + "." + u.callee.Name()
+	var fix *analysis.SuggestedFix
+	switch {
+	case cat == CreateIfAbsent && name == "os.Create":
+		fix = fixCreate(os, useCall)
+	case cat == CreateIfAbsent && name == "os.OpenFile":
+		fix = fixOpenFile(os, useCall)
+	case cat == CreateIfAbsent && (name == "os.WriteFile" || name == "io/ioutil.WriteFile"):
+		fix = st.fixWriteFile(os, useCall)
+	case cat == MkdirIfAbsent && name == "os.Mkdir":
+		fix = fixMkdir(useCall)
+	case cat == RemoveIfPresent && name == "os.Remove":
+		fix = st.fixRemove(os, checkCall, useCall)
+	case cat == ReadIfPresent && (name == "os.ReadFile" || name == "os.Open" || name == "io/ioutil.ReadFile"):
+		fix = st.fixRead(os, checkCall, useCall)
+	}
+	if fix == nil {
+		return nil
+	}
+	return []analysis.SuggestedFix{*fix}
+}
+
+// osName returns the name under which package os is visible at call, or
+// "" when it is not (a fix must not add imports it cannot see).
+func (st *state) osName(call *ast.CallExpr) string {
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == "os" {
+				return id.Name
+			}
+		}
+	}
+	f := st.file(call.Pos())
+	if f == nil {
+		return ""
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value != `"os"` {
+			continue
+		}
+		name := "os"
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		scope := st.pass.TypesInfo.Scopes[f]
+		if inner := scope.Innermost(call.Pos()); inner != nil {
+			scope = inner
+		}
+		if _, obj := scope.LookupParent(name, call.Pos()); obj != nil {
+			if pn, ok := obj.(*types.PkgName); ok && pn.Imported().Path() == "os" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// os.Create(p) → os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666):
+// the same result types, and the same mode Create uses.
+func fixCreate(os string, call *ast.CallExpr) *analysis.SuggestedFix {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message: "create the file exclusively with O_CREATE|O_EXCL",
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("OpenFile")},
+			{Pos: call.Args[0].End(), End: call.Args[0].End(),
+				NewText: fmt.Appendf(nil, ", %[1]s.O_RDWR|%[1]s.O_CREATE|%[1]s.O_EXCL, 0o666", os)},
+		},
+	}
+}
+
+// os.OpenFile(p, flags, perm) → os.OpenFile(p, flags|os.O_EXCL, perm).
+func fixOpenFile(os string, call *ast.CallExpr) *analysis.SuggestedFix {
+	if len(call.Args) != 3 {
+		return nil
+	}
+	at := call.Args[1].End()
+	return &analysis.SuggestedFix{
+		Message:   "add O_EXCL so that the create fails if the file exists",
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: fmt.Appendf(nil, "|%s.O_EXCL", os)}},
+	}
+}
+
+// os.WriteFile(p, data, perm) → an exclusive create and write, as a
+// function literal called in place so that the call keeps its type and
+// its arguments are evaluated where they were.
+func (st *state) fixWriteFile(os string, call *ast.CallExpr) *analysis.SuggestedFix {
+	if len(call.Args) != 3 || call.Ellipsis.IsValid() {
+		return nil
+	}
+	indent := st.indentAt(call.Pos())
+	lit := strings.ReplaceAll(`func(name string, data []byte, perm OS.FileMode) error {
+	f, err := OS.OpenFile(name, OS.O_WRONLY|OS.O_CREATE|OS.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}`, "OS", os)
+	lit = strings.ReplaceAll(lit, "\n", "\n"+indent)
+	return &analysis.SuggestedFix{
+		Message: "create the file exclusively with O_CREATE|O_EXCL, then write it",
+		TextEdits: []analysis.TextEdit{
+			{Pos: call.Pos(), End: call.Lparen, NewText: []byte(lit)},
+		},
+	}
+}
+
+// os.Mkdir(p, perm) → os.MkdirAll(p, perm), which succeeds when the
+// directory exists.
+func fixMkdir(call *ast.CallExpr) *analysis.SuggestedFix {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   "use MkdirAll, which succeeds if the directory exists",
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("MkdirAll")}},
+	}
+}
+
+// checkIf returns the if statement whose init or condition holds the
+// check call, with the statement list that holds it, when the if has no
+// else and its init declares nothing used outside the condition.
+func (st *state) checkIf(checkCall *ast.CallExpr) (*ast.IfStmt, []ast.Node) {
+	f := st.file(checkCall.Pos())
+	if f == nil {
+		return nil, nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, checkCall.Pos(), checkCall.End())
+	for i, n := range path {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		if ifs.Else != nil || !(within(checkCall, ifs.Init) || within(checkCall, ifs.Cond)) {
+			return nil, nil
+		}
+		if st.initUsedIn(ifs, ifs.Body) {
+			return nil, nil
+		}
+		return ifs, path[i+1:]
+	}
+	return nil, nil
+}
+
+func within(n ast.Node, outer ast.Node) bool {
+	return outer != nil && outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+// initUsedIn reports whether a variable declared in ifs.Init is used in n.
+func (st *state) initUsedIn(ifs *ast.IfStmt, n ast.Node) bool {
+	if ifs.Init == nil {
+		return false
+	}
+	declared := map[types.Object]bool{}
+	ast.Inspect(ifs.Init, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok {
+			if obj := st.pass.TypesInfo.Defs[id]; obj != nil {
+				declared[obj] = true
+			}
+		}
+		return true
+	})
+	used := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok && declared[st.pass.TypesInfo.Uses[id]] {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// fixRemove rewrites
+//
+//	if _, err := os.Stat(p); err == nil {
+//		if err := os.Remove(p); err != nil {
+//			return err
+//		}
+//	}
+//
+// into a remove that tolerates absence:
+//
+//	if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+//		return err
+//	}
+//
+// and an "if present { os.Remove(p) }" whose error is dropped into the
+// bare remove.
+func (st *state) fixRemove(os string, checkCall, useCall *ast.CallExpr) *analysis.SuggestedFix {
+	ifs, parents := st.checkIf(checkCall)
+	if ifs == nil || len(ifs.Body.List) != 1 || !within(useCall, ifs.Body) {
+		return nil
+	}
+	var text string
+	switch s := ifs.Body.List[0].(type) {
+	case *ast.ExprStmt:
+		if s.X != useCall || isElse(ifs, parents) {
+			return nil
+		}
+		// Keep a trailing comment of the statement.
+		text = strings.TrimRight(st.src(s.Pos(), s.End()+token.Pos(st.lineLen(s.End()))), " \t")
+	case *ast.IfStmt:
+		init, ok := s.Init.(*ast.AssignStmt)
+		if !ok || s.Else != nil || len(init.Lhs) != 1 || len(init.Rhs) != 1 || init.Rhs[0] != useCall {
+			return nil
+		}
+		errID, ok := init.Lhs[0].(*ast.Ident)
+		cmp, ok2 := s.Cond.(*ast.BinaryExpr)
+		if !ok || !ok2 || cmp.Op != token.NEQ || !isIdent(cmp.X, errID.Name) || !isIdent(cmp.Y, "nil") {
+			return nil
+		}
+		text = st.src(s.Pos(), cmp.End()) +
+			fmt.Sprintf(" && !%s.IsNotExist(%s)", os, errID.Name) +
+			st.src(cmp.End(), s.End())
+	default:
+		return nil
+	}
+	if hasMultilineRawString(ifs.Body) {
+		return nil // re-indenting would change the string
+	}
+	return &analysis.SuggestedFix{
+		Message:   "remove the file directly and ignore fs.ErrNotExist",
+		TextEdits: []analysis.TextEdit{{Pos: ifs.Pos(), End: ifs.End(), NewText: []byte(dedent(text))}},
+	}
+}
+
+// fixRead rewrites an early return on absence before a read,
+//
+//	if _, err := os.Stat(p); os.IsNotExist(err) {
+//		return nil, nil
+//	}
+//	data, err := os.ReadFile(p)
+//
+// into the read's own test of fs.ErrNotExist:
+//
+//	data, err := os.ReadFile(p)
+//	if os.IsNotExist(err) {
+//		return nil, nil
+//	}
+func (st *state) fixRead(os string, checkCall, useCall *ast.CallExpr) *analysis.SuggestedFix {
+	ifs, parents := st.checkIf(checkCall)
+	if ifs == nil || len(parents) == 0 || !terminates(ifs.Body) {
+		return nil
+	}
+	block, ok := parents[0].(*ast.BlockStmt)
+	if !ok {
+		return nil
+	}
+	// The read must be an assignment later in the same block.
+	var read *ast.AssignStmt
+	for _, s := range block.List {
+		if a, ok := s.(*ast.AssignStmt); ok && s.Pos() > ifs.End() && len(a.Rhs) == 1 && a.Rhs[0] == useCall {
+			read = a
+		}
+	}
+	if read == nil || len(read.Lhs) != 2 {
+		return nil
+	}
+	errID, ok := read.Lhs[1].(*ast.Ident)
+	if !ok || errID.Name == "_" {
+		return nil
+	}
+	// Names the read declares must not capture names the moved body uses.
+	if read.Tok == token.DEFINE {
+		for _, l := range read.Lhs {
+			if id, ok := l.(*ast.Ident); ok && usesName(ifs.Body, id.Name) {
+				return nil
+			}
+		}
+	}
+	indent := st.indentAt(read.Pos())
+	moved := fmt.Sprintf("\n%sif %s.IsNotExist(%s) %s", indent, os, errID.Name, st.src(ifs.Body.Pos(), ifs.Body.End()))
+	eol := read.End() + token.Pos(st.lineLen(read.End())) // after a trailing comment
+	return &analysis.SuggestedFix{
+		Message: "drop the check and test the read's error for fs.ErrNotExist",
+		TextEdits: []analysis.TextEdit{
+			{Pos: st.lineStart(ifs.Pos()), End: ifs.End() + token.Pos(st.lineLen(ifs.End())) + 1},
+			{Pos: eol, End: eol, NewText: []byte(moved)},
+		},
+	}
+}
+
+func hasMultilineRawString(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if lit, ok := x.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.ContainsRune(lit.Value, '\n') {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isElse(ifs *ast.IfStmt, parents []ast.Node) bool {
+	if len(parents) == 0 {
+		return false
+	}
+	outer, ok := parents[0].(*ast.IfStmt)
+	return ok && outer.Else == ifs
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func usesName(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// terminates reports whether a block ends by leaving its enclosing flow.
+func terminates(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE || s.Tok == token.BREAK
+	}
+	return false
+}
+
+// dedent removes one tab from every line but the first.
+func dedent(s string) string { return strings.ReplaceAll(s, "\n\t", "\n") }
+
+// src returns the source text between two positions of one file.
+func (st *state) src(from, to token.Pos) string {
+	tf := st.pass.Fset.File(from)
+	content, err := st.pass.ReadFile(tf.Name())
+	if err != nil {
+		return ""
+	}
+	return string(content[tf.Offset(from):tf.Offset(to)])
+}
+
+// indentAt returns the leading white space of pos's line.
+func (st *state) indentAt(pos token.Pos) string {
+	line := st.src(st.lineStart(pos), pos)
+	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+}
+
+func (st *state) lineStart(pos token.Pos) token.Pos {
+	tf := st.pass.Fset.File(pos)
+	return tf.LineStart(tf.Line(pos))
+}
+
+// lineLen returns the length of the rest of pos's line after pos.
+func (st *state) lineLen(pos token.Pos) int {
+	tf := st.pass.Fset.File(pos)
+	content, err := st.pass.ReadFile(tf.Name())
+	if err != nil {
+		return 0
+	}
+	rest := content[tf.Offset(pos):]
+	if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
+		return i
+	}
+	return len(rest)
+}

@@ -1,0 +1,199 @@
+package pathrace
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+// A checkSite is a call that inspects a path: os.Stat and friends, or a
+// helper of the analyzed code whose result reports on a path parameter.
+type checkSite struct {
+	call   *ssa.Call
+	callee *types.Func
+	kind   fsops.Check
+	path   ssa.Value
+	err    ssa.Value // the error result, when the check reports through one
+	info   ssa.Value // the FileInfo (or Glob's matches) result
+	ok     ssa.Value // a helper's boolean result
+	okMeans polarity // what ok == true says about the path
+}
+
+// A useSite is a call that acts on a path by name.
+type useSite struct {
+	instr  ssa.CallInstruction // *ssa.Call, *ssa.Defer or *ssa.Go
+	callee *types.Func
+	arg    int // index of the path among the call's arguments
+	path   ssa.Value
+	op     fsops.Op
+	direct bool // a table operation, not a user wrapper
+}
+
+// calleeOf returns the function a call statically calls, seen through
+// generic instantiation, or nil.
+func calleeOf(call *ssa.CallCommon) *types.Func {
+	f := call.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}
+
+// results returns the values of a call's results, by index; a result no
+// instruction uses is nil.
+func results(call *ssa.Call) []ssa.Value {
+	n := call.Call.Signature().Results().Len()
+	if n == 1 {
+		return []ssa.Value{call}
+	}
+	out := make([]ssa.Value, n)
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
+			out[e.Index] = e
+		}
+	}
+	return out
+}
+
+// sites finds the checks and uses of one function. knowledge resolves
+// callees of the analyzed code through summaries and facts.
+func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			common := ci.Common()
+			callee := calleeOf(common)
+			if callee == nil {
+				continue
+			}
+			if entry, ok := fsops.Lookup(callee); ok {
+				if entry.Check != fsops.CheckNone {
+					if call, ok := ci.(*ssa.Call); ok {
+						if c := tableCheck(call, callee, entry); c != nil {
+							checks = append(checks, c)
+						}
+					}
+					continue
+				}
+				for _, pa := range entry.Paths {
+					if pa.Index >= len(common.Args) {
+						continue
+					}
+					op := fsops.Classify(pa, common, callee)
+					if op == fsops.OpNone {
+						continue
+					}
+					uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index,
+						path: common.Args[pa.Index], op: op, direct: true})
+				}
+				continue
+			}
+			if call, ok := ci.(*ssa.Call); ok {
+				if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
+					if c := helperCheck(call, callee, f); c != nil {
+						checks = append(checks, c)
+					}
+				}
+			}
+			if f := st.usesFact(callee); f != nil {
+				for _, u := range f.Uses {
+					if u.Param < len(common.Args) {
+						uses = append(uses, &useSite{instr: ci, callee: callee, arg: u.Param,
+							path: common.Args[u.Param], op: u.Op})
+					}
+				}
+			}
+		}
+	}
+	return checks, uses
+}
+
+func tableCheck(call *ssa.Call, callee *types.Func, entry fsops.Func) *checkSite {
+	args := call.Call.Args
+	pi := entry.Paths[0].Index
+	if pi >= len(args) {
+		return nil
+	}
+	c := &checkSite{call: call, callee: callee, kind: entry.Check, path: args[pi]}
+	res := results(call)
+	switch entry.Check {
+	case fsops.CheckStat, fsops.CheckLstat, fsops.CheckReadDir, fsops.CheckGlob:
+		if len(res) == 2 { // (FileInfo, error), ([]DirEntry, error), ([]string, error)
+			c.info, c.err = res[0], res[1]
+		} else if len(res) == 1 { // syscall.Stat(path, &st) error
+			c.err = res[0]
+		}
+		if entry.Check == fsops.CheckReadDir {
+			c.info = nil // entries say nothing about the directory's own existence
+		}
+		if entry.Check == fsops.CheckGlob {
+			c.err = nil // Glob's error is only ErrBadPattern
+		}
+	case fsops.CheckAccess:
+		if len(res) == 1 {
+			c.err = res[0]
+		}
+	}
+	if c.err == nil && c.info == nil {
+		return nil
+	}
+	return c
+}
+
+func helperCheck(call *ssa.Call, callee *types.Func, f *ExistsFact) *checkSite {
+	res := results(call)
+	if f.Result >= len(res) || res[f.Result] == nil {
+		return nil
+	}
+	c := &checkSite{call: call, callee: callee, kind: f.Kind, path: call.Call.Args[f.Param]}
+	if f.ErrResult {
+		c.err = res[f.Result]
+	} else {
+		c.ok, c.okMeans = res[f.Result], f.TrueMeans
+	}
+	return c
+}
+
+// existsFact returns what the analyzed code knows of fn as an exists
+// helper: from this package's summaries, or from a fact of its package.
+func (st *state) existsFact(fn *types.Func) *ExistsFact {
+	if fn.Pkg() == st.pass.Pkg {
+		return st.exists[fn]
+	}
+	var f ExistsFact
+	if st.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+func (st *state) usesFact(fn *types.Func) *UsesFact {
+	if fn.Pkg() == st.pass.Pkg {
+		return st.uses[fn]
+	}
+	var f UsesFact
+	if st.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass   *analysis.Pass
+	exists map[*types.Func]*ExistsFact
+	uses   map[*types.Func]*UsesFact
+	calls  map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+}

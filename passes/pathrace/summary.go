@@ -1,0 +1,193 @@
+package pathrace
+
+import (
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// summarize computes the exists-helper and wrapper summaries of the
+// package's named functions, iterating to a fixed point so that helpers
+// built on helpers are found in any order.
+func (st *state) summarize(fns []*ssa.Function) {
+	const maxRounds = 8
+	for range maxRounds {
+		changed := false
+		for _, fn := range fns {
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || fn.Parent() != nil || fn.Signature.Params().Len()+recvLen(fn) == 0 {
+				continue
+			}
+			checks, uses := st.sites(fn)
+			for _, u := range uses {
+				if !racy(u.op) {
+					continue
+				}
+				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 {
+					f := st.uses[obj]
+					if f == nil {
+						f = new(UsesFact)
+						st.uses[obj] = f
+					}
+					if f.add(ParamUse{Param: i, Op: u.op}) {
+						changed = true
+					}
+				}
+			}
+			if st.exists[obj] != nil || len(checks) == 0 {
+				continue
+			}
+			fs := newFuncState(fn)
+			for _, c := range checks {
+				i := paramIndex(fn, pathflow.ParamOf(c.path))
+				if i < 0 {
+					continue
+				}
+				if f := fs.existsSummary(c, i); f != nil {
+					st.exists[obj] = f
+					changed = true
+					break
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+func recvLen(fn *ssa.Function) int {
+	if fn.Signature.Recv() != nil {
+		return 1
+	}
+	return 0
+}
+
+// paramIndex returns the index of p among fn's parameters (receiver
+// first), or -1.
+func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
+	if p == nil {
+		return -1
+	}
+	for i, q := range fn.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// existsSummary returns the fact for fn when one of its results reports
+// what check c found about parameter param, on every return.
+func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
+	var rets []*ssa.Return
+	for _, b := range s.fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				rets = append(rets, r)
+			}
+		}
+	}
+	if len(rets) == 0 {
+		return nil
+	}
+	results := s.fn.Signature.Results()
+	for ri := range results.Len() {
+		t := results.At(ri).Type()
+		switch {
+		case isBool(t):
+			if pol := s.boolMeaning(c, rets, ri); pol != unknown {
+				return &ExistsFact{Param: param, Result: ri, TrueMeans: pol, Kind: c.kind}
+			}
+		case isError(t) && c.err != nil:
+			if s.returnsErr(c, rets, ri) {
+				return &ExistsFact{Param: param, Result: ri, ErrResult: true, Kind: c.kind}
+			}
+		}
+	}
+	return nil
+}
+
+// boolMeaning returns what a true boolean result says about the path when
+// every return that can yield true does so on evidence from c.
+func (s *funcState) boolMeaning(c *checkSite, rets []*ssa.Return, ri int) polarity {
+	acc := unknown
+	for _, r := range rets {
+		pol, ok := s.truth(c, r.Results[ri], r.Block(), 0)
+		if !ok {
+			return unknown
+		}
+		if pol == unknown {
+			continue
+		}
+		if acc != unknown && acc != pol {
+			return unknown
+		}
+		acc = pol
+	}
+	return acc
+}
+
+// truth returns what v being true at the end of blk says about c's path;
+// ok is false when v can be true without evidence.
+func (s *funcState) truth(c *checkSite, v ssa.Value, blk *ssa.BasicBlock, depth int) (polarity, bool) {
+	if depth > 6 {
+		return unknown, false
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil || v.Value.Kind() != constant.Bool || !constant.BoolVal(v.Value) {
+			return unknown, true // false carries no claim
+		}
+		d, ok := s.decided(c, blk)
+		return d.pol, ok
+	case *ssa.Phi:
+		acc := unknown
+		for i, e := range v.Edges {
+			pol, ok := s.truth(c, e, v.Block().Preds[i], depth+1)
+			if !ok || (acc != unknown && pol != unknown && acc != pol) {
+				return unknown, false
+			}
+			if pol != unknown {
+				acc = pol
+			}
+		}
+		return acc, true
+	}
+	if k, ok := c.condition(v); ok {
+		return k.onTrue, true
+	}
+	d, ok := s.decided(c, blk)
+	return d.pol, ok
+}
+
+// returnsErr reports whether every return yields c's error, or nil where
+// c found the path.
+func (s *funcState) returnsErr(c *checkSite, rets []*ssa.Return, ri int) bool {
+	sawErr := false
+	for _, r := range rets {
+		switch v := r.Results[ri]; {
+		case v == c.err:
+			sawErr = true
+		case isZeroConst(v):
+			if d, ok := s.decided(c, r.Block()); !ok || d.pol != present {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return sawErr
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}

@@ -1,0 +1,75 @@
+package fixes
+
+import (
+	"errors"
+	"os"
+)
+
+var errHeld = errors.New("held")
+
+func lockWithWriteFile(lockPath string) error {
+	if _, statErr := os.Stat(lockPath); statErr == nil {
+		return errHeld
+	}
+	if err := os.WriteFile(lockPath, []byte("pid"), 0o600); err != nil { // want `os.WriteFile creates lockPath after os.Stat found it absent`
+		return err
+	}
+	return nil
+}
+
+func createIfAbsent(p string) (*os.File, error) {
+	if _, err := os.Stat(p); err == nil {
+		return nil, errHeld
+	}
+	return os.Create(p) // want `os.Create creates p after os.Stat found it absent`
+}
+
+func openFileIfAbsent(p string) (*os.File, error) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return os.OpenFile(p, os.O_WRONLY|os.O_CREATE, 0o600) // want `os.OpenFile creates p after os.Stat found it absent`
+	}
+	return nil, errHeld
+}
+
+func mkdirIfAbsent(d string) error {
+	if _, err := os.Stat(d); os.IsNotExist(err) {
+		if err := os.Mkdir(d, 0o700); err != nil { // want `os.Mkdir makes d after os.Stat found it absent`
+			return err
+		}
+	}
+	return nil
+}
+
+func removeIfPresent(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		if err := os.Remove(p); err != nil { // want `os.Remove removes p after os.Stat found it present`
+			return err
+		}
+	}
+	return nil
+}
+
+func removeIgnoringError(p string) {
+	if _, err := os.Stat(p); err == nil {
+		os.Remove(p) // want `os.Remove removes p after os.Stat found it present`
+	}
+}
+
+func readIfPresent(p string) ([]byte, error) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return nil, nil
+	}
+	data, err := os.ReadFile(p) // want `os.ReadFile opens p after os.Stat found it present`
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// No fix: the check's result is used in the body.
+func readUsingInfo(p string) ([]byte, error) {
+	if fi, err := os.Stat(p); err == nil && fi.Size() > 0 {
+		return os.ReadFile(p) // want `os.ReadFile opens p after os.Stat found it present`
+	}
+	return nil, nil
+}

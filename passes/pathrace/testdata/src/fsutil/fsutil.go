@@ -1,0 +1,83 @@
+// Package fsutil holds helpers that other packages call: pathrace learns
+// what they do through facts.
+package fsutil
+
+import (
+	"errors"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+)
+
+func Exists(p string) bool { // want Exists:"checks path param 0 \\(result 0 true if present\\)"
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func IsDir(p string) bool { // want IsDir:"checks path param 0 \\(result 0 true if present\\)"
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func Missing(p string) bool { // want Missing:"checks path param 0 \\(result 0 true if absent\\)"
+	_, err := os.Lstat(filepath.Clean(p))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// FileExists reports through (bool, error), as many codebases do.
+func FileExists(p string) (bool, error) { // want FileExists:"checks path param 0 \\(result 0 true if present\\)"
+	_, err := os.Stat(p)
+	if err == nil {
+		return true, nil
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	return false, err
+}
+
+// StatErr returns the stat error itself.
+func StatErr(p string) error { // want StatErr:"checks path param 0 \\(error result 0\\)"
+	_, err := os.Stat(p)
+	return err
+}
+
+// Valid always says true: its result reports nothing about the path.
+func Valid(p string) bool {
+	_, err := os.Stat(p)
+	log.Print(err)
+	return true
+}
+
+// SafeWriteFile is the wrapper of the founding case: it writes by name.
+func SafeWriteFile(path string, data []byte, perm os.FileMode) error { // want SafeWriteFile:"creates path param 0"
+	return os.WriteFile(filepath.Clean(path), data, perm)
+}
+
+// Touch writes through SafeWriteFile: wrappers of wrappers are wrappers.
+func Touch(path string) error { // want Touch:"creates path param 0"
+	return SafeWriteFile(path, nil, 0o644)
+}
+
+// Replace renames by name: both of its parameters are uses.
+func Replace(from, to string) error { // want Replace:"renames path param 0, renames onto path param 1"
+	return os.Rename(from, to)
+}
+
+// SafeTryLock creates exclusively: it decides by itself, so it is no use.
+func SafeTryLock(path string, perm os.FileMode) (bool, error) {
+	f, err := os.OpenFile(filepath.Clean(path), os.O_CREATE|os.O_EXCL|os.O_WRONLY, perm)
+	if err != nil {
+		if os.IsExist(err) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, f.Close()
+}
+
+// RemoveQuietly removes with RemoveAll, which tolerates absence.
+func RemoveQuietly(path string) error {
+	return os.RemoveAll(path)
+}
