@@ -102,20 +102,26 @@ func isLenOf(v, slice ssa.Value) bool {
 // isNotExistTest reports whether call is os.IsNotExist(err) or
 // errors.Is(err, fs.ErrNotExist) (or os.ErrNotExist).
 func isNotExistTest(call *ssa.CallCommon, err ssa.Value) bool {
+	return isSentinelTest(call, err, "NotExist")
+}
+
+// isSentinelTest reports whether call is os.IsXXX(err) or
+// errors.Is(err, fs.ErrXXX) (or os.ErrXXX), for XXX = which.
+func isSentinelTest(call *ssa.CallCommon, err ssa.Value, which string) bool {
 	fn := calleeOf(call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "os.IsNotExist":
+	case "os.Is" + which:
 		return len(call.Args) == 1 && call.Args[0] == err
 	case "errors.Is":
-		return len(call.Args) == 2 && call.Args[0] == err && isErrNotExist(call.Args[1])
+		return len(call.Args) == 2 && call.Args[0] == err && isErrVar(call.Args[1], "Err"+which)
 	}
 	return false
 }
 
-func isErrNotExist(v ssa.Value) bool {
+func isErrVar(v ssa.Value, name string) bool {
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
@@ -125,7 +131,7 @@ func isErrNotExist(v ssa.Value) bool {
 		return false
 	}
 	path := g.Object().Pkg().Path()
-	return g.Name() == "ErrNotExist" && (path == "os" || path == "io/fs")
+	return g.Name() == name && (path == "os" || path == "io/fs")
 }
 
 // derivesFrom reports whether v is computed from the FileInfo info through
@@ -244,4 +250,58 @@ func (s *funcState) decided(c *checkSite, blk *ssa.BasicBlock) (decision, bool) 
 		d.pol = present // a FileInfo method ran, so the check found the file
 	}
 	return d, d.pol != unknown
+}
+
+// tolerates reports whether the code around a use already copes with the
+// race the category names: the use's error is tested for the outcome the
+// race produces (fs.ErrExist after an absence check, fs.ErrNotExist after
+// a presence check), or the path is checked again after the use, so the
+// earlier check is only a fast path.
+func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool {
+	var sentinel string
+	switch cat {
+	case MkdirIfAbsent, LinkIfAbsent:
+		sentinel = "Exist"
+		for _, c := range checks {
+			if pathflow.SamePath(c.path, u.path) && runsBefore(u.instr, c.call) {
+				return true
+			}
+		}
+	case ReadIfPresent, RemoveIfPresent, RenameIfPresent, ModifyIfPresent:
+		sentinel = "NotExist"
+	default:
+		return false
+	}
+	call, ok := u.instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	res := results(call)
+	err := res[len(res)-1]
+	if err == nil || !isError(err.Type()) {
+		return false
+	}
+	for _, r := range *err.Referrers() {
+		if c, ok := r.(*ssa.Call); ok && isSentinelTest(&c.Call, err, sentinel) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsBefore reports whether a dominates b: every path to b runs a first.
+func runsBefore(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, i := range ab.Instrs {
+		switch i {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
 }

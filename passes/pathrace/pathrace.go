@@ -27,14 +27,24 @@ const (
 	AccessThenOpen       = "access-then-open"
 )
 
-var Analyzer = &analysis.Analyzer{
-	Name:      "pathrace",
-	Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
-	URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
-	Run:       analysisutil.Guard("pathrace", run),
-	FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
+var Analyzer = newAnalyzer()
+
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "pathrace",
+		Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("pathrace", run),
+		FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests usually race only with themselves, in directories they own)")
+	return a
 }
+
+// includeTests is the -pathrace.tests flag.
+var includeTests bool
 
 func run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs

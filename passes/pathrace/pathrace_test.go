@@ -12,6 +12,21 @@ func TestPathrace(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "fsutil", "b")
 }
 
+func TestIncludeTests(t *testing.T) {
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "intests")
+}
+
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes")
+}
+
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := pathrace.Analyzer.Flags.Lookup(name)
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
 }

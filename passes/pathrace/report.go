@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -34,7 +35,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			if !ok {
 				continue
 			}
-			if cat := category(c, d, u); cat != "" {
+			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, checks) {
 				st.report(c, u, cat)
 				break
 			}
@@ -115,14 +116,14 @@ var messages = map[string]string{
 	RenameOverChecked:    "%s %s after %s found it absent; a file created there in between is silently replaced (os.Link the file into place and handle fs.ErrExist, then remove the old name)",
 	RenameIfPresent:      "%s %s after %s found it present; it can be removed or replaced in between (rename it directly and handle fs.ErrNotExist)",
 	ModifyIfPresent:      "%s %s by name after %s found it present; it can be replaced in between and the change lands on the replacement (open it once and use the *os.File method)",
-	SymlinkCheckThenOpen: "%s %s by name after %s found it was no symbolic link; it can become one in between (open it with O_NOFOLLOW and check f.Stat(), or use os.Root)",
+	SymlinkCheckThenOpen: "%s %s by name after %s examined what kind of file it is; it can be replaced by a symbolic link in between (open it with O_NOFOLLOW and check f.Stat(), or use os.Root)",
 	AccessThenOpen:       "%s %s after %s approved it; it can be replaced in between (drop the access check, open it directly and handle the error)",
 }
 
 func (st *state) report(c *checkSite, u *useSite, cat string) {
 	useCall := st.callExpr(u.instr.Common().Pos())
 	checkCall := st.callExpr(c.call.Call.Pos())
-	if useCall == nil || checkCall == nil || u.arg >= len(useCall.Args) || st.generated(useCall.Pos()) {
+	if useCall == nil || checkCall == nil || u.arg >= len(useCall.Args) || !st.reportable(useCall.Pos()) {
 		return
 	}
 	pathText := types.ExprString(useCall.Args[u.arg])
@@ -190,11 +191,15 @@ func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
 	return st.calls[lparen]
 }
 
-// generated reports whether pos is in a generated file: findings there are
-// noise, since nobody edits that code by hand.
-func (st *state) generated(pos token.Pos) bool {
+// reportable reports whether a finding at pos is worth showing: not in a
+// generated file (nobody edits it by hand), and not in a test file unless
+// -pathrace.tests asks for it.
+func (st *state) reportable(pos token.Pos) bool {
 	f := st.file(pos)
-	return f != nil && ast.IsGenerated(f)
+	if f == nil || ast.IsGenerated(f) {
+		return false
+	}
+	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
 }
 
 func (st *state) file(pos token.Pos) *ast.File {

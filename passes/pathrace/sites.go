@@ -14,14 +14,14 @@ import (
 // A checkSite is a call that inspects a path: os.Stat and friends, or a
 // helper of the analyzed code whose result reports on a path parameter.
 type checkSite struct {
-	call   *ssa.Call
-	callee *types.Func
-	kind   fsops.Check
-	path   ssa.Value
-	err    ssa.Value // the error result, when the check reports through one
-	info   ssa.Value // the FileInfo (or Glob's matches) result
-	ok     ssa.Value // a helper's boolean result
-	okMeans polarity // what ok == true says about the path
+	call    *ssa.Call
+	callee  *types.Func
+	kind    fsops.Check
+	path    ssa.Value
+	err     ssa.Value // the error result, when the check reports through one
+	info    ssa.Value // the FileInfo (or Glob's matches) result
+	ok      ssa.Value // a helper's boolean result
+	okMeans polarity  // what ok == true says about the path
 }
 
 // A useSite is a call that acts on a path by name.

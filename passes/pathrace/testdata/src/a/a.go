@@ -317,7 +317,7 @@ func openIfNotSymlink(p string) ([]byte, error) {
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		return nil, errors.New("refusing to follow a symbolic link")
 	}
-	return os.ReadFile(p) // want `os.ReadFile opens p by name after os.Lstat found it was no symbolic link; it can become one in between`
+	return os.ReadFile(p) // want `os.ReadFile opens p by name after os.Lstat examined what kind of file it is; it can be replaced by a symbolic link in between`
 }
 
 func writeIfRegular(p string, data []byte) error {
@@ -325,7 +325,7 @@ func writeIfRegular(p string, data []byte) error {
 	if err != nil || !fi.Mode().IsRegular() {
 		return errors.New("not a regular file")
 	}
-	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p by name after os.Lstat found it was no symbolic link`
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p by name after os.Lstat examined what kind of file it is`
 }
 
 // The lstat, open, fstat, SameFile idiom verifies the opened file itself.
@@ -461,4 +461,51 @@ func loopOverItems(paths []string) {
 		}
 		_ = os.Remove(p) // no diagnostic: p.bak was checked, p is removed
 	}
+}
+
+// ---- the code already copes with the race
+
+func mkdirToleratingExist(d string) error {
+	if _, err := os.Stat(d); err == nil {
+		return nil
+	}
+	if err := os.Mkdir(d, 0o755); err != nil && !os.IsExist(err) { // no diagnostic: a concurrent mkdir is tolerated
+		return err
+	}
+	return nil
+}
+
+// The shape of os.MkdirAll itself: a fast-path stat, then a re-check
+// when the mkdir fails.
+func mkdirRechecked(d string) error {
+	if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		return nil
+	}
+	if err := os.Mkdir(d, 0o755); err != nil { // no diagnostic: the failure is re-checked below
+		if fi, err1 := os.Lstat(d); err1 == nil && fi.IsDir() {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+func removeToleratingNotExist(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) { // no diagnostic: a concurrent removal is tolerated
+			return err
+		}
+	}
+	return nil
+}
+
+func readToleratingNotExist(p string) ([]byte, error) {
+	if _, err := os.Stat(p); err != nil {
+		return nil, nil
+	}
+	data, err := os.ReadFile(p) // no diagnostic: absence found by the read is handled like absence found by the stat
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	return data, err
 }
