@@ -123,10 +123,11 @@ var messages = map[string]string{
 func (st *state) report(c *checkSite, u *useSite, cat string) {
 	useCall := st.callExpr(u.instr.Common().Pos())
 	checkCall := st.callExpr(c.call.Call.Pos())
-	if useCall == nil || checkCall == nil || u.arg >= len(useCall.Args) || !st.reportable(useCall.Pos()) {
+	useArg, checkArg := st.astArg(useCall, u.arg), st.astArg(checkCall, c.argIndex())
+	if useArg == nil || checkArg == nil || !st.reportable(useCall.Pos()) {
 		return
 	}
-	pathText := types.ExprString(useCall.Args[u.arg])
+	pathText := types.ExprString(useArg)
 	useName, checkName := funcName(u.callee), funcName(c.callee)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
@@ -136,13 +137,30 @@ func (st *state) report(c *checkSite, u *useSite, cat string) {
 		Related: []analysis.RelatedInformation{{
 			Pos:     checkCall.Pos(),
 			End:     checkCall.End(),
-			Message: fmt.Sprintf("%s checked %s here", checkName, types.ExprString(checkCall.Args[min(c.argIndex(), len(checkCall.Args)-1)])),
+			Message: fmt.Sprintf("%s checked %s here", checkName, types.ExprString(checkArg)),
 		}},
 	}
 	if u.direct {
 		diag.SuggestedFixes = st.fixes(cat, c, u, checkCall, useCall)
 	}
 	st.pass.Report(diag)
+}
+
+// astArg returns the syntax of the SSA argument i of call: SSA counts the
+// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
+func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
+	if call == nil {
+		return nil
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			i--
+		}
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
 }
 
 func (c *checkSite) argIndex() int {

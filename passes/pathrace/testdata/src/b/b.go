@@ -118,3 +118,17 @@ func removeQuietlyIfExists(p string) error {
 	}
 	return nil
 }
+
+func saveNew(s *fsutil.Store, name string) error {
+	if s.Has(name) {
+		return os.ErrExist
+	}
+	return s.Save(name, nil) // want `\(\*Store\).Save creates name after \(Store\).Has found it absent`
+}
+
+func saveOther(s *fsutil.Store, name string) error {
+	if s.Has(name) {
+		return os.ErrExist
+	}
+	return s.Save(name+".tmp", nil) // no diagnostic: another path
+}

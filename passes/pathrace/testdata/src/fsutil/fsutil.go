@@ -81,3 +81,15 @@ func SafeTryLock(path string, perm os.FileMode) (bool, error) {
 func RemoveQuietly(path string) error {
 	return os.RemoveAll(path)
 }
+
+// Store is a wrapper type: its methods take paths too.
+type Store struct{ Perm os.FileMode }
+
+func (s *Store) Save(name string, data []byte) error { // want Save:"creates path param 1"
+	return os.WriteFile(name, data, s.Perm)
+}
+
+func (s Store) Has(name string) bool { // want Has:"checks path param 1 \\(result 0 true if present\\)"
+	_, err := os.Stat(name)
+	return err == nil
+}
