@@ -24,7 +24,7 @@ func TestGuardTurnsPanicIntoError(t *testing.T) {
 	if res != nil {
 		t.Errorf("result = %v, want nil", res)
 	}
-	for _, want := range []string{"boom:", "example.com/p", "assignment to entry in nil map"} {
+	for _, want := range []string{"toctou pass boom", "example.com/p", "assignment to entry in nil map"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}

@@ -15,7 +15,7 @@ func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 		defer func() {
 			if r := recover(); r != nil {
 				result = nil
-				err = fmt.Errorf("%s: internal error analyzing %s (please report it): %v\n%s",
+				err = fmt.Errorf("panic in toctou pass %s analyzing %s (please report it): %v\n%s",
 					name, pass.Pkg.Path(), r, debug.Stack())
 			}
 		}()

@@ -10,6 +10,7 @@ package fsops
 import (
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -224,4 +225,41 @@ func constValue(pkg *types.Package, name string) int64 {
 		}
 	}
 	return 0
+}
+
+// Imports reports whether pkg imports a package of the table directly: a
+// package that does not cannot call a table function.
+func Imports(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if _, ok := table[imp.Path()]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// IsStd reports whether pkg belongs to the standard library. A path
+// without a dot is not enough (modules may be named "myapp"): its first
+// element must also be one of the standard library's roots.
+func IsStd(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return stdRoots[first]
+}
+
+// stdRoots are the first path elements of the standard library's
+// packages (go list std cmd, Go 1.26).
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmd": true, "cmp": true,
+	"compress": true, "container": true, "context": true, "crypto": true, "database": true,
+	"debug": true, "embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true,
+	"fmt": true, "go": true, "hash": true, "html": true, "image": true, "index": true,
+	"internal": true, "io": true, "iter": true, "log": true, "maps": true, "math": true,
+	"mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true,
+	"regexp": true, "runtime": true, "slices": true, "sort": true, "strconv": true,
+	"strings": true, "structs": true, "sync": true, "syscall": true, "testing": true,
+	"text": true, "time": true, "unicode": true, "unique": true, "unsafe": true,
+	"vendor": true, "weak": true,
 }

@@ -69,6 +69,9 @@ func samePath(a, b ssa.Value, depth int) bool {
 	case *ssa.Convert:
 		b, ok := b.(*ssa.Convert)
 		return ok && types.Identical(a.Type(), b.Type()) && samePath(a.X, b.X, depth)
+	case *ssa.MakeInterface: // an argument of fmt.Sprintf
+		b, ok := b.(*ssa.MakeInterface)
+		return ok && samePath(a.X, b.X, depth)
 	case *ssa.Extract:
 		b, ok := b.(*ssa.Extract)
 		return ok && a.Index == b.Index && samePath(a.Tuple, b.Tuple, depth)

@@ -277,6 +277,9 @@ func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool 
 		return false
 	}
 	res := results(call)
+	if len(res) == 0 {
+		return false
+	}
 	err := res[len(res)-1]
 	if err == nil || !isError(err.Type()) {
 		return false

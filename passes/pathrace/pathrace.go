@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
 )
 
 //go:embed doc.go
@@ -47,6 +48,9 @@ func newAnalyzer() *analysis.Analyzer {
 var includeTests bool
 
 func run(pass *analysis.Pass) (any, error) {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // no file-system call can be in this package
+	}
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	st := &state{
 		pass:   pass,
@@ -64,6 +68,9 @@ func run(pass *analysis.Pass) (any, error) {
 // exportFacts publishes the summaries of exported functions; other
 // packages cannot call the rest.
 func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
 	for fn, f := range st.exists {
 		if fn.Exported() {
 			st.pass.ExportObjectFact(fn, f)

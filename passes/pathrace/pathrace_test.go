@@ -9,7 +9,7 @@ import (
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "fsutil", "b")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b")
 }
 
 func TestIncludeTests(t *testing.T) {

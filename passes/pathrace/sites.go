@@ -168,12 +168,14 @@ func helperCheck(call *ssa.Call, callee *types.Func, f *ExistsFact) *checkSite {
 
 // existsFact returns what the analyzed code knows of fn as an exists
 // helper: from this package's summaries, or from a fact of its package.
+// The standard library is known through fsops's table only, so results do
+// not depend on whether a driver computes facts for it.
 func (st *state) existsFact(fn *types.Func) *ExistsFact {
 	if fn.Pkg() == st.pass.Pkg {
 		return st.exists[fn]
 	}
 	var f ExistsFact
-	if st.pass.ImportObjectFact(fn, &f) {
+	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
 		return &f
 	}
 	return nil
@@ -184,7 +186,7 @@ func (st *state) usesFact(fn *types.Func) *UsesFact {
 		return st.uses[fn]
 	}
 	var f UsesFact
-	if st.pass.ImportObjectFact(fn, &f) {
+	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
 		return &f
 	}
 	return nil

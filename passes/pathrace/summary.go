@@ -22,11 +22,12 @@ func (st *state) summarize(fns []*ssa.Function) {
 				continue
 			}
 			checks, uses := st.sites(fn)
+			fs := newFuncState(fn)
 			for _, u := range uses {
 				if !racy(u.op) {
 					continue
 				}
-				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 {
+				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 && !fs.steeredByOtherParam(u, fn.Params[i]) {
 					f := st.uses[obj]
 					if f == nil {
 						f = new(UsesFact)
@@ -40,7 +41,6 @@ func (st *state) summarize(fns []*ssa.Function) {
 			if st.exists[obj] != nil || len(checks) == 0 {
 				continue
 			}
-			fs := newFuncState(fn)
 			for _, c := range checks {
 				i := paramIndex(fn, pathflow.ParamOf(c.path))
 				if i < 0 {
@@ -190,4 +190,53 @@ func isBool(t types.Type) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// steeredByOtherParam reports whether a branch that decides whether u runs
+// tests a parameter other than the path: expect.Parse(fset, name, content)
+// reads name only when content is nil, so it is no wrapper of a read.
+func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
+	for _, i := range s.ifs {
+		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 && mentionsParam(i.Cond, path, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsParam reports whether v is computed from a parameter other than
+// except, looking through operators, loads, fields and builtins but not
+// through the results of calls (an error from an earlier call is not an
+// option of the caller's).
+func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v != except
+	case *ssa.Call:
+		if _, ok := v.Call.Value.(*ssa.Builtin); !ok {
+			return false
+		}
+		for _, a := range v.Call.Args {
+			if mentionsParam(a, except, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ssa.Phi, *ssa.Extract:
+		return false
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if *op != nil && mentionsParam(*op, except, depth+1) {
+			return true
+		}
+	}
+	return false
 }

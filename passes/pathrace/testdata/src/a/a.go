@@ -640,3 +640,17 @@ func lockDir(dir string) error {
 	_, err := os.Create(filepath.Join(dir, "lock")) // no diagnostic: known gap, hasLock checks a path derived from its parameter and facts describe only the parameter itself
 	return err
 }
+
+func pidFile(dir string, pid int) error {
+	if _, err := os.Stat(fmt.Sprintf("%s/%d.pid", dir, pid)); err == nil {
+		return errExists
+	}
+	return os.WriteFile(fmt.Sprintf("%s/%d.pid", dir, pid), nil, 0o600) // want `os.WriteFile creates fmt.Sprintf\("%s/%d.pid", dir, pid\) after os.Stat found it absent`
+}
+
+func pidFileOther(dir string, pid int) error {
+	if _, err := os.Stat(fmt.Sprintf("%s/%d.pid", dir, pid)); err == nil {
+		return errExists
+	}
+	return os.WriteFile(fmt.Sprintf("%s/%d.lock", dir, pid), nil, 0o600) // no diagnostic: another name
+}

@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"fsutil"
+	"example.com/fsutil"
 )
 
 type state struct{ LastSequence int }
@@ -131,4 +131,24 @@ func saveOther(s *fsutil.Store, name string) error {
 		return os.ErrExist
 	}
 	return s.Save(name+".tmp", nil) // no diagnostic: another path
+}
+
+func mustRemoveIfExists(p string) {
+	if fsutil.Exists(p) {
+		fsutil.MustRemove(p) // want `fsutil.MustRemove removes p after fsutil.Exists found it present`
+	}
+}
+
+func parseIfPresent(name string, content []byte) ([]byte, error) {
+	if !fsutil.Exists(name) {
+		return nil, nil
+	}
+	return fsutil.Parse(name, content) // no diagnostic: Parse reads name only when content is nil
+}
+
+func writeCheckedIfAbsent(name string) error {
+	if fsutil.Exists(name) {
+		return os.ErrExist
+	}
+	return fsutil.WriteChecked(name, nil) // want `fsutil.WriteChecked creates name after fsutil.Exists found it absent`
 }

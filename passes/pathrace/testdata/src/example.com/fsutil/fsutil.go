@@ -93,3 +93,27 @@ func (s Store) Has(name string) bool { // want Has:"checks path param 1 \\(resul
 	_, err := os.Stat(name)
 	return err == nil
 }
+
+// MustRemove has no results: a use whose error cannot be inspected.
+func MustRemove(path string) { // want MustRemove:"removes path param 0"
+	if err := os.Remove(path); err != nil {
+		panic(err)
+	}
+}
+
+// Parse reads name only when the caller passes no content: it is no
+// wrapper of a read, and calls that pass content use no file.
+func Parse(name string, content []byte) ([]byte, error) {
+	if content == nil {
+		return os.ReadFile(name)
+	}
+	return content, nil
+}
+
+// WriteChecked validates its path before writing: still a wrapper.
+func WriteChecked(name string, data []byte) error { // want WriteChecked:"creates path param 0"
+	if name == "" {
+		return os.ErrInvalid
+	}
+	return os.WriteFile(name, data, 0o600)
+}
