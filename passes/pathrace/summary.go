@@ -225,7 +225,12 @@ func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
 			}
 		}
 		return false
-	case *ssa.Phi, *ssa.Extract:
+	case *ssa.Extract: // v, ok := m[k] and x.(T) count; results of calls do not
+		if _, isCall := v.Tuple.(*ssa.Call); isCall {
+			return false
+		}
+		return mentionsParam(v.Tuple, except, depth+1)
+	case *ssa.Phi:
 		return false
 	}
 	instr, ok := v.(ssa.Instruction)
