@@ -57,8 +57,29 @@
 // Not reported, because the use decides atomically or the check does not
 // decide: an os.OpenFile with O_CREATE|O_EXCL after a check (the check is
 // a fast path), os.MkdirAll and os.RemoveAll (both tolerate the race), the
-// Lstat, open, f.Stat, os.SameFile idiom, methods of os.Root, uses of a
-// different path, checks whose result only feeds a log line or a value,
-// checks after the use (in its error path), and checks and uses in
-// different functions or goroutines.
+// Lstat, open, f.Stat, os.SameFile idiom, an open with O_NOFOLLOW after a
+// symbolic-link check, methods of os.Root, os.Readlink (it follows no
+// link, and fails harmlessly), uses of a different path, checks whose
+// result only feeds a log line or a value, checks after the use (in its
+// error path), and checks and uses in different functions or goroutines.
+//
+// Not reported either, because the code already copes with the race: a
+// use whose error is tested for the outcome the race produces
+// (fs.ErrExist from an os.Mkdir or os.Symlink after an absence check,
+// fs.ErrNotExist from a read, remove, rename or chmod after a presence
+// check), and an os.Mkdir whose failure is followed by a second check of
+// the path, as os.MkdirAll itself does.
+//
+// Wrappers are recognised only when they act on the path unconditionally:
+// a function that reads its name argument only when another argument is
+// nil, or only when an in-memory overlay lacks the name, is not a wrapper
+// of a read. Exists helpers must report on the parameter itself (or its
+// filepath.Clean or filepath.Abs): a helper that checks a path derived from
+// its parameter is not followed. The standard library is known through a
+// table of its functions, never through facts, so results are the same
+// under every driver.
+//
+// Findings in generated files are never reported, and findings in _test.go
+// files only with the flag -pathrace.tests: tests usually race only with
+// themselves, in directories they own.
 package pathrace

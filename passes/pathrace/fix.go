@@ -34,10 +34,54 @@ func (st *state) fixes(cat string, c *checkSite, u *useSite, checkCall, useCall 
 	case cat == ReadIfPresent && (name == "os.ReadFile" || name == "os.Open" || name == "io/ioutil.ReadFile"):
 		fix = st.fixRead(os, checkCall, useCall)
 	}
-	if fix == nil {
+	if fix == nil || st.dropsImport(fix) {
 		return nil
 	}
 	return []analysis.SuggestedFix{*fix}
+}
+
+// dropsImport reports whether applying fix would leave an import unused
+// (the only os.IsNotExist or ioutil.WriteFile of the file was in the text
+// it replaces), which would break the build.
+func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
+	f := st.file(fix.TextEdits[0].Pos)
+	if f == nil {
+		return true
+	}
+	replaced := func(pos token.Pos) bool {
+		for _, e := range fix.TextEdits {
+			if e.Pos <= pos && pos < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	inside, outside := map[*types.PkgName]bool{}, map[*types.PkgName]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				if replaced(id.Pos()) {
+					inside[pn] = true
+				} else {
+					outside[pn] = true
+				}
+			}
+		}
+		return true
+	})
+	for pn := range inside {
+		if outside[pn] {
+			continue
+		}
+		used := false
+		for _, e := range fix.TextEdits {
+			used = used || strings.Contains(string(e.NewText), pn.Name()+".")
+		}
+		if !used {
+			return true
+		}
+	}
+	return false
 }
 
 // osName returns the name under which package os is visible at call, or

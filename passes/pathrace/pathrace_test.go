@@ -1,6 +1,7 @@
 package pathrace_test
 
 import (
+	"os/exec"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -18,7 +19,7 @@ func TestIncludeTests(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports")
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -29,4 +30,11 @@ func setFlag(t *testing.T, name, value string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "cgouser")
 }

@@ -27,7 +27,8 @@ func (st *state) summarize(fns []*ssa.Function) {
 				if !racy(u.op) {
 					continue
 				}
-				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 && !fs.steeredByOtherParam(u, fn.Params[i]) {
+				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 &&
+					!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
 					f := st.uses[obj]
 					if f == nil {
 						f = new(UsesFact)
@@ -240,6 +241,18 @@ func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
 	var ops [8]*ssa.Value
 	for _, op := range instr.Operands(ops[:0]) {
 		if *op != nil && mentionsParam(*op, except, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// steeredByCheck reports whether a check decides whether u runs: such a
+// function makes its own decision (and is reported itself if it races), so
+// it is no plain wrapper of the use.
+func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
+	for _, c := range checks {
+		if _, ok := s.decided(c, u.instr.Block()); ok {
 			return true
 		}
 	}

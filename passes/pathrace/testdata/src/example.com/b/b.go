@@ -152,3 +152,10 @@ func writeCheckedIfAbsent(name string) error {
 	}
 	return fsutil.WriteChecked(name, nil) // want `fsutil.WriteChecked creates name after fsutil.Exists found it absent`
 }
+
+func createNewIfAbsent(p string) error {
+	if fsutil.Exists(p) {
+		return nil
+	}
+	return fsutil.CreateNew(p) // no diagnostic: CreateNew makes its own decision, reported inside it
+}

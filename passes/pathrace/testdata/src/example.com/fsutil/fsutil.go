@@ -128,3 +128,12 @@ func (o *Overlay) Contents(name string) ([]byte, error) {
 	}
 	return os.ReadFile(name)
 }
+
+// CreateNew decides by itself, with a check of its own: it is reported
+// inside, and is no plain wrapper for its callers.
+func CreateNew(p string) error {
+	if Exists(p) {
+		return os.ErrExist
+	}
+	return os.WriteFile(p, nil, 0o600) // want `os.WriteFile creates p after fsutil.Exists found it absent`
+}
