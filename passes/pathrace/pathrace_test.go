@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/toctou/toctou/internal/fixtest"
 	"github.com/toctou/toctou/passes/pathrace"
 )
 
@@ -37,4 +38,11 @@ func TestCgo(t *testing.T) {
 		t.Skip("no C compiler")
 	}
 	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "cgouser")
+}
+
+// TestFixesCompile applies every suggested fix in the testdata (not only
+// the golden packages) and type-checks the result.
+func TestFixesCompile(t *testing.T) {
+	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports")
 }
