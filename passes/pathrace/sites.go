@@ -64,8 +64,9 @@ func results(call *ssa.Call) []ssa.Value {
 	return out
 }
 
-// sites finds the checks and uses of one function. knowledge resolves
-// callees of the analyzed code through summaries and facts.
+// sites finds the checks and uses of one function, in block order: calls
+// of the fsops table, and calls of the analyzed code's helpers and
+// wrappers known through summaries and facts.
 func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -73,51 +74,67 @@ func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) 
 			if !ok {
 				continue
 			}
-			common := ci.Common()
-			callee := calleeOf(common)
+			callee := calleeOf(ci.Common())
 			if callee == nil {
 				continue
 			}
+			var c *checkSite
+			var u []*useSite
 			if entry, ok := fsops.Lookup(callee); ok {
-				if entry.Check != fsops.CheckNone {
-					if call, ok := ci.(*ssa.Call); ok {
-						if c := tableCheck(call, callee, entry); c != nil {
-							checks = append(checks, c)
-						}
-					}
-					continue
-				}
-				for _, pa := range entry.Paths {
-					if pa.Index >= len(common.Args) {
-						continue
-					}
-					op := fsops.Classify(pa, common, callee)
-					if op == fsops.OpNone {
-						continue
-					}
-					uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index,
-						path: common.Args[pa.Index], op: op, direct: true})
-				}
-				continue
+				c, u = tableSites(ci, callee, entry)
+			} else {
+				c, u = st.helperSites(ci, callee)
 			}
-			if call, ok := ci.(*ssa.Call); ok {
-				if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
-					if c := helperCheck(call, callee, f); c != nil {
-						checks = append(checks, c)
-					}
-				}
+			if c != nil {
+				checks = append(checks, c)
 			}
-			if f := st.usesFact(callee); f != nil {
-				for _, u := range f.Uses {
-					if u.Param < len(common.Args) {
-						uses = append(uses, &useSite{instr: ci, callee: callee, arg: u.Param,
-							path: common.Args[u.Param], op: u.Op})
-					}
-				}
-			}
+			uses = append(uses, u...)
 		}
 	}
 	return checks, uses
+}
+
+// tableSites classifies a call of a function of the fsops table.
+func tableSites(ci ssa.CallInstruction, callee *types.Func, entry fsops.Func) (*checkSite, []*useSite) {
+	common := ci.Common()
+	if entry.Check != fsops.CheckNone {
+		if call, ok := ci.(*ssa.Call); ok {
+			return tableCheck(call, callee, entry), nil
+		}
+		return nil, nil // a deferred check decides nothing
+	}
+	var uses []*useSite
+	for _, pa := range entry.Paths {
+		if pa.Index >= len(common.Args) {
+			continue
+		}
+		if op := fsops.Classify(pa, common, callee); op != fsops.OpNone {
+			uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index,
+				path: common.Args[pa.Index], op: op, direct: true})
+		}
+	}
+	return nil, uses
+}
+
+// helperSites classifies a call of a function of the analyzed code.
+func (st *state) helperSites(ci ssa.CallInstruction, callee *types.Func) (*checkSite, []*useSite) {
+	common := ci.Common()
+	var check *checkSite
+	if call, ok := ci.(*ssa.Call); ok {
+		if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
+			check = helperCheck(call, callee, f)
+		}
+	}
+	var uses []*useSite
+	if f := st.usesFact(callee); f != nil {
+		for _, u := range f.Uses {
+			if u.Param < len(common.Args) {
+				uses = append(uses, &useSite{instr: ci, callee: callee, arg: u.Param,
+					path: common.Args[u.Param], op: u.Op})
+			}
+		}
+	}
+	return check, uses
 }
 
 func tableCheck(call *ssa.Call, callee *types.Func, entry fsops.Func) *checkSite {
