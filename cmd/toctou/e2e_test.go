@@ -35,7 +35,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under cmd/toctou/testdata")
 
 const (
-	demoDir        = "../../testdata"           // the demo module
+	demoDir        = "../../testdata"             // the demo module
 	standaloneFile = "testdata/standalone.golden" // text output of "toctou ./..."
 	fixedDir       = "testdata/fixed"             // files changed by the fixes, as NAME.golden
 )
