@@ -247,7 +247,7 @@ func jsonDiags(t *testing.T, out string) []jsonResult {
 	for {
 		var tree map[string]map[string]json.RawMessage
 		err := dec.Decode(&tree)
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
@@ -370,11 +370,22 @@ func TestLoadErrors(t *testing.T) {
 		"go.mod": "module example.com/broken\n\ngo 1.26.0\n",
 		"x.go":   "package broken\n\nfunc f() int { return \"not an int\" }\n",
 	})
-	if r := run(t, dir, "", bin, "./..."); r.code != 1 || !strings.Contains(r.stderr, "x.go:3:") {
-		t.Errorf("toctou ./... on a package with a type error: want exit code 1 and the error\n%s", r)
-	}
-	if r := run(t, dir, t.TempDir(), "go", "vet", "-vettool="+bin, "./..."); r.code != 1 || !strings.Contains(r.stderr, "x.go:3:") {
-		t.Errorf("go vet -vettool ./... on a package with a type error: want exit code 1 and the error\n%s", r)
+	gocache := t.TempDir()
+	for _, args := range [][]string{
+		{bin, "./..."},
+		{bin, "-json", "./..."},
+		{bin, "-fix", "./..."},
+		{bin, "-fix", "-diff", "./..."},
+		{"go", "vet", "-vettool=" + bin, "./..."},
+		{"go", "vet", "-vettool=" + bin, "-json", "./..."},
+		{"go", "vet", "-vettool=" + bin, "-fix", "-diff", "./..."},
+		{"go", "fix", "-fixtool=" + bin, "./..."},
+		{"go", "fix", "-fixtool=" + bin, "-diff", "./..."},
+	} {
+		r := run(t, dir, gocache, args[0], args[1:]...)
+		if r.code != 1 || !strings.Contains(r.stdout+r.stderr, "x.go:3:") {
+			t.Errorf("%s on a package with a type error: want exit code 1 and the error\n%s", strings.Join(args, " "), r)
+		}
 	}
 }
 
@@ -412,11 +423,22 @@ func TestVet(t *testing.T) {
 		t.Errorf("go vet -json ./... reports:\n%s\nwant the standalone diagnostics", got)
 	}
 
+	if r := run(t, dir, gocache, "go", "vet", vettool, "-fix", "-diff", "./fsutil"); r.code != 0 || r.stdout+r.stderr != "" {
+		t.Errorf("go vet -fix -diff ./fsutil: want exit code 0 and no diff\n%s", r)
+	}
 	diff := run(t, dir, gocache, "go", "vet", vettool, "-fix", "-diff", "./...")
 	if diff.code != 1 || diff.stdout == "" {
 		t.Errorf("go vet -fix -diff ./...: want exit code 1 and a diff\n%s", diff)
 	}
 	checkUnchanged(t, dir)
+
+	// go vet -fix applies the same fixes as go fix (see TestFix).
+	if r := run(t, dir, gocache, "go", "vet", vettool, "-fix", "./..."); r.code != 0 {
+		t.Errorf("go vet -fix ./...: want exit code 0\n%s", r)
+	}
+	if !*update {
+		goldenTree(t, changedFiles(t, dir))
+	}
 }
 
 func TestFix(t *testing.T) {
@@ -427,6 +449,9 @@ func TestFix(t *testing.T) {
 	goFixDir := demoCopy(t)
 	gocache := t.TempDir() // see TestVet
 	fixtool := "-fixtool=" + bin
+	if r := run(t, goFixDir, gocache, "go", "fix", fixtool, "-diff", "./fsutil"); r.code != 0 || r.stdout+r.stderr != "" {
+		t.Errorf("go fix -diff ./fsutil: want exit code 0 and no diff\n%s", r)
+	}
 	diff := run(t, goFixDir, gocache, "go", "fix", fixtool, "-diff", "./...")
 	if diff.code != 1 || diff.stdout == "" {
 		t.Errorf("go fix -diff ./...: want exit code 1 and a diff\n%s", diff)

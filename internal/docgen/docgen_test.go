@@ -1,7 +1,9 @@
 package docgen
 
 import (
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +30,7 @@ func TestPagesUpToDate(t *testing.T) {
 	dir := filepath.Join(root, Dir)
 	have := make(map[string][]byte)
 	entries, err := os.ReadDir(dir)
-	if err != nil && !os.IsNotExist(err) {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
@@ -186,6 +188,21 @@ func TestPageShape(t *testing.T) {
 		}
 		if fenced {
 			t.Errorf("%s.md: unterminated fenced block", p.Analyzer.Name)
+		}
+	}
+}
+
+// TestReadmeListsPasses checks that the hand-written README.md links every
+// pass's page in its "What it finds" table.
+func TestReadmeListsPasses(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range analyzer.Passes() {
+		link := "| [" + p.Analyzer.Name + "](" + Dir + "/" + p.Analyzer.Name + ".md) |"
+		if !strings.Contains(string(readme), link) {
+			t.Errorf("README.md does not list %s: want a table row starting %q", p.Analyzer.Name, link)
 		}
 	}
 }
