@@ -131,7 +131,7 @@ func Index(passes []analyzer.Pass) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(header)
 	b.WriteString("\n# toctou checks\n\n")
-	b.WriteString("Each check is one analyzer; select checks with `-NAME` flags (for example `toctou -pathrace ./...`). With none selected, every check in the binary runs; the Default column is the metadata default that drivers with their own selection (the golangci-lint plugin, gopls) start from.\n\n")
+	b.WriteString("Each check is one analyzer; select checks with `-NAME` flags (for example `toctou -pathrace ./...`). With none selected, every check in the binary runs. The Default column is the check's default in the metadata table (`analyzer.Passes`), for drivers that enable checks by default.\n\n")
 	b.WriteString("| Check | Summary | CWE | Severity | Default | Since |\n|---|---|---|---|---|---|\n")
 	for _, p := range passes {
 		summary, _ := splitDoc(p.Analyzer.Doc)
