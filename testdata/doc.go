@@ -6,6 +6,7 @@
 //	cd testdata && ../bin/toctou ./...
 //
 // (This module does not require toctou, so "go run" cannot build it here.)
+//
 // Every function named ...Racy is reported; the others are not.
 //
 // The end-to-end tests of cmd/toctou run the toctou binary, go vet and
