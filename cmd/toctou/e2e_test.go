@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -71,7 +72,7 @@ func toctou(t *testing.T) string {
 		cmd := exec.Command("go", "build", "-buildvcs=false", "-o", binPath, ".")
 		cmd.Env = goEnv("")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
 	if buildErr != nil {
@@ -213,8 +214,11 @@ func comparePosn(a, b string) int {
 }
 
 func splitPosn(p string) (file string, line, col int) {
-	fmt.Sscanf(p[strings.Index(p, ".go:")+len(".go:"):], "%d:%d", &line, &col)
-	return p[:strings.Index(p, ".go:")+len(".go")], line, col
+	file, rest, _ := strings.Cut(p, ".go:")
+	l, c, _ := strings.Cut(rest, ":")
+	line, _ = strconv.Atoi(l) // 0 for a malformed position: it sorts first
+	col, _ = strconv.Atoi(c)
+	return file + ".go", line, col
 }
 
 // jsonDiag is a diagnostic in the -json output of both drivers.

@@ -262,6 +262,17 @@ func diagKey(where, message string, fixes []*fix) string {
 	return b.String()
 }
 
+// conflict reports whether e, which sorts after p, cannot be applied
+// together with p: it starts inside p, or both insert different text at
+// the same offset (no order of the two is right).
+func conflict(p, e edit) bool {
+	if e.start < p.end {
+		return true
+	}
+	bothInsert := p.start == p.end && e.start == e.end
+	return bothInsert && p.start == e.start
+}
+
 // A variant is a set of fixes applied together to one copy of the tree.
 type variant struct {
 	name  string
@@ -299,9 +310,7 @@ func (v *variant) check(t testing.TB, dir string, patterns []string) *Result {
 			// p is the edit reaching furthest among those before e.
 			p := slices.MaxFunc(edits[:i], func(x, y owned) int { return cmp.Compare(x.end, y.end) })
 			e := edits[i]
-			overlap := e.start < p.end ||
-				e.start == p.start && e.start == e.end && p.start == p.end // two insertions at one place: which first?
-			if overlap && !reported[[2]*fix{p.fix, e.fix}] && !reported[[2]*fix{e.fix, p.fix}] {
+			if conflict(p.edit, e.edit) && !reported[[2]*fix{p.fix, e.fix}] && !reported[[2]*fix{e.fix, p.fix}] {
 				reported[[2]*fix{p.fix, e.fix}] = true
 				t.Errorf("fixtest: %s: in %s, fix %q (at %s) and fix %q (at %s) edit overlapping text",
 					v.name, rel(dir, name), p.fix.message, p.fix.where, e.fix.message, e.fix.where)
