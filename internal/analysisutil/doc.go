@@ -29,7 +29,7 @@ func ExtractDoc(content, name string) (string, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
 	if err != nil {
-		return "", fmt.Errorf("not a Go source file: %v", err)
+		return "", fmt.Errorf("not a Go source file: %w", err)
 	}
 	if f.Doc == nil {
 		return "", fmt.Errorf("doc.go has no package doc comment")

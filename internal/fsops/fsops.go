@@ -61,7 +61,8 @@ type Func struct {
 	Check Check // for checks, the path is Paths[0]
 }
 
-func use(i int, op Op) Func { return Func{Paths: []PathArg{{Index: i, Op: op}}} }
+// first describes a function whose path is its first argument.
+func first(op Op) Func { return Func{Paths: []PathArg{{Index: 0, Op: op}}} }
 func check(i int, c Check) Func {
 	return Func{Paths: []PathArg{{Index: i}}, Check: c}
 }
@@ -75,20 +76,20 @@ func two(op0, op1 Op) Func {
 // Both syscall and golang.org/x/sys/unix have these, with the same signatures.
 var unixCalls = map[string]Func{
 	"Open":       openFlags(0, 1),
-	"Creat":      use(0, OpCreate),
-	"Unlink":     use(0, OpRemove),
-	"Rmdir":      use(0, OpRemove),
-	"Mkdir":      use(0, OpMkdir),
+	"Creat":      first(OpCreate),
+	"Unlink":     first(OpRemove),
+	"Rmdir":      first(OpRemove),
+	"Mkdir":      first(OpMkdir),
 	"Rename":     two(OpRenameSrc, OpRenameDst),
-	"Chmod":      use(0, OpModify),
-	"Chown":      use(0, OpModify),
-	"Lchown":     use(0, OpModify),
-	"Truncate":   use(0, OpModify),
-	"Utimes":     use(0, OpModify),
-	"UtimesNano": use(0, OpModify),
+	"Chmod":      first(OpModify),
+	"Chown":      first(OpModify),
+	"Lchown":     first(OpModify),
+	"Truncate":   first(OpModify),
+	"Utimes":     first(OpModify),
+	"UtimesNano": first(OpModify),
 	"Symlink":    {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
 	"Link":       two(OpLinkOld, OpLinkNew),
-	"Readlink":   use(0, OpRead),
+	"Readlink":   first(OpRead),
 	"Stat":       check(0, CheckStat),
 	"Lstat":      check(0, CheckLstat),
 	"Access":     check(0, CheckAccess),
@@ -99,21 +100,21 @@ var unixCalls = map[string]Func{
 
 var table = map[string]map[string]Func{
 	"os": {
-		"Open":      use(0, OpRead),
-		"Create":    use(0, OpCreate),
+		"Open":      first(OpRead),
+		"Create":    first(OpCreate),
 		"OpenFile":  openFlags(0, 1),
-		"ReadFile":  use(0, OpRead),
-		"WriteFile": use(0, OpCreate),
-		"Remove":    use(0, OpRemove),
-		"RemoveAll": use(0, OpRemoveAll),
+		"ReadFile":  first(OpRead),
+		"WriteFile": first(OpCreate),
+		"Remove":    first(OpRemove),
+		"RemoveAll": first(OpRemoveAll),
 		"Rename":    two(OpRenameSrc, OpRenameDst),
-		"Mkdir":     use(0, OpMkdir),
-		"MkdirAll":  use(0, OpMkdirAll),
-		"Chmod":     use(0, OpModify),
-		"Chown":     use(0, OpModify),
-		"Lchown":    use(0, OpModify),
-		"Chtimes":   use(0, OpModify),
-		"Truncate":  use(0, OpModify),
+		"Mkdir":     first(OpMkdir),
+		"MkdirAll":  first(OpMkdirAll),
+		"Chmod":     first(OpModify),
+		"Chown":     first(OpModify),
+		"Lchown":    first(OpModify),
+		"Chtimes":   first(OpModify),
+		"Truncate":  first(OpModify),
 		"Symlink":   {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
 		"Link":      two(OpLinkOld, OpLinkNew),
 		"Stat":      check(0, CheckStat),
@@ -121,8 +122,8 @@ var table = map[string]map[string]Func{
 		"ReadDir":   check(0, CheckReadDir),
 	},
 	"io/ioutil": {
-		"ReadFile":  use(0, OpRead),
-		"WriteFile": use(0, OpCreate),
+		"ReadFile":  first(OpRead),
+		"WriteFile": first(OpCreate),
 		"ReadDir":   check(0, CheckReadDir),
 	},
 	"path/filepath": {

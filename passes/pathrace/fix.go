@@ -13,7 +13,7 @@ import (
 
 // fixes returns the suggested fixes for a report on a direct operation,
 // when the code has a shape the fix can rewrite safely.
-func (st *state) fixes(cat string, c *checkSite, u *useSite, checkCall, useCall *ast.CallExpr) []analysis.SuggestedFix {
+func (st *state) fixes(cat string, u *useSite, checkCall, useCall *ast.CallExpr) []analysis.SuggestedFix {
 	os := st.osName(useCall)
 	if os == "" {
 		return nil
@@ -203,7 +203,7 @@ func (st *state) checkIf(checkCall *ast.CallExpr) (*ast.IfStmt, []ast.Node) {
 		if !ok {
 			continue
 		}
-		if ifs.Else != nil || !(within(checkCall, ifs.Init) || within(checkCall, ifs.Cond)) {
+		if ifs.Else != nil || !within(checkCall, ifs.Init) && !within(checkCall, ifs.Cond) {
 			return nil, nil
 		}
 		if st.initUsedIn(ifs, ifs.Body) {

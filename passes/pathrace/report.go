@@ -142,7 +142,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string) {
 	}
 	if u.direct && !cgoRewritten(st.file(useCall.Pos())) {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
-		diag.SuggestedFixes = st.fixes(cat, c, u, checkCall, useCall)
+		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
 	}
 	st.pass.Report(diag)
 }
