@@ -110,7 +110,7 @@ func sameFileIdiom(c *checkSite) bool {
 var messages = map[string]string{
 	CreateIfAbsent:       "%s %s after %s found it absent; another process can create it, or plant a symlink there, in between (create it with O_CREATE|O_EXCL and handle fs.ErrExist)",
 	ReadIfPresent:        "%s %s after %s found it present; it can be removed or replaced in between (open it directly and handle fs.ErrNotExist)",
-	RemoveIfPresent:      "%s %s after %s found it present; another process can remove or replace it in between (remove it directly and ignore fs.ErrNotExist)",
+	RemoveIfPresent:      "%s %s after %s found it present; another process can remove or replace it in between, and the remove then fails or deletes the replacement (remove it directly and ignore fs.ErrNotExist)",
 	MkdirIfAbsent:        "%s %s after %s found it absent; if another process makes it in between, this fails (use os.MkdirAll, or handle fs.ErrExist)",
 	LinkIfAbsent:         "%s %s after %s found it absent; if another process creates it in between, this fails (make the link and handle fs.ErrExist)",
 	RenameOverChecked:    "%s %s after %s found it absent; a file created there in between is silently replaced (os.Link the file into place and handle fs.ErrExist, then remove the old name)",

@@ -188,7 +188,7 @@ func joinedOther(dir string) (*os.File, error) {
 
 func removeIfPresent(p string) error {
 	if _, err := os.Stat(p); err == nil {
-		return os.Remove(p) // want `os.Remove removes p after os.Stat found it present; another process can remove or replace it in between \(remove it directly and ignore fs.ErrNotExist\)`
+		return os.Remove(p) // want `os.Remove removes p after os.Stat found it present; another process can remove or replace it in between, and the remove then fails or deletes the replacement \(remove it directly and ignore fs.ErrNotExist\)`
 	}
 	return nil
 }
