@@ -9,33 +9,42 @@
 // Select passes with -NAME (for example -pathrace); with none selected,
 // every pass that is on by default runs. A pass that is off by default
 // runs only when selected by name. See docs/checks for the checks.
+//
+// With -sarif, the standalone checker writes SARIF 2.1.0 to stdout instead
+// of text (see sarif.go). A //toctou:ignore NAME reason comment on a line,
+// or on the line above, suppresses NAME's findings there (docs/design.md).
 package main
 
 import (
 	"flag"
+	"os"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 )
 
 func main() {
-	multichecker.Main(suite(flag.CommandLine)...)
+	analyzers := suite(flag.CommandLine)
+	if sarifRequested(os.Args[1:]) {
+		os.Exit(sarifMain(flag.CommandLine, analyzers, os.Args[1:]))
+	}
+	multichecker.Main(analyzers...)
 }
 
-// suite returns every pass of the table; those that are off by default
-// are wrapped so that they run only when their -NAME flag selects them.
+// suite returns every pass of the table, honoring //toctou:ignore
+// directives, and the directive checker (see package driver); the passes
+// that are off by default are wrapped so that they run only when their
+// -NAME flag selects them.
 func suite(flags *flag.FlagSet) []*analysis.Analyzer {
-	var all []*analysis.Analyzer
-	for _, row := range analyzer.Passes() {
-		a := row.Analyzer
+	return driver.Analyzers(analyzer.Passes(), func(row analyzer.Pass, a *analysis.Analyzer) *analysis.Analyzer {
 		if !row.Default {
 			a = optIn(a, flags)
 		}
-		all = append(all, a)
-	}
-	return all
+		return a
+	})
 }
 
 // optIn returns a copy of a whose Run does nothing unless the selection
