@@ -1,0 +1,206 @@
+package tempname
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// fix returns the suggested fix for a finding, when there is a safe one:
+//
+//	os.Create(filepath.Join(os.TempDir(), "app.log")) → os.CreateTemp("", "app-*.log")
+//	os.Create(fmt.Sprintf("/tmp/app-%d.log", os.Getpid())) → os.CreateTemp("/tmp", "app-*.log")
+//
+// os.CreateTemp returns what os.Create returns, so the call keeps its
+// type. The fix is offered only when the file is directly in the shared
+// directory, when the name is not used again in the function (nobody else
+// could find the file under its new name) and when the argument mentions
+// no local variable (which would be left unused).
+func (st *state) fix(f finding, call *ast.CallExpr) *analysis.SuggestedFix {
+	c := f.c
+	if funcKey(c.callee) != "os.Create" || c.role != rolePath || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return nil
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if id, ok := sel.X.(*ast.Ident); !ok {
+		return nil
+	} else if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); !ok || pn.Imported().Path() != "os" {
+		return nil
+	}
+	pattern, ok := tempPattern(f.sh.name)
+	if !ok {
+		return nil
+	}
+	dir := `""` // os.CreateTemp's default is os.TempDir()
+	if f.sh.root == rootLiteral {
+		dir = strconv.Quote(f.sh.rootText)
+	}
+	arg := call.Args[0]
+	if st.mentionsLocal(arg) || st.nameUsedAgain(c) {
+		return nil
+	}
+	fix := &analysis.SuggestedFix{
+		Message: "create the file with os.CreateTemp, under a name nobody can predict",
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("CreateTemp")},
+			{Pos: arg.Pos(), End: arg.End(), NewText: []byte(dir + ", " + strconv.Quote(pattern))},
+		},
+	}
+	if st.dropsImport(fix) {
+		return nil
+	}
+	return fix
+}
+
+// tempPattern turns a predictable name into an os.CreateTemp pattern: its
+// predictable parts become the random "*", or, for a fixed name, "-*"
+// goes before the extension. ok is false when the name has a directory
+// part, several predictable parts, or a "*" of its own.
+func tempPattern(name []segment) (string, bool) {
+	if !isSingleComponent(name) {
+		return "", false
+	}
+	var b strings.Builder
+	stars := 0
+	lastStar := false
+	for _, s := range name {
+		switch s.kind {
+		case segLit:
+			if strings.ContainsAny(s.text, "*/") {
+				return "", false
+			}
+			b.WriteString(s.text)
+			lastStar = false
+		case segPred:
+			if !lastStar {
+				b.WriteString("*")
+				stars++
+			}
+			lastStar = true
+		default:
+			return "", false
+		}
+	}
+	p := b.String()
+	switch stars {
+	case 0:
+		ext := path.Ext(p)
+		base := strings.TrimSuffix(p, ext)
+		if base == "" || strings.HasSuffix(base, ".") {
+			return p + "-*", true
+		}
+		return base + "-*" + ext, true
+	case 1:
+		return p, true
+	}
+	return "", false
+}
+
+// mentionsLocal reports whether e uses a local variable: dropping e would
+// leave it unused, or lose a value computed earlier.
+func (st *state) mentionsLocal(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return !found
+		}
+		if v, ok := st.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// nameUsedAgain reports whether the function that creates the file uses
+// its name anywhere else: the same value, the same computation, or a
+// computation of the same pieces (two calls of os.TempDir()).
+func (st *state) nameUsedAgain(c *createSite) bool {
+	want := merge(c.segs)
+	fn := c.instr.Parent()
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	var ops []*ssa.Value
+	var search func(f *ssa.Function) bool
+	search = func(f *ssa.Function) bool {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if instr == c.instr {
+					continue
+				}
+				if _, ok := instr.(*ssa.DebugRef); ok {
+					continue
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if *op == nil || !isString((*op).Type()) {
+						continue
+					}
+					if pathflow.SamePath(*op, c.path) {
+						return true
+					}
+					if segs, ok := st.eval.segments(*op); ok && equalSegments(merge(segs), want) {
+						return true
+					}
+				}
+			}
+		}
+		for _, anon := range f.AnonFuncs {
+			if search(anon) {
+				return true
+			}
+		}
+		return false
+	}
+	return search(fn)
+}
+
+// dropsImport reports whether applying fix would leave an import unused
+// (the only use of filepath or fmt in the file was in the replaced
+// argument), which would break the build.
+func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
+	f := st.file(fix.TextEdits[0].Pos)
+	if f == nil {
+		return true
+	}
+	replaced := func(pos token.Pos) bool {
+		for _, e := range fix.TextEdits {
+			if e.Pos <= pos && pos < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	inside, outside := map[*types.PkgName]bool{}, map[*types.PkgName]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				if replaced(id.Pos()) {
+					inside[pn] = true
+				} else {
+					outside[pn] = true
+				}
+			}
+		}
+		return true
+	})
+	for pn := range inside {
+		if !outside[pn] {
+			return true
+		}
+	}
+	return false
+}

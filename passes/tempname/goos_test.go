@@ -1,0 +1,69 @@
+package tempname
+
+import (
+	"go/parser"
+	"go/token"
+	"testing"
+)
+
+func TestBuildSystems(t *testing.T) {
+	for _, tc := range []struct {
+		name, src                     string
+		tempDirShared, slashTmpShared bool
+	}{
+		{"state.go", "package p", true, true},
+		{"state_windows.go", "package p", false, false},
+		{"state_windows_amd64.go", "package p", false, false},
+		{"state_darwin.go", "package p", false, true},
+		{"state_ios.go", "package p", false, false},
+		{"state_android.go", "package p", false, false},
+		{"state_linux.go", "package p", true, true},
+		{"state_linux_test.go", "package p", true, true},
+		{"windows.go", "package p", true, true},    // a bare GOOS name is no constraint
+		{"state_unix.go", "package p", true, true}, // neither is "unix" in a file name
+		{"state.go", "//go:build windows\n\npackage p", false, false},
+		{"state.go", "//go:build darwin || windows\n\npackage p", false, true},
+		{"state.go", "//go:build unix && !darwin\n\npackage p", true, true},
+		{"state.go", "//go:build !linux && !freebsd && !openbsd && !netbsd && !dragonfly && !solaris && !aix && !hurd\n\npackage p", false, true},
+		{"state.go", "//go:build linux && amd64\n\npackage p", true, true},
+		{"state.go", "//go:build js || wasip1\n\npackage p", false, false},
+		{"state.go", "// Package p.\npackage p\n\n//go:build windows\n", true, true}, // not a header constraint
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), tc.name, tc.src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		systems := buildSystems(tc.name, f)
+		if got := systems.anyOf(sharedTempDirOS); got != tc.tempDirShared {
+			t.Errorf("%s %q: os.TempDir() shared = %v, want %v", tc.name, tc.src, got, tc.tempDirShared)
+		}
+		if got := systems.anyOf(sharedSlashTmpOS); got != tc.slashTmpShared {
+			t.Errorf("%s %q: /tmp shared = %v, want %v", tc.name, tc.src, got, tc.slashTmpShared)
+		}
+	}
+}
+
+func TestTempPattern(t *testing.T) {
+	for _, tc := range []struct {
+		name []segment
+		want string // "" for no pattern
+	}{
+		{[]segment{lit("app.log")}, "app-*.log"},
+		{[]segment{lit("app")}, "app-*"},
+		{[]segment{lit(".app")}, ".app-*"},
+		{[]segment{lit("app.tar.gz")}, "app.tar-*.gz"},
+		{[]segment{lit("app-"), pred(classPid, token.NoPos), lit(".pid")}, "app-*.pid"},
+		{[]segment{pred(classPid, token.NoPos), pred(classTime, token.NoPos)}, "*"},
+		{[]segment{lit("a-"), pred(classPid, token.NoPos), lit("-"), pred(classTime, token.NoPos)}, ""},
+		{[]segment{lit("dir/app.log")}, ""},
+		{[]segment{lit("app*.log")}, ""},
+	} {
+		got, ok := tempPattern(tc.name)
+		if !ok {
+			got = ""
+		}
+		if got != tc.want {
+			t.Errorf("tempPattern(%v) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,839 @@
+package tempname
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// class is how another local user can know a part of a name in advance.
+// A larger value is the more telling reason, and names the category when
+// a name has several predictable parts.
+type class uint8
+
+const (
+	classNone     class = iota // not known to be predictable
+	classConstant              // written in the program
+	classUser                  // the user's id or name
+	classCounter               // a counter that starts at a known value
+	classTime                  // the current time, to the second or millisecond
+	classPid                   // the process id
+)
+
+// String is the adjective a fact string uses for the class.
+func (c class) String() string {
+	switch c {
+	case classConstant:
+		return "fixed"
+	case classUser:
+		return "user"
+	case classCounter:
+		return "counter"
+	case classTime:
+		return "time"
+	case classPid:
+		return "pid"
+	}
+	return "unknown"
+}
+
+// segKind is the kind of one piece of a path expression.
+type segKind uint8
+
+const (
+	segLit     segKind = iota // literal text
+	segRoot                   // the shared temporary directory: os.TempDir()
+	segRootEnv                // $TMPDIR, which is often unset: a root only with a fallback
+	segPred                   // a value another user can predict
+	segParam                  // a parameter of the function (for summaries)
+)
+
+// segment is one piece of a path expression. A path is the concatenation
+// of its segments; filepath.Join contributes "/" literals.
+type segment struct {
+	kind  segKind
+	text  string        // segLit
+	cls   class         // segPred
+	param int           // segParam: index among the function's parameters
+	owner *ssa.Function // segParam: the function the parameter belongs to
+	src   token.Pos     // segPred: the call that yields the value, if known
+}
+
+// lit returns a literal segment.
+func lit(s string) segment { return segment{kind: segLit, text: s} }
+
+// pred returns a predictable segment of class c that comes from src.
+func pred(c class, src token.Pos) segment { return segment{kind: segPred, cls: c, src: src} }
+
+// maxEvalDepth bounds the recursion of the evaluator.
+const maxEvalDepth = 16
+
+// evaluator computes what path expressions are made of. One evaluator
+// serves one package: it knows the package's globals.
+type evaluator struct {
+	globals map[*ssa.Global]*globalInfo
+	onStack map[ssa.Value]bool
+}
+
+// globalInfo is what the package does with one of its variables.
+type globalInfo struct {
+	stores []*ssa.Store
+	escape bool // its address is used other than by loads and stores
+}
+
+// newEvaluator returns an evaluator for the package whose functions are
+// funcs, after recording how they store to the package's variables.
+func newEvaluator(funcs []*ssa.Function) *evaluator {
+	e := &evaluator{globals: make(map[*ssa.Global]*globalInfo), onStack: make(map[ssa.Value]bool)}
+	info := func(g *ssa.Global) *globalInfo {
+		gi := e.globals[g]
+		if gi == nil {
+			gi = new(globalInfo)
+			e.globals[g] = gi
+		}
+		return gi
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if g, ok := st.Addr.(*ssa.Global); ok {
+						info(g).stores = append(info(g).stores, st)
+						if g2, ok := st.Val.(*ssa.Global); ok {
+							info(g2).escape = true
+						}
+						continue
+					}
+				}
+				if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL {
+					continue // a load
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if g, ok := (*op).(*ssa.Global); ok {
+						info(g).escape = true
+					}
+				}
+			}
+		}
+	}
+	return e
+}
+
+// segments returns the pieces v is made of, or ok == false when some part
+// of v is not understood (and so may be unpredictable).
+func (e *evaluator) segments(v ssa.Value) ([]segment, bool) {
+	return e.eval(v, 0)
+}
+
+// eval is segments with a recursion depth.
+func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
+	if v == nil || depth > maxEvalDepth {
+		return nil, false
+	}
+	depth++
+	switch v := v.(type) {
+	case *ssa.Const:
+		return constSegments(v)
+	case *ssa.Parameter:
+		return []segment{{kind: segParam, param: paramIndex(v), owner: v.Parent()}}, paramIndex(v) >= 0
+	case *ssa.MakeInterface:
+		return e.eval(v.X, depth)
+	case *ssa.ChangeType:
+		return e.eval(v.X, depth)
+	case *ssa.Convert:
+		if isString(v.Type()) && !isString(v.X.Type()) {
+			return nil, false // string(rune) or string(bytes)
+		}
+		return e.eval(v.X, depth)
+	case *ssa.BinOp:
+		return e.binOp(v, depth)
+	case *ssa.UnOp:
+		switch v.Op {
+		case token.MUL:
+			return e.load(v, depth)
+		case token.SUB, token.XOR:
+			return e.scalar(v.X, depth)
+		}
+		return nil, false
+	case *ssa.Slice:
+		if !isString(v.Type()) {
+			return nil, false
+		}
+		return e.scalar(v.X, depth)
+	case *ssa.Extract:
+		return e.extract(v, depth)
+	case *ssa.Call:
+		return e.call(v, depth)
+	case *ssa.Phi:
+		return e.phi(v, depth)
+	}
+	return nil, false
+}
+
+// constSegments returns a string or integer constant as literal text.
+func constSegments(c *ssa.Const) ([]segment, bool) {
+	if c.Value == nil {
+		return nil, false
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return []segment{lit(constant.StringVal(c.Value))}, true
+	case constant.Int:
+		return []segment{lit(c.Value.ExactString())}, true
+	}
+	return nil, false
+}
+
+// scalar evaluates v as an opaque part of a name: its class, if it is
+// predictable.
+func (e *evaluator) scalar(v ssa.Value, depth int) ([]segment, bool) {
+	segs, ok := e.eval(v, depth)
+	if !ok {
+		return nil, false
+	}
+	return opaque(segs)
+}
+
+// opaque turns segments into one predictable piece, when every part is a
+// literal or predictable (no directory, no parameter).
+func opaque(segs []segment) ([]segment, bool) {
+	cls := classConstant
+	var src token.Pos
+	for _, s := range segs {
+		switch s.kind {
+		case segLit:
+		case segPred:
+			if s.cls > cls {
+				cls, src = s.cls, s.src
+			}
+		default:
+			return nil, false
+		}
+	}
+	return []segment{pred(cls, src)}, true
+}
+
+// binOp evaluates string concatenation piece by piece, and arithmetic on
+// predictable integers as one predictable piece.
+func (e *evaluator) binOp(v *ssa.BinOp, depth int) ([]segment, bool) {
+	if v.Op == token.ADD && isString(v.Type()) {
+		x, ok := e.eval(v.X, depth)
+		if !ok {
+			return nil, false
+		}
+		y, ok := e.eval(v.Y, depth)
+		if !ok {
+			return nil, false
+		}
+		return append(append([]segment(nil), x...), y...), true
+	}
+	switch v.Op {
+	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.SHL, token.SHR, token.AND_NOT:
+	default:
+		return nil, false // comparisons are not names
+	}
+	x, ok := e.scalar(v.X, depth)
+	if !ok {
+		return nil, false
+	}
+	y, ok := e.scalar(v.Y, depth)
+	if !ok {
+		return nil, false
+	}
+	return opaque(append(x, y...))
+}
+
+// load evaluates a load from a variable: a package-level variable stored
+// once (its initializer), a local captured by a closure and stored once,
+// or a field of the user.Current() result.
+func (e *evaluator) load(v *ssa.UnOp, depth int) ([]segment, bool) {
+	switch addr := v.X.(type) {
+	case *ssa.Global:
+		return e.global(addr, depth)
+	case *ssa.Alloc:
+		if val := storedOnce(addr); val != nil {
+			return e.eval(val, depth)
+		}
+	case *ssa.FreeVar:
+		if b := binding(addr); b != nil {
+			if alloc, ok := b.(*ssa.Alloc); ok {
+				if val := storedOnce(alloc); val != nil {
+					return e.eval(val, depth)
+				}
+			}
+		}
+	case *ssa.FieldAddr:
+		if isUserCurrent(addr.X) {
+			switch fieldName(addr) {
+			case "Username", "Uid", "Gid":
+				return []segment{pred(classUser, v.Pos())}, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// global evaluates a package-level variable: a string stored once (by its
+// initializer), or an integer only ever set to constants and incremented,
+// a counter.
+func (e *evaluator) global(g *ssa.Global, depth int) ([]segment, bool) {
+	gi := e.globals[g]
+	if gi == nil || gi.escape {
+		return nil, false
+	}
+	elem := g.Type().(*types.Pointer).Elem()
+	if isInteger(elem) {
+		steps := 0
+		for _, st := range gi.stores {
+			switch val := st.Val.(type) {
+			case *ssa.Const:
+			case *ssa.BinOp:
+				if !isStep(val, func(x ssa.Value) bool { return isLoadOf(x, g) }) {
+					return nil, false
+				}
+				steps++
+			default:
+				return nil, false
+			}
+		}
+		if steps > 0 {
+			return []segment{pred(classCounter, g.Pos())}, true
+		}
+		return nil, false
+	}
+	if len(gi.stores) != 1 || e.onStack[g] {
+		return nil, false
+	}
+	e.onStack[g] = true
+	defer delete(e.onStack, g)
+	return e.eval(gi.stores[0].Val, depth)
+}
+
+// isLoadOf reports whether v loads from addr.
+func isLoadOf(v ssa.Value, addr ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	return ok && u.Op == token.MUL && u.X == addr
+}
+
+// isStep reports whether v is x+c or x-c (or c+x) with a constant c, where
+// x satisfies self.
+func isStep(v *ssa.BinOp, self func(ssa.Value) bool) bool {
+	if v.Op != token.ADD && v.Op != token.SUB {
+		return false
+	}
+	_, xc := v.X.(*ssa.Const)
+	_, yc := v.Y.(*ssa.Const)
+	return self(v.X) && yc || v.Op == token.ADD && xc && self(v.Y)
+}
+
+// storedOnce returns the value stored in a local variable when exactly one
+// store writes it, in its function or in the closures that capture it.
+func storedOnce(alloc *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	n := 0
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == alloc {
+				val = r.Val
+				n++
+			}
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			for i, b := range r.Bindings {
+				if b == alloc && fn != nil && i < len(fn.FreeVars) && hasStore(fn.FreeVars[i]) {
+					return nil
+				}
+			}
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return val
+}
+
+// hasStore reports whether a closure assigns to its captured variable fv.
+func hasStore(fv *ssa.FreeVar) bool {
+	for _, r := range *fv.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == fv {
+			return true
+		}
+	}
+	return false
+}
+
+// binding returns the value a closure's free variable is bound to, when
+// the closure is made in one place.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	parent := fn.Parent()
+	if idx < 0 || parent == nil {
+		return nil
+	}
+	var found ssa.Value
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if found != nil {
+					return nil
+				}
+				found = mc.Bindings[idx]
+			}
+		}
+	}
+	return found
+}
+
+// extract evaluates the first result of os.LookupEnv("TMPDIR") and of
+// filepath.Abs.
+func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
+	call, ok := v.Tuple.(*ssa.Call)
+	if !ok || v.Index != 0 {
+		return nil, false
+	}
+	switch funcKey(calleeOf(&call.Call)) {
+	case "os.LookupEnv":
+		if isConstString(call.Call.Args[0], "TMPDIR") {
+			return []segment{{kind: segRootEnv}}, true
+		}
+	case "path/filepath.Abs":
+		return e.eval(call.Call.Args[0], depth)
+	}
+	return nil, false
+}
+
+// call evaluates the calls that make or spell paths and names: the
+// shared directory, process and user ids, the time, joins and formatting.
+func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
+	fn := calleeOf(&v.Call)
+	if fn == nil {
+		return nil, false
+	}
+	args := v.Call.Args
+	key := funcKey(fn)
+	switch key {
+	case "os.TempDir":
+		return []segment{{kind: segRoot}}, true
+	case "os.Getenv":
+		switch {
+		case isConstString(args[0], "TMPDIR"):
+			return []segment{{kind: segRootEnv}}, true
+		case isConstString(args[0], "USER"), isConstString(args[0], "LOGNAME"), isConstString(args[0], "USERNAME"):
+			return []segment{pred(classUser, v.Pos())}, true
+		}
+		return nil, false
+	case "os.Getpid", "os.Getppid", "syscall.Getpid", "syscall.Getppid",
+		"golang.org/x/sys/unix.Getpid", "golang.org/x/sys/unix.Getppid":
+		return []segment{pred(classPid, v.Pos())}, true
+	case "os.Getuid", "os.Geteuid", "os.Getgid", "os.Getegid",
+		"syscall.Getuid", "syscall.Geteuid", "syscall.Getgid", "syscall.Getegid",
+		"golang.org/x/sys/unix.Getuid", "golang.org/x/sys/unix.Geteuid",
+		"golang.org/x/sys/unix.Getgid", "golang.org/x/sys/unix.Getegid":
+		return []segment{pred(classUser, v.Pos())}, true
+	case "path/filepath.Join", "path.Join":
+		return e.join(args, depth)
+	case "path/filepath.Clean", "path/filepath.FromSlash", "path/filepath.ToSlash", "path.Clean",
+		"strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
+		return e.eval(args[0], depth)
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
+		return e.scalar(args[0], depth)
+	case "fmt.Sprintf":
+		return e.sprintf(args, depth)
+	case "fmt.Sprint":
+		return e.sprint(args, depth)
+	case "sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
+		"sync/atomic.Int32.Add", "sync/atomic.Int64.Add", "sync/atomic.Uint32.Add", "sync/atomic.Uint64.Add":
+		if _, ok := args[1].(*ssa.Const); ok {
+			return []segment{pred(classCounter, v.Pos())}, true
+		}
+		return nil, false
+	}
+	if strings.HasPrefix(key, "time.Time.") && len(args) > 0 && isNow(args[0], 0) {
+		switch fn.Name() {
+		case "Unix", "UnixMilli", "String", "Year", "YearDay", "Month", "Day", "Weekday",
+			"Hour", "Minute", "Second", "Date", "Clock":
+			return []segment{pred(classTime, v.Pos())}, true
+		case "Format":
+			if layout, ok := args[1].(*ssa.Const); ok && layout.Value != nil && layout.Value.Kind() == constant.String {
+				l := constant.StringVal(layout.Value)
+				if !strings.Contains(l, "0000") && !strings.Contains(l, "9999") { // no micro- or nanoseconds
+					return []segment{pred(classTime, v.Pos())}, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// isNow reports whether v is the current time: time.Now(), or a time.Time
+// method that returns a time computed from it (UTC, Local, Truncate).
+func isNow(v ssa.Value, depth int) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || depth > 4 {
+		return false
+	}
+	key := funcKey(calleeOf(&call.Call))
+	switch key {
+	case "time.Now":
+		return true
+	case "time.Time.UTC", "time.Time.Local", "time.Time.In", "time.Time.Truncate", "time.Time.Round":
+		return isNow(call.Call.Args[0], depth+1)
+	}
+	return false
+}
+
+// join evaluates filepath.Join(elems...): the elements with "/" between
+// them; empty constant elements are skipped, as Join does.
+func (e *evaluator) join(args []ssa.Value, depth int) ([]segment, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	elems, ok := pathflow.VarargElems(args[0])
+	if !ok {
+		return nil, false
+	}
+	var out []segment
+	for _, el := range elems {
+		if c, ok := el.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == "" {
+			continue
+		}
+		segs, ok := e.eval(el, depth)
+		if !ok {
+			return nil, false
+		}
+		if len(out) > 0 {
+			out = append(out, lit("/"))
+		}
+		out = append(out, segs...)
+	}
+	return out, len(out) > 0
+}
+
+// sprintf evaluates fmt.Sprintf with a constant format: literal text and
+// the formatted arguments. Constant arguments are formatted exactly;
+// strings under a plain %s or %v are spliced in; anything else becomes an
+// opaque predictable piece, or makes the whole unknown.
+func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
+	if len(args) != 2 {
+		return nil, false
+	}
+	format, ok := args[0].(*ssa.Const)
+	if !ok || format.Value == nil || format.Value.Kind() != constant.String {
+		return nil, false
+	}
+	operands, ok := varargs(args[1])
+	if !ok {
+		return nil, false
+	}
+	f := constant.StringVal(format.Value)
+	var out []segment
+	next := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			out = append(out, lit(f[i:i+1]))
+			continue
+		}
+		j := i + 1
+		for j < len(f) && strings.IndexByte("+-# 0123456789.", f[j]) >= 0 {
+			j++
+		}
+		if j >= len(f) || f[j] == '*' || f[j] == '[' {
+			return nil, false
+		}
+		spec, verb := f[i:j+1], f[j]
+		i = j
+		if verb == '%' {
+			out = append(out, lit("%"))
+			continue
+		}
+		if next >= len(operands) {
+			return nil, false
+		}
+		arg := operands[next]
+		next++
+		if mi, ok := arg.(*ssa.MakeInterface); ok {
+			arg = mi.X
+		}
+		if c, ok := arg.(*ssa.Const); ok && c.Value != nil {
+			if val, ok := goValue(c); ok {
+				out = append(out, lit(fmt.Sprintf(spec, val)))
+				continue
+			}
+			return nil, false
+		}
+		segs, ok := e.eval(arg, depth)
+		if !ok {
+			return nil, false
+		}
+		if (spec == "%s" || spec == "%v") && isString(arg.Type()) {
+			out = append(out, segs...)
+			continue
+		}
+		piece, ok := opaque(segs)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, piece...)
+	}
+	return out, next == len(operands)
+}
+
+// sprint evaluates fmt.Sprint: operands concatenated, with a space between
+// two operands when neither is a string.
+func (e *evaluator) sprint(args []ssa.Value, depth int) ([]segment, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	operands, ok := varargs(args[0])
+	if !ok {
+		return nil, false
+	}
+	var out []segment
+	prevString := true
+	for i, arg := range operands {
+		if mi, ok := arg.(*ssa.MakeInterface); ok {
+			arg = mi.X
+		}
+		str := isString(arg.Type())
+		if i > 0 && !str && !prevString {
+			out = append(out, lit(" "))
+		}
+		prevString = str
+		segs, ok := e.eval(arg, depth)
+		if !ok {
+			return nil, false
+		}
+		if !str {
+			if segs, ok = opaque(segs); !ok {
+				return nil, false
+			}
+		}
+		out = append(out, segs...)
+	}
+	return out, true
+}
+
+// varargs returns the operands of a variadic call's ...any argument; a nil
+// slice (no operands) is an empty list.
+func varargs(v ssa.Value) ([]ssa.Value, bool) {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return nil, true
+	}
+	return pathflow.VarargElems(v)
+}
+
+// goValue returns a constant as the Go value fmt would format.
+func goValue(c *ssa.Const) (any, bool) {
+	switch c.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(c.Value), true
+	case constant.Int:
+		if i, ok := constant.Int64Val(c.Value); ok {
+			return i, true
+		}
+	case constant.Bool:
+		return constant.BoolVal(c.Value), true
+	}
+	return nil, false
+}
+
+// phi evaluates a merge of values: a loop counter (a constant start, a
+// constant step), the $TMPDIR-with-fallback idiom, the same pieces on
+// every edge, or predictable pieces on every edge.
+func (e *evaluator) phi(v *ssa.Phi, depth int) ([]segment, bool) {
+	if isInteger(v.Type()) && isCounter(v) {
+		return []segment{pred(classCounter, v.Pos())}, true
+	}
+	if e.onStack[v] {
+		return nil, false
+	}
+	e.onStack[v] = true
+	defer delete(e.onStack, v)
+	edges := make([][]segment, len(v.Edges))
+	for i, edge := range v.Edges {
+		segs, ok := e.eval(edge, depth)
+		if !ok {
+			return nil, false
+		}
+		edges[i] = segs
+	}
+	allRoots, sawRoot := true, false
+	for _, segs := range edges {
+		switch {
+		case len(segs) == 1 && segs[0].kind == segRoot:
+			sawRoot = true
+		case len(segs) == 1 && segs[0].kind == segLit && isSharedDir(segs[0].text):
+			sawRoot = true
+		case len(segs) == 1 && segs[0].kind == segRootEnv:
+		default:
+			allRoots = false
+		}
+	}
+	if allRoots && sawRoot {
+		return []segment{{kind: segRoot}}, true
+	}
+	same := true
+	for _, segs := range edges[1:] {
+		same = same && equalSegments(segs, edges[0])
+	}
+	if same && len(edges) > 0 {
+		return edges[0], true
+	}
+	var all []segment
+	for _, segs := range edges {
+		all = append(all, segs...)
+	}
+	return opaque(all)
+}
+
+// isCounter reports whether an integer phi starts from constants and
+// moves by constant steps: a loop index.
+func isCounter(v *ssa.Phi) bool {
+	steps := 0
+	for _, edge := range v.Edges {
+		switch edge := edge.(type) {
+		case *ssa.Const:
+		case *ssa.BinOp:
+			if !isStep(edge, func(x ssa.Value) bool { return x == v }) {
+				return false
+			}
+			steps++
+		default:
+			return false
+		}
+	}
+	return steps > 0
+}
+
+// equalSegments reports whether two segment lists are the same pieces
+// (where a predictable piece comes from does not matter).
+func equalSegments(a, b []segment) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].kind != b[i].kind || a[i].text != b[i].text || a[i].cls != b[i].cls ||
+			a[i].param != b[i].param || a[i].owner != b[i].owner {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedDirs are the world-writable directories every Unix system has.
+var sharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
+
+// isSharedDir reports whether s names a shared directory itself.
+func isSharedDir(s string) bool {
+	s = strings.TrimRight(s, "/")
+	for _, d := range sharedDirs {
+		if s == d {
+			return true
+		}
+	}
+	return false
+}
+
+// isUserCurrent reports whether v is the *user.User of user.Current().
+func isUserCurrent(v ssa.Value) bool {
+	ext, ok := v.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return false
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	return ok && funcKey(calleeOf(&call.Call)) == "os/user.Current"
+}
+
+// fieldName returns the name of the field fa addresses.
+func fieldName(fa *ssa.FieldAddr) string {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}
+
+// isConstString reports whether v is the string constant s.
+func isConstString(v ssa.Value, s string) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isInteger reports whether t is an integer type.
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// calleeOf returns the function a call statically calls, seen through
+// generic instantiation, or nil.
+func calleeOf(call *ssa.CallCommon) *types.Func {
+	f := call.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}
+
+// funcKey names a function by package path, receiver type and name:
+// "os.Create", "time.Time.Unix", "sync/atomic.Int64.Add".
+func funcKey(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
+		}
+		return ""
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// paramIndex returns the index of p among its function's parameters
+// (receiver first), or -1.
+func paramIndex(p *ssa.Parameter) int {
+	fn := p.Parent()
+	if fn == nil {
+		return -1
+	}
+	for i, q := range fn.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,113 @@
+package tempname
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// summarize computes the wrapper summaries of the package's named
+// functions, iterating to a fixed point so that wrappers of wrappers are
+// found in any order.
+func (st *state) summarize(fns []*ssa.Function) {
+	const maxRounds = 8
+	for range maxRounds {
+		changed := false
+		for _, fn := range fns {
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || fn.Parent() != nil || len(fn.Params) == 0 {
+				continue
+			}
+			creates, excls := st.sites(fn)
+			var br *pathflow.Branches
+			for _, c := range creates {
+				sh, ok := shapeOf(c.segs)
+				if !ok || sh.param < 0 || sh.owner != fn || sh.param >= len(fn.Params) {
+					continue
+				}
+				if br == nil {
+					br = new(pathflow.Branches)
+				}
+				if st.covered(c, excls, br) || verifiesOwner(fn, c) || deadByConstant(fn, br, c.instr.Block()) ||
+					steeredByOtherParam(fn, br, c, fn.Params[sh.param]) {
+					continue
+				}
+				pc := ParamCreate{Param: sh.param, Role: sh.role, Op: c.op}
+				if sh.role != rolePath {
+					pc.Class = sh.cls
+				}
+				f := st.creates[obj]
+				if f == nil {
+					f = new(CreatesFact)
+					st.creates[obj] = f
+				}
+				if f.add(pc) {
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// steeredByOtherParam reports whether a branch that decides whether c runs
+// tests a parameter other than the path: a function that creates its
+// name argument only when an option says so is no plain wrapper.
+func steeredByOtherParam(fn *ssa.Function, br *pathflow.Branches, c *createSite, path *ssa.Parameter) bool {
+	for _, b := range fn.Blocks {
+		n := len(b.Instrs)
+		if n == 0 {
+			continue
+		}
+		i, ok := b.Instrs[n-1].(*ssa.If)
+		if ok && br.Decider(b, c.instr.Block()) >= 0 && mentionsParam(i.Cond, path, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsParam reports whether v is computed from a parameter other than
+// except, looking through operators, loads, fields and builtins but not
+// through the results of calls.
+func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v != except
+	case *ssa.Call:
+		if _, ok := v.Call.Value.(*ssa.Builtin); !ok {
+			return false
+		}
+		for _, a := range v.Call.Args {
+			if mentionsParam(a, except, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ssa.Extract:
+		if _, isCall := v.Tuple.(*ssa.Call); isCall {
+			return false
+		}
+		return mentionsParam(v.Tuple, except, depth+1)
+	case *ssa.Phi:
+		return false
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if *op != nil && mentionsParam(*op, except, depth+1) {
+			return true
+		}
+	}
+	return false
+}

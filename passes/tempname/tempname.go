@@ -1,0 +1,118 @@
+package tempname
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories: what makes the name predictable, or, for
+// directories, that a directory is made at a predictable name.
+const (
+	ConstantTempPath   = "constant-temp-path"
+	PidTempName        = "pid-temp-name"
+	TimeTempName       = "time-temp-name"
+	CounterTempName    = "counter-temp-name"
+	UserTempName       = "user-temp-name"
+	PredictableTempDir = "predictable-temp-dir"
+)
+
+// Analyzer reports predictable names created in shared temporary
+// directories.
+var Analyzer = newAnalyzer()
+
+// newAnalyzer builds the Analyzer with its flags.
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "tempname",
+		Doc:       analysisutil.MustExtractDoc(doc, "tempname"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/tempname.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("tempname", run),
+		FactTypes: []analysis.Fact{new(CreatesFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests often use fixed names under /tmp on machines they own)")
+	return a
+}
+
+// includeTests is the -tempname.tests flag.
+var includeTests bool
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass        *analysis.Pass
+	eval        *evaluator
+	creates     map[*types.Func]*CreatesFact
+	privateDirs map[string]bool             // constant directories some function makes exclusively
+	calls       map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+}
+
+// run summarizes the package's wrappers, exports their facts, and
+// reports the predictable creations of every function.
+func run(pass *analysis.Pass) (any, error) {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // no file-system call can be in this package
+	}
+	res := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	funcs := res.SrcFuncs
+	if init := res.Pkg.Func("init"); init != nil {
+		// Package-level variable initializers live in the synthetic init.
+		funcs = append(withAnons(init), funcs...)
+	}
+	st := &state{
+		pass:        pass,
+		eval:        newEvaluator(funcs),
+		creates:     make(map[*types.Func]*CreatesFact),
+		privateDirs: make(map[string]bool),
+	}
+	for _, fn := range funcs {
+		_, excls := st.sites(fn)
+		var br pathflow.Branches
+		for _, x := range excls {
+			if d, ok := constText(x.segs); ok && x.dir && failureStops(x.instr, &br) {
+				st.privateDirs[trimRightSlash(d)] = true
+			}
+		}
+	}
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs {
+		st.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+// withAnons returns fn and the function literals inside it.
+func withAnons(fn *ssa.Function) []*ssa.Function {
+	out := []*ssa.Function{fn}
+	for _, anon := range fn.AnonFuncs {
+		out = append(out, withAnons(anon)...)
+	}
+	return out
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for fn, f := range st.creates {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
