@@ -1,0 +1,159 @@
+package blindretry
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories, one per kind of repeated operation.
+const (
+	RetriedHTTPWrite  = "retried-http-write"
+	RetriedSQLWrite   = "retried-sql-write"
+	KeyPerAttempt     = "key-per-attempt"
+	RetryableHTTPPost = "retryablehttp-write"
+	RetryOnTimeout    = "retry-on-timeout"
+)
+
+var Analyzer = newAnalyzer()
+
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "blindretry",
+		Doc:       analysisutil.MustExtractDoc(doc, "blindretry"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/blindretry.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("blindretry", run),
+		FactTypes: []analysis.Fact{new(PerformsFact), new(RetriesFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests retry against fakes they control)")
+	a.Flags.BoolVar(&reportTimeouts, "timeouts", false,
+		"also report calls of unknown idempotency that are retried specifically after a timeout (category retry-on-timeout)")
+	a.Flags.StringVar(&extraKeyHeaders, "keys", "",
+		"comma-separated names of further HTTP headers that carry an idempotency key (Idempotency-Key and X-Idempotency-Key are always known)")
+	return a
+}
+
+// includeTests is the -blindretry.tests flag.
+var includeTests bool
+
+// reportTimeouts is the -blindretry.timeouts flag.
+var reportTimeouts bool
+
+// extraKeyHeaders is the -blindretry.keys flag.
+var extraKeyHeaders string
+
+func run(pass *analysis.Pass) (any, error) {
+	if !relevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // nothing non-idempotent and no retry helper can be called here
+	}
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	st := &state{
+		pass:     pass,
+		performs: make(map[*types.Func]*PerformsFact),
+		retries:  make(map[*types.Func]*RetriesFact),
+		keys:     keyHeaderNames(extraKeyHeaders),
+		reported: make(map[token.Pos]bool),
+	}
+	st.retryablehttpConfigured = st.configuresRetryableHTTP(funcs)
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs { // (function literals included)
+		st.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+// relevant reports whether pkg imports a package whose calls this pass
+// knows: a non-idempotent operation, a retry helper, or (with
+// -blindretry.timeouts) a way to test an error for a timeout.
+func relevant(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		switch {
+		case p == "net/http", p == "database/sql", helperPackage(p):
+			return true
+		case reportTimeouts && (p == "context" || p == "os" || p == "net" || p == "errors"):
+			return true
+		}
+	}
+	return false
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass     *analysis.Pass
+	performs map[*types.Func]*PerformsFact // this package's non-idempotent functions
+	retries  map[*types.Func]*RetriesFact  // this package's retry helpers
+	keys     map[string]bool               // canonical idempotency-key header names
+	reported map[token.Pos]bool            // call positions already reported
+	calls    map[token.Pos]*ast.CallExpr   // by Lparen, built on the first report
+	// retryablehttpConfigured: the package sets CheckRetry or RetryMax = 0
+	// on a go-retryablehttp client, so its retry policy is its own.
+	retryablehttpConfigured bool
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for fn, f := range st.performs {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+	for fn, f := range st.retries {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// reportable reports whether a finding at pos is worth showing: not in a
+// generated file, and not in a test file unless -blindretry.tests asks.
+func (st *state) reportable(pos token.Pos) bool {
+	f := st.file(pos)
+	if f == nil || ast.IsGenerated(f) && !cgoRewritten(f) {
+		return false
+	}
+	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+func (st *state) file(pos token.Pos) *ast.File {
+	for _, f := range st.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// cgoRewritten reports whether f is the user's own file as cgo rewrote it:
+// it carries cgo's generated-code marker but is the user's code.
+func cgoRewritten(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "// Code generated by cmd/cgo;") {
+				return true
+			}
+		}
+	}
+	return false
+}
