@@ -123,9 +123,15 @@ type result struct {
 // dir's path removed so that file names are relative to it.
 func run(t *testing.T, dir, gocache string, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, goEnv(gocache), name, args...)
+}
+
+// runEnv is run with the environment env.
+func runEnv(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = goEnv(gocache)
+	cmd.Env = env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -380,6 +386,7 @@ func TestLoadErrors(t *testing.T) {
 		{bin, "-json", "./..."},
 		{bin, "-fix", "./..."},
 		{bin, "-fix", "-diff", "./..."},
+		{bin, "-sarif", "./..."},
 		{"go", "vet", "-vettool=" + bin, "./..."},
 		{"go", "vet", "-vettool=" + bin, "-json", "./..."},
 		{"go", "vet", "-vettool=" + bin, "-fix", "-diff", "./..."},

@@ -20,10 +20,11 @@ cd "$here"
 export GOTOOLCHAIN=${GOTOOLCHAIN:-local} GOWORK=off GOFLAGS=-mod=readonly
 
 # The gopls version and the x/tools replace, from this module's go.mod.
+# (go list cannot tell yet: the replacement directory may not exist.)
 version=$(go mod edit -json | sed -n '/"Require"/,/]/p' |
-	grep -A1 '"Path": "golang.org/x/tools/gopls"' | sed -n 's/.*"Version": "\(.*\)".*/\1/p')
+	grep -A1 -E '"Path": "golang.org/x/tools/gopls",?$' | sed -n 's/.*"Version": "\(.*\)".*/\1/p')
 toolsPin=$(go mod edit -json | sed -n '/"Replace"/,$p' |
-	grep -A8 '"Path": "golang.org/x/tools"$' | sed -n 's/.*"Version": "\(.*\)".*/\1/p' | head -1)
+	grep -A3 -E '"Path": "golang.org/x/tools",?$' | sed -n 's/.*"Version": "\(.*\)".*/\1/p' | sed -n 1p)
 if [[ -z "$version" || -z "$toolsPin" ]]; then
 	echo "tools/gopls/go.mod: no golang.org/x/tools/gopls requirement or golang.org/x/tools replace" >&2
 	exit 1
@@ -43,8 +44,7 @@ chmod -R u+w build/gopls
 patch --quiet -p1 -d build/gopls < toctou.patch
 
 # gopls compiles only against the x/tools it pins; so must toctou.
-pinned=$(cd build/gopls && go mod edit -json | grep -A1 '"Path": "golang.org/x/tools"$' |
-	sed -n 's/.*"Version": "\(.*\)".*/\1/p' | head -1)
+pinned=$(cd build/gopls && go list -m -f '{{.Version}}' golang.org/x/tools)
 if [[ "$pinned" != "$toolsPin" ]]; then
 	echo "gopls $version pins golang.org/x/tools $pinned, but tools/gopls/go.mod replaces it with $toolsPin;" >&2
 	echo "set the replace to $pinned and run go mod tidy in tools/gopls" >&2
