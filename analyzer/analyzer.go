@@ -10,7 +10,9 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/toctou/toctou/passes/blindretry"
 	"github.com/toctou/toctou/passes/pathrace"
+	"github.com/toctou/toctou/passes/tempname"
 )
 
 // Severity is how a finding should be presented (SARIF level names).
@@ -59,6 +61,35 @@ func Passes() []Pass {
 				{pathrace.ModifyIfPresent, "a file's mode, owner, times or size is changed by name after a check found it present"},
 				{pathrace.SymlinkCheckThenOpen, "a path is opened by name after an Lstat found it not to be a symbolic link"},
 				{pathrace.AccessThenOpen, "a file is used by name after access(2) approved it"},
+			},
+		},
+		{
+			Analyzer: tempname.Analyzer,
+			CWE:      []int{377},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{tempname.ConstantTempPath, "a constant path in a shared temporary directory is created or opened for writing without O_EXCL"},
+				{tempname.PidTempName, "a temporary name made from the process id is created without O_EXCL"},
+				{tempname.TimeTempName, "a temporary name made from the time is created without O_EXCL"},
+				{tempname.CounterTempName, "a temporary name made from a counter is created without O_EXCL"},
+				{tempname.UserTempName, "a temporary name made from the user's name or id is created without O_EXCL"},
+				{tempname.PredictableTempDir, "a directory is made at a predictable name in a shared temporary directory"},
+			},
+		},
+		{
+			Analyzer: blindretry.Analyzer,
+			CWE:      []int{837},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{blindretry.RetriedHTTPWrite, "a POST or PATCH request is sent again after an error, with no idempotency key"},
+				{blindretry.RetriedSQLWrite, "an INSERT or a self-incrementing UPDATE is executed again after an error"},
+				{blindretry.KeyPerAttempt, "the idempotency key is created inside the retry loop, so every attempt has a new one"},
+				{blindretry.RetryableHTTPPost, "a go-retryablehttp client sends a non-idempotent request, which it retries by default"},
+				{blindretry.RetryOnTimeout, "an operation of unknown idempotency is retried after a timeout (off unless -blindretry.timeouts)"},
 			},
 		},
 	}
