@@ -1,0 +1,106 @@
+package byname
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+// doc is the text of doc.go, whose "# Analyzer byname" section is the
+// Analyzer's Doc.
+//
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories, one per kind of operation by name.
+const (
+	ChmodByName    = "chmod-by-name"
+	ChownByName    = "chown-by-name"
+	ChtimesByName  = "chtimes-by-name"
+	TruncateByName = "truncate-by-name"
+	StatByName     = "stat-by-name"
+)
+
+// Analyzer reports operations by name on a file that is open.
+var Analyzer = newAnalyzer()
+
+// newAnalyzer builds the Analyzer and registers its flags.
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "byname",
+		Doc:       analysisutil.MustExtractDoc(doc, "byname"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/byname.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("byname", run),
+		FactTypes: []analysis.Fact{new(OpensFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests usually work in directories they own)")
+	return a
+}
+
+// includeTests is the -byname.tests flag.
+var includeTests bool
+
+// run analyzes one package: it summarizes the package's openers, exports
+// them as facts, and reports the operations by name of every function.
+func run(pass *analysis.Pass) (any, error) {
+	if !importsRelevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // no open and no operation by name can be in this package
+	}
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	st := &state{
+		pass:    pass,
+		opens:   make(map[*types.Func]*OpensFact),
+		closers: make(map[paramKey]bool),
+		exits:   make(map[*ssa.Function]bool),
+	}
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs {
+		st.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+// importsRelevant reports whether pkg imports a package that opens files
+// or acts on them by name.
+func importsRelevant(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch imp.Path() {
+		case "os", "syscall", unixPath:
+			return true
+		}
+	}
+	return fsops.Imports(pkg)
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for fn, f := range st.opens {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass    *analysis.Pass
+	opens   map[*types.Func]*OpensFact  // openers of this package, by function
+	closers map[paramKey]bool           // whether a function may close a file parameter
+	exits   map[*ssa.Function]bool      // whether a function never returns
+	calls   map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+}

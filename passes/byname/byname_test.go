@@ -1,0 +1,53 @@
+package byname_test
+
+import (
+	"os/exec"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/toctou/toctou/internal/fixtest"
+	"github.com/toctou/toctou/passes/byname"
+)
+
+// TestByname checks the diagnostics and facts of the main testdata packages.
+func TestByname(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "a", "example.com/fileutil", "example.com/app")
+}
+
+// TestIncludeTests checks that -byname.tests reports in _test.go files.
+func TestIncludeTests(t *testing.T) {
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "intests")
+}
+
+// TestFixes compares the suggested fixes with the .golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), byname.Analyzer, "fixes", "fiximports")
+}
+
+// TestCgo checks that cgo files are analyzed and reported without fixes.
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "cgouser")
+}
+
+// TestFixesCompile applies every suggested fix in the testdata (not only
+// the golden packages) and type-checks the result.
+func TestFixesCompile(t *testing.T) {
+	fixtest.Run(t, analysistest.TestData(), byname.Analyzer,
+		"a", "example.com/fileutil", "example.com/app", "fixes", "fiximports")
+}
+
+// setFlag sets one of the analyzer's flags for the duration of a test.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := byname.Analyzer.Flags.Lookup(name)
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
+}

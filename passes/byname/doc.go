@@ -1,0 +1,102 @@
+// Package byname defines an Analyzer that reports operations by name on
+// a file the function already holds open (time-of-check to time-of-use
+// races, CWE-367).
+//
+// # Analyzer byname
+//
+// byname: report chmod, chown, chtimes, truncate and stat by name of a file that is open
+//
+// A program that opens a file and then changes or examines it by its name
+// asks the file system to look the name up a second time. Between the two
+// lookups another process can rename, remove or replace the name, often
+// with a symbolic link to a file of its choosing, and the second call then
+// acts on the replacement:
+//
+//	f, err := os.Create(p)
+//	if err != nil {
+//		return err
+//	}
+//	defer f.Close()
+//	// another process can replace p here
+//	if err := os.Chmod(p, 0o600); err != nil { // changes whatever p names now
+//		return err
+//	}
+//
+// The handle is right there, and it always refers to the file that was
+// opened:
+//
+//	if err := f.Chmod(0o600); err != nil {
+//		return err
+//	}
+//
+// byname reports the call by name, with a related location at the open,
+// when all of these hold:
+//
+//   - the call is os.Chmod, os.Chown, os.Lchown, os.Chtimes, os.Truncate,
+//     os.Stat or os.Lstat, or the Chmod, Chown, Lchown, Truncate, Utimes,
+//     UtimesNano, Stat and Lstat functions of syscall and
+//     golang.org/x/sys/unix;
+//   - an *os.File was opened earlier in the same function by os.Open,
+//     os.Create, os.OpenFile or os.CreateTemp, or by a function of the
+//     analyzed code that returns an *os.File it opened from one of its
+//     path parameters (an opener, found in any package through analysis
+//     facts);
+//   - both name the same path: the same value, or the same pure
+//     computation of the same values (filepath.Join, Clean, string
+//     concatenation, constants, the same field of the same variable), or
+//     the call names the path as f.Name() of the handle itself (also
+//     through a variable assigned once before the call);
+//   - the call runs only where the open succeeded: on the branch where its
+//     error was nil (or its file not nil), or after an early return on
+//     error (a return, a panic, log.Fatal, os.Exit, t.Fatal, or a function
+//     of the package that never returns);
+//   - on some path from the open to the call, the file is not closed: an
+//     explicit f.Close() on every path closes it, a deferred Close does
+//     not (it runs when the function returns).
+//
+// Each report carries a category naming the operation: chmod-by-name,
+// chown-by-name, chtimes-by-name, truncate-by-name and stat-by-name.
+//
+// Suggested fixes use the handle: os.Chmod(p, m) becomes f.Chmod(m),
+// os.Chown(p, uid, gid) becomes f.Chown(uid, gid), os.Truncate(p, n)
+// becomes f.Truncate(n) and os.Stat(p) becomes f.Stat(). A fix is offered
+// only when the handle is a plain variable of type *os.File that is
+// assigned once, is in scope and not shadowed at the call, and the edit
+// leaves no import or variable unused. os.Lstat gets no fix (on a symbolic
+// link it describes the link, f.Stat the file), os.Lchown none either (it
+// changes a link itself), and os.Chtimes has no handle form: the message
+// names unix.Futimes on f.Fd(). os.Truncate is fixed only when the file
+// was opened for writing, which f.Truncate needs.
+//
+// Not reported: calls on a different path, or on the path value of
+// another open; calls after the file was closed on every path; calls
+// where no handle exists (its result was discarded) or before the open's
+// error was checked; os.Truncate through a handle opened read-only (the
+// handle cannot truncate); calls after the function removed, renamed or
+// linked over the name (it moves the name on purpose); os.Stat and
+// os.Lstat whose FileInfo is unused (they ask whether the name still
+// exists, which the handle cannot answer); files opened with O_PATH or O_SYMLINK (or the
+// bit 0x200000 they use on Linux and Darwin) in a constant flag argument,
+// also through an opener's flags parameter (such a handle cannot change
+// the file); os.Stat
+// and os.Lstat whose result goes to os.SameFile, or in a function that
+// also stats the handle (f.Stat(), Fstat): comparing the name with the
+// handle is how a program detects that the name was replaced; calls
+// deferred or started in a goroutine; and calls in a closure or a
+// range-over-func body when the open is outside it.
+//
+// The analysis stays quiet where it cannot see whether the file is still
+// open: when the handle is, on every path, passed to a function that may
+// close it (functions of the analyzed package are looked into, those of
+// other packages outside the standard library are assumed to close it),
+// stored in a field or global and followed by such a call, or captured by
+// a closure that is called or passed on (a deferred closure runs only
+// when the function returns). Openers are recognised only when every return yields nil
+// with an error, or the file of one open of the same path parameter that
+// the function neither closes nor defers closing; the standard library is
+// known through a table, never through facts, so results are the same
+// under every driver.
+//
+// Findings in generated files are never reported, and findings in _test.go
+// files only with the flag -byname.tests.
+package byname

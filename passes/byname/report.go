@@ -1,0 +1,307 @@
+package byname
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// checkFunc reports the operations by name in fn on files fn holds open.
+func (st *state) checkFunc(fn *ssa.Function) {
+	opens, ops := st.sites(fn)
+	if len(ops) == 0 || len(opens) == 0 {
+		return
+	}
+	s := newFuncState(st, fn)
+	for _, op := range ops {
+		var nearest *openSite
+		for _, o := range opens {
+			if nearest != nil && !s.dominates(nearest.call, o.call) {
+				continue // an open nearer to the call already qualifies
+			}
+			if s.holdsOpen(o, op) {
+				nearest = o
+			}
+		}
+		if nearest != nil {
+			st.report(s, nearest, op)
+		}
+	}
+}
+
+// holdsOpen reports whether op acts by name on the file o opened while
+// the handle is open: same path, o succeeded and dominates op, and some
+// path from o to op does not close the file.
+func (s *funcState) holdsOpen(o *openSite, op *opSite) bool {
+	if o.file == nil || o.opath || !s.dominates(o.call, op.call) {
+		return false
+	}
+	h := s.trackHandle(o.file)
+	if h.unsure || !s.names(o, op.path, h) || !s.succeeded(o, op.call.Block()) {
+		return false
+	}
+	switch op.op.category {
+	case StatByName:
+		if h.statted || comparedWithSameFile(op.call) {
+			return false // comparing the name with the handle detects a replacement
+		}
+		if res := results(op.call); len(res) == 2 && unused(res[0]) {
+			return false // only the error is used: it asks whether the name still exists
+		}
+	case TruncateByName:
+		if o.access == accessReadOnly {
+			return false // the handle cannot truncate; nothing better is at hand
+		}
+	}
+	return s.stillOpen(o, op.call, h) && !s.repointed(o, op)
+}
+
+// repointed reports whether a call between the open and op removes,
+// renames or links the path: the code moves the name on purpose, and no
+// longer expects it to name the open file.
+func (s *funcState) repointed(o *openSite, op *opSite) bool {
+	if o.path == nil {
+		return false
+	}
+	for _, b := range s.fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			entry, ok := fsops.Lookup(calleeOf(&call.Call))
+			if !ok {
+				continue
+			}
+			for _, pa := range entry.Paths {
+				switch pa.Op {
+				case fsops.OpRemove, fsops.OpRemoveAll, fsops.OpRenameSrc, fsops.OpRenameDst, fsops.OpLinkNew:
+				default:
+					continue
+				}
+				if pa.Index < len(call.Call.Args) && pathflow.SamePath(call.Call.Args[pa.Index], o.path) &&
+					s.reachesInstr(o.call, call) && s.reachesInstr(call, op.call) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unused reports whether no instruction uses v (the FileInfo of
+// _, err := os.Stat(p)).
+func unused(v ssa.Value) bool {
+	return v == nil || v.Referrers() == nil || len(*v.Referrers()) == 0
+}
+
+// comparedWithSameFile reports whether the FileInfo a stat returns is
+// passed to os.SameFile.
+func comparedWithSameFile(call *ssa.Call) bool {
+	res := results(call)
+	if len(res) != 2 || res[0] == nil {
+		return false
+	}
+	for _, r := range *res[0].Referrers() {
+		c, ok := r.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		if fn := calleeOf(&c.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "SameFile" {
+			return true
+		}
+	}
+	return false
+}
+
+// What each category does to the file, and what that lets a replacement do.
+var (
+	verbs = map[string]string{
+		ChmodByName:    "changes the mode of",
+		ChownByName:    "changes the owner of",
+		ChtimesByName:  "changes the times of",
+		TruncateByName: "truncates",
+		StatByName:     "examines",
+	}
+	consequences = map[string]string{
+		ChmodByName:    "another process can replace the name in between and the change lands on the replacement",
+		ChownByName:    "another process can replace the name in between and the change lands on the replacement",
+		ChtimesByName:  "another process can replace the name in between and the change lands on the replacement",
+		TruncateByName: "another process can replace the name in between and the replacement is truncated",
+		StatByName:     "another process can replace the name in between and the answer describes the replacement",
+	}
+)
+
+// remedy is the parenthesized advice of a message, naming the handle.
+func remedy(op *opSite, handle string) string {
+	std := op.callee.Pkg().Path() == "os"
+	switch op.op.category {
+	case ChmodByName:
+		return "use " + handle + ".Chmod"
+	case ChownByName:
+		return "use " + handle + ".Chown"
+	case TruncateByName:
+		return "use " + handle + ".Truncate"
+	case ChtimesByName:
+		return fmt.Sprintf("no *os.File method sets times; unix.Futimes(int(%s.Fd()), …) sets them through the handle", handle)
+	case StatByName:
+		switch {
+		case !std:
+			return fmt.Sprintf("use %s.Stat, or Fstat on %s.Fd()", handle, handle)
+		case op.op.lstat:
+			return "use " + handle + ".Stat, and os.SameFile to compare it with the name"
+		}
+		return "use " + handle + ".Stat"
+	}
+	return ""
+}
+
+// report reports op, which acts by name on the file o holds open.
+func (st *state) report(s *funcState, o *openSite, op *opSite) {
+	useCall := st.callExpr(op.call.Call.Pos())
+	openCall := st.callExpr(o.call.Call.Pos())
+	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
+		return
+	}
+	handle := st.handleExpr(openCall, o.fileIx)
+	if handle == nil {
+		return // no variable holds the file: there is no handle at hand
+	}
+	handleText := types.ExprString(handle)
+	opName, openName := funcName(op.callee), funcName(o.callee)
+	diag := analysis.Diagnostic{
+		Pos:      useCall.Pos(),
+		End:      useCall.End(),
+		Category: op.op.category,
+		Message: fmt.Sprintf("%s %s %s by name while %s, opened from it, is still open; %s (%s)",
+			opName, verbs[op.op.category], types.ExprString(useCall.Args[0]), handleText,
+			consequences[op.op.category], remedy(op, handleText)),
+		Related: []analysis.RelatedInformation{{
+			Pos:     openCall.Pos(),
+			End:     openCall.End(),
+			Message: fmt.Sprintf("%s opened %s here", openName, handleText),
+		}},
+	}
+	if f := st.file(useCall.Pos()); f != nil && !cgoRewritten(f) {
+		// (a fix's positions in a file cgo rewrote are not the user's file)
+		if fix := st.fix(o, op, handle, useCall); fix != nil {
+			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+	}
+	st.pass.Report(diag)
+}
+
+// handleExpr returns the expression that receives the file of an open
+// call: the left-hand side at index fileIx of the assignment or
+// declaration whose only value is the call. It returns nil when the file
+// is not assigned, or assigned to the blank identifier.
+func (st *state) handleExpr(openCall *ast.CallExpr, fileIx int) ast.Expr {
+	f := st.file(openCall.Pos())
+	if f == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, openCall.Pos(), openCall.End())
+	var lhs ast.Expr
+	for _, n := range path[1:] {
+		switch n := n.(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == openCall && fileIx < len(n.Lhs) {
+				lhs = n.Lhs[fileIx]
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == 1 && ast.Unparen(n.Values[0]) == openCall && fileIx < len(n.Names) {
+				lhs = n.Names[fileIx]
+			}
+		}
+		break
+	}
+	if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
+		return nil
+	}
+	return lhs
+}
+
+// funcName is how messages name a function: os.Chmod, fileutil.Open,
+// (*Store).open.
+func funcName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := t.(*types.Named); ok {
+			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// callExpr finds the call expression whose opening parenthesis is at lparen.
+func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
+	if st.calls == nil {
+		st.calls = make(map[token.Pos]*ast.CallExpr)
+		for _, f := range st.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					st.calls[call.Lparen] = call
+				}
+				return true
+			})
+		}
+	}
+	return st.calls[lparen]
+}
+
+// reportable reports whether a finding at pos is worth showing: not in a
+// generated file (nobody edits it by hand), and not in a test file unless
+// -byname.tests asks for it.
+func (st *state) reportable(pos token.Pos) bool {
+	f := st.file(pos)
+	if f == nil || ast.IsGenerated(f) && !cgoRewritten(f) {
+		return false
+	}
+	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+// file returns the syntax tree of the file that holds pos.
+func (st *state) file(pos token.Pos) *ast.File {
+	for _, f := range st.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// cgoRewritten reports whether f is the user's own file as cgo rewrote it:
+// it carries cgo's generated-code marker but is the user's code.
+func cgoRewritten(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "// Code generated by cmd/cgo;") {
+				return true
+			}
+		}
+	}
+	return false
+}

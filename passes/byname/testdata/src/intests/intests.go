@@ -1,0 +1,2 @@
+// Package intests has findings only in its test file.
+package intests
