@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/passes/blindretry"
+	"github.com/toctou/toctou/passes/byname"
 	"github.com/toctou/toctou/passes/pathrace"
 	"github.com/toctou/toctou/passes/tempname"
 )
@@ -76,6 +77,20 @@ func Passes() []Pass {
 				{tempname.CounterTempName, "a temporary name made from a counter is created without O_EXCL"},
 				{tempname.UserTempName, "a temporary name made from the user's name or id is created without O_EXCL"},
 				{tempname.PredictableTempDir, "a directory is made at a predictable name in a shared temporary directory"},
+			},
+		},
+		{
+			Analyzer: byname.Analyzer,
+			CWE:      []int{367},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{byname.ChmodByName, "a file's mode is changed by name while the function holds it open"},
+				{byname.ChownByName, "a file's owner is changed by name while the function holds it open"},
+				{byname.ChtimesByName, "a file's times are changed by name while the function holds it open"},
+				{byname.TruncateByName, "a file is truncated by name while the function holds it open for writing"},
+				{byname.StatByName, "a file is examined by name while the function holds it open"},
 			},
 		},
 		{
