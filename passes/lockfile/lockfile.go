@@ -1,0 +1,121 @@
+package lockfile
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories.
+const (
+	// ReleasedOnSomePaths: a path out of the function leaves an acquired
+	// lock file behind.
+	ReleasedOnSomePaths = "released-on-some-paths"
+	// OpaqueHeldError: a held lock surfaces as a bare "file already
+	// exists" that names no file.
+	OpaqueHeldError = "opaque-held-error"
+	// StaleLockNoRecovery (off unless -lockfile.stale): nothing can tell
+	// a lock left by a crashed holder from a held one.
+	StaleLockNoRecovery = "stale-lock-no-recovery"
+)
+
+// Analyzer reports lock files left behind on some paths, and held locks
+// reported without their path.
+var Analyzer = newAnalyzer()
+
+// newAnalyzer builds the Analyzer and its flags.
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "lockfile",
+		Doc:       analysisutil.MustExtractDoc(doc, "lockfile"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/lockfile.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("lockfile", run),
+		FactTypes: []analysis.Fact{new(LockFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests usually make lock files in directories they own)")
+	a.Flags.BoolVar(&reportStale, "stale", false,
+		"also report exclusive-create locks with no stale-lock recovery ("+StaleLockNoRecovery+")")
+	return a
+}
+
+// includeTests is the -lockfile.tests flag.
+var includeTests bool
+
+// reportStale is the -lockfile.stale flag.
+var reportStale bool
+
+// run summarizes the package's functions, exports their facts, and
+// checks every function's lock files.
+func run(pass *analysis.Pass) (any, error) {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // no file-system call can be in this package
+	}
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	st := &state{
+		pass:    pass,
+		facts:   make(map[*types.Func]*LockFact),
+		reports: make(map[reportKey]bool),
+	}
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs {
+		st.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass    *analysis.Pass
+	facts   map[*types.Func]*LockFact // summaries of this package's functions
+	calls   map[token.Pos]*ast.CallExpr
+	returns map[token.Pos]*ast.ReturnStmt
+	reports map[reportKey]bool
+}
+
+// reportKey identifies one finding, so that none is reported twice.
+type reportKey struct {
+	at  token.Pos
+	cat string
+	acq *ssa.Call
+}
+
+// exportFacts publishes the summaries of exported functions and methods;
+// other packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for fn, f := range st.facts {
+		if fn.Exported() && (f.Acquire != nil || len(f.Release) > 0) {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// factOf returns what the analyzed code knows of fn: this package's
+// summary, or a fact of its package. The standard library is known
+// through fsops's table only.
+func (st *state) factOf(fn *types.Func) *LockFact {
+	if fn.Pkg() == st.pass.Pkg {
+		return st.facts[fn]
+	}
+	var f LockFact
+	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}

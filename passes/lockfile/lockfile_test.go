@@ -1,0 +1,61 @@
+package lockfile_test
+
+import (
+	"os/exec"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/toctou/toctou/internal/fixtest"
+	"github.com/toctou/toctou/passes/lockfile"
+)
+
+// TestLockfile runs the pass over the main testdata, facts included.
+func TestLockfile(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer,
+		"a", "example.com/iox", "example.com/connect", "example.com/lockuser")
+}
+
+// TestIncludeTests checks that -lockfile.tests reports in _test.go files.
+func TestIncludeTests(t *testing.T) {
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer, "intests")
+}
+
+// TestStale checks the default-off stale-lock-no-recovery category.
+func TestStale(t *testing.T) {
+	setFlag(t, "stale", "true")
+	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer, "stale")
+}
+
+// TestFixes compares the suggested fixes with the .golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), lockfile.Analyzer, "fixes", "fiximports")
+}
+
+// TestCgo checks that findings in files cgo rewrote are reported, without
+// fixes.
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer, "cgouser")
+}
+
+// TestFixesCompile applies every suggested fix in the testdata (not only
+// the golden packages) and type-checks the result.
+func TestFixesCompile(t *testing.T) {
+	fixtest.Run(t, analysistest.TestData(), lockfile.Analyzer,
+		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "fixes", "fiximports")
+}
+
+// setFlag sets one of the analyzer's flags for the duration of a test.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := lockfile.Analyzer.Flags.Lookup(name)
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
+}

@@ -1,0 +1,281 @@
+package lockfile
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// reportLeak reports an exit that leaves the lock file behind.
+func (st *state) reportLeak(sa *siteAnalysis, l leak) {
+	acq := st.callExpr(sa.s.call.Call.Pos())
+	path := st.pathText(sa.s, acq)
+	pos, end := st.exitRange(sa.fn, l.exit)
+	if acq == nil || path == "" || !pos.IsValid() || !st.reportable(pos) {
+		return
+	}
+	key := reportKey{at: pos, cat: ReleasedOnSomePaths, acq: sa.s.call}
+	if st.reports[key] {
+		return
+	}
+	st.reports[key] = true
+	by := funcName(sa.s.callee)
+	var msg string
+	switch x := l.exit.(type) {
+	case *ssa.Return:
+		msg = fmt.Sprintf("return leaves lock file %s behind after %s acquired it; "+
+			"later runs will find the lock held forever (remove it on this path too, or defer its removal right after acquiring it)",
+			path, by)
+	case *ssa.Panic:
+		switch c := noReturnCall(x); {
+		case l.exitCall != nil:
+			msg = fmt.Sprintf("%s exits without running the deferred removal of lock file %s, which %s acquired; "+
+				"later runs will find the lock held forever (remove it before exiting, or return and exit after the removal)",
+				funcName(calleeOf(&l.exitCall.Call)), path, by)
+		case c != nil && calleeOf(&c.Call) != nil:
+			msg = fmt.Sprintf("%s exits leaving lock file %s behind after %s acquired it; "+
+				"later runs will find the lock held forever (remove it before exiting)",
+				funcName(calleeOf(&c.Call)), path, by)
+		default:
+			msg = fmt.Sprintf("panic leaves lock file %s behind after %s acquired it, with no deferred removal; "+
+				"later runs will find the lock held forever (defer its removal right after acquiring it)",
+				path, by)
+		}
+	}
+	diag := analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: ReleasedOnSomePaths,
+		Message:  msg,
+		Related: []analysis.RelatedInformation{{
+			Pos:     acq.Pos(),
+			End:     acq.End(),
+			Message: fmt.Sprintf("%s acquired lock file %s here", by, path),
+		}},
+	}
+	if fix := st.fixLeak(sa, acq, path); fix != nil {
+		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	st.pass.Report(diag)
+}
+
+// reportOpaque reports a return that gives the caller an error naming no
+// file when the lock is held.
+func (st *state) reportOpaque(sa *siteAnalysis, h heldReturn) {
+	acq := st.callExpr(sa.s.call.Call.Pos())
+	path := st.pathText(sa.s, acq)
+	pos, end := st.exitRange(sa.fn, h.ret)
+	if acq == nil || path == "" || !pos.IsValid() || !st.reportable(pos) {
+		return
+	}
+	key := reportKey{at: pos, cat: OpaqueHeldError, acq: sa.s.call}
+	if st.reports[key] {
+		return
+	}
+	st.reports[key] = true
+	sees := "file exists"
+	if strings.HasSuffix(h.what, "ErrExist") {
+		sees = "file already exists"
+	}
+	diag := analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: OpaqueHeldError,
+		Message: fmt.Sprintf("return gives %s when lock file %s is held; "+
+			"the user sees only %q and cannot tell which file to remove after a crash "+
+			"(wrap it with fmt.Errorf and %%w, naming the lock file and how to clear a stale one)",
+			h.what, path, sees),
+		Related: []analysis.RelatedInformation{{
+			Pos:     acq.Pos(),
+			End:     acq.End(),
+			Message: fmt.Sprintf("%s found lock file %s held here", funcName(sa.s.callee), path),
+		}},
+	}
+	if fix := st.fixOpaque(sa, h, acq); fix != nil {
+		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	st.pass.Report(diag)
+}
+
+// reportStale reports an exclusive-create lock with no stale-lock
+// recovery.
+func (st *state) reportStale(sa *siteAnalysis) {
+	acq := st.callExpr(sa.s.call.Call.Pos())
+	path := st.pathText(sa.s, acq)
+	if acq == nil || path == "" || !st.reportable(acq.Pos()) {
+		return
+	}
+	key := reportKey{at: acq.Pos(), cat: StaleLockNoRecovery, acq: sa.s.call}
+	if st.reports[key] {
+		return
+	}
+	st.reports[key] = true
+	st.pass.Report(analysis.Diagnostic{
+		Pos:      acq.Pos(),
+		End:      acq.End(),
+		Category: StaleLockNoRecovery,
+		Message: fmt.Sprintf("%s creates lock file %s with nothing in it to tell a stale lock from a held one; "+
+			"if its holder crashes, every later run finds it held forever "+
+			"(use an advisory flock/fcntl lock, which the kernel releases when the holder dies, "+
+			"or write the pid into the lock file and check it when the lock is held)",
+			funcName(sa.s.callee), path),
+	})
+}
+
+// exitRange returns the source range of an exit: the return statement
+// (the closing brace of the body for an implicit return), or the call
+// that panics or exits.
+func (st *state) exitRange(fn *ssa.Function, exit ssa.Instruction) (token.Pos, token.Pos) {
+	switch x := exit.(type) {
+	case *ssa.Return:
+		if ret := st.returnStmt(x.Pos()); ret != nil {
+			return ret.Pos(), ret.End()
+		}
+		if !x.Pos().IsValid() {
+			var body *ast.BlockStmt
+			switch syn := fn.Syntax().(type) {
+			case *ast.FuncDecl:
+				body = syn.Body
+			case *ast.FuncLit:
+				body = syn.Body
+			}
+			if body != nil {
+				return body.Rbrace, body.Rbrace + 1
+			}
+		}
+	case *ssa.Panic:
+		if call := st.callExpr(x.Pos()); call != nil {
+			return call.Pos(), call.End()
+		}
+	}
+	return token.NoPos, token.NoPos
+}
+
+// pathText is how messages name the lock file: the path argument of the
+// acquisition as written, or the field of the lock value.
+func (st *state) pathText(s *site, call *ast.CallExpr) string {
+	arg := st.astArg(call, s.arg)
+	if arg == nil {
+		return ""
+	}
+	text := types.ExprString(arg)
+	if s.field != "" {
+		text += "." + s.field
+	}
+	return text
+}
+
+// astArg returns the syntax of the SSA argument i of call: SSA counts the
+// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
+func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
+	if call == nil {
+		return nil
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			if i == 0 {
+				return sel.X
+			}
+			i--
+		}
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// funcName is how messages name a function: os.OpenFile, iox.SafeTryLock,
+// (*Lock).TryLock.
+func funcName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// callExpr finds the call expression whose opening parenthesis is at lparen.
+func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
+	st.index()
+	return st.calls[lparen]
+}
+
+// returnStmt finds the return statement at pos.
+func (st *state) returnStmt(pos token.Pos) *ast.ReturnStmt {
+	st.index()
+	return st.returns[pos]
+}
+
+// index builds the position indexes of calls and returns, once.
+func (st *state) index() {
+	if st.calls != nil {
+		return
+	}
+	st.calls = make(map[token.Pos]*ast.CallExpr)
+	st.returns = make(map[token.Pos]*ast.ReturnStmt)
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				st.calls[n.Lparen] = n
+			case *ast.ReturnStmt:
+				st.returns[n.Return] = n
+			}
+			return true
+		})
+	}
+}
+
+// reportable reports whether a finding at pos is worth showing: not in a
+// generated file (nobody edits it by hand), and not in a test file unless
+// -lockfile.tests asks for it.
+func (st *state) reportable(pos token.Pos) bool {
+	f := st.file(pos)
+	if f == nil || ast.IsGenerated(f) && !cgoRewritten(f) {
+		return false
+	}
+	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+// file returns the syntax of the file that holds pos.
+func (st *state) file(pos token.Pos) *ast.File {
+	for _, f := range st.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// cgoRewritten reports whether f is the user's own file as cgo rewrote it:
+// it carries cgo's generated-code marker but is the user's code.
+func cgoRewritten(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "// Code generated by cmd/cgo;") {
+				return true
+			}
+		}
+	}
+	return false
+}
