@@ -1,0 +1,155 @@
+// Package nodeadline defines an Analyzer that reports network calls that
+// can wait forever: HTTP requests, dials and servers with no time limit
+// (CWE-1088 for clients, CWE-400 for servers).
+//
+// # Analyzer nodeadline
+//
+// nodeadline: report network calls and HTTP servers with no time limit
+//
+// A network peer can stop answering at any moment. A call with no time
+// limit then blocks its goroutine, and holds its connection, forever:
+//
+//	resp, err := http.Get(url) // http.DefaultClient has no Timeout
+//
+// The call needs a bound, from the client or from the request's context:
+//
+//	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+//	defer cancel()
+//	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+//	...
+//	resp, err := http.DefaultClient.Do(req)
+//
+// nodeadline follows values through SSA, within a function, through the
+// fields and variables of the package, and across packages through
+// facts, and reports, by category:
+//
+//   - client-timeout: an HTTP request (http.Get, Head, Post, PostForm, or
+//     the same methods and Do of an *http.Client) sent through a client
+//     that has no Timeout, with no context. The client is followed to
+//     where it is made: http.DefaultClient, a &http.Client{...} literal or
+//     a zero http.Client, a client kept in an unexported field or
+//     package-level variable, or returned by a constructor of the analyzed
+//     code ("returns *http.Client with no time limit"). A Timeout assigned
+//     after the literal, anywhere in the package, counts.
+//   - context-dropped: the same, in a function that has a context.Context
+//     parameter it does not pass on: the caller's deadline never reaches
+//     the request.
+//   - background-context: a context that never ends (context.Background(),
+//     context.TODO(), context.WithoutCancel) is the only possible bound of
+//     a request sent through a client with no Timeout, of a
+//     (*net.Dialer).DialContext on a dialer with no Timeout, or of a
+//     function of the analyzed code that passes a context parameter to
+//     one (facts: "sends a network request with the context from
+//     parameter i"). Such a function is not reported itself: its callers
+//     decide, and the report goes to the caller that supplies the context
+//     that never ends. context.WithValue, and context.WithCancel whose
+//     cancel function is only called or deferred by the function itself,
+//     keep their parent's life.
+//   - dial-timeout: net.Dial and net.DialTCP to a TCP network, tls.Dial,
+//     tls.DialWithDialer, and the Dial methods of a net.Dialer or
+//     tls.Dialer with neither Timeout nor Deadline. Until the handshake
+//     times out in the kernel, minutes later, the dial waits; a TLS
+//     handshake with a silent peer waits forever.
+//   - server-timeouts: an *http.Server started (ListenAndServe,
+//     ListenAndServeTLS, Serve, ServeTLS) with neither ReadHeaderTimeout nor
+//     ReadTimeout, following the server from where it is made to where it
+//     starts: a client that sends its headers a byte at a time holds a
+//     connection and a goroutine for as long as it likes (Slowloris).
+//   - serve-function: http.ListenAndServe, ListenAndServeTLS, Serve and
+//     ServeTLS, whose server cannot have timeouts at all.
+//
+// A function that takes a context and passes it on is left alone; the
+// caller that supplies a context that never ends is reported, in any
+// package:
+//
+//	// package fetch
+//	func Get(ctx context.Context, url string) (*http.Response, error) {
+//		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+//		...
+//		return http.DefaultClient.Do(req) // quiet: the callers decide
+//	}
+//
+//	// package main
+//	resp, err := fetch.Get(context.Background(), url) // reported: background-context
+//
+// Suggested fixes write the time limit of the flag -nodeadline.timeout
+// (30s by default) and add the time import when the file lacks it:
+// &http.Client{...} and &net.Dialer{...} literals gain a Timeout,
+// &http.Server{...} literals a ReadHeaderTimeout; http.Get(url) becomes
+// (&http.Client{Timeout: 30 * time.Second}).Get(url); net.Dial becomes
+// net.DialTimeout and tls.Dial becomes tls.DialWithDialer with a
+// net.Dialer that has a Timeout; http.ListenAndServe(addr, h) becomes
+// (&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: ...}).ListenAndServe();
+// a context.Background() passed to a request becomes a context from
+// context.WithTimeout, with its deferred cancel, declared just before the
+// statement under a name no other variable uses (ctx, or timeoutCtx when
+// ctx is taken). In a function that has a context, a context-dropped
+// http.Get(url) becomes a request built with
+// http.NewRequestWithContext(ctx, ...), and http.NewRequest(...) becomes
+// http.NewRequestWithContext(ctx, ...). The context fix is offered only
+// when the deferred cancel cannot cut a response short: the request is
+// sent in the same function, outside loops, and the response does not
+// leave it.
+//
+// What this finds that noctx and gosec do not. noctx reports calls of APIs that take no context (http.Get,
+// http.NewRequest, (*http.Client).Get, net.Dial, tls.Dial) whatever bounds
+// them, and is satisfied by any context: it reports
+//
+//	c := &http.Client{Timeout: 10 * time.Second}
+//	resp, err := c.Get(url) // bounded by the Timeout: nodeadline is quiet
+//
+// and accepts
+//
+//	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+//	resp, err := http.DefaultClient.Do(req) // never ends: nodeadline reports
+//
+// nodeadline asks whether anything bounds the call: a client Timeout, a
+// context deadline, a dialer Timeout. It also finds what noctx cannot see
+// in one function: a context.Background() handed to a wrapper in another
+// package that sends a request with it, a client with no Timeout kept in
+// a struct field and used in a method, a constructor that returns one.
+//
+// gosec G112 reports an http.Server composite literal that names neither
+// ReadHeaderTimeout nor ReadTimeout, by syntax: it reports
+//
+//	srv := &http.Server{Addr: ":8080", Handler: h}
+//	srv.ReadHeaderTimeout = 5 * time.Second // set after the literal
+//	srv.ListenAndServe()
+//
+// and servers that are never started, and misses servers made without a
+// literal (var srv http.Server, new(http.Server)) or kept in a field and
+// started elsewhere. nodeadline follows the server's value to where it
+// starts. gosec G114 reports http.ListenAndServe, ListenAndServeTLS, Serve
+// and ServeTLS, as serve-function does; nodeadline adds a fix. Neither
+// gosec rule looks at clients or dials.
+//
+// Not reported, because something bounds the call or the pass cannot
+// tell: clients with a Timeout (a constant, a configuration value, a flag that
+// sets it: any non-zero value), a transport with a ResponseHeaderTimeout,
+// or a RoundTripper of the code's own (it may bound its requests);
+// requests whose context has a deadline, or comes from a source the pass
+// cannot judge (an incoming request's r.Context(), a field, a
+// signal.NotifyContext, a context whose cancel function is handed to a
+// timer or a goroutine, a deadline on one path only); functions that pass
+// their caller's context on; clients, dialers and servers that come from
+// parameters, from exported fields or variables (any package may set
+// their limits), or that are handed to code that may configure them;
+// net.Listen and other calls that accept rather than reach a peer; dials
+// of Unix sockets, which succeed or fail at once (a full backlog fails
+// with EAGAIN on the non-blocking sockets Go uses), UDP and IP dials,
+// which wait for no one, and dials whose network is not a constant; DNS
+// lookups, which the resolver bounds; the network packages of the
+// standard library themselves (net/http's Get is the API, not a use of
+// it); requests to an httptest.Server the
+// code started itself and its Client(); calls through interfaces and
+// method values; http.DefaultClient when the package assigns it or its
+// Timeout. Findings in generated files are never reported, and findings
+// in _test.go files only with -nodeadline.tests: tests talk to servers
+// they start, and the test binary has its own timeout. Streaming code
+// that must not have a deadline (a long poll, a watch, a server-sent
+// event stream) says so with a suppression and its reason.
+//
+// The standard library is known through a table of its functions
+// (internal/netops), never through facts, so results are the same under
+// every driver.
+package nodeadline

@@ -1,0 +1,109 @@
+package nodeadline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// NetFact records what a function of the analyzed code does with the
+// network that its callers decide the bound of:
+//
+//	func Fetch(ctx context.Context, url string) (*http.Response, error) {
+//		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+//		...
+//		return http.DefaultClient.Do(req) // only ctx can bound this
+//	}
+//
+// has "sends a network request with the context from parameter 0": a
+// caller that passes context.Background() is reported. One fact type
+// carries every kind of summary, to keep the cost of facts low.
+type NetFact struct {
+	// CtxParams are parameters whose context is the only bound of a
+	// network call the function makes.
+	CtxParams []int
+	// ReqParams are *http.Request parameters the function sends through
+	// a client with no Timeout: the request's context is the only bound.
+	ReqParams []int
+	// Results are results that carry no bound.
+	Results []Result
+}
+
+// Result describes one result of a function that carries no bound.
+type Result struct {
+	Index int
+	Kind  ResultKind
+	// For RequestResult: the parameter whose context the request
+	// carries, or -1 when it carries one that never ends (Desc says which).
+	CtxParam int
+	Desc     string
+}
+
+// ResultKind is what a result of a function is.
+type ResultKind uint8
+
+const (
+	// ObjectResult: an *http.Client, *http.Server, *http.Transport,
+	// *net.Dialer or *tls.Dialer whose fields set no time limit.
+	ObjectResult ResultKind = iota + 1
+	// RequestResult: an *http.Request whose context has no deadline.
+	RequestResult
+)
+
+func (*NetFact) AFact() {}
+
+func (f *NetFact) String() string {
+	var parts []string
+	for _, p := range f.CtxParams {
+		parts = append(parts, fmt.Sprintf("sends a network request with the context from parameter %d", p))
+	}
+	for _, p := range f.ReqParams {
+		parts = append(parts, fmt.Sprintf("sends the request from parameter %d through a client with no Timeout", p))
+	}
+	for _, r := range f.Results {
+		switch {
+		case r.Kind == ObjectResult:
+			parts = append(parts, fmt.Sprintf("returns %s with no time limit (result %d)", r.Desc, r.Index))
+		case r.CtxParam >= 0:
+			parts = append(parts, fmt.Sprintf("returns a request with the context from parameter %d (result %d)", r.CtxParam, r.Index))
+		default:
+			parts = append(parts, fmt.Sprintf("returns a request with %s (result %d)", r.Desc, r.Index))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (f *NetFact) empty() bool {
+	return f == nil || len(f.CtxParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0
+}
+
+// equal reports whether two facts say the same.
+func (f *NetFact) equal(g *NetFact) bool {
+	if f.empty() || g.empty() {
+		return f.empty() == g.empty()
+	}
+	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ReqParams, g.ReqParams) &&
+		slices.Equal(f.Results, g.Results)
+}
+
+// result returns the summary of result i, if any.
+func (f *NetFact) result(i int) *Result {
+	if f == nil {
+		return nil
+	}
+	for j := range f.Results {
+		if f.Results[j].Index == i {
+			return &f.Results[j]
+		}
+	}
+	return nil
+}
+
+func addSorted(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	s = append(s, v)
+	slices.Sort(s)
+	return s
+}

@@ -1,0 +1,128 @@
+package nodeadline
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// index records, for the whole package, where struct fields and
+// package-level variables are written and read, so that a client kept in
+// a field or a variable can be followed from every place that sets it to
+// every place that configures it.
+type index struct {
+	pkg *types.Package
+	// fieldAddrs are the &x.f of every field f, in source order.
+	fieldAddrs map[*types.Var][]*ssa.FieldAddr
+	// fieldReads are the values read from every field f: loads of &x.f
+	// and x.f of struct values.
+	fieldReads map[*types.Var][]ssa.Value
+	// globalUses are the instructions that use each package-level
+	// variable (ssa.Global has no referrers of its own).
+	globalUses map[*ssa.Global][]ssa.Instruction
+	// closures maps each anonymous function to the instruction that
+	// makes it, for following captured variables.
+	closures map[*ssa.Function]*ssa.MakeClosure
+}
+
+func buildIndex(pkg *types.Package, funcs []*ssa.Function) *index {
+	idx := &index{
+		pkg:        pkg,
+		fieldAddrs: make(map[*types.Var][]*ssa.FieldAddr),
+		fieldReads: make(map[*types.Var][]ssa.Value),
+		globalUses: make(map[*ssa.Global][]ssa.Instruction),
+		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					if f := fieldOf(in.X.Type(), in.Field, true); f != nil {
+						idx.fieldAddrs[f] = append(idx.fieldAddrs[f], in)
+					}
+				case *ssa.Field:
+					if f := fieldOf(in.X.Type(), in.Field, false); f != nil {
+						idx.fieldReads[f] = append(idx.fieldReads[f], in)
+					}
+				case *ssa.UnOp:
+					if fa, ok := in.X.(*ssa.FieldAddr); ok && in.Op == token.MUL {
+						if f := fieldOf(fa.X.Type(), fa.Field, true); f != nil {
+							idx.fieldReads[f] = append(idx.fieldReads[f], in)
+						}
+					}
+				case *ssa.MakeClosure:
+					if fn, ok := in.Fn.(*ssa.Function); ok {
+						idx.closures[fn] = in
+					}
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if g, ok := (*op).(*ssa.Global); ok {
+						uses := idx.globalUses[g]
+						if n := len(uses); n == 0 || uses[n-1] != instr {
+							idx.globalUses[g] = append(uses, instr)
+						}
+					}
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// fieldOf returns field i of the struct t is (or points to, when ptr),
+// as declared (the generic field for instantiated types).
+func fieldOf(t types.Type, i int, ptr bool) *types.Var {
+	if ptr {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return nil
+	}
+	return s.Field(i).Origin()
+}
+
+// private reports whether only this package can write v: an unexported
+// field or variable of the package.
+func (idx *index) private(obj types.Object) bool {
+	return obj != nil && obj.Pkg() == idx.pkg && !obj.Exported()
+}
+
+// binding returns the value a free variable of an anonymous function is
+// bound to in the function that makes the closure, or nil.
+func (idx *index) binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	mc := idx.closures[fn]
+	if mc == nil {
+		return nil
+	}
+	for i, f := range fn.FreeVars {
+		if f == fv && i < len(mc.Bindings) {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
+// freeVarOf returns the free variable of fn that binding i of mc becomes.
+func freeVarOf(mc *ssa.MakeClosure, v ssa.Value) []*ssa.FreeVar {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	var out []*ssa.FreeVar
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) {
+			out = append(out, fn.FreeVars[i])
+		}
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package nodeadline
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/netops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories, one per shape of unbounded wait.
+const (
+	ClientTimeout     = "client-timeout"
+	ContextDropped    = "context-dropped"
+	BackgroundContext = "background-context"
+	DialTimeout       = "dial-timeout"
+	ServerTimeouts    = "server-timeouts"
+	ServeFunction     = "serve-function"
+)
+
+var Analyzer = newAnalyzer()
+
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "nodeadline",
+		Doc:       analysisutil.MustExtractDoc(doc, "nodeadline"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/nodeadline.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("nodeadline", run),
+		FactTypes: []analysis.Fact{new(NetFact)},
+	}
+	a.Flags.DurationVar(&defaultTimeout, "timeout", 30*time.Second,
+		"the time limit suggested fixes write into clients, dialers, servers and contexts")
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests talk to servers they start themselves, and the test binary has its own timeout)")
+	return a
+}
+
+// defaultTimeout is the -nodeadline.timeout flag.
+var defaultTimeout time.Duration
+
+// includeTests is the -nodeadline.tests flag.
+var includeTests bool
+
+func run(pass *analysis.Pass) (any, error) {
+	if !netops.Imports(pass.Pkg) && !importsFacts(pass) {
+		return nil, nil // no network call can be in this package
+	}
+	if netops.Defines(pass.Pkg) {
+		return nil, nil // net/http's Get is DefaultClient.Get: the API itself, not a use of it
+	}
+	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	st := &state{
+		pass:      pass,
+		funcs:     ssaInfo.SrcFuncs,
+		summaries: make(map[*types.Func]*NetFact),
+		fixedAt:   make(map[token.Pos]bool),
+	}
+	st.idx = buildIndex(pass.Pkg, packageFuncs(ssaInfo))
+	st.summarize()
+	st.exportFacts()
+	st.reportAll()
+	return nil, nil
+}
+
+// packageFuncs returns the functions of the package that hold code: the
+// source functions and the package initializer, which holds the
+// initializers of package-level variables.
+func packageFuncs(info *buildssa.SSA) []*ssa.Function {
+	funcs := append([]*ssa.Function(nil), info.SrcFuncs...)
+	if init := info.Pkg.Func("init"); init != nil {
+		var add func(f *ssa.Function)
+		add = func(f *ssa.Function) {
+			funcs = append(funcs, f)
+			for _, anon := range f.AnonFuncs {
+				add(anon)
+			}
+		}
+		add(init)
+	}
+	return funcs
+}
+
+// importsFacts reports whether a package this one imports directly has
+// functions with facts: calls to them can be network calls.
+func importsFacts(pass *analysis.Pass) bool {
+	direct := make(map[*types.Package]bool)
+	for _, imp := range pass.Pkg.Imports() {
+		direct[imp] = true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for _, fn := range st.funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || !obj.Exported() {
+			continue
+		}
+		if f := st.summaries[obj]; !f.empty() {
+			st.pass.ExportObjectFact(obj, f)
+		}
+	}
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass      *analysis.Pass
+	funcs     []*ssa.Function
+	idx       *index
+	summaries map[*types.Func]*NetFact
+	calls     map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+	lits      map[token.Pos]*ast.CompositeLit
+	fixedAt   map[token.Pos]bool // literals and expressions a fix already edits
+}
+
+// netFact returns what the analyzed code knows of fn: from this
+// package's summaries, or from a fact of its package. The standard
+// library is known through netops's table only.
+func (st *state) netFact(fn *types.Func) *NetFact {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		return st.summaries[fn]
+	}
+	var f NetFact
+	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// calleeOf returns the function a call statically calls, seen through
+// generic instantiation, or nil.
+func calleeOf(call *ssa.CallCommon) *types.Func {
+	f := call.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}

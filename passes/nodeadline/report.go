@@ -1,0 +1,355 @@
+package nodeadline
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/netops"
+)
+
+// reportAll finds and reports every network call of the package that can
+// wait forever, in source order.
+func (st *state) reportAll() {
+	r := newResolver(st)
+	var found []*finding
+	for _, fn := range st.funcs {
+		st.visit(fn, r, nil, func(f *finding) { found = append(found, f) })
+	}
+	slices.SortStableFunc(found, func(a, b *finding) int {
+		return cmp.Compare(a.instr.Common().Pos(), b.instr.Common().Pos())
+	})
+	type key struct {
+		pos token.Pos
+		cat string
+		arg int
+	}
+	seen := make(map[key]bool)
+	for _, f := range found {
+		k := key{f.instr.Common().Pos(), f.cat, f.ctxArg}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		st.report(f)
+	}
+}
+
+// report turns a finding into a diagnostic.
+func (st *state) report(f *finding) {
+	call := st.callExpr(f.instr.Common().Pos())
+	if call == nil || !st.reportable(call.Pos()) {
+		return
+	}
+	file := st.file(call.Pos())
+	ctxName := ""
+	if f.cat == ClientTimeout {
+		if name := st.ctxParamAt(file, call.Pos()); name != "" {
+			f.cat, ctxName = ContextDropped, name
+		}
+	}
+	diag := analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.End(),
+		Category: f.cat,
+		Message:  st.message(f, call, ctxName),
+		Related:  st.related(f, call),
+	}
+	if !cgoRewritten(file) && defaultTimeout > 0 {
+		// (a fix's positions in a file cgo rewrote are not the user's file)
+		diag.SuggestedFixes = st.fixes(f, call, file, ctxName)
+	}
+	st.pass.Report(diag)
+}
+
+const (
+	clientStall = "a server that stops responding blocks it forever"
+	dialStall   = "an address that does not answer blocks it until the operating system gives up, minutes later"
+	tlsStall    = "a peer that accepts the connection and stays silent blocks it forever"
+	serverStall = "a client that sends its request headers slowly holds a connection and a goroutine forever"
+)
+
+// message says what the call does, why it can wait forever, and what to
+// do about it.
+func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string {
+	name := st.funcName(f.callee)
+	obj := st.objText(f, call)
+	arg := st.argText(call, f.ctxArg)
+	user := f.entry.Kind == netops.None
+	switch f.cat {
+	case ClientTimeout, ContextDropped:
+		var what string
+		switch {
+		case user:
+			what = fmt.Sprintf("%s sends %s, which has no context, through a client with no Timeout", name, arg)
+		case f.entry.Kind == netops.ClientDo:
+			what = fmt.Sprintf("%s sends %s, which has no context, through %s, which has no Timeout", name, arg, obj)
+		default:
+			what = fmt.Sprintf("%s sends a request with no context through %s, which has no Timeout", name, obj)
+		}
+		if f.cat == ContextDropped {
+			return fmt.Sprintf("%s, although %s is at hand; the caller's deadline does not reach it, and %s (build the request with http.NewRequestWithContext(%s, ...))",
+				what, ctxName, clientStall, ctxName)
+		}
+		return fmt.Sprintf("%s; %s (give the client a Timeout, or send a request whose context has a deadline)", what, clientStall)
+	case BackgroundContext:
+		remedy := "derive the context with context.WithTimeout"
+		switch {
+		case user && slices.Contains(st.netFact(f.callee).ReqParams, f.ctxArg):
+			return fmt.Sprintf("%s sends %s with %s, which never ends, through a client with no Timeout; %s (%s)",
+				name, arg, f.ctx.desc, clientStall, remedy)
+		case user:
+			return fmt.Sprintf("%s sends a network request with %s, which never ends; a peer that stops responding blocks it forever (pass a context with a deadline, from context.WithTimeout)",
+				name, f.ctx.desc)
+		case f.entry.Kind == netops.ClientDo:
+			return fmt.Sprintf("%s sends %s with %s, which never ends, through %s, which has no Timeout; %s (%s)",
+				name, arg, f.ctx.desc, obj, clientStall, remedy)
+		case f.entry.Kind == netops.TLSDialerDialContext:
+			return fmt.Sprintf("%s connects and shakes hands with %s, which never ends, and %s sets no dial Timeout; %s (%s)",
+				name, f.ctx.desc, obj, tlsStall, remedy)
+		default:
+			return fmt.Sprintf("%s connects with %s, which never ends, and %s sets neither Timeout nor Deadline; %s (%s)",
+				name, f.ctx.desc, obj, dialStall, remedy)
+		}
+	case DialTimeout:
+		switch f.entry.Kind {
+		case netops.Dial:
+			return fmt.Sprintf("%s connects with no timeout; %s (use net.DialTimeout, or a net.Dialer with a Timeout)", name, dialStall)
+		case netops.DialerDial:
+			return fmt.Sprintf("%s connects with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, dialStall)
+		case netops.TLSDial:
+			return fmt.Sprintf("%s connects and shakes hands with no timeout; %s (use tls.DialWithDialer with a net.Dialer that has a Timeout)", name, tlsStall)
+		case netops.TLSDialWithDialer:
+			return fmt.Sprintf("%s connects and shakes hands with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, tlsStall)
+		default:
+			return fmt.Sprintf("%s connects and shakes hands with no timeout: %s has no NetDialer with a Timeout; %s (set NetDialer to a net.Dialer with a Timeout)", name, obj, tlsStall)
+		}
+	case ServerTimeouts:
+		return fmt.Sprintf("%s starts %s, which sets neither ReadHeaderTimeout nor ReadTimeout; %s (set ReadHeaderTimeout)", name, obj, serverStall)
+	case ServeFunction:
+		return fmt.Sprintf("%s starts a server that cannot have timeouts; %s (use an http.Server with ReadHeaderTimeout)", name, serverStall)
+	}
+	return name + " can wait forever"
+}
+
+// objText is how a message names the client, dialer or server of a call.
+func (st *state) objText(f *finding, call *ast.CallExpr) string {
+	if f.objArg < 0 {
+		return "http.DefaultClient"
+	}
+	if e := st.astArg(call, f.objArg); e != nil {
+		if s := types.ExprString(e); len(s) <= 40 {
+			return s
+		}
+	}
+	if b, ok := netops.BoundedType(f.instr.Common().Args[f.objArg].Type()); ok {
+		return "the " + b.Type
+	}
+	return "the receiver"
+}
+
+// argText is how a message names argument i of call.
+func (st *state) argText(call *ast.CallExpr, i int) string {
+	if e := st.astArg(call, i); e != nil {
+		if s := types.ExprString(e); len(s) <= 40 {
+			return s
+		}
+	}
+	return "the request"
+}
+
+// related points at where the unbounded client, dialer or server is made
+// and where the context that never ends comes from.
+func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInformation {
+	var rel []analysis.RelatedInformation
+	inCall := func(pos token.Pos) bool { return call.Pos() <= pos && pos < call.End() }
+	if f.objArg >= 0 && len(f.obj.origins) > 0 {
+		pos := f.obj.origins[0]
+		if pos.IsValid() && st.file(pos) != nil && !inCall(pos) {
+			b, _ := netops.BoundedType(f.instr.Common().Args[f.objArg].Type())
+			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("the %s is made here with %s", b.Type, unsetFields(b))})
+		}
+	}
+	if f.ctx.origin != nil {
+		if pos := originPos(f.ctx.origin); pos.IsValid() && st.file(pos) != nil && !inCall(pos) {
+			msg := f.ctx.desc + " is made here"
+			if f.ctx.kind == ctxNone {
+				msg = "the request is built here with " + f.ctx.desc
+			}
+			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: msg})
+		}
+	}
+	return rel
+}
+
+// unsetFields says which limit fields a bounded type leaves unset.
+func unsetFields(b netops.Bounded) string {
+	fields := append(slices.Clone(b.Fields), b.Delegates...)
+	switch len(fields) {
+	case 1:
+		return "no " + fields[0]
+	case 2:
+		return "neither " + fields[0] + " nor " + fields[1]
+	}
+	return "no limit"
+}
+
+// originPos returns the position of the call expression that made a
+// value: for a call, its Lparen is Pos(); the expression starts earlier.
+func originPos(v ssa.Value) token.Pos {
+	if c, ok := v.(*ssa.Call); ok {
+		return c.Pos()
+	}
+	return v.Pos()
+}
+
+// ctxParamAt returns the name of a context.Context parameter of a
+// function that encloses pos, innermost first, when that name still
+// denotes the parameter at pos; "" when there is none.
+func (st *state) ctxParamAt(file *ast.File, pos token.Pos) string {
+	if file == nil {
+		return ""
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		default:
+			continue
+		}
+		if ft.Params == nil {
+			continue
+		}
+		for _, field := range ft.Params.List {
+			if !netops.IsContext(st.pass.TypesInfo.TypeOf(field.Type)) {
+				continue
+			}
+			for _, id := range field.Names {
+				if id.Name == "_" {
+					continue
+				}
+				if st.lookup(file, id.Name, pos) == st.pass.TypesInfo.Defs[id] {
+					return id.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// lookup returns the object name denotes at pos in file, or nil.
+func (st *state) lookup(file *ast.File, name string, pos token.Pos) types.Object {
+	scope := st.pass.TypesInfo.Scopes[file]
+	if scope == nil {
+		return nil
+	}
+	if inner := scope.Innermost(pos); inner != nil {
+		scope = inner
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// astArg returns the syntax of the SSA argument i of call: SSA counts the
+// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
+func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
+	if call == nil || i < 0 {
+		return nil
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			if i == 0 {
+				return sel.X
+			}
+			i--
+		}
+	}
+	if i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// callExpr finds the call expression whose opening parenthesis is at lparen.
+func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
+	st.indexSyntax()
+	return st.calls[lparen]
+}
+
+// compositeLit finds the composite literal whose brace is at lbrace.
+func (st *state) compositeLit(lbrace token.Pos) *ast.CompositeLit {
+	st.indexSyntax()
+	return st.lits[lbrace]
+}
+
+// indexSyntax maps calls and composite literals by the positions SSA
+// gives them, once, on the first report.
+func (st *state) indexSyntax() {
+	if st.calls != nil {
+		return
+	}
+	st.calls = make(map[token.Pos]*ast.CallExpr)
+	st.lits = make(map[token.Pos]*ast.CompositeLit)
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				st.calls[n.Lparen] = n
+			case *ast.CompositeLit:
+				st.lits[n.Lbrace] = n
+			}
+			return true
+		})
+	}
+}
+
+// reportable reports whether a finding at pos is worth showing: not in a
+// generated file (nobody edits it by hand), and not in a test file unless
+// -nodeadline.tests asks for it.
+func (st *state) reportable(pos token.Pos) bool {
+	f := st.file(pos)
+	if f == nil || ast.IsGenerated(f) && !cgoRewritten(f) {
+		return false
+	}
+	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+func (st *state) file(pos token.Pos) *ast.File {
+	for _, f := range st.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// cgoRewritten reports whether f is the user's own file as cgo rewrote it:
+// it carries cgo's generated-code marker but is the user's code.
+func cgoRewritten(f *ast.File) bool {
+	if f == nil {
+		return false
+	}
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "// Code generated by cmd/cgo;") {
+				return true
+			}
+		}
+	}
+	return false
+}

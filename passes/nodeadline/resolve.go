@@ -1,0 +1,633 @@
+package nodeadline
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/netops"
+)
+
+// limit is what is known of a value's time limit.
+type limit uint8
+
+const (
+	noLimit      limit = iota // definitely none: report
+	unknownLimit              // cannot tell: stay quiet
+	hasLimit                  // a limit is set
+)
+
+// join combines what two ways of reaching a value say: any limit, or any
+// doubt, keeps the pass quiet.
+func join(a, b limit) limit { return max(a, b) }
+
+// object is what is known of a client, server, transport or dialer value.
+type object struct {
+	limit limit
+	// origins are where the value is made in this package: composite
+	// literals, new() calls and variables, in the order found.
+	origins []token.Pos
+	// from names the function of another package that made the value.
+	from string
+	// shared is set when a way of reaching the value makes no literal of
+	// this package (http.DefaultClient, a constructor): a fix to a
+	// literal would not bound every way.
+	shared bool
+}
+
+func (o object) join(p object) object {
+	o.limit = join(o.limit, p.limit)
+	for _, pos := range p.origins {
+		if !slices.Contains(o.origins, pos) {
+			o.origins = append(o.origins, pos)
+		}
+	}
+	if o.from == "" {
+		o.from = p.from
+	}
+	o.shared = o.shared || p.shared
+	return o
+}
+
+var unknownObject = object{limit: unknownLimit}
+
+// maxDepth bounds the recursion of the resolver; real code is shallow,
+// and a bound keeps pathological code cheap.
+const maxDepth = 12
+
+// resolver follows values of the bounded types (netops.BoundedType) and
+// contexts to where they are made and configured. It memoizes what it
+// finds; a resolver is valid for one round of summaries.
+type resolver struct {
+	st   *state
+	idx  *index
+	objs map[any]object // by value, field or global
+	locs map[any]limit  // fields, globals and cells: what their uses set
+	busy map[any]bool   // values and locations being resolved (cycles)
+}
+
+func newResolver(st *state) *resolver {
+	return &resolver{st: st, idx: st.idx, objs: make(map[any]object),
+		locs: make(map[any]limit), busy: make(map[any]bool)}
+}
+
+// objectOf returns what is known of the time limit of v, a pointer to a
+// value of a bounded type (or that value itself, for fields of struct
+// type).
+func (r *resolver) objectOf(v ssa.Value, depth int) object {
+	if depth > maxDepth {
+		return unknownObject
+	}
+	depth++
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return r.memo(v, func() object {
+			return object{limit: r.usesOf(v, depth, nil), origins: []token.Pos{v.Pos()}}
+		})
+	case *ssa.Global:
+		// A package-level variable of struct type: var srv http.Server.
+		if !r.idx.private(v.Object()) {
+			return unknownObject
+		}
+		return r.memo(v, func() object {
+			return object{limit: r.globalUses(v, depth), origins: []token.Pos{v.Pos()}}
+		})
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return r.loadFrom(v.X, depth)
+		}
+	case *ssa.Field:
+		if f := fieldOf(v.X.Type(), v.Field, false); f != nil {
+			return r.fieldValue(f, depth)
+		}
+	case *ssa.FieldAddr:
+		// A field of struct type: s.client where client is http.Client.
+		if f := fieldOf(v.X.Type(), v.Field, true); f != nil && r.idx.private(f) {
+			return r.memo(f, func() object {
+				lim := noLimit
+				for _, fa := range r.idx.fieldAddrs[f] {
+					lim = join(lim, r.usesOf(fa, depth, nil))
+				}
+				return object{limit: lim, origins: []token.Pos{f.Pos()}}
+			})
+		}
+	case *ssa.Phi:
+		if r.busy[v] {
+			return object{} // a loop: the other edges decide
+		}
+		r.busy[v] = true
+		defer delete(r.busy, v)
+		var o object
+		for _, e := range v.Edges {
+			if isNil(e) {
+				continue
+			}
+			o = o.join(r.objectOf(e, depth))
+		}
+		if len(o.origins) == 0 && o.from == "" && o.limit == noLimit {
+			return unknownObject // only nil edges
+		}
+		return o
+	case *ssa.ChangeType:
+		return r.objectOf(v.X, depth)
+	case *ssa.MakeInterface:
+		return r.objectOf(v.X, depth)
+	case *ssa.TypeAssert:
+		if isStdGlobalLoad(v.X, "net/http", "DefaultTransport") {
+			return object{} // the default transport sets no header timeout
+		}
+	case *ssa.Call:
+		return r.callResult(v, v, 0, depth)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return r.callResult(call, v, v.Index, depth)
+		}
+	case *ssa.FreeVar:
+		if b := r.idx.binding(v); b != nil {
+			return r.objectOf(b, depth)
+		}
+	}
+	return unknownObject
+}
+
+// memo runs compute once per key; a key met again while it is computed
+// (a cycle through fields or phis) contributes nothing.
+func (r *resolver) memo(key any, compute func() object) object {
+	if o, ok := r.objs[key]; ok {
+		return o
+	}
+	if r.busy[key] {
+		return object{}
+	}
+	r.busy[key] = true
+	o := compute()
+	delete(r.busy, key)
+	r.objs[key] = o
+	return o
+}
+
+// callResult resolves result i of call, whose value in the caller is v.
+func (r *resolver) callResult(call *ssa.Call, v ssa.Value, i int, depth int) object {
+	callee := calleeOf(&call.Call)
+	if callee == nil {
+		return unknownObject
+	}
+	if callee.Pkg() != nil && callee.Pkg().Path() == "net/http" && callee.Name() == "Clone" &&
+		netops.RecvName(callee) == "Transport" && len(call.Call.Args) == 1 {
+		// t.Clone() copies t's limits; the copy may be configured further.
+		o := r.objectOf(call.Call.Args[0], depth)
+		o.limit = join(o.limit, r.usesOf(v, depth, nil))
+		return o
+	}
+	if res := r.st.netFact(callee).result(i); res != nil && res.Kind == ObjectResult {
+		return object{limit: r.usesOf(v, depth, nil), from: r.st.funcName(callee), shared: true}
+	}
+	return unknownObject
+}
+
+// loadFrom resolves the pointer stored at addr.
+func (r *resolver) loadFrom(addr ssa.Value, depth int) object {
+	switch addr := addr.(type) {
+	case *ssa.Global:
+		if isStdGlobal(addr, "net/http", "DefaultClient") {
+			return r.defaultClient()
+		}
+		if !r.idx.private(addr.Object()) {
+			return unknownObject
+		}
+		return r.memo(addr, func() object {
+			o := object{}
+			stored := false
+			for _, in := range r.idx.globalUses[addr] {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if in.Addr == addr {
+						stored = true
+						o = o.join(r.storedObject(in.Val, depth))
+					}
+				case *ssa.UnOp:
+					o.limit = join(o.limit, r.usesOf(in, depth, nil))
+				default:
+					o.limit = unknownLimit // &g escapes
+				}
+			}
+			if !stored {
+				return unknownObject
+			}
+			return o
+		})
+	case *ssa.FieldAddr:
+		if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
+			return r.fieldValue(f, depth)
+		}
+	case *ssa.Alloc:
+		// A local variable holding the pointer, captured by a closure or
+		// with its address taken.
+		return r.memo(addr, func() object {
+			o := object{}
+			stored := false
+			for _, in := range *addr.Referrers() {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if in.Addr != addr {
+						return unknownObject
+					}
+					stored = true
+					o = o.join(r.storedObject(in.Val, depth))
+				case *ssa.UnOp:
+					o.limit = join(o.limit, r.usesOf(in, depth, nil))
+				case *ssa.DebugRef:
+				case *ssa.MakeClosure:
+					// captured: the closure loads it through a free variable
+					for _, fv := range freeVarOf(in, addr) {
+						for _, use := range *fv.Referrers() {
+							if ld, ok := use.(*ssa.UnOp); ok && ld.Op == token.MUL {
+								o.limit = join(o.limit, r.usesOf(ld, depth, nil))
+							} else if st, ok := use.(*ssa.Store); ok && st.Addr == fv {
+								stored = true
+								o = o.join(r.storedObject(st.Val, depth))
+							} else if _, ok := use.(*ssa.DebugRef); !ok {
+								return unknownObject
+							}
+						}
+					}
+				default:
+					return unknownObject
+				}
+			}
+			if !stored {
+				return unknownObject
+			}
+			return o
+		})
+	case *ssa.FreeVar:
+		if b := r.idx.binding(addr); b != nil {
+			return r.loadFrom(b, depth)
+		}
+	}
+	return unknownObject
+}
+
+// storedObject resolves a value stored into a location; nil stores
+// (resets) say nothing.
+func (r *resolver) storedObject(v ssa.Value, depth int) object {
+	if isNil(v) {
+		return object{}
+	}
+	return r.objectOf(v, depth)
+}
+
+// fieldValue resolves what an unexported pointer field of the package
+// holds: every value stored into it, configured by every use of every
+// value read from it.
+func (r *resolver) fieldValue(f *types.Var, depth int) object {
+	if !r.idx.private(f) {
+		return unknownObject
+	}
+	return r.memo(f, func() object {
+		o := object{}
+		stored := false
+		for _, fa := range r.idx.fieldAddrs[f] {
+			for _, in := range *fa.Referrers() {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if in.Addr != fa {
+						return unknownObject // &x.f itself is stored away
+					}
+					stored = true
+					o = o.join(r.storedObject(in.Val, depth))
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return unknownObject // &x.f escapes: someone else may set it
+				}
+			}
+		}
+		if !stored {
+			return unknownObject // set only outside the package, or never
+		}
+		for _, read := range r.idx.fieldReads[f] {
+			o.limit = join(o.limit, r.usesOf(read, depth, nil))
+		}
+		return o
+	})
+}
+
+// globalUses returns what the uses of a package-level struct variable
+// set.
+func (r *resolver) globalUses(g *ssa.Global, depth int) limit {
+	lim := noLimit
+	for _, in := range r.idx.globalUses[g] {
+		lim = join(lim, r.use(g, in, depth, nil))
+	}
+	return lim
+}
+
+// defaultClient is http.DefaultClient, which has no Timeout unless this
+// package gives it one. Passing it to functions does not count: a
+// library that changed the shared default client would surprise every
+// other user of it.
+func (r *resolver) defaultClient() object {
+	o := object{shared: true}
+	for g, uses := range r.idx.globalUses {
+		if !isStdGlobal(g, "net/http", "DefaultClient") {
+			continue
+		}
+		for _, in := range uses {
+			switch in := in.(type) {
+			case *ssa.Store:
+				if in.Addr == g {
+					return unknownObject // replaced
+				}
+			case *ssa.UnOp:
+				for _, use := range *in.Referrers() {
+					if fa, ok := use.(*ssa.FieldAddr); ok {
+						o.limit = join(o.limit, r.use(in, fa, 0, nil))
+					}
+				}
+			}
+		}
+	}
+	return o
+}
+
+// usesOf returns what the uses of v, a pointer to an object of a bounded
+// type, set: a non-zero limit field, a delegate with a limit, or an
+// escape to code that might set one.
+func (r *resolver) usesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) limit {
+	refs := v.Referrers()
+	if refs == nil {
+		return noLimit
+	}
+	if seen == nil {
+		seen = make(map[ssa.Value]bool)
+	}
+	if seen[v] {
+		return noLimit
+	}
+	seen[v] = true
+	lim := noLimit
+	for _, in := range *refs {
+		lim = join(lim, r.use(v, in, depth, seen))
+		if lim == hasLimit {
+			break
+		}
+	}
+	return lim
+}
+
+// use returns what one use of v sets.
+func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.Value]bool) limit {
+	if depth > maxDepth {
+		return unknownLimit
+	}
+	depth++
+	b, ok := netops.BoundedType(v.Type())
+	if !ok {
+		return unknownLimit
+	}
+	switch in := in.(type) {
+	case *ssa.FieldAddr:
+		if in.X != v {
+			return noLimit
+		}
+		name := fieldName(in)
+		switch {
+		case slices.Contains(b.Fields, name):
+			return limitField(in)
+		case slices.Contains(b.Delegates, name):
+			return r.delegateField(in, depth)
+		}
+		return noLimit
+	case *ssa.Store:
+		if in.Addr == v {
+			// *p = value: the object's content is that value's.
+			if ld, ok := in.Val.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				return r.objectOf(ld.X, depth).limit
+			}
+			return unknownLimit
+		}
+		if isDelegateField(in.Addr) {
+			return noLimit // a net.Dialer made a tls.Dialer's NetDialer
+		}
+		return r.storedAt(in.Addr, depth)
+	case ssa.CallInstruction:
+		common := in.Common()
+		fn := calleeOf(common)
+		if fn == nil || fn.Pkg() == nil || !isStdNetPkg(fn.Pkg().Path()) {
+			return unknownLimit
+		}
+		if len(common.Args) > 0 && common.Args[0] == v && netops.RecvName(fn) != "" &&
+			!slices.Contains(common.Args[1:], v) {
+			return noLimit // a method of the type itself: Do, Serve, Close
+		}
+		if e, ok := netops.Lookup(fn); ok && e.Dialer >= 0 && e.Dialer < len(common.Args) && common.Args[e.Dialer] == v {
+			return noLimit // the dialer tls.DialWithDialer uses
+		}
+		return unknownLimit
+	case *ssa.UnOp, *ssa.BinOp, *ssa.DebugRef, *ssa.Return:
+		return noLimit
+	case *ssa.Phi:
+		return r.usesOf(in, depth, seen)
+	case *ssa.ChangeType:
+		return r.usesOf(in, depth, seen)
+	case *ssa.MakeClosure:
+		lim := noLimit
+		for _, fv := range freeVarOf(in, v) {
+			lim = join(lim, r.usesOf(fv, depth, seen))
+		}
+		return lim
+	case *ssa.MakeInterface:
+		// A transport stored into a client's Transport field is that
+		// client's delegate; anything else may configure it.
+		for _, use := range *in.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if _, debug := use.(*ssa.DebugRef); debug {
+				continue
+			}
+			if !ok || st.Val != in || !isDelegateField(st.Addr) {
+				return unknownLimit
+			}
+		}
+		return noLimit
+	}
+	return unknownLimit
+}
+
+// isDelegateField reports whether addr is &x.F for a delegate field F of
+// a bounded type (an http.Client's Transport).
+func isDelegateField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	b, ok := netops.BoundedType(fa.X.Type())
+	return ok && slices.Contains(b.Delegates, fieldName(fa))
+}
+
+// storedAt returns what the uses of a pointer stored at addr set: the
+// pointer can be read back from there and configured.
+func (r *resolver) storedAt(addr ssa.Value, depth int) limit {
+	var key any
+	var reads []ssa.Value
+	switch addr := addr.(type) {
+	case *ssa.FieldAddr:
+		f := fieldOf(addr.X.Type(), addr.Field, true)
+		if f == nil || !r.idx.private(f) {
+			return unknownLimit
+		}
+		key, reads = f, r.idx.fieldReads[f]
+	case *ssa.Global:
+		if !r.idx.private(addr.Object()) {
+			return unknownLimit
+		}
+		key = addr
+		for _, in := range r.idx.globalUses[addr] {
+			if ld, ok := in.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				reads = append(reads, ld)
+			}
+		}
+	case *ssa.Alloc:
+		key = addr
+		for _, in := range *addr.Referrers() {
+			switch in := in.(type) {
+			case *ssa.UnOp:
+				reads = append(reads, in)
+			case *ssa.Store, *ssa.DebugRef:
+			case *ssa.MakeClosure:
+				for _, fv := range freeVarOf(in, addr) {
+					for _, use := range *fv.Referrers() {
+						if ld, ok := use.(*ssa.UnOp); ok && ld.Op == token.MUL {
+							reads = append(reads, ld)
+						}
+					}
+				}
+			default:
+				return unknownLimit
+			}
+		}
+	default:
+		return unknownLimit
+	}
+	if lim, ok := r.locs[key]; ok {
+		return lim
+	}
+	if r.busy[key] {
+		return noLimit
+	}
+	r.busy[key] = true
+	lim := noLimit
+	for _, read := range reads {
+		lim = join(lim, r.usesOf(read, depth, nil))
+	}
+	delete(r.busy, key)
+	r.locs[key] = lim
+	return lim
+}
+
+// limitField returns what the uses of &x.F set, for a limit field F: a
+// non-zero store sets a limit; a zero store does not; handing the address
+// to other code (flag.DurationVar(&c.Timeout, ...)) probably does.
+func limitField(fa *ssa.FieldAddr) limit {
+	lim := noLimit
+	for _, in := range *fa.Referrers() {
+		switch in := in.(type) {
+		case *ssa.Store:
+			if in.Addr == fa && !isZero(in.Val) {
+				return hasLimit
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			lim = unknownLimit
+		}
+	}
+	return lim
+}
+
+// delegateField returns what the values stored into a delegate field
+// (an http.Client's Transport, a tls.Dialer's NetDialer) set.
+func (r *resolver) delegateField(fa *ssa.FieldAddr, depth int) limit {
+	lim := noLimit
+	for _, in := range *fa.Referrers() {
+		st, ok := in.(*ssa.Store)
+		if !ok || st.Addr != fa {
+			continue
+		}
+		lim = join(lim, r.delegate(st.Val, depth))
+	}
+	return lim
+}
+
+// delegate returns what a transport or net dialer stored into a client or
+// a TLS dialer sets. A RoundTripper of another type may bound its
+// requests itself: it is treated as a limit the pass cannot see.
+func (r *resolver) delegate(v ssa.Value, depth int) limit {
+	if isNil(v) {
+		return noLimit
+	}
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	if isStdGlobalLoad(v, "net/http", "DefaultTransport") {
+		return noLimit
+	}
+	if _, ok := netops.BoundedType(v.Type()); ok {
+		if _, isPtr := v.Type().Underlying().(*types.Pointer); isPtr {
+			o := r.objectOf(v, depth)
+			if o.limit == noLimit {
+				return noLimit
+			}
+			return o.limit
+		}
+	}
+	return unknownLimit
+}
+
+// fieldName returns the name of the field a FieldAddr selects.
+func fieldName(fa *ssa.FieldAddr) string {
+	if f := fieldOf(fa.X.Type(), fa.Field, true); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+func isStdNetPkg(path string) bool {
+	return path == "net/http" || path == "net" || path == "crypto/tls"
+}
+
+func isStdGlobal(g *ssa.Global, pkg, name string) bool {
+	return g.Pkg != nil && g.Pkg.Pkg.Path() == pkg && g.Name() == name
+}
+
+func isStdGlobalLoad(v ssa.Value, pkg, name string) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	g, ok := ld.X.(*ssa.Global)
+	return ok && isStdGlobal(g, pkg, name)
+}
+
+func isNil(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value == nil
+}
+
+// isZero reports whether v is a constant zero or nil: a field explicitly
+// set to its zero value is still unset.
+func isZero(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true
+	}
+	switch k.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(k.Value) == 0
+	}
+	return false
+}

@@ -1,0 +1,299 @@
+package nodeadline
+
+import (
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/netops"
+)
+
+// A finding is one network call that can wait forever.
+type finding struct {
+	cat    string
+	instr  ssa.CallInstruction
+	callee *types.Func
+	entry  netops.Func // Kind None for a function of the analyzed code
+	obj    object      // the client, dialer or server, when one is involved
+	objArg int         // its argument index, or -1 (http.DefaultClient)
+	ctx    ctxInfo     // the context or request, when one is involved
+	ctxArg int         // its argument index, or -1
+}
+
+// visit examines the calls of fn. Findings go to report (when not nil);
+// what the callers of fn decide goes into the summaries being built.
+func (st *state) visit(fn *ssa.Function, r *resolver, next map[*types.Func]*NetFact, report func(*finding)) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			callee := calleeOf(ci.Common())
+			if callee == nil {
+				continue
+			}
+			if e, ok := netops.Lookup(callee); ok {
+				st.tableCall(ci, callee, e, r, next, report)
+			} else if f := st.netFact(callee); f != nil {
+				st.userCall(ci, callee, f, r, next, report)
+			}
+		}
+	}
+}
+
+// tableCall examines a call of the standard library's network API.
+func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.Func, r *resolver,
+	next map[*types.Func]*NetFact, report func(*finding)) {
+	args := ci.Common().Args
+	f := &finding{instr: ci, callee: callee, entry: e, objArg: -1, ctxArg: -1}
+	emit := func(cat string) {
+		if report != nil {
+			f.cat = cat
+			report(f)
+		}
+	}
+	switch e.Kind {
+	case netops.HTTPSendDefault:
+		if f.obj = r.defaultClient(); f.obj.limit == noLimit && !testServerURL(args, e.URL) {
+			emit(ClientTimeout)
+		}
+	case netops.ClientSend:
+		f.objArg = 0
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !testServerURL(args, e.URL) {
+			emit(ClientTimeout)
+		}
+	case netops.ClientDo:
+		f.objArg, f.ctxArg = 0, e.Req
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit || e.Req >= len(args) {
+			return
+		}
+		f.ctx = r.reqCtx(args[e.Req], 0)
+		if f.ctx.kind == ctxNone && requestToTestServer(f.ctx.origin) {
+			return
+		}
+		st.ctxSink(f, next, emit)
+	case netops.Dial:
+		if waitsToConnect(args, e.Network) {
+			emit(DialTimeout)
+		}
+	case netops.TLSDial:
+		emit(DialTimeout)
+	case netops.TLSDialWithDialer:
+		f.objArg = e.Dialer
+		if isNil(args[e.Dialer]) {
+			emit(DialTimeout)
+		} else if f.obj = r.objectOf(args[e.Dialer], 0); f.obj.limit == noLimit {
+			emit(DialTimeout)
+		}
+	case netops.DialerDial, netops.TLSDialerDial:
+		f.objArg = 0
+		if e.Kind == netops.DialerDial && !waitsToConnect(args, e.Network) {
+			return
+		}
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
+			emit(DialTimeout)
+		}
+	case netops.DialerDialContext, netops.TLSDialerDialContext:
+		f.objArg, f.ctxArg = 0, e.Ctx
+		if e.Kind == netops.DialerDialContext && !waitsToConnect(args, e.Network) {
+			return
+		}
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit {
+			return
+		}
+		f.ctx = r.ctxOf(args[e.Ctx], 0)
+		st.ctxSink(f, next, emit)
+	case netops.ServeFunc:
+		emit(ServeFunction)
+	case netops.ServerStart:
+		f.objArg = 0
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
+			emit(ServerTimeouts)
+		}
+	}
+}
+
+// userCall examines a call of a function of the analyzed code whose
+// callers decide the bound of a network call.
+func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetFact, r *resolver,
+	next map[*types.Func]*NetFact, report func(*finding)) {
+	args := ci.Common().Args
+	for _, p := range fact.CtxParams {
+		if p >= len(args) {
+			continue
+		}
+		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.ctxOf(args[p], 0)}
+		st.ctxSink(f, next, func(cat string) {
+			if report != nil {
+				f.cat = cat
+				report(f)
+			}
+		})
+	}
+	for _, p := range fact.ReqParams {
+		if p >= len(args) {
+			continue
+		}
+		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.reqCtx(args[p], 0)}
+		if f.ctx.kind == ctxNone && requestToTestServer(f.ctx.origin) {
+			continue
+		}
+		st.ctxSink(f, next, func(cat string) {
+			if report != nil {
+				f.cat = cat
+				report(f)
+			}
+		})
+	}
+}
+
+// ctxSink handles a network call whose only possible bound is f.ctx:
+// reported when the context never ends, handed to the callers when it
+// comes from a parameter.
+func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(string)) {
+	switch f.ctx.kind {
+	case ctxNone:
+		emit(ClientTimeout)
+	case ctxForever:
+		emit(BackgroundContext)
+	case ctxParam:
+		owner := f.ctx.owner
+		obj, ok := owner.Object().(*types.Func)
+		if !ok || owner.Parent() != nil || next == nil {
+			return // a parameter of a function literal: its caller is not known
+		}
+		sum := next[obj]
+		if sum == nil {
+			sum = new(NetFact)
+			next[obj] = sum
+		}
+		if f.ctx.reqParam {
+			sum.ReqParams = addSorted(sum.ReqParams, f.ctx.param)
+		} else {
+			sum.CtxParams = addSorted(sum.CtxParams, f.ctx.param)
+		}
+	}
+}
+
+// waitsToConnect reports whether dialing the network argument can wait
+// for a peer: TCP. Connecting a Unix socket succeeds or fails at once (a
+// full backlog fails with EAGAIN on the non-blocking sockets Go uses), and
+// UDP and IP dials send nothing. A network that is not a constant is not
+// reported: the pass cannot tell.
+func waitsToConnect(args []ssa.Value, i int) bool {
+	if i < 0 || i >= len(args) {
+		return false
+	}
+	return tcpNetwork(args[i], 0)
+}
+
+func tcpNetwork(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil || v.Value.Kind() != constant.String {
+			return false
+		}
+		switch constant.StringVal(v.Value) {
+		case "tcp", "tcp4", "tcp6":
+			return true
+		}
+	case *ssa.Phi:
+		if depth > 4 {
+			return false
+		}
+		for _, e := range v.Edges {
+			if !tcpNetwork(e, depth+1) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
+}
+
+// testServerURL reports whether argument i of a call is a URL of an
+// httptest.Server: a test server started by the code itself.
+func testServerURL(args []ssa.Value, i int) bool {
+	return i >= 0 && i < len(args) && fromTestServer(args[i], 0)
+}
+
+// requestToTestServer reports whether origin (an http.NewRequest call)
+// builds a request to an httptest.Server.
+func requestToTestServer(origin ssa.Value) bool {
+	call, ok := origin.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	e, ok := netops.Lookup(calleeOf(&call.Call))
+	return ok && e.URL >= 0 && fromTestServer(call.Call.Args[e.URL], 0)
+}
+
+// fromTestServer reports whether v is computed from a field of an
+// httptest.Server (its URL), through string operations and calls.
+func fromTestServer(v ssa.Value, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+	depth++
+	switch v := v.(type) {
+	case *ssa.Field:
+		return netops.IsType(v.X.Type(), "net/http/httptest", "Server") || fromTestServer(v.X, depth)
+	case *ssa.FieldAddr:
+		return netops.IsType(v.X.Type(), "net/http/httptest", "Server") || fromTestServer(v.X, depth)
+	case *ssa.UnOp:
+		return fromTestServer(v.X, depth)
+	case *ssa.BinOp:
+		return fromTestServer(v.X, depth) || fromTestServer(v.Y, depth)
+	case *ssa.MakeInterface:
+		return fromTestServer(v.X, depth)
+	case *ssa.Call:
+		for _, a := range v.Call.Args {
+			if fromTestServer(a, depth) {
+				return true
+			}
+		}
+	case *ssa.Extract:
+		return fromTestServer(v.Tuple, depth)
+	case *ssa.Slice:
+		return fromTestServer(v.X, depth)
+	case *ssa.Alloc:
+		// a slice literal of fmt.Sprintf's arguments
+		for _, in := range *v.Referrers() {
+			if ia, ok := in.(*ssa.IndexAddr); ok {
+				for _, use := range *ia.Referrers() {
+					if s, ok := use.(*ssa.Store); ok && s.Addr == ia && fromTestServer(s.Val, depth) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// funcName is how messages name a function: http.Get, (*http.Client).Do,
+// netutil.Fetch and (*netutil.Client).Get from other packages, fetch and
+// (*Client).Get from the analyzed one.
+func (st *state) funcName(fn *types.Func) string {
+	qual := func(pkg *types.Package) string {
+		if pkg == nil || pkg == st.pass.Pkg {
+			return ""
+		}
+		return pkg.Name() + "."
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return "(" + ptr + qual(n.Obj().Pkg()) + n.Obj().Name() + ")." + fn.Name()
+		}
+		return fn.Name()
+	}
+	return qual(fn.Pkg()) + fn.Name()
+}

@@ -1,0 +1,130 @@
+package nodeadline
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/netops"
+)
+
+// summarize computes the summaries of the package's named functions,
+// iterating to a fixed point so that wrappers of wrappers are found in
+// any order.
+func (st *state) summarize() {
+	const maxRounds = 8
+	for range maxRounds {
+		r := newResolver(st)
+		next := make(map[*types.Func]*NetFact)
+		for _, fn := range st.funcs {
+			st.visit(fn, r, next, nil)
+		}
+		for _, fn := range st.funcs {
+			st.results(fn, r, next)
+		}
+		same := len(next) == len(st.summaries)
+		for obj, f := range next {
+			same = same && f.equal(st.summaries[obj])
+		}
+		st.summaries = next
+		if same {
+			return
+		}
+	}
+}
+
+// results records the results of fn that carry no bound: clients,
+// servers, transports and dialers with no limit set, and requests whose
+// context has no deadline, on every return that yields one.
+func (st *state) results(fn *ssa.Function, r *resolver, next map[*types.Func]*NetFact) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil {
+		return
+	}
+	sig := fn.Signature.Results()
+	var rets []*ssa.Return
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if ret, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				rets = append(rets, ret)
+			}
+		}
+	}
+	if len(rets) == 0 {
+		return
+	}
+	for i := range sig.Len() {
+		t := sig.At(i).Type()
+		if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+			continue
+		}
+		var res *Result
+		if b, ok := netops.BoundedType(t); ok {
+			res = st.objectResult(rets, i, b, r)
+		} else if netops.IsType(t, "net/http", "Request") {
+			res = st.requestResult(rets, i, r)
+		}
+		if res == nil {
+			continue
+		}
+		sum := next[obj]
+		if sum == nil {
+			sum = new(NetFact)
+			next[obj] = sum
+		}
+		sum.Results = append(sum.Results, *res)
+	}
+}
+
+func (st *state) objectResult(rets []*ssa.Return, i int, b netops.Bounded, r *resolver) *Result {
+	seen := false
+	for _, ret := range rets {
+		v := ret.Results[i]
+		if isNil(v) {
+			continue
+		}
+		if r.objectOf(v, 0).limit != noLimit {
+			return nil
+		}
+		seen = true
+	}
+	if !seen {
+		return nil
+	}
+	return &Result{Index: i, Kind: ObjectResult, CtxParam: -1, Desc: "*" + b.Type}
+}
+
+func (st *state) requestResult(rets []*ssa.Return, i int, r *resolver) *Result {
+	var acc *ctxInfo
+	for _, ret := range rets {
+		v := ret.Results[i]
+		if isNil(v) {
+			continue
+		}
+		c := r.reqCtx(v, 0)
+		switch {
+		case c.kind == ctxParam && !c.reqParam && c.owner == ret.Parent():
+		case c.kind == ctxNone || c.kind == ctxForever:
+		default:
+			return nil
+		}
+		if acc != nil && (acc.kind != c.kind || acc.param != c.param) {
+			return nil
+		}
+		acc = &c
+	}
+	if acc == nil {
+		return nil
+	}
+	if acc.kind == ctxParam {
+		return &Result{Index: i, Kind: RequestResult, CtxParam: acc.param}
+	}
+	desc := acc.desc
+	if acc.kind == ctxNone {
+		desc = noContext
+	} else if before, _, ok := strings.Cut(desc, " (from "); ok {
+		desc = before
+	}
+	return &Result{Index: i, Kind: RequestResult, CtxParam: -1, Desc: desc}
+}

@@ -1,0 +1,3 @@
+package fiximports
+
+var noImports = &Client{}
