@@ -169,6 +169,15 @@
 // of the loop would silence the report without making the retry safe when
 // the whole function is retried by its own caller.
 //
+// Known limits. A key carried in the request body (a message ID inside
+// the JSON, as some event APIs deduplicate on) is not seen, so such a
+// retry is reported although the server collapses the attempts: say so
+// with a //nolint comment. A request built in another function, with a
+// method from a variable, or sent through an interface, is not judged,
+// nor is a go-retryablehttp client whose retry policy is set in another
+// package; a retry whose error goes through a callback or a predicate of
+// the code's own is not recognised.
+//
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -blindretry.tests: tests retry against servers
 // they start themselves.

@@ -438,6 +438,9 @@ func (f *errFlow) nilnessOf(v ssa.Value, m mode, depth int) nilness {
 		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
 			return nonNil // a sentinel error variable
 		}
+		if stored := storedBefore(v); stored != nil {
+			return f.nilnessOf(stored, m, depth) // a result slot of a function with defers
+		}
 	case *ssa.Call:
 		fn := calleeOf(&v.Call)
 		switch {
@@ -463,4 +466,26 @@ func (f *errFlow) boolUnder(v ssa.Value, m mode) (val, known bool) {
 		return onTrue == (m != succeeded), true
 	}
 	return false, false
+}
+
+// storedBefore returns the value last stored, in the same block, into
+// the local variable a load reads (return err in a function with defers
+// stores err into the result slot, runs the defers, then loads it).
+func storedBefore(load *ssa.UnOp) ssa.Value {
+	if load.Op != token.MUL {
+		return nil
+	}
+	if _, ok := load.X.(*ssa.Alloc); !ok {
+		return nil
+	}
+	var last ssa.Value
+	for _, instr := range load.Block().Instrs {
+		if instr == load {
+			return last
+		}
+		if st, ok := instr.(*ssa.Store); ok && st.Addr == load.X {
+			last = st.Val
+		}
+	}
+	return nil
 }

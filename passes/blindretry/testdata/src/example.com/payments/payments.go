@@ -89,3 +89,17 @@ func charge(card string) error {
 func ChargeWrapped(card string) error { // want ChargeWrapped:"performs a non-idempotent operation: sends an HTTP POST request"
 	return charge(card)
 }
+
+// Capture has a deferred close: its results go through a result slot.
+func Capture(ctx context.Context, id string) error { // want Capture:"performs a non-idempotent operation: sends an HTTP POST request"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, api+"/"+id+"/capture", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}

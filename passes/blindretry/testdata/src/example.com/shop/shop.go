@@ -139,3 +139,12 @@ func HelperIgnoresError(ctx context.Context, card string) error {
 		return nil
 	})
 }
+
+func CaptureRetry(ctx context.Context) error {
+	for i := 0; i < 3; i++ {
+		if err := payments.Capture(ctx, "p-1"); err == nil { // want `payments.Capture sends an HTTP POST request again after an error`
+			return nil
+		}
+	}
+	return errors.New("gave up")
+}
