@@ -266,3 +266,44 @@ func TestDriverFixParity(t *testing.T) {
 		t.Errorf("golangci-lint --fix changed %v, toctou -fix %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 	}
 }
+
+// TestGCLNolint checks that golangci-lint's own //nolint:toctou silences
+// toctou's findings, as the README says.
+func TestGCLNolint(t *testing.T) {
+	t.Parallel()
+	gcl := externalTool(t, gclEnv, gclHow)
+	dir := filepath.Join(t.TempDir(), "nolint")
+	writeFiles(t, dir, map[string]string{
+		"go.mod": "module example.com/nolint\n\ngo 1.26.0\n",
+		"lock/lock.go": `package lock
+
+import "os"
+
+// Acquire races, and says why that is acceptable here.
+func Acquire(lockPath string) error {
+	if _, err := os.Stat(lockPath); err == nil {
+		return os.ErrExist
+	}
+	return os.WriteFile(lockPath, nil, 0o600) //nolint:toctou // single-process tool
+}
+
+// Racy is reported.
+func Racy(lockPath string) error {
+	if _, err := os.Stat(lockPath); err == nil {
+		return os.ErrExist
+	}
+	return os.WriteFile(lockPath, nil, 0o600)
+}
+`,
+	})
+	lint := runGCL(t, gcl, dir, "", gclConfig(false), "--output.json.path=stdout", "--show-stats=false", "./...")
+	var lines []string
+	for _, f := range gclFindings(t, lint.stdout) {
+		if !strings.Contains(f, ": \t") { // related locations aside
+			lines = append(lines, f[:strings.Index(f, ": ")])
+		}
+	}
+	if want := []string{"lock/lock.go:18:9"}; !slices.Equal(lines, want) {
+		t.Errorf("golangci-lint reports at %v, want only %v (the other finding has //nolint:toctou)\n%s", lines, want, lint)
+	}
+}
