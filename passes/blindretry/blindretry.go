@@ -19,15 +19,17 @@ var doc string
 
 // Diagnostic categories, one per kind of repeated operation.
 const (
-	RetriedHTTPWrite  = "retried-http-write"
+	RetriedHTTPWrite  = "retried-http-write" //nolint:gosec // G101: category names, not credentials
 	RetriedSQLWrite   = "retried-sql-write"
 	KeyPerAttempt     = "key-per-attempt"
 	RetryableHTTPPost = "retryablehttp-write"
 	RetryOnTimeout    = "retry-on-timeout"
 )
 
+// Analyzer reports retries that can repeat a non-idempotent operation.
 var Analyzer = newAnalyzer()
 
+// newAnalyzer builds the Analyzer and registers its flags.
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:      "blindretry",
@@ -55,6 +57,8 @@ var reportTimeouts bool
 // extraKeyHeaders is the -blindretry.keys flag.
 var extraKeyHeaders string
 
+// run summarizes the package's functions, exports their facts and
+// reports the retried operations of every function.
 func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // nothing non-idempotent and no retry helper can be called here
@@ -133,6 +137,7 @@ func (st *state) reportable(pos token.Pos) bool {
 	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
 }
 
+// file returns the syntax file that holds pos.
 func (st *state) file(pos token.Pos) *ast.File {
 	for _, f := range st.pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {

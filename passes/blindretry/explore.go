@@ -34,6 +34,8 @@ type errFlow struct {
 	aliases map[ssa.Value]bool
 }
 
+// newErrFlow collects the values that are err: err itself and the phis
+// and interface changes that carry it.
 func newErrFlow(err ssa.Value) *errFlow {
 	f := &errFlow{aliases: map[ssa.Value]bool{err: true}}
 	queue := []ssa.Value{err}
@@ -104,7 +106,7 @@ func (f *errFlow) test(v ssa.Value, depth int) (t errTest, onTrue bool) {
 		if !f.derives(v, 0) {
 			return notErrTest, false
 		}
-		if isTimeoutCall(v, f) {
+		if isTimeoutCall(v) {
 			return timeoutTest, true
 		}
 		return otherTest, true
@@ -197,7 +199,7 @@ func (f *errFlow) asTarget(a *ssa.Alloc) bool {
 // errors.Is(err, context.DeadlineExceeded) (or os.ErrDeadlineExceeded),
 // os.IsTimeout(err), a Timeout() method of a value asserted from the
 // error, or errors.As(err, &target) into a type with a Timeout method.
-func isTimeoutCall(call *ssa.Call, f *errFlow) bool {
+func isTimeoutCall(call *ssa.Call) bool {
 	if call.Call.IsInvoke() {
 		return call.Call.Method.Name() == "Timeout"
 	}
@@ -269,6 +271,7 @@ func hasTimeoutMethod(t types.Type) bool {
 	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && isBoolType(sig.Results().At(0).Type())
 }
 
+// isBoolType reports whether t is a boolean type.
 func isBoolType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool

@@ -19,8 +19,10 @@ type PerformsFact struct {
 	Err      int    // index of the error result
 }
 
+// AFact marks PerformsFact as an analysis fact.
 func (*PerformsFact) AFact() {}
 
+// String is how analysistest expectations and -json output show the fact.
 func (f *PerformsFact) String() string {
 	return "performs a non-idempotent operation: " + f.What
 }
@@ -43,8 +45,10 @@ type RetriesFact struct {
 	OnTimeout bool // only an error that is a timeout leads to another call
 }
 
+// AFact marks RetriesFact as an analysis fact.
 func (*RetriesFact) AFact() {}
 
+// String is how analysistest expectations and -json output show the fact.
 func (f *RetriesFact) String() string {
 	if f.OnTimeout {
 		return fmt.Sprintf("retries its callback param %d after a timeout", f.Param)

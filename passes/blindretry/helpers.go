@@ -231,6 +231,8 @@ func (h *helperCall) again() func(r *ssa.Return, m mode, f *errFlow) bool {
 	return againRule(h.mode)
 }
 
+// againRule returns, for a helper's way of deciding, whether a return of
+// the callback asks for another attempt under a mode.
 func againRule(cb cbMode) func(r *ssa.Return, m mode, f *errFlow) bool {
 	return func(r *ssa.Return, m mode, f *errFlow) bool {
 		n := len(r.Results)

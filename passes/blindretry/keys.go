@@ -24,6 +24,7 @@ type region struct {
 	blocks map[*ssa.BasicBlock]bool // nil: every block of fn
 }
 
+// has reports whether b runs once per attempt.
 func (r region) has(b *ssa.BasicBlock) bool {
 	if b.Parent() != r.fn {
 		return false

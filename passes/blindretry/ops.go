@@ -28,10 +28,6 @@ type opSite struct {
 	items []ssa.Value
 }
 
-const (
-	recvHTTPClient = "Client"
-)
-
 // ops returns the calls of fn that are operations a retry could repeat.
 func (st *state) ops(fn *ssa.Function) []*opSite {
 	var out []*opSite
@@ -168,7 +164,7 @@ func fromStandardClient(v ssa.Value) bool {
 
 // classifySQLCall classifies the Exec methods of database/sql.
 func classifySQLCall(o *opSite, key string) *opSite {
-	qi := -1
+	var qi int
 	switch key {
 	case "DB.Exec", "Tx.Exec":
 		qi = 1
@@ -249,7 +245,9 @@ func sqlWords(s string) []string {
 			i += end + 3
 		case c == '\'':
 			flush()
-			for i++; i < len(s) && s[i] != '\''; i++ {
+			i++
+			for i < len(s) && s[i] != '\'' {
+				i++
 			}
 			words = append(words, "?")
 		case c == '"' || c == '`' || c == '[' || c == ']':
@@ -335,6 +333,7 @@ func resultAt(call *ssa.Call, i int) ssa.Value {
 	return nil
 }
 
+// isError reports whether t is the error interface.
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
@@ -399,12 +398,6 @@ func funcName(fn *types.Func) string {
 func isNilConst(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && k.Value == nil
-}
-
-// isBoolConst reports whether v is the boolean constant want.
-func isBoolConst(v ssa.Value, want bool) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) == want
 }
 
 // isLoad reports whether v loads from an address (*p).

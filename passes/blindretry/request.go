@@ -54,6 +54,7 @@ type reqTracer struct {
 	items         []ssa.Value
 }
 
+// add puts v in the request's family and queues it for the forward walk.
 func (t *reqTracer) add(v ssa.Value) {
 	if !t.family[v] {
 		t.family[v] = true
@@ -136,7 +137,7 @@ func (t *reqTracer) forward(v ssa.Value) bool {
 				t.add(r)
 			}
 		case *ssa.Call:
-			if !t.call(r, v) {
+			if !t.call(r) {
 				return false
 			}
 		case *ssa.FieldAddr:
@@ -166,7 +167,7 @@ func (t *reqTracer) forward(v ssa.Value) bool {
 
 // call checks a call that uses the request: sending it, copying it, or a
 // method of the request are fine; any other function could set headers.
-func (t *reqTracer) call(call *ssa.Call, v ssa.Value) bool {
+func (t *reqTracer) call(call *ssa.Call) bool {
 	if call == t.origin {
 		return true
 	}
@@ -267,7 +268,7 @@ func (t *reqTracer) header(h ssa.Value) bool {
 				return false
 			}
 			if fa, ok := r.Addr.(*ssa.FieldAddr); ok && t.family[fa.X] {
-				continue // req.Header = h, or &http.Request{Header: h}
+				continue // the request's Header field (an assignment or a literal)
 			}
 			if cellOf(r.Addr) == nil {
 				return false

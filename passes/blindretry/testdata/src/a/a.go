@@ -504,3 +504,23 @@ func insertItems(ctx context.Context, db *sql.DB, ids []string) error {
 	}
 	return nil
 }
+
+// attempts is an iterator over attempt numbers.
+func attempts(n int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func rangeOverFunc(body string) error {
+	for range attempts(3) {
+		if _, err := http.Post(chargeURL, "text/plain", strings.NewReader(body)); err == nil { // no diagnostic: a range over an iterator is taken for a loop over items; its body is a function of its own
+			return nil
+		}
+	}
+	return errors.New("gave up")
+}
