@@ -1,0 +1,61 @@
+package main
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func TestSarifRequested(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-sarif", "./..."}, true},
+		{[]string{"--sarif", "./..."}, true},
+		{[]string{"-pathrace", "-sarif=true", "./..."}, true},
+		{[]string{"-sarif=false", "./..."}, false},
+		{[]string{"-json", "./..."}, false},
+		{[]string{"--", "-sarif"}, false},
+		{[]string{"sarif"}, false},
+	} {
+		if got := sarifRequested(c.args); got != c.want {
+			t.Errorf("sarifRequested(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
+
+func TestSelectAnalyzers(t *testing.T) {
+	a, b, c := &analysis.Analyzer{Name: "a"}, &analysis.Analyzer{Name: "b"}, &analysis.Analyzer{Name: "c"}
+	all := []*analysis.Analyzer{a, b, c}
+	sel := func(states ...triState) map[*analysis.Analyzer]*triState {
+		m := make(map[*analysis.Analyzer]*triState)
+		for i, s := range states {
+			m[all[i]] = &s
+		}
+		return m
+	}
+	names := func(as []*analysis.Analyzer) (s string) {
+		for _, a := range as {
+			s += a.Name
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		states []triState
+		want   string
+	}{
+		{[]triState{unset, unset, unset}, "abc"},
+		{[]triState{setTrue, unset, unset}, "a"},
+		{[]triState{unset, setFalse, unset}, "ac"},
+		{[]triState{setTrue, setFalse, unset}, "a"},
+	} {
+		if got := names(selectAnalyzers(all, sel(tc.states...))); got != tc.want {
+			t.Errorf("selection %v: got %s, want %s", tc.states, got, tc.want)
+		}
+	}
+	var ts triState
+	if ts.Get() != false || ts.Set("true") != nil || ts.Get() != true || ts.Set("maybe") == nil {
+		t.Error("triState does not behave like multichecker's selection flags")
+	}
+}
