@@ -12,6 +12,8 @@ import (
 
 	"github.com/toctou/toctou/passes/blindretry"
 	"github.com/toctou/toctou/passes/byname"
+	"github.com/toctou/toctou/passes/lockfile"
+	"github.com/toctou/toctou/passes/nodeadline"
 	"github.com/toctou/toctou/passes/pathrace"
 	"github.com/toctou/toctou/passes/tempname"
 )
@@ -91,6 +93,33 @@ func Passes() []Pass {
 				{byname.ChtimesByName, "a file's times are changed by name while the function holds it open"},
 				{byname.TruncateByName, "a file is truncated by name while the function holds it open for writing"},
 				{byname.StatByName, "a file is examined by name while the function holds it open"},
+			},
+		},
+		{
+			Analyzer: lockfile.Analyzer,
+			CWE:      []int{667, 772},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{lockfile.ReleasedOnSomePaths, "a path out of the function leaves an acquired lock file behind, so later runs find it held forever"},
+				{lockfile.OpaqueHeldError, "a held lock surfaces as a bare \"file already exists\" that names no file"},
+				{lockfile.StaleLockNoRecovery, "nothing can tell a lock left by a crashed holder from a held one (off unless -lockfile.stale)"},
+			},
+		},
+		{
+			Analyzer: nodeadline.Analyzer,
+			CWE:      []int{1088, 400},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{nodeadline.ClientTimeout, "an HTTP request is sent through a client with no Timeout, with no context"},
+				{nodeadline.ContextDropped, "an HTTP request with no bound in a function that has a context it does not pass on"},
+				{nodeadline.BackgroundContext, "a context that never ends is the only bound of a network call"},
+				{nodeadline.DialTimeout, "a dial with neither a Timeout, a Deadline nor a context deadline"},
+				{nodeadline.ServerTimeouts, "an http.Server starts with neither ReadHeaderTimeout nor ReadTimeout"},
+				{nodeadline.ServeFunction, "http.ListenAndServe and friends start a server that cannot have timeouts"},
 			},
 		},
 		{
