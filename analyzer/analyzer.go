@@ -129,11 +129,11 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{blindretry.RetriedHTTPWrite, "a POST or PATCH request is sent again after an error, with no idempotency key"},
-				{blindretry.RetriedSQLWrite, "an INSERT or a self-incrementing UPDATE is executed again after an error"},
-				{blindretry.KeyPerAttempt, "the idempotency key is created inside the retry loop, so every attempt has a new one"},
-				{blindretry.RetryableHTTPPost, "a go-retryablehttp client sends a non-idempotent request, which it retries by default"},
-				{blindretry.RetryOnTimeout, "an operation of unknown idempotency is retried after a timeout (off unless -blindretry.timeouts)"},
+				{blindretry.RetriedHTTPWrite, "an HTTP POST or PATCH without a stable idempotency key is sent again after an error or a timeout"},
+				{blindretry.RetriedSQLWrite, "a SQL INSERT or self-incrementing UPDATE is run again after an error or a timeout"},
+				{blindretry.KeyPerAttempt, "a retried request carries an idempotency key made anew on every attempt"},
+				{blindretry.RetryableHTTPPost, "an HTTP POST or PATCH is sent through a go-retryablehttp client, which retries it by default"},
+				{blindretry.RetryOnTimeout, "a call of unknown idempotency is retried specifically after a timeout (only with -blindretry.timeouts)"},
 			},
 		},
 	}
