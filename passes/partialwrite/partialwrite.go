@@ -1,0 +1,140 @@
+package partialwrite
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Diagnostic categories, one per shape of partial write.
+const (
+	ReadModifyWrite = "read-modify-write"
+	RenameNoSync    = "rename-without-sync"
+	RenameCrossDir  = "rename-across-dirs"
+)
+
+// Analyzer reports writes that readers or a crash can observe half done.
+var Analyzer = newAnalyzer()
+
+// newAnalyzer builds the Analyzer with its flags.
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "partialwrite",
+		Doc:       analysisutil.MustExtractDoc(doc, "partialwrite"),
+		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/partialwrite.md",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Run:       analysisutil.Guard("partialwrite", run),
+		FactTypes: []analysis.Fact{new(WrapperFact)},
+	}
+	a.Flags.BoolVar(&includeTests, "tests", false,
+		"also report in _test.go files (tests usually write files only they use, in directories they own)")
+	a.Flags.BoolVar(&includeReadModifyWrite, "rmw", true,
+		"report read-modify-write of one file (category "+ReadModifyWrite+")")
+	return a
+}
+
+// includeTests is the -partialwrite.tests flag.
+var includeTests bool
+
+// includeReadModifyWrite is the -partialwrite.rmw flag.
+var includeReadModifyWrite bool
+
+// run summarizes the package's wrappers, exports their facts, and checks
+// every function written in the package.
+func run(pass *analysis.Pass) (any, error) {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // no file-system call can be in this package
+	}
+	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact)}
+	st.summarize(funcs)
+	st.exportFacts()
+	for _, fn := range funcs {
+		sites := st.sites(fn)
+		if sites.empty() {
+			continue
+		}
+		st.checkReadModifyWrite(fn, sites)
+		st.checkRenames(fn, sites)
+	}
+	return nil, nil
+}
+
+// sourceFuncs returns the functions written in the package: buildssa's
+// SrcFuncs, and the function literals of package-level variable
+// initializers, which SrcFuncs leaves out (they belong to the synthetic
+// init function).
+func sourceFuncs(res *buildssa.SSA) []*ssa.Function {
+	funcs := res.SrcFuncs
+	var addAnons func(fn *ssa.Function)
+	addAnons = func(fn *ssa.Function) {
+		for _, anon := range fn.AnonFuncs {
+			funcs = append(funcs, anon)
+			addAnons(anon)
+		}
+	}
+	if init := res.Pkg.Func("init"); init != nil {
+		addAnons(init)
+	}
+	return funcs
+}
+
+// exportFacts publishes the summaries of exported functions; other
+// packages cannot call the rest.
+func (st *state) exportFacts() {
+	if fsops.IsStd(st.pass.Pkg) {
+		return // the standard library is known through tables, never facts
+	}
+	for fn, f := range st.wrappers {
+		if fn.Exported() {
+			st.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// state is the state of one run of the pass over one package.
+type state struct {
+	pass     *analysis.Pass
+	wrappers map[*types.Func]*WrapperFact // this package's summaries
+	calls    map[token.Pos]*ast.CallExpr  // by Lparen, built on the first report
+}
+
+// wrapperFact returns what the analyzed code knows of fn as a wrapper:
+// from this package's summaries, or from a fact of its package. The
+// standard library is known through tables only, so results do not depend
+// on whether a driver computes facts for it.
+func (st *state) wrapperFact(fn *types.Func) *WrapperFact {
+	if fn.Pkg() == st.pass.Pkg {
+		return st.wrappers[fn]
+	}
+	var f WrapperFact
+	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// calleeOf returns the function a call statically calls, seen through
+// generic instantiation, or nil.
+func calleeOf(call *ssa.CallCommon) *types.Func {
+	f := call.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}
