@@ -4,7 +4,8 @@ package main
 // small LSP client as an editor would drive it. The test opens a file of
 // the demo module, waits for the diagnostics gopls publishes, checks that
 // the toctou findings are there with the pass name as their source, asks
-// for the quick fix and applies it, and checks that the "analyses"
+// for the quick fix and applies it (it must make the edits of the
+// standalone checker's suggested fix), and checks that the "analyses"
 // setting turns a pass off.
 
 import (
@@ -425,13 +426,60 @@ func TestGopls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden, err := os.ReadFile(filepath.Join(fixedDir, filepath.FromSlash(file)+".golden"))
-	if err != nil {
-		t.Fatal(err)
+	posn := fmt.Sprintf("%s:%d:%d", file, fixable.Range.Start.Line+1, fixable.Range.Start.Character+1)
+	wantText, title := standaloneFix(t, dir, string(orig), posn, fixable.Message)
+	if fix.Title != title {
+		t.Errorf("quick fix titled %q, want the suggested fix's message %q", fix.Title, title)
 	}
-	if fixed != string(golden)+selfAssign {
-		t.Errorf("the quick fix %q makes %s:\n%s\nwant what go fix writes (%s/%s.golden) and the appended function", fix.Title, file, fixed, fixedDir, file)
+	if fixed != wantText+selfAssign {
+		t.Errorf("the quick fix %q makes %s:\n%s\nwant what the same fix of toctou -json does:\n%s", fix.Title, file, fixed, wantText+selfAssign)
 	}
+}
+
+// standaloneFix returns text with the first suggested fix of the
+// standalone diagnostic at posn with message applied, and the fix's
+// message.
+func standaloneFix(t *testing.T, dir, text, posn, message string) (fixed, title string) {
+	t.Helper()
+	r := run(t, dir, "", toctou(t), "-json", "./...")
+	var tree map[string]map[string][]struct {
+		Posn           string `json:"posn"`
+		Message        string `json:"message"`
+		SuggestedFixes []struct {
+			Message string `json:"message"`
+			Edits   []struct {
+				Start int    `json:"start"`
+				End   int    `json:"end"`
+				New   string `json:"new"`
+			} `json:"edits"`
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("toctou -json: %v\n%s", err, r)
+	}
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			for _, d := range diags {
+				if d.Posn != posn || d.Message != message || len(d.SuggestedFixes) == 0 {
+					continue
+				}
+				edits := slices.Clone(d.SuggestedFixes[0].Edits)
+				slices.SortFunc(edits, func(a, b struct {
+					Start int    `json:"start"`
+					End   int    `json:"end"`
+					New   string `json:"new"`
+				}) int {
+					return b.Start - a.Start
+				})
+				for _, e := range edits { // last first
+					text = text[:e.Start] + e.New + text[e.End:]
+				}
+				return text, d.SuggestedFixes[0].Message
+			}
+		}
+	}
+	t.Fatalf("toctou -json has no diagnostic with a fix at %s: %s", posn, message)
+	return "", ""
 }
 
 func TestGoplsAnalysesSetting(t *testing.T) {
