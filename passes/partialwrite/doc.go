@@ -1,5 +1,5 @@
 // Package partialwrite defines an Analyzer that reports file writes that
-// concurrent readers or a crash can observe half done (CWE-367, CWE-662).
+// concurrent readers or a crash can observe half done (CWE-662, CWE-367).
 //
 // # Analyzer partialwrite
 //
