@@ -14,6 +14,7 @@ import (
 	"github.com/toctou/toctou/passes/byname"
 	"github.com/toctou/toctou/passes/lockfile"
 	"github.com/toctou/toctou/passes/nodeadline"
+	"github.com/toctou/toctou/passes/partialwrite"
 	"github.com/toctou/toctou/passes/pathrace"
 	"github.com/toctou/toctou/passes/tempname"
 )
@@ -93,6 +94,18 @@ func Passes() []Pass {
 				{byname.ChtimesByName, "a file's times are changed by name while the function holds it open"},
 				{byname.TruncateByName, "a file is truncated by name while the function holds it open for writing"},
 				{byname.StatByName, "a file is examined by name while the function holds it open"},
+			},
+		},
+		{
+			Analyzer: partialwrite.Analyzer,
+			CWE:      []int{662, 367},
+			Severity: Warning,
+			Since:    "v0.1.0",
+			Default:  true,
+			Categories: []Category{
+				{partialwrite.ReadModifyWrite, "a file is read, then truncated and rewritten in place with content computed from what was read"},
+				{partialwrite.RenameNoSync, "a file the function made is renamed onto another name without a Sync on every path since it was made"},
+				{partialwrite.RenameCrossDir, "a file made in the shared temporary directory is renamed onto a destination outside it (EXDEV across file systems)"},
 			},
 		},
 		{
