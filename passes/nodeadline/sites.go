@@ -2,6 +2,7 @@ package nodeadline
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -106,13 +107,96 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		f.ctx = r.ctxOf(args[e.Ctx], 0)
 		st.ctxSink(f, next, emit)
 	case netops.ServeFunc:
-		emit(ServeFunction)
+		if !unixListener(args, callee.Name(), 0) {
+			emit(ServeFunction)
+		}
 	case netops.ServerStart:
 		f.objArg = 0
+		if unixListener(args, callee.Name(), 1) {
+			return
+		}
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
 			emit(ServerTimeouts)
 		}
 	}
+}
+
+// unixListener reports whether a Serve or ServeTLS call serves a
+// listener made by net.Listen("unix", ...) or net.ListenUnix: only local
+// processes, which the socket's permissions admit, can connect to it.
+func unixListener(args []ssa.Value, name string, i int) bool {
+	if name != "Serve" && name != "ServeTLS" || i >= len(args) {
+		return false
+	}
+	return isUnixListener(args[i], 0)
+}
+
+// isUnixListener reports whether v is a listener on a Unix socket: made
+// by net.Listen("unix", ...) or net.ListenUnix, perhaps wrapped by
+// tls.NewListener or kept in a local variable a closure captures.
+func isUnixListener(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return isUnixListener(x.X, depth)
+	case *ssa.UnOp:
+		cell, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		stored := false
+		for _, in := range *cell.Referrers() {
+			if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
+				if !isUnixListener(st.Val, depth) {
+					return false
+				}
+				stored = true
+			}
+		}
+		return stored
+	case *ssa.Extract:
+		if x.Index != 0 {
+			return false
+		}
+		call, _ = x.Tuple.(*ssa.Call)
+	case *ssa.Call:
+		if fn := calleeOf(&x.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "crypto/tls" &&
+			fn.Name() == "NewListener" && len(x.Call.Args) == 2 {
+			return isUnixListener(x.Call.Args[0], depth)
+		}
+	}
+	if call == nil {
+		return false
+	}
+	fn := calleeOf(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net" {
+		return false
+	}
+	network := -1
+	switch netops.RecvName(fn) + "." + fn.Name() {
+	case ".ListenUnix":
+		return true
+	case ".Listen":
+		network = 0
+	case "ListenConfig.Listen":
+		network = 2
+	}
+	if network < 0 || network >= len(call.Call.Args) {
+		return false
+	}
+	k, ok := call.Call.Args[network].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	switch constant.StringVal(k.Value) {
+	case "unix", "unixpacket":
+		return true
+	}
+	return false
 }
 
 // userCall examines a call of a function of the analyzed code whose

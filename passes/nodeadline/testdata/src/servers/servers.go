@@ -129,3 +129,39 @@ func shutdownOnly(srv *http.Server) {
 	s.Close() // no diagnostic: closing is not starting
 	_ = srv
 }
+
+func unixServer(sock string) error {
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	return srv.Serve(l) // no diagnostic: only local processes reach a Unix socket
+}
+
+func unixServeFunc(sock string) error {
+	l, err := net.ListenUnix("unix", &net.UnixAddr{Name: sock, Net: "unix"})
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, nil) // no diagnostic: only local processes reach a Unix socket
+}
+
+func tcpServer(addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{}
+	return srv.Serve(l) // want `\(\*http.Server\).Serve starts srv, which sets neither`
+}
+
+func unixTLSServer(sock string, conf *tls.Config) error {
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		return err
+	}
+	defer func() { l.Close() }()
+	srv := &http.Server{}
+	return srv.Serve(tls.NewListener(l, conf)) // no diagnostic: TLS over a Unix socket is still local
+}
