@@ -137,8 +137,10 @@
 // net.Listen and other calls that accept rather than reach a peer; dials
 // of Unix sockets, which succeed or fail at once (a full backlog fails
 // with EAGAIN on the non-blocking sockets Go uses), UDP and IP dials,
-// which wait for no one, and dials whose network is not a constant; DNS
-// lookups, which the resolver bounds; the network packages of the
+// which wait for no one, and dials whose network is not a constant;
+// servers on a listener from net.Listen("unix", ...) or net.ListenUnix,
+// which only local processes reach; DNS lookups, which the resolver
+// bounds; the network packages of the
 // standard library themselves (net/http's Get is the API, not a use of
 // it); requests to an httptest.Server the
 // code started itself and its Client(); calls through interfaces and
