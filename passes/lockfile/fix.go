@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
 )
 
 // heldHint is the wrapping the opaque-held-error fix puts around the
@@ -28,7 +30,7 @@ func (st *state) fixLeak(sa *siteAnalysis, acq *ast.CallExpr, path string) *anal
 		return nil // the function hands the lock over, or releases it in ways a fix cannot merge
 	}
 	f := st.file(acq.Pos())
-	if f == nil || cgoRewritten(f) || !simplePath(st.astArg(acq, s.arg)) {
+	if f == nil || analysisutil.CgoRewritten(f) || !simplePath(st.astArg(acq, s.arg)) {
 		return nil
 	}
 	body := funcBody(sa.fn)
@@ -309,7 +311,7 @@ func (st *state) fixOpaque(sa *siteAnalysis, h heldReturn, acq *ast.CallExpr) *a
 	}
 	ret := st.returnStmt(h.ret.Pos())
 	f := st.file(acq.Pos())
-	if ret == nil || f == nil || cgoRewritten(f) || len(ret.Results) != sa.fn.Signature.Results().Len() {
+	if ret == nil || f == nil || analysisutil.CgoRewritten(f) || len(ret.Results) != sa.fn.Signature.Results().Len() {
 		return nil
 	}
 	arg := st.astArg(acq, sa.s.arg)

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/netops"
 )
 
@@ -111,7 +112,7 @@ func (st *state) fixLiteral(f *finding, field string) *analysis.SuggestedFix {
 		return nil
 	}
 	file := st.file(lit.Pos())
-	if file == nil || cgoRewritten(file) || ast.IsGenerated(file) {
+	if file == nil || analysisutil.CgoRewritten(file) || ast.IsGenerated(file) {
 		return nil
 	}
 	if tv, ok := st.pass.TypesInfo.Types[lit]; !ok || !sameBounded(tv.Type, f.instr.Common().Args[f.objArg].Type()) {
@@ -337,7 +338,7 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 		return nil
 	}
 	file := st.file(expr.Pos())
-	if file == nil || cgoRewritten(file) {
+	if file == nil || analysisutil.CgoRewritten(file) {
 		return nil
 	}
 	path, _ := astutil.PathEnclosingInterval(file, expr.Pos(), expr.End())

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/analysisutil"
 )
 
 // syncFix inserts, before the Close that precedes the rename (or before
@@ -26,7 +28,7 @@ import (
 // the shape does not allow it; the report then names the remedy only.
 func (st *state) syncFix(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues, renameCall *ast.CallExpr) *analysis.SuggestedFix {
 	f := st.file(renameCall.Pos())
-	if f == nil || cgoRewritten(f) {
+	if f == nil || analysisutil.CgoRewritten(f) {
 		return nil // a fix's positions in a file cgo rewrote are not the user's file
 	}
 	closeCall, deferred := st.closeBefore(fn, rn, file)
