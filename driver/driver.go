@@ -78,7 +78,11 @@ type Entry struct {
 // directives but not unused ones.
 func Entries() []Entry {
 	rows := analyzer.Passes()
-	all := build(rows, nil, false)
+	// gopls runs the passes on dependencies for their facts; on library
+	// packages they compute none.
+	all := build(rows, func(_ analyzer.Pass, a *analysis.Analyzer) *analysis.Analyzer {
+		return SkipLibraries(a)
+	}, false)
 	entries := make([]Entry, len(all))
 	for i, a := range all {
 		entries[i] = Entry{Analyzer: a, Default: true, Severity: analyzer.Warning}

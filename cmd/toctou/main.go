@@ -10,8 +10,10 @@
 // every pass that is on by default runs. A pass that is off by default
 // runs only when selected by name. See docs/checks for the checks.
 //
-// With -sarif, the standalone checker writes SARIF 2.1.0 to stdout instead
-// of text (see sarif.go). A //toctou:ignore NAME reason comment on a line,
+// The standalone checker (standalone.go) loads only the named packages
+// from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
+// text. Fixes (-fix, -diff), go vet's protocol and help go to
+// multichecker. A //toctou:ignore NAME reason comment on a line,
 // or on the line above, suppresses NAME's findings there (docs/design.md).
 package main
 
@@ -27,11 +29,14 @@ import (
 )
 
 func main() {
-	analyzers := suite(flag.CommandLine)
-	if sarifRequested(os.Args[1:]) {
-		os.Exit(sarifMain(flag.CommandLine, analyzers, os.Args[1:]))
+	if skipLibraryVetx(os.Args[1:]) {
+		return // go vet asked for the facts of a library package: there are none
 	}
-	multichecker.Main(analyzers...)
+	analyzers := suite(flag.CommandLine)
+	if standaloneRequested(os.Args[1:]) {
+		os.Exit(standaloneMain(flag.CommandLine, analyzers, os.Args[1:]))
+	}
+	multichecker.Main(analyzers...) // fixes, go vet's protocol, help
 }
 
 // suite returns every pass of the table, honoring //toctou:ignore

@@ -246,7 +246,13 @@ func IsStd(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}
-	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return IsStdPath(pkg.Path())
+}
+
+// IsStdPath reports whether the package path belongs to the standard
+// library (vendored packages of std included).
+func IsStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
 	return stdRoots[first]
 }
 

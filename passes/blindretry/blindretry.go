@@ -7,8 +7,8 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
@@ -35,7 +35,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "blindretry",
 		Doc:       analysisutil.MustExtractDoc(doc, "blindretry"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/blindretry.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("blindretry", run),
 		FactTypes: []analysis.Fact{new(PerformsFact), new(RetriesFact)},
 	}
@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // nothing non-idempotent and no retry helper can be called here
 	}
-	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
 	st := &state{
 		pass:     pass,
 		performs: make(map[*types.Func]*PerformsFact),

@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
@@ -38,7 +38,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "byname",
 		Doc:       analysisutil.MustExtractDoc(doc, "byname"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/byname.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("byname", run),
 		FactTypes: []analysis.Fact{new(OpensFact)},
 	}
@@ -56,7 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !importsRelevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no open and no operation by name can be in this package
 	}
-	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
 	st := &state{
 		pass:    pass,
 		opens:   make(map[*types.Func]*OpensFact),

@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
@@ -40,7 +40,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "lockfile",
 		Doc:       analysisutil.MustExtractDoc(doc, "lockfile"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/lockfile.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("lockfile", run),
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}
@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
 	st := &state{
 		pass:    pass,
 		facts:   make(map[*types.Func]*LockFact),

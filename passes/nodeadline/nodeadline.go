@@ -7,8 +7,8 @@ import (
 	"go/types"
 	"time"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
@@ -36,7 +36,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "nodeadline",
 		Doc:       analysisutil.MustExtractDoc(doc, "nodeadline"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/nodeadline.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("nodeadline", run),
 		FactTypes: []analysis.Fact{new(NetFact)},
 	}
@@ -60,10 +60,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if netops.Defines(pass.Pkg) {
 		return nil, nil // net/http's Get is DefaultClient.Get: the API itself, not a use of it
 	}
-	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssaInfo := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	st := &state{
 		pass:      pass,
-		funcs:     ssaInfo.SrcFuncs,
+		funcs:     ssaInfo.Funcs(),
 		summaries: make(map[*types.Func]*NetFact),
 		fixedAt:   make(map[token.Pos]bool),
 	}
@@ -77,9 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 // packageFuncs returns the functions of the package that hold code: the
 // source functions and the package initializer, which holds the
 // initializers of package-level variables.
-func packageFuncs(info *buildssa.SSA) []*ssa.Function {
-	funcs := append([]*ssa.Function(nil), info.SrcFuncs...)
-	if init := info.Pkg.Func("init"); init != nil {
+func packageFuncs(info *ssabuild.SSA) []*ssa.Function {
+	funcs := append([]*ssa.Function(nil), info.Funcs()...)
+	if init := info.Init(); init != nil {
 		var add func(f *ssa.Function)
 		add = func(f *ssa.Function) {
 			funcs = append(funcs, f)

@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
@@ -33,7 +33,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "partialwrite",
 		Doc:       analysisutil.MustExtractDoc(doc, "partialwrite"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/partialwrite.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("partialwrite", run),
 		FactTypes: []analysis.Fact{new(WrapperFact)},
 	}
@@ -56,7 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := sourceFuncs(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	funcs := sourceFuncs(pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA))
 	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact)}
 	st.summarize(funcs)
 	st.exportFacts()
@@ -75,8 +75,8 @@ func run(pass *analysis.Pass) (any, error) {
 // SrcFuncs, and the function literals of package-level variable
 // initializers, which SrcFuncs leaves out (they belong to the synthetic
 // init function).
-func sourceFuncs(res *buildssa.SSA) []*ssa.Function {
-	funcs := res.SrcFuncs
+func sourceFuncs(res *ssabuild.SSA) []*ssa.Function {
+	funcs := res.Funcs()
 	var addAnons func(fn *ssa.Function)
 	addAnons = func(fn *ssa.Function) {
 		for _, anon := range fn.AnonFuncs {
@@ -84,7 +84,7 @@ func sourceFuncs(res *buildssa.SSA) []*ssa.Function {
 			addAnons(anon)
 		}
 	}
-	if init := res.Pkg.Func("init"); init != nil {
+	if init := res.Init(); init != nil {
 		addAnons(init)
 	}
 	return funcs

@@ -4,8 +4,8 @@ import (
 	_ "embed"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
@@ -35,7 +35,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "pathrace",
 		Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("pathrace", run),
 		FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
 	}
@@ -51,7 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
 	st := &state{
 		pass:   pass,
 		exists: make(map[*types.Func]*ExistsFact),

@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
@@ -39,7 +39,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "tempname",
 		Doc:       analysisutil.MustExtractDoc(doc, "tempname"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/tempname.md",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
 		Run:       analysisutil.Guard("tempname", run),
 		FactTypes: []analysis.Fact{new(CreatesFact)},
 	}
@@ -66,9 +66,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	res := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	funcs := res.SrcFuncs
-	if init := res.Pkg.Func("init"); init != nil {
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
+	if init := res.Init(); init != nil {
 		// Package-level variable initializers live in the synthetic init.
 		funcs = append(withAnons(init), funcs...)
 	}

@@ -125,11 +125,13 @@ func Analyzers(rows []analyzer.Pass, settings Settings) ([]*analysis.Analyzer, e
 		name := row.Analyzer.Name
 		switch {
 		case slices.Contains(settings.Enable, name):
-			return a
+			return driver.SkipLibraries(a)
 		case slices.Contains(settings.Disable, name), !row.Default:
 			return nil
 		}
-		return a
+		// golangci-lint runs the passes on every dependency for facts;
+		// on std and versioned modules they would compute none.
+		return driver.SkipLibraries(a)
 	})
 
 	// Flags are set on the pass's own analyzer, whose flag variables the

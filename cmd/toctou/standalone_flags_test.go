@@ -59,3 +59,30 @@ func TestSelectAnalyzers(t *testing.T) {
 		t.Error("triState does not behave like multichecker's selection flags")
 	}
 }
+
+func TestStandaloneRequested(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"./..."}, true},
+		{[]string{"-json", "-c", "2", "./..."}, true},
+		{[]string{"-pathrace", "-pathrace.tests", "./..."}, true},
+		{[]string{"-sarif", "./..."}, true},
+		{[]string{}, true}, // prints the usage
+		{[]string{"-fix", "./..."}, false},
+		{[]string{"-fix", "-diff", "./..."}, false},
+		{[]string{"--diff", "./..."}, false},
+		{[]string{"-V=full"}, false},
+		{[]string{"-flags"}, false},
+		{[]string{"-debug=t", "./..."}, false},
+		{[]string{"help"}, false},
+		{[]string{"help", "pathrace"}, false},
+		{[]string{"/tmp/x/vet.cfg"}, false},
+		{[]string{"--", "-fix"}, true}, // a package named -fix, however odd
+	} {
+		if got := standaloneRequested(c.args); got != c.want {
+			t.Errorf("standaloneRequested(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}

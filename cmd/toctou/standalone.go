@@ -1,0 +1,354 @@
+package main
+
+// The standalone checker: "toctou [-json|-sarif] [-c N] [-test=false]
+// [-NAME ...] [-NAME.FLAG=value ...] packages". It accepts multichecker's
+// flags and prints what multichecker prints, with the same exit codes (0
+// clean, 3 with diagnostics, 1 on load or analysis errors; 0 with -json
+// or -sarif unless an error occurred; 2 for bad flags), but loads far
+// less: the packages named on the command line from source, and their
+// dependencies from the compiler's export data, as multichecker does only
+// for fact-free analyzers. Facts, and so the view through wrapper
+// functions, flow between the packages named on the command line; the
+// passes know the standard library and common libraries through tables
+// (docs/design.md, "Drivers and cost"). Command lines that ask for fixes
+// (-fix, -diff), go vet's protocol and the debugging flags go to
+// multichecker (main.go).
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/internal/sarif"
+)
+
+// multicheckerFlags are the flags that only multichecker's own checker
+// implements: applying fixes, go vet's protocol and its debugging aids.
+// A command line that uses one of them is handed to multichecker.
+var multicheckerFlags = map[string]bool{
+	"fix": true, "diff": true, "V": true, "flags": true, "debug": true, "trace": true, "v": true,
+}
+
+// standaloneRequested reports whether the fast standalone checker of this
+// file can run the command line: it is not go vet's protocol (a .cfg
+// file, -V=full, -flags), not "help", and asks for no fixes.
+func standaloneRequested(args []string) bool {
+	for i, arg := range args {
+		if arg == "--" {
+			return standaloneArgs(args[i+1:])
+		}
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			return standaloneArgs(args[i:])
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if multicheckerFlags[name] {
+			return false
+		}
+	}
+	return true // no packages: the checker prints its usage
+}
+
+// standaloneArgs reports whether the positional arguments name packages
+// (not "help", not a vet configuration file).
+func standaloneArgs(positional []string) bool {
+	if len(positional) == 0 {
+		return true
+	}
+	if positional[0] == "help" {
+		return false
+	}
+	return !(len(positional) == 1 && strings.HasSuffix(positional[0], ".cfg"))
+}
+
+// sarifRequested reports whether the command line asks for SARIF output
+// (-sarif, --sarif or -sarif=true before a "--").
+func sarifRequested(args []string) bool {
+	for _, arg := range args {
+		if arg == "--" {
+			return false
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
+		if !strings.HasPrefix(arg, "-") || name != "sarif" {
+			continue
+		}
+		if !hasValue {
+			return true
+		}
+		on, err := strconv.ParseBool(value)
+		return err == nil && on
+	}
+	return false
+}
+
+// triState is a -NAME selection flag as multichecker defines it: unset,
+// set to true or set to false. Get is true only when set to true, which is
+// what optIn asks.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) Get() any         { return *ts == setTrue }
+func (ts *triState) IsBoolFlag() bool { return true }
+func (ts *triState) String() string   { return strconv.FormatBool(*ts != setFalse) }
+func (ts *triState) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("want true or false, got %q", s)
+	}
+	*ts = setFalse
+	if on {
+		*ts = setTrue
+	}
+	return nil
+}
+
+// standaloneMain runs the analyzers on the packages named by args and
+// prints their diagnostics; it returns the exit code.
+func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []string) int {
+	flags.Bool("sarif", false, "write the diagnostics as SARIF 2.1.0 to stdout")
+	jsonOut := flags.Bool("json", false, "emit JSON output")
+	contextLines := flags.Int("c", -1, "display offending line with this many lines of context")
+	includeTests := flags.Bool("test", true, "indicates whether test files should be analyzed, too")
+	cpuProfile := flags.String("cpuprofile", "", "write CPU profile to this file")
+	memProfile := flags.String("memprofile", "", "write memory profile to this file")
+	selection := make(map[*analysis.Analyzer]*triState)
+	for _, a := range analyzers {
+		ts := new(triState)
+		flags.Var(ts, a.Name, "enable "+a.Name+" analysis")
+		selection[a] = ts
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			flags.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	patterns := flags.Args()
+	if len(patterns) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: toctou [-json|-sarif] [-NAME ...] [-NAME.FLAG=value ...] packages\n"+
+			"run 'toctou help' for the passes and their flags")
+		return 2
+	}
+	sarifOut := sarifRequested(args)
+
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile)
+	}
+
+	pkgs, err := loadPackages(patterns, *includeTests)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	failed := packages.PrintErrors(pkgs) > 0
+	graph, err := checker.Analyze(selectAnalyzers(analyzers, selection), pkgs, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	var code int
+	switch {
+	case sarifOut:
+		code = printSARIF(graph, analyzers, failed)
+	case *jsonOut:
+		code = printJSON(graph)
+	default:
+		code = printText(graph, *contextLines)
+	}
+	if failed {
+		code = max(code, 1)
+	}
+	return code
+}
+
+// loadPackages loads the packages that patterns name (with their tests if
+// tests is set) from source, and their dependencies from export data.
+//
+// Facts need a path of actions from a package to each package it imports.
+// So that the checker does not ask for the dependencies' syntax, each
+// loaded package keeps in Imports only the packages that were loaded from
+// source too: facts flow between the packages of the command line, and no
+// further. (multichecker instead loads every dependency from source as
+// soon as one analyzer declares a fact; on a large module that costs
+// several times the time and memory, see docs/performance.md.)
+func loadPackages(patterns []string, tests bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err == nil && len(pkgs) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	fromSource := make(map[*packages.Package]bool, len(pkgs))
+	for _, p := range pkgs {
+		fromSource[p] = true
+	}
+	for _, p := range pkgs {
+		imports := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if fromSource[imp] {
+				imports[path] = imp
+			}
+		}
+		p.Imports = imports
+	}
+	return pkgs, nil
+}
+
+// printText writes the diagnostics as multichecker does, to stderr, and
+// returns 1 if an analysis failed, else 3 if there are diagnostics, else 0.
+func printText(graph *checker.Graph, contextLines int) int {
+	if err := graph.PrintText(os.Stderr, contextLines); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	var failures, diagnostics int
+	for act := range graph.All() {
+		if act.Err != nil {
+			failures++
+		} else if act.IsRoot {
+			diagnostics += len(act.Diagnostics)
+		}
+	}
+	switch {
+	case failures > 0:
+		return 1
+	case diagnostics > 0:
+		return 3
+	}
+	return 0
+}
+
+// printJSON writes the diagnostics (and analysis errors) as multichecker's
+// -json does, to stdout; the exit code is 0 unless writing failed.
+func printJSON(graph *checker.Graph) int {
+	if err := graph.PrintJSON(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// printSARIF writes the diagnostics as SARIF 2.1.0 to stdout, with
+// analysis errors on stderr; failed marks a run whose loading failed.
+func printSARIF(graph *checker.Graph, analyzers []*analysis.Analyzer, failed bool) int {
+	root, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	b := sarif.NewBuilder(root, toctouVersion(), analyzers, analyzer.Passes())
+	for act := range graph.All() {
+		if act.Err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", act, act.Err)
+			failed = true
+			continue
+		}
+		if !act.IsRoot {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if err := b.Add(act.Package.Fset, act.Analyzer.Name, d); err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", act, err)
+				failed = true
+			}
+		}
+	}
+	if failed {
+		b.Failed()
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(b.Log()); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// startCPUProfile starts writing a CPU profile to path and returns the
+// function that stops it.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// writeHeapProfile writes a heap profile, after a collection, to path.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+}
+
+// selectAnalyzers applies multichecker's selection rule: with some -NAME
+// set to true, only those; else with some set to false, all but those;
+// else all.
+func selectAnalyzers(all []*analysis.Analyzer, selection map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
+	var on, notOff []*analysis.Analyzer
+	for _, a := range all {
+		switch *selection[a] {
+		case setTrue:
+			on = append(on, a)
+			notOff = append(notOff, a)
+		case unset:
+			notOff = append(notOff, a)
+		}
+	}
+	if len(on) > 0 {
+		return on
+	}
+	return notOff
+}
+
+// toctouVersion is the module version the binary was built from, or "".
+func toctouVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	return info.Main.Version
+}

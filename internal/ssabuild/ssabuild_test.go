@@ -1,0 +1,62 @@
+package ssabuild_test
+
+import (
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssabuild"
+)
+
+// neverReturns reports every call that the SSA builder was told never
+// returns: such a call is followed, in its block, by the builder's
+// synthetic panic at the same position.
+var neverReturns = &analysis.Analyzer{
+	Name:     "neverreturns",
+	Doc:      "report calls the SSA builder treats as never returning",
+	Requires: []*analysis.Analyzer{ssabuild.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, fn := range pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs() {
+			for _, b := range fn.Blocks {
+				for i, instr := range b.Instrs {
+					call, ok := instr.(*ssa.Call)
+					if !ok {
+						continue
+					}
+					for _, next := range b.Instrs[i+1:] {
+						if p, ok := next.(*ssa.Panic); ok && p.Pos() == call.Pos() {
+							pass.Reportf(call.Pos(), "%s never returns", calleeName(call))
+						}
+					}
+				}
+			}
+		}
+		return nil, nil
+	},
+}
+
+func calleeName(call *ssa.Call) string {
+	if fn, ok := call.Call.StaticCallee().Object().(*types.Func); ok {
+		return fn.Name()
+	}
+	return "?"
+}
+
+func TestNoReturn(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), neverReturns, "noreturn")
+}
+
+// TestNoFactsNoPrerequisites guards the reason the package exists: a fact
+// or a prerequisite with facts would make drivers analyze every
+// dependency from source.
+func TestNoFactsNoPrerequisites(t *testing.T) {
+	if n := len(ssabuild.Analyzer.FactTypes); n > 0 {
+		t.Errorf("ssabuild declares %d fact types; want none", n)
+	}
+	if n := len(ssabuild.Analyzer.Requires); n > 0 {
+		t.Errorf("ssabuild requires %d analyzers; want none", n)
+	}
+}
