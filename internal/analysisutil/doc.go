@@ -1,6 +1,10 @@
 // Package analysisutil holds the small helpers every toctou pass shares:
-// extracting an analyzer's documentation from its doc.go, and turning a
-// panic inside a pass into an error that names the pass.
+// extracting an analyzer's documentation from its doc.go, turning a panic
+// inside a pass into an error that names the pass, naming functions in
+// messages (FuncName, Namer), and the syntax questions asked when an SSA
+// finding becomes a diagnostic (Syntax: the file of a position, the call
+// of an ssa.Call, its arguments as written, whether a position is
+// reportable, source text).
 package analysisutil
 
 import (

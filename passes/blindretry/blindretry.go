@@ -2,10 +2,8 @@ package blindretry
 
 import (
 	_ "embed"
-	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
@@ -70,6 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		retries:  make(map[*types.Func]*RetriesFact),
 		keys:     keyHeaderNames(extraKeyHeaders),
 		reported: make(map[token.Pos]bool),
+		syn:      analysisutil.NewSyntax(pass),
 	}
 	st.retryablehttpConfigured = st.configuresRetryableHTTP(funcs)
 	st.summarize(funcs)
@@ -103,7 +102,7 @@ type state struct {
 	retries  map[*types.Func]*RetriesFact  // this package's retry helpers
 	keys     map[string]bool               // canonical idempotency-key header names
 	reported map[token.Pos]bool            // call positions already reported
-	calls    map[token.Pos]*ast.CallExpr   // by Lparen, built on the first report
+	syn      *analysisutil.Syntax          // calls and files, indexed on the first report
 	// retryablehttpConfigured: the package sets CheckRetry or RetryMax = 0
 	// on a go-retryablehttp client, so its retry policy is its own.
 	retryablehttpConfigured bool
@@ -125,24 +124,4 @@ func (st *state) exportFacts() {
 			st.pass.ExportObjectFact(fn, f)
 		}
 	}
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file, and not in a test file unless -blindretry.tests asks.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-// file returns the syntax file that holds pos.
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
 )
 
@@ -372,26 +373,7 @@ func recvName(fn *types.Func) string {
 // funcName is how messages name a function: http.Post, payments.Charge,
 // (*http.Client).Do.
 func funcName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			pkg := ""
-			if n.Obj().Pkg() != nil {
-				pkg = n.Obj().Pkg().Name() + "."
-			}
-			return fmt.Sprintf("(%s%s%s).%s", ptr, pkg, n.Obj().Name(), fn.Name())
-		}
-		return fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
+	return analysisutil.Namer{Unalias: true, QualifyRecv: true}.FuncName(fn)
 }
 
 // isNilConst reports whether v is the constant nil.

@@ -83,8 +83,8 @@ func (st *state) reportNamedCallback(h *helperCall, fn *types.Func, f *PerformsF
 // report emits one diagnostic at the call whose opening parenthesis is at
 // lparen, once per call.
 func (st *state) report(lparen token.Pos, cat, msg string, rel *analysis.RelatedInformation) {
-	call := st.callExpr(lparen)
-	if call == nil || st.reported[call.Pos()] || !st.reportable(call.Pos()) {
+	call := st.syn.Call(lparen)
+	if call == nil || st.reported[call.Pos()] || !st.syn.Reportable(call.Pos(), includeTests) {
 		return
 	}
 	st.reported[call.Pos()] = true
@@ -111,7 +111,7 @@ func (st *state) loopRelated(l *loop, o *opSite) *analysis.RelatedInformation {
 			}
 		}
 	}
-	f := st.file(o.call.Pos())
+	f := st.syn.File(o.call.Pos())
 	if f == nil {
 		return nil
 	}
@@ -132,7 +132,7 @@ func (st *state) loopRelated(l *loop, o *opSite) *analysis.RelatedInformation {
 
 // helperRelated points at the call of a retry helper.
 func (st *state) helperRelated(h *helperCall) *analysis.RelatedInformation {
-	call := st.callExpr(h.call.Pos())
+	call := st.syn.Call(h.call.Pos())
 	if call == nil {
 		return nil
 	}
@@ -150,20 +150,4 @@ func (st *state) helperRelated(h *helperCall) *analysis.RelatedInformation {
 	}
 	return &analysis.RelatedInformation{Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("%s calls the function again %s", h.name, when)}
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	if st.calls == nil {
-		st.calls = make(map[token.Pos]*ast.CallExpr)
-		for _, f := range st.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					st.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return st.calls[lparen]
 }

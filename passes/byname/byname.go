@@ -2,8 +2,6 @@ package byname
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -62,6 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		opens:   make(map[*types.Func]*OpensFact),
 		closers: make(map[paramKey]bool),
 		exits:   make(map[*ssa.Function]bool),
+		syn:     analysisutil.NewSyntax(pass),
 	}
 	st.summarize(funcs)
 	st.exportFacts()
@@ -99,8 +98,8 @@ func (st *state) exportFacts() {
 // state is the state of one run of the pass over one package.
 type state struct {
 	pass    *analysis.Pass
-	opens   map[*types.Func]*OpensFact  // openers of this package, by function
-	closers map[paramKey]bool           // whether a function may close a file parameter
-	exits   map[*ssa.Function]bool      // whether a function never returns
-	calls   map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+	opens   map[*types.Func]*OpensFact // openers of this package, by function
+	closers map[paramKey]bool          // whether a function may close a file parameter
+	exits   map[*ssa.Function]bool     // whether a function never returns
+	syn     *analysisutil.Syntax       // calls and files, indexed on the first report
 }

@@ -66,7 +66,7 @@ func (st *state) handleVar(id *ast.Ident) *types.Var {
 // visibleAt reports whether v's name denotes v at pos: v is in scope
 // there and no inner declaration shadows it.
 func (st *state) visibleAt(v *types.Var, pos token.Pos) bool {
-	f := st.file(pos)
+	f := st.syn.File(pos)
 	if f == nil {
 		return false
 	}
@@ -85,7 +85,7 @@ func (st *state) visibleAt(v *types.Var, pos token.Pos) bool {
 // is the one at def (the open's), and its address is never taken: then v
 // holds the open's file wherever the open dominates.
 func (st *state) assignedOnce(v *types.Var, def *ast.Ident) bool {
-	f := st.file(def.Pos())
+	f := st.syn.File(def.Pos())
 	if f == nil {
 		return false
 	}
@@ -132,7 +132,7 @@ func (st *state) assignedOnce(v *types.Var, def *ast.Ident) bool {
 // dropsLastUse reports whether applying fix would remove the last use of
 // an import or of a local variable (both are compile errors).
 func (st *state) dropsLastUse(fix *analysis.SuggestedFix) bool {
-	f := st.file(fix.TextEdits[0].Pos)
+	f := st.syn.File(fix.TextEdits[0].Pos)
 	if f == nil {
 		return true
 	}

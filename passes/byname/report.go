@@ -3,9 +3,7 @@ package byname
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -168,9 +166,9 @@ func remedy(op *opSite, handle string) string {
 
 // report reports op, which acts by name on the file o holds open.
 func (st *state) report(s *funcState, o *openSite, op *opSite) {
-	useCall := st.callExpr(op.call.Call.Pos())
-	openCall := st.callExpr(o.call.Call.Pos())
-	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
+	useCall := st.syn.Call(op.call.Call.Pos())
+	openCall := st.syn.Call(o.call.Call.Pos())
+	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
 	handle := st.handleExpr(openCall, o.fileIx)
@@ -178,7 +176,7 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 		return // no variable holds the file: there is no handle at hand
 	}
 	handleText := types.ExprString(handle)
-	opName, openName := funcName(op.callee), funcName(o.callee)
+	opName, openName := analysisutil.FuncName(op.callee), analysisutil.FuncName(o.callee)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
@@ -192,7 +190,7 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 			Message: fmt.Sprintf("%s opened %s here", openName, handleText),
 		}},
 	}
-	if f := st.file(useCall.Pos()); f != nil && !analysisutil.CgoRewritten(f) {
+	if f := st.syn.File(useCall.Pos()); f != nil && !analysisutil.CgoRewritten(f) {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		if fix := st.fix(o, op, handle, useCall); fix != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -206,7 +204,7 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 // declaration whose only value is the call. It returns nil when the file
 // is not assigned, or assigned to the blank identifier.
 func (st *state) handleExpr(openCall *ast.CallExpr, fileIx int) ast.Expr {
-	f := st.file(openCall.Pos())
+	f := st.syn.File(openCall.Pos())
 	if f == nil {
 		return nil
 	}
@@ -231,62 +229,4 @@ func (st *state) handleExpr(openCall *ast.CallExpr, fileIx int) ast.Expr {
 		return nil
 	}
 	return lhs
-}
-
-// funcName is how messages name a function: os.Chmod, fileutil.Open,
-// (*Store).open.
-func funcName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
-		}
-		return fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	if st.calls == nil {
-		st.calls = make(map[token.Pos]*ast.CallExpr)
-		for _, f := range st.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					st.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return st.calls[lparen]
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file (nobody edits it by hand), and not in a test file unless
-// -byname.tests asks for it.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-// file returns the syntax tree of the file that holds pos.
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

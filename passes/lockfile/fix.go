@@ -29,8 +29,8 @@ func (st *state) fixLeak(sa *siteAnalysis, acq *ast.CallExpr, path string) *anal
 	if !sa.holder || sa.handedOff || len(sa.closures) > 0 || s.release != nil || s.field != "" {
 		return nil // the function hands the lock over, or releases it in ways a fix cannot merge
 	}
-	f := st.file(acq.Pos())
-	if f == nil || analysisutil.CgoRewritten(f) || !simplePath(st.astArg(acq, s.arg)) {
+	f := st.syn.File(acq.Pos())
+	if f == nil || analysisutil.CgoRewritten(f) || !simplePath(st.syn.Arg(acq, s.arg)) {
 		return nil
 	}
 	body := funcBody(sa.fn)
@@ -65,7 +65,7 @@ func (st *state) fixLeak(sa *siteAnalysis, acq *ast.CallExpr, path string) *anal
 	if os == "" {
 		return nil
 	}
-	text := fmt.Sprintf("\n%sdefer %s.Remove(%s)", st.indentAt(after), os, path)
+	text := fmt.Sprintf("\n%sdefer %s.Remove(%s)", st.syn.IndentAt(after), os, path)
 	edits = append(edits, analysis.TextEdit{Pos: after, End: after, NewText: []byte(text)})
 	return &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("defer os.Remove(%s) right after acquiring the lock", path),
@@ -214,7 +214,7 @@ func (st *state) removeStmt(f *ast.File, ci ssa.CallInstruction, body *ast.Block
 	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "os" || callee.Name() != "Remove" {
 		return nil
 	}
-	call := st.callExpr(ci.Common().Pos())
+	call := st.syn.Call(ci.Common().Pos())
 	if call == nil {
 		return nil
 	}
@@ -287,15 +287,15 @@ func blanks(es []ast.Expr) bool {
 // deleteLine returns the edit that deletes a statement alone on its
 // line(s), with a trailing comment.
 func (st *state) deleteLine(s ast.Stmt) (analysis.TextEdit, bool) {
-	start := st.lineStart(s.Pos())
-	if strings.TrimSpace(st.src(start, s.Pos())) != "" {
+	start := st.syn.LineStart(s.Pos())
+	if strings.TrimSpace(st.syn.Src(start, s.Pos())) != "" {
 		return analysis.TextEdit{}, false
 	}
-	rest := st.src(s.End(), s.End()+token.Pos(st.lineLen(s.End())))
+	rest := st.syn.Src(s.End(), s.End()+token.Pos(st.syn.LineLen(s.End())))
 	if r := strings.TrimSpace(rest); r != "" && !strings.HasPrefix(r, "//") {
 		return analysis.TextEdit{}, false
 	}
-	end := s.End() + token.Pos(st.lineLen(s.End())) + 1
+	end := s.End() + token.Pos(st.syn.LineLen(s.End())) + 1
 	if tf := st.pass.Fset.File(s.Pos()); int(end-token.Pos(tf.Base())) > tf.Size() {
 		end = token.Pos(tf.Base() + tf.Size())
 	}
@@ -309,12 +309,12 @@ func (st *state) fixOpaque(sa *siteAnalysis, h heldReturn, acq *ast.CallExpr) *a
 	if !h.held {
 		return nil // the error may be another failure than a held lock
 	}
-	ret := st.returnStmt(h.ret.Pos())
-	f := st.file(acq.Pos())
+	ret := st.syn.Return(h.ret.Pos())
+	f := st.syn.File(acq.Pos())
 	if ret == nil || f == nil || analysisutil.CgoRewritten(f) || len(ret.Results) != sa.fn.Signature.Results().Len() {
 		return nil
 	}
-	arg := st.astArg(acq, sa.s.arg)
+	arg := st.syn.Arg(acq, sa.s.arg)
 	if !simplePath(arg) || !st.visibleAt(f, arg, ret.Pos()) {
 		return nil
 	}
@@ -330,7 +330,7 @@ func (st *state) fixOpaque(sa *siteAnalysis, h heldReturn, acq *ast.CallExpr) *a
 		return nil
 	}
 	errExpr := ret.Results[sa.errResult]
-	text := fmt.Sprintf("%s.Errorf(%q, %s, %s)", fmtName, heldHint, path, st.src(errExpr.Pos(), errExpr.End()))
+	text := fmt.Sprintf("%s.Errorf(%q, %s, %s)", fmtName, heldHint, path, st.syn.Src(errExpr.Pos(), errExpr.End()))
 	edits = append(edits, analysis.TextEdit{Pos: errExpr.Pos(), End: errExpr.End(), NewText: []byte(text)})
 	return &analysis.SuggestedFix{
 		Message:   "wrap the error with the lock file's path and how to clear a stale lock",
@@ -427,10 +427,10 @@ func (st *state) importFmt(f *ast.File) []analysis.TextEdit {
 		switch {
 		case before != nil:
 			at := before.Pos()
-			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\"fmt\"\n" + st.indentAt(at))}}
+			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\"fmt\"\n" + st.syn.IndentAt(at))}}
 		case lastStd != nil:
-			at := lastStd.End() + token.Pos(st.lineLen(lastStd.End()))
-			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + st.indentAt(lastStd.Pos()) + "\"fmt\"")}}
+			at := lastStd.End() + token.Pos(st.syn.LineLen(lastStd.End()))
+			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + st.syn.IndentAt(lastStd.Pos()) + "\"fmt\"")}}
 		default:
 			at := gd.Lparen + 1
 			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\t\"fmt\"\n")}}
@@ -471,40 +471,4 @@ func (st *state) osName(f *ast.File, pos token.Pos) string {
 		}
 	}
 	return ""
-}
-
-// src returns the source text between two positions of one file.
-func (st *state) src(from, to token.Pos) string {
-	tf := st.pass.Fset.File(from)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return ""
-	}
-	return string(content[tf.Offset(from):tf.Offset(to)])
-}
-
-// indentAt returns the leading white space of pos's line.
-func (st *state) indentAt(pos token.Pos) string {
-	line := st.src(st.lineStart(pos), pos)
-	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-}
-
-// lineStart returns the position of the start of pos's line.
-func (st *state) lineStart(pos token.Pos) token.Pos {
-	tf := st.pass.Fset.File(pos)
-	return tf.LineStart(tf.Line(pos))
-}
-
-// lineLen returns the length of the rest of pos's line after pos.
-func (st *state) lineLen(pos token.Pos) int {
-	tf := st.pass.Fset.File(pos)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return 0
-	}
-	rest := content[tf.Offset(pos):]
-	if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
-		return i
-	}
-	return len(rest)
 }

@@ -2,7 +2,6 @@ package lockfile
 
 import (
 	_ "embed"
-	"go/ast"
 	"go/token"
 	"go/types"
 
@@ -67,6 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 	st := &state{
 		pass:    pass,
 		facts:   make(map[*types.Func]*LockFact),
+		syn:     analysisutil.NewSyntax(pass),
 		reports: make(map[reportKey]bool),
 	}
 	st.summarize(funcs)
@@ -81,8 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 type state struct {
 	pass    *analysis.Pass
 	facts   map[*types.Func]*LockFact // summaries of this package's functions
-	calls   map[token.Pos]*ast.CallExpr
-	returns map[token.Pos]*ast.ReturnStmt
+	syn     *analysisutil.Syntax      // calls, returns, files and source text, indexed on the first report
 	reports map[reportKey]bool
 }
 

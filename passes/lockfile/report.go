@@ -15,10 +15,10 @@ import (
 
 // reportLeak reports an exit that leaves the lock file behind.
 func (st *state) reportLeak(sa *siteAnalysis, l leak) {
-	acq := st.callExpr(sa.s.call.Call.Pos())
+	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
 	pos, end := st.exitRange(sa.fn, l.exit)
-	if acq == nil || path == "" || !pos.IsValid() || !st.reportable(pos) {
+	if acq == nil || path == "" || !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
 		return
 	}
 	key := reportKey{at: pos, cat: ReleasedOnSomePaths, acq: sa.s.call}
@@ -69,10 +69,10 @@ func (st *state) reportLeak(sa *siteAnalysis, l leak) {
 // reportOpaque reports a return that gives the caller an error naming no
 // file when the lock is held.
 func (st *state) reportOpaque(sa *siteAnalysis, h heldReturn) {
-	acq := st.callExpr(sa.s.call.Call.Pos())
+	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
 	pos, end := st.exitRange(sa.fn, h.ret)
-	if acq == nil || path == "" || !pos.IsValid() || !st.reportable(pos) {
+	if acq == nil || path == "" || !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
 		return
 	}
 	key := reportKey{at: pos, cat: OpaqueHeldError, acq: sa.s.call}
@@ -107,9 +107,9 @@ func (st *state) reportOpaque(sa *siteAnalysis, h heldReturn) {
 // reportStale reports an exclusive-create lock with no stale-lock
 // recovery.
 func (st *state) reportStale(sa *siteAnalysis) {
-	acq := st.callExpr(sa.s.call.Call.Pos())
+	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
-	if acq == nil || path == "" || !st.reportable(acq.Pos()) {
+	if acq == nil || path == "" || !st.syn.Reportable(acq.Pos(), includeTests) {
 		return
 	}
 	key := reportKey{at: acq.Pos(), cat: StaleLockNoRecovery, acq: sa.s.call}
@@ -135,7 +135,7 @@ func (st *state) reportStale(sa *siteAnalysis) {
 func (st *state) exitRange(fn *ssa.Function, exit ssa.Instruction) (token.Pos, token.Pos) {
 	switch x := exit.(type) {
 	case *ssa.Return:
-		if ret := st.returnStmt(x.Pos()); ret != nil {
+		if ret := st.syn.Return(x.Pos()); ret != nil {
 			return ret.Pos(), ret.End()
 		}
 		if !x.Pos().IsValid() {
@@ -151,7 +151,7 @@ func (st *state) exitRange(fn *ssa.Function, exit ssa.Instruction) (token.Pos, t
 			}
 		}
 	case *ssa.Panic:
-		if call := st.callExpr(x.Pos()); call != nil {
+		if call := st.syn.Call(x.Pos()); call != nil {
 			return call.Pos(), call.End()
 		}
 	}
@@ -161,7 +161,7 @@ func (st *state) exitRange(fn *ssa.Function, exit ssa.Instruction) (token.Pos, t
 // pathText is how messages name the lock file: the path argument of the
 // acquisition as written, or the field of the lock value.
 func (st *state) pathText(s *site, call *ast.CallExpr) string {
-	arg := st.astArg(call, s.arg)
+	arg := st.syn.Arg(call, s.arg)
 	if arg == nil {
 		return ""
 	}
@@ -172,96 +172,9 @@ func (st *state) pathText(s *site, call *ast.CallExpr) string {
 	return text
 }
 
-// astArg returns the syntax of the SSA argument i of call: SSA counts the
-// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
-func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
-	if call == nil {
-		return nil
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			if i == 0 {
-				return sel.X
-			}
-			i--
-		}
-	}
-	if i < 0 || i >= len(call.Args) {
-		return nil
-	}
-	return call.Args[i]
-}
-
 // funcName is how messages name a function: os.OpenFile, iox.SafeTryLock,
-// (*Lock).TryLock.
+// (*Lock).TryLock, with a method whose receiver is written with an alias
+// named by the aliased type.
 func funcName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
-		}
-		return fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	st.index()
-	return st.calls[lparen]
-}
-
-// returnStmt finds the return statement at pos.
-func (st *state) returnStmt(pos token.Pos) *ast.ReturnStmt {
-	st.index()
-	return st.returns[pos]
-}
-
-// index builds the position indexes of calls and returns, once.
-func (st *state) index() {
-	if st.calls != nil {
-		return
-	}
-	st.calls = make(map[token.Pos]*ast.CallExpr)
-	st.returns = make(map[token.Pos]*ast.ReturnStmt)
-	for _, f := range st.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				st.calls[n.Lparen] = n
-			case *ast.ReturnStmt:
-				st.returns[n.Return] = n
-			}
-			return true
-		})
-	}
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file (nobody edits it by hand), and not in a test file unless
-// -lockfile.tests asks for it.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-// file returns the syntax of the file that holds pos.
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
+	return analysisutil.Namer{Unalias: true}.FuncName(fn)
 }

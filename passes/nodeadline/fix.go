@@ -40,7 +40,7 @@ func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName s
 		case netops.HTTPSendDefault:
 			add(st.fixDefaultClient(call, file, call.Fun))
 		case netops.ClientSend, netops.ClientDo:
-			if recv := st.astArg(call, 0); recv != nil && st.isDefaultClient(recv) {
+			if recv := st.syn.Arg(call, 0); recv != nil && st.isDefaultClient(recv) {
 				add(st.fixDefaultClient(call, file, recv))
 			} else {
 				add(st.fixLiteral(f, "Timeout"))
@@ -107,11 +107,11 @@ func (st *state) fixLiteral(f *finding, field string) *analysis.SuggestedFix {
 	if len(f.obj.origins) != 1 || f.obj.shared {
 		return nil
 	}
-	lit := st.compositeLit(f.obj.origins[0])
+	lit := st.syn.CompositeLit(f.obj.origins[0])
 	if lit == nil || st.fixedAt[lit.Lbrace] {
 		return nil
 	}
-	file := st.file(lit.Pos())
+	file := st.syn.File(lit.Pos())
 	if file == nil || analysisutil.CgoRewritten(file) || ast.IsGenerated(file) {
 		return nil
 	}
@@ -161,8 +161,8 @@ func (st *state) setField(lit *ast.CompositeLit, field, value string) (analysis.
 	last := lit.Elts[len(lit.Elts)-1]
 	line := func(p token.Pos) int { return st.pass.Fset.Position(p).Line }
 	if line(lit.Rbrace) > line(last.End()) {
-		at := st.lineStart(lit.Rbrace)
-		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(st.indentAt(last.Pos()) + elt + ",\n")}, true
+		at := st.syn.LineStart(lit.Rbrace)
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(st.syn.IndentAt(last.Pos()) + elt + ",\n")}, true
 	}
 	return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + elt)}, true
 }
@@ -233,12 +233,12 @@ func (st *state) fixSendWithContext(f *finding, call *ast.CallExpr, file *ast.Fi
 	exprs := append([]ast.Expr(nil), call.Args...)
 	client := ""
 	if f.entry.Kind == netops.ClientSend {
-		recv := st.astArg(call, 0)
+		recv := st.syn.Arg(call, 0)
 		if recv == nil {
 			return nil
 		}
 		exprs = append(exprs, recv)
-		client = st.src(recv.Pos(), recv.End())
+		client = st.syn.Src(recv.Pos(), recv.End())
 	}
 	for _, e := range exprs {
 		if !pure(st.pass.TypesInfo, e) || mentions(e, "req", "err") {
@@ -250,7 +250,7 @@ func (st *state) fixSendWithContext(f *finding, call *ast.CallExpr, file *ast.Fi
 	if client == "" {
 		client = http + ".DefaultClient"
 	}
-	arg := func(i int) string { return st.src(call.Args[i].Pos(), call.Args[i].End()) }
+	arg := func(i int) string { return st.syn.Src(call.Args[i].Pos(), call.Args[i].End()) }
 	body := "nil"
 	if f.callee.Name() == "Post" {
 		if len(call.Args) != 3 {
@@ -266,7 +266,7 @@ func (st *state) fixSendWithContext(f *finding, call *ast.CallExpr, file *ast.Fi
 		fmt.Fprintf(&b, "\treq.Header.Set(\"Content-Type\", %s)\n", arg(1))
 	}
 	fmt.Fprintf(&b, "\treturn %s.Do(req)\n}()", client)
-	text := strings.ReplaceAll(b.String(), "\n", "\n"+st.indentAt(call.Pos()))
+	text := strings.ReplaceAll(b.String(), "\n", "\n"+st.syn.IndentAt(call.Pos()))
 	return withImports(&analysis.SuggestedFix{
 		Message:   fmt.Sprintf("send the request with %s", ctxName),
 		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
@@ -285,8 +285,8 @@ func (st *state) fixNewRequestWithContext(f *finding, file *ast.File, ctxName st
 	if !ok || e.Kind != netops.NewRequest {
 		return nil
 	}
-	nr := st.callExpr(origin.Pos())
-	if nr == nil || st.fixedAt[nr.Lparen] || st.file(nr.Pos()) != file || st.ctxParamAt(file, nr.Pos()) != ctxName {
+	nr := st.syn.Call(origin.Pos())
+	if nr == nil || st.fixedAt[nr.Lparen] || st.syn.File(nr.Pos()) != file || st.ctxParamAt(file, nr.Pos()) != ctxName {
 		return nil
 	}
 	sel, ok := nr.Fun.(*ast.SelectorExpr)
@@ -333,11 +333,11 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 	if netops.ContextLifetime(calleeOf(&origin.Call)) != netops.Forever {
 		return nil
 	}
-	expr := st.callExpr(origin.Pos())
+	expr := st.syn.Call(origin.Pos())
 	if expr == nil || st.fixedAt[expr.Lparen] || !pureArgs(st.pass.TypesInfo, expr) {
 		return nil
 	}
-	file := st.file(expr.Pos())
+	file := st.syn.File(expr.Pos())
 	if file == nil || analysisutil.CgoRewritten(file) {
 		return nil
 	}
@@ -363,9 +363,9 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 		return nil
 	}
 	im := st.newImports(file, stmt.Pos())
-	indent := st.indentAt(stmt.Pos())
+	indent := st.syn.IndentAt(stmt.Pos())
 	decl := fmt.Sprintf("%s, %s := %s.WithTimeout(%s, %s)\n%sdefer %s()\n%s",
-		ctxName, cancelName, im.name("context"), st.src(expr.Pos(), expr.End()),
+		ctxName, cancelName, im.name("context"), st.syn.Src(expr.Pos(), expr.End()),
 		durationText(defaultTimeout, im.name("time")), indent, cancelName, indent)
 	st.fixedAt[expr.Lparen] = true
 	return withImports(&analysis.SuggestedFix{
@@ -561,7 +561,7 @@ func (st *state) fixServeFunc(f *finding, call *ast.CallExpr, file *ast.File) *a
 			return nil
 		}
 	}
-	arg := func(i int) string { return st.src(call.Args[i].Pos(), call.Args[i].End()) }
+	arg := func(i int) string { return st.syn.Src(call.Args[i].Pos(), call.Args[i].End()) }
 	var addr, handler string
 	var rest []string
 	switch name := f.callee.Name(); {
@@ -585,7 +585,7 @@ func (st *state) fixServeFunc(f *finding, call *ast.CallExpr, file *ast.File) *a
 		fields = append(fields, "Handler: "+handler)
 	}
 	fields = append(fields, "ReadHeaderTimeout: "+durationText(defaultTimeout, im.name("time")))
-	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", st.src(sel.X.Pos(), sel.X.End()),
+	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", st.syn.Src(sel.X.Pos(), sel.X.End()),
 		strings.Join(fields, ", "), f.callee.Name(), strings.Join(rest, ", "))
 	return withImports(&analysis.SuggestedFix{
 		Message:   "start an http.Server with a ReadHeaderTimeout",
@@ -654,39 +654,4 @@ func mentions(n ast.Node, names ...string) bool {
 		return !found
 	})
 	return found
-}
-
-// src returns the source text between two positions of one file.
-func (st *state) src(from, to token.Pos) string {
-	tf := st.pass.Fset.File(from)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return ""
-	}
-	return string(content[tf.Offset(from):tf.Offset(to)])
-}
-
-// indentAt returns the leading white space of pos's line.
-func (st *state) indentAt(pos token.Pos) string {
-	line := st.src(st.lineStart(pos), pos)
-	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-}
-
-func (st *state) lineStart(pos token.Pos) token.Pos {
-	tf := st.pass.Fset.File(pos)
-	return tf.LineStart(tf.Line(pos))
-}
-
-// lineLen returns the length of the rest of pos's line after pos.
-func (st *state) lineLen(pos token.Pos) int {
-	tf := st.pass.Fset.File(pos)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return 0
-	}
-	rest := content[tf.Offset(pos):]
-	if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
-		return i
-	}
-	return len(rest)
 }

@@ -107,7 +107,7 @@ func (im *imports) edits() []analysis.TextEdit {
 	}
 	if !decl.Lparen.IsValid() {
 		spec := decl.Specs[0].(*ast.ImportSpec)
-		lines := []string{st.src(spec.Pos(), spec.End())}
+		lines := []string{st.syn.Src(spec.Pos(), spec.End())}
 		keys := []string{importPath(spec)}
 		for _, p := range paths {
 			i, _ := slices.BinarySearch(keys, p)
@@ -150,13 +150,13 @@ func (im *imports) edits() []analysis.TextEdit {
 		text := ""
 		for _, s := range specs[start : end+1] {
 			if importPath(s.(*ast.ImportSpec)) > p {
-				at, text = st.lineStart(s.Pos()), "\t"+strconv.Quote(p)+"\n"
+				at, text = st.syn.LineStart(s.Pos()), "\t"+strconv.Quote(p)+"\n"
 				break
 			}
 		}
 		if !at.IsValid() {
 			last := specs[end]
-			at = last.End() + token.Pos(st.lineLen(last.End()))
+			at = last.End() + token.Pos(st.syn.LineLen(last.End()))
 			text = "\n\t" + strconv.Quote(p)
 		}
 		if _, ok := inserts[at]; !ok {

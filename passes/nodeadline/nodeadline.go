@@ -2,7 +2,6 @@ package nodeadline
 
 import (
 	_ "embed"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"time"
@@ -65,6 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		funcs:     ssaInfo.Funcs(),
 		summaries: make(map[*types.Func]*NetFact),
+		syn:       analysisutil.NewSyntax(pass),
 		fixedAt:   make(map[token.Pos]bool),
 	}
 	st.idx = buildIndex(pass.Pkg, packageFuncs(ssaInfo))
@@ -130,9 +130,8 @@ type state struct {
 	funcs     []*ssa.Function
 	idx       *index
 	summaries map[*types.Func]*NetFact
-	calls     map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
-	lits      map[token.Pos]*ast.CompositeLit
-	fixedAt   map[token.Pos]bool // literals and expressions a fix already edits
+	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
+	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits
 }
 
 // netFact returns what the analyzed code knows of fn: from this

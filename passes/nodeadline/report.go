@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -46,11 +45,11 @@ func (st *state) reportAll() {
 
 // report turns a finding into a diagnostic.
 func (st *state) report(f *finding) {
-	call := st.callExpr(f.instr.Common().Pos())
-	if call == nil || !st.reportable(call.Pos()) {
+	call := st.syn.Call(f.instr.Common().Pos())
+	if call == nil || !st.syn.Reportable(call.Pos(), includeTests) {
 		return
 	}
-	file := st.file(call.Pos())
+	file := st.syn.File(call.Pos())
 	ctxName := ""
 	if f.cat == ClientTimeout {
 		if name := st.ctxParamAt(file, call.Pos()); name != "" {
@@ -146,7 +145,7 @@ func (st *state) objText(f *finding, call *ast.CallExpr) string {
 	if f.objArg < 0 {
 		return "http.DefaultClient"
 	}
-	if e := st.astArg(call, f.objArg); e != nil {
+	if e := st.syn.Arg(call, f.objArg); e != nil {
 		if s := types.ExprString(e); len(s) <= 40 {
 			return s
 		}
@@ -159,7 +158,7 @@ func (st *state) objText(f *finding, call *ast.CallExpr) string {
 
 // argText is how a message names argument i of call.
 func (st *state) argText(call *ast.CallExpr, i int) string {
-	if e := st.astArg(call, i); e != nil {
+	if e := st.syn.Arg(call, i); e != nil {
 		if s := types.ExprString(e); len(s) <= 40 {
 			return s
 		}
@@ -174,13 +173,13 @@ func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInfor
 	inCall := func(pos token.Pos) bool { return call.Pos() <= pos && pos < call.End() }
 	if f.objArg >= 0 && len(f.obj.origins) > 0 {
 		pos := f.obj.origins[0]
-		if pos.IsValid() && st.file(pos) != nil && !inCall(pos) {
+		if pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
 			b, _ := netops.BoundedType(f.instr.Common().Args[f.objArg].Type())
 			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("the %s is made here with %s", b.Type, unsetFields(b))})
 		}
 	}
 	if f.ctx.origin != nil {
-		if pos := originPos(f.ctx.origin); pos.IsValid() && st.file(pos) != nil && !inCall(pos) {
+		if pos := originPos(f.ctx.origin); pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
 			msg := f.ctx.desc + " is made here"
 			if f.ctx.kind == ctxNone {
 				msg = "the request is built here with " + f.ctx.desc
@@ -261,77 +260,4 @@ func (st *state) lookup(file *ast.File, name string, pos token.Pos) types.Object
 	}
 	_, obj := scope.LookupParent(name, pos)
 	return obj
-}
-
-// astArg returns the syntax of the SSA argument i of call: SSA counts the
-// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
-func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
-	if call == nil || i < 0 {
-		return nil
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			if i == 0 {
-				return sel.X
-			}
-			i--
-		}
-	}
-	if i >= len(call.Args) {
-		return nil
-	}
-	return call.Args[i]
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	st.indexSyntax()
-	return st.calls[lparen]
-}
-
-// compositeLit finds the composite literal whose brace is at lbrace.
-func (st *state) compositeLit(lbrace token.Pos) *ast.CompositeLit {
-	st.indexSyntax()
-	return st.lits[lbrace]
-}
-
-// indexSyntax maps calls and composite literals by the positions SSA
-// gives them, once, on the first report.
-func (st *state) indexSyntax() {
-	if st.calls != nil {
-		return
-	}
-	st.calls = make(map[token.Pos]*ast.CallExpr)
-	st.lits = make(map[token.Pos]*ast.CompositeLit)
-	for _, f := range st.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				st.calls[n.Lparen] = n
-			case *ast.CompositeLit:
-				st.lits[n.Lbrace] = n
-			}
-			return true
-		})
-	}
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file (nobody edits it by hand), and not in a test file unless
-// -nodeadline.tests asks for it.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

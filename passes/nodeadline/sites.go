@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/netops"
 )
 
@@ -361,23 +362,5 @@ func fromTestServer(v ssa.Value, depth int) bool {
 // netutil.Fetch and (*netutil.Client).Get from other packages, fetch and
 // (*Client).Get from the analyzed one.
 func (st *state) funcName(fn *types.Func) string {
-	qual := func(pkg *types.Package) string {
-		if pkg == nil || pkg == st.pass.Pkg {
-			return ""
-		}
-		return pkg.Name() + "."
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return "(" + ptr + qual(n.Obj().Pkg()) + n.Obj().Name() + ")." + fn.Name()
-		}
-		return fn.Name()
-	}
-	return qual(fn.Pkg()) + fn.Name()
+	return analysisutil.Namer{Unalias: true, QualifyRecv: true, Local: st.pass.Pkg}.FuncName(fn)
 }

@@ -27,7 +27,7 @@ import (
 // values of the others can be spelled in the file. It returns nil when
 // the shape does not allow it; the report then names the remedy only.
 func (st *state) syncFix(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues, renameCall *ast.CallExpr) *analysis.SuggestedFix {
-	f := st.file(renameCall.Pos())
+	f := st.syn.File(renameCall.Pos())
 	if f == nil || analysisutil.CgoRewritten(f) {
 		return nil // a fix's positions in a file cgo rewrote are not the user's file
 	}
@@ -71,7 +71,7 @@ func (st *state) syncFix(fn *ssa.Function, t *tempSite, rn *renameSite, file *fi
 	if !ok {
 		return nil
 	}
-	indent := st.indentAt(at.Pos())
+	indent := st.syn.IndentAt(at.Pos())
 	var b strings.Builder
 	fmt.Fprintf(&b, "if err := %s.Sync(); err != nil {\n", handle.Name)
 	if closeToo {
@@ -113,7 +113,7 @@ func (st *state) closeBefore(fn *ssa.Function, rn *renameSite, file *fileValues)
 		}
 	}
 	if best != nil {
-		return st.callExpr(best.Call.Pos()), false
+		return st.syn.Call(best.Call.Pos()), false
 	}
 	return nil, plain == 0
 }
@@ -318,15 +318,4 @@ func importName(f *ast.File, p *types.Package) string {
 		return p.Name()
 	}
 	return ""
-}
-
-// indentAt returns the leading white space of pos's line.
-func (st *state) indentAt(pos token.Pos) string {
-	tf := st.pass.Fset.File(pos)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return ""
-	}
-	line := string(content[tf.Offset(tf.LineStart(tf.Line(pos))):tf.Offset(pos)])
-	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 }

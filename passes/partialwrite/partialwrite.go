@@ -2,8 +2,6 @@ package partialwrite
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -57,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no file-system call can be in this package
 	}
 	funcs := sourceFuncs(pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA))
-	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact)}
+	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact), syn: analysisutil.NewSyntax(pass)}
 	st.summarize(funcs)
 	st.exportFacts()
 	for _, fn := range funcs {
@@ -107,7 +105,7 @@ func (st *state) exportFacts() {
 type state struct {
 	pass     *analysis.Pass
 	wrappers map[*types.Func]*WrapperFact // this package's summaries
-	calls    map[token.Pos]*ast.CallExpr  // by Lparen, built on the first report
+	syn      *analysisutil.Syntax         // calls, files and source text, indexed on the first report
 }
 
 // wrapperFact returns what the analyzed code knows of fn as a wrapper:

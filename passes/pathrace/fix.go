@@ -44,7 +44,7 @@ func (st *state) fixes(cat string, u *useSite, checkCall, useCall *ast.CallExpr)
 // (the only os.IsNotExist or ioutil.WriteFile of the file was in the text
 // it replaces), which would break the build.
 func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
-	f := st.file(fix.TextEdits[0].Pos)
+	f := st.syn.File(fix.TextEdits[0].Pos)
 	if f == nil {
 		return true
 	}
@@ -94,7 +94,7 @@ func (st *state) osName(call *ast.CallExpr) string {
 			}
 		}
 	}
-	f := st.file(call.Pos())
+	f := st.syn.File(call.Pos())
 	if f == nil {
 		return ""
 	}
@@ -155,7 +155,7 @@ func (st *state) fixWriteFile(os string, call *ast.CallExpr) *analysis.Suggested
 	if len(call.Args) != 3 || call.Ellipsis.IsValid() {
 		return nil
 	}
-	indent := st.indentAt(call.Pos())
+	indent := st.syn.IndentAt(call.Pos())
 	lit := strings.ReplaceAll(`func(name string, data []byte, perm OS.FileMode) error {
 	f, err := OS.OpenFile(name, OS.O_WRONLY|OS.O_CREATE|OS.O_EXCL, perm)
 	if err != nil {
@@ -193,7 +193,7 @@ func fixMkdir(call *ast.CallExpr) *analysis.SuggestedFix {
 // check call, with the statement list that holds it, when the if has no
 // else and its init declares nothing used outside the condition.
 func (st *state) checkIf(checkCall *ast.CallExpr) (*ast.IfStmt, []ast.Node) {
-	f := st.file(checkCall.Pos())
+	f := st.syn.File(checkCall.Pos())
 	if f == nil {
 		return nil, nil
 	}
@@ -270,7 +270,7 @@ func (st *state) fixRemove(os string, checkCall, useCall *ast.CallExpr) *analysi
 			return nil
 		}
 		// Keep a trailing comment of the statement.
-		text = strings.TrimRight(st.src(s.Pos(), s.End()+token.Pos(st.lineLen(s.End()))), " \t")
+		text = strings.TrimRight(st.syn.Src(s.Pos(), s.End()+token.Pos(st.syn.LineLen(s.End()))), " \t")
 	case *ast.IfStmt:
 		init, ok := s.Init.(*ast.AssignStmt)
 		if !ok || s.Else != nil || len(init.Lhs) != 1 || len(init.Rhs) != 1 || init.Rhs[0] != useCall {
@@ -281,9 +281,9 @@ func (st *state) fixRemove(os string, checkCall, useCall *ast.CallExpr) *analysi
 		if !ok || !ok2 || cmp.Op != token.NEQ || !isIdent(cmp.X, errID.Name) || !isIdent(cmp.Y, "nil") {
 			return nil
 		}
-		text = st.src(s.Pos(), cmp.End()) +
+		text = st.syn.Src(s.Pos(), cmp.End()) +
 			fmt.Sprintf(" && !%s.IsNotExist(%s)", os, errID.Name) +
-			st.src(cmp.End(), s.End())
+			st.syn.Src(cmp.End(), s.End())
 	default:
 		return nil
 	}
@@ -340,13 +340,13 @@ func (st *state) fixRead(os string, checkCall, useCall *ast.CallExpr) *analysis.
 			}
 		}
 	}
-	indent := st.indentAt(read.Pos())
-	moved := fmt.Sprintf("\n%sif %s.IsNotExist(%s) %s", indent, os, errID.Name, st.src(ifs.Body.Pos(), ifs.Body.End()))
-	eol := read.End() + token.Pos(st.lineLen(read.End())) // after a trailing comment
+	indent := st.syn.IndentAt(read.Pos())
+	moved := fmt.Sprintf("\n%sif %s.IsNotExist(%s) %s", indent, os, errID.Name, st.syn.Src(ifs.Body.Pos(), ifs.Body.End()))
+	eol := read.End() + token.Pos(st.syn.LineLen(read.End())) // after a trailing comment
 	return &analysis.SuggestedFix{
 		Message: "drop the check and test the read's error for fs.ErrNotExist",
 		TextEdits: []analysis.TextEdit{
-			{Pos: st.lineStart(ifs.Pos()), End: ifs.End() + token.Pos(st.lineLen(ifs.End())) + 1},
+			{Pos: st.syn.LineStart(ifs.Pos()), End: ifs.End() + token.Pos(st.syn.LineLen(ifs.End())) + 1},
 			{Pos: eol, End: eol, NewText: []byte(moved)},
 		},
 	}
@@ -403,38 +403,3 @@ func terminates(b *ast.BlockStmt) bool {
 
 // dedent removes one tab from every line but the first.
 func dedent(s string) string { return strings.ReplaceAll(s, "\n\t", "\n") }
-
-// src returns the source text between two positions of one file.
-func (st *state) src(from, to token.Pos) string {
-	tf := st.pass.Fset.File(from)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return ""
-	}
-	return string(content[tf.Offset(from):tf.Offset(to)])
-}
-
-// indentAt returns the leading white space of pos's line.
-func (st *state) indentAt(pos token.Pos) string {
-	line := st.src(st.lineStart(pos), pos)
-	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-}
-
-func (st *state) lineStart(pos token.Pos) token.Pos {
-	tf := st.pass.Fset.File(pos)
-	return tf.LineStart(tf.Line(pos))
-}
-
-// lineLen returns the length of the rest of pos's line after pos.
-func (st *state) lineLen(pos token.Pos) int {
-	tf := st.pass.Fset.File(pos)
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return 0
-	}
-	rest := content[tf.Offset(pos):]
-	if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
-		return i
-	}
-	return len(rest)
-}

@@ -56,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:   pass,
 		exists: make(map[*types.Func]*ExistsFact),
 		uses:   make(map[*types.Func]*UsesFact),
+		syn:    analysisutil.NewSyntax(pass),
 	}
 	st.summarize(funcs)
 	st.exportFacts()

@@ -2,10 +2,7 @@ package pathrace
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -122,14 +119,14 @@ var messages = map[string]string{
 }
 
 func (st *state) report(c *checkSite, u *useSite, cat string) {
-	useCall := st.callExpr(u.instr.Common().Pos())
-	checkCall := st.callExpr(c.call.Call.Pos())
-	useArg, checkArg := st.astArg(useCall, u.arg), st.astArg(checkCall, c.argIndex())
-	if useArg == nil || checkArg == nil || !st.reportable(useCall.Pos()) {
+	useCall := st.syn.Call(u.instr.Common().Pos())
+	checkCall := st.syn.Call(c.call.Call.Pos())
+	useArg, checkArg := st.syn.ArgOf(useCall, u.arg, argMode), st.syn.ArgOf(checkCall, c.argIndex(), argMode)
+	if useArg == nil || checkArg == nil || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
 	pathText := types.ExprString(useArg)
-	useName, checkName := funcName(u.callee), funcName(c.callee)
+	useName, checkName := analysisutil.FuncName(u.callee), analysisutil.FuncName(c.callee)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
@@ -141,29 +138,17 @@ func (st *state) report(c *checkSite, u *useSite, cat string) {
 			Message: fmt.Sprintf("%s checked %s here", checkName, types.ExprString(checkArg)),
 		}},
 	}
-	if u.direct && !analysisutil.CgoRewritten(st.file(useCall.Pos())) {
+	if u.direct && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
 	}
 	st.pass.Report(diag)
 }
 
-// astArg returns the syntax of the SSA argument i of call: SSA counts the
-// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
-func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
-	if call == nil {
-		return nil
-	}
-	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
-		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			i--
-		}
-	}
-	if i < 0 || i >= len(call.Args) {
-		return nil
-	}
-	return call.Args[i]
-}
+// argMode keeps how pathrace has always found an argument as written: a
+// path that is a method's receiver has none, so its finding is dropped,
+// and only an unparenthesized x.M(a) is taken as a method call.
+const argMode analysisutil.ArgMode = 0
 
 func (c *checkSite) argIndex() int {
 	for i, a := range c.call.Call.Args {
@@ -172,61 +157,4 @@ func (c *checkSite) argIndex() int {
 		}
 	}
 	return 0
-}
-
-// funcName is how messages name a function: os.WriteFile, fsutil.Exists,
-// (*Store).Save.
-func funcName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
-		}
-		return fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	if st.calls == nil {
-		st.calls = make(map[token.Pos]*ast.CallExpr)
-		for _, f := range st.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					st.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return st.calls[lparen]
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file (nobody edits it by hand), and not in a test file unless
-// -pathrace.tests asks for it.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

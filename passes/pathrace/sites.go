@@ -1,13 +1,12 @@
 package pathrace
 
 import (
-	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
 )
 
@@ -214,5 +213,5 @@ type state struct {
 	pass   *analysis.Pass
 	exists map[*types.Func]*ExistsFact
 	uses   map[*types.Func]*UsesFact
-	calls  map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+	syn    *analysisutil.Syntax // calls, files and source text, indexed on the first report
 }

@@ -172,7 +172,7 @@ func (st *state) nameUsedAgain(c *createSite) bool {
 // (the only use of filepath or fmt in the file was in the replaced
 // argument), which would break the build.
 func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
-	f := st.file(fix.TextEdits[0].Pos)
+	f := st.syn.File(fix.TextEdits[0].Pos)
 	if f == nil {
 		return true
 	}

@@ -2,10 +2,8 @@ package tempname
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -106,9 +104,9 @@ var sourceNoun = map[class]string{
 // the predictable part and, where it is safe, a fix.
 func (st *state) report(f finding) {
 	c := f.c
-	call := st.callExpr(c.instr.Common().Pos())
-	arg := st.astArg(call, c.arg)
-	if arg == nil || !st.reportable(call.Pos()) || !st.sharedOn(call.Pos(), f.sh.root) {
+	call := st.syn.Call(c.instr.Common().Pos())
+	arg := st.syn.ArgOf(call, c.arg, argMode)
+	if arg == nil || !st.syn.Reportable(call.Pos(), includeTests) || !st.sharedOn(call.Pos(), f.sh.root) {
 		return
 	}
 	pathText := types.ExprString(arg)
@@ -119,16 +117,16 @@ func (st *state) report(f finding) {
 		Pos:      call.Pos(),
 		End:      call.End(),
 		Category: category(f),
-		Message:  fmt.Sprintf("%s %s %s, %s; %s", funcName(c.callee), c.op.verb(), pathText, why[f.sh.cls], consequence[c.op]),
+		Message:  fmt.Sprintf("%s %s %s, %s; %s", analysisutil.FuncName(c.callee), c.op.verb(), pathText, why[f.sh.cls], consequence[c.op]),
 	}
-	if src := sourceOf(f.sh); src.IsValid() && st.file(src) != nil {
+	if src := sourceOf(f.sh); src.IsValid() && st.syn.File(src) != nil {
 		rel := analysis.RelatedInformation{Pos: src, Message: sourceNoun[f.sh.cls] + " comes from here"}
-		if srcCall := st.callExpr(src); srcCall != nil {
+		if srcCall := st.syn.Call(src); srcCall != nil {
 			rel.Pos, rel.End = srcCall.Pos(), srcCall.End()
 		}
 		diag.Related = []analysis.RelatedInformation{rel}
 	}
-	if c.direct && !analysisutil.CgoRewritten(st.file(call.Pos())) {
+	if c.direct && !analysisutil.CgoRewritten(st.syn.File(call.Pos())) {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		if fix := st.fix(f, call); fix != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -151,76 +149,16 @@ func sourceOf(sh shape) token.Pos {
 	return token.NoPos
 }
 
-// astArg returns the syntax of the SSA argument i of call: SSA counts the
-// receiver of a static method call (x.M(a)) as argument 0, syntax does not.
-func (st *state) astArg(call *ast.CallExpr, i int) ast.Expr {
-	if call == nil {
-		return nil
-	}
-	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
-		if s := st.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			i--
-		}
-	}
-	if i < 0 || i >= len(call.Args) {
-		return nil
-	}
-	return call.Args[i]
-}
-
-// funcName is how messages name a function: os.WriteFile, tmputil.Save,
-// (*Cache).Put.
-func funcName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fmt.Sprintf("(%s%s).%s", ptr, n.Obj().Name(), fn.Name())
-		}
-		return fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-// callExpr finds the call expression whose opening parenthesis is at lparen.
-func (st *state) callExpr(lparen token.Pos) *ast.CallExpr {
-	if st.calls == nil {
-		st.calls = make(map[token.Pos]*ast.CallExpr)
-		for _, f := range st.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					st.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return st.calls[lparen]
-}
-
-// reportable reports whether a finding at pos is worth showing: not in a
-// generated file (nobody edits it by hand), and not in a test file unless
-// -tempname.tests asks for it.
-func (st *state) reportable(pos token.Pos) bool {
-	f := st.file(pos)
-	if f == nil || ast.IsGenerated(f) && !analysisutil.CgoRewritten(f) {
-		return false
-	}
-	return includeTests || !strings.HasSuffix(st.pass.Fset.File(pos).Name(), "_test.go")
-}
+// argMode keeps how tempname has always found an argument as written: a
+// path that is a method's receiver has none, so its finding is dropped,
+// and only an unparenthesized x.M(a) is taken as a method call.
+const argMode analysisutil.ArgMode = 0
 
 // sharedOn reports whether the directory a path starts from is shared by
 // all users on some system the file at pos is built for: os.TempDir() is
 // private per user on Windows and macOS; /tmp is meaningless on Windows.
 func (st *state) sharedOn(pos token.Pos, root rootKind) bool {
-	f := st.file(pos)
+	f := st.syn.File(pos)
 	if f == nil {
 		return false
 	}
@@ -232,14 +170,4 @@ func (st *state) sharedOn(pos token.Pos, root rootKind) bool {
 		return systems.anyOf(sharedSlashTmpOS)
 	}
 	return false
-}
-
-// file returns the syntax of the package file that holds pos, or nil.
-func (st *state) file(pos token.Pos) *ast.File {
-	for _, f := range st.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

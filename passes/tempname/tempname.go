@@ -2,8 +2,6 @@ package tempname
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -56,8 +54,8 @@ type state struct {
 	pass        *analysis.Pass
 	eval        *evaluator
 	creates     map[*types.Func]*CreatesFact
-	privateDirs map[string]bool             // constant directories some function makes exclusively
-	calls       map[token.Pos]*ast.CallExpr // by Lparen, built on the first report
+	privateDirs map[string]bool      // constant directories some function makes exclusively
+	syn         *analysisutil.Syntax // calls, files and source text, indexed on the first report
 }
 
 // run summarizes the package's wrappers, exports their facts, and
@@ -77,6 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		eval:        newEvaluator(funcs),
 		creates:     make(map[*types.Func]*CreatesFact),
 		privateDirs: make(map[string]bool),
+		syn:         analysisutil.NewSyntax(pass),
 	}
 	for _, fn := range funcs {
 		_, excls := st.sites(fn)
