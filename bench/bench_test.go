@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkerOutput is "toctou -json" output in the checker's format: a
+// finding with a fix, the same finding in the test variant, a pass error,
+// a panic, and a package that does not type-check.
+const checkerOutput = `{
+	"example.com/m/a": {
+		"pathrace": [
+			{"category": "create-if-absent", "posn": "/root/m/a/a.go:3:85", "end": "/root/m/a/a.go:3:90",
+			 "message": "os.WriteFile creates p\nafter os.Stat", "suggested_fixes": [{"message": "fix", "edits": []}]}
+		],
+		"nodeadline": {"error": "nodeadline: panic: runtime error: index out of range"}
+	},
+	"example.com/m/a [example.com/m/a.test]": {
+		"pathrace": [
+			{"category": "create-if-absent", "posn": "/root/m/a/a.go:3:85", "end": "/root/m/a/a.go:3:90",
+			 "message": "os.WriteFile creates p\nafter os.Stat", "suggested_fixes": [{"message": "fix", "edits": []}]}
+		],
+		"tempname": {"error": "tempname: cannot find object"}
+	},
+	"example.com/m/b": {
+		"toctoussa": {"error": "analysis skipped due to errors in package"},
+		"pathrace": {"error": "failed prerequisites: toctoussa@example.com/m/b"}
+	}
+}
+`
+
+func TestParse(t *testing.T) {
+	var a Analysis
+	if err := a.parse(strings.NewReader(checkerOutput), "/root/m"); err != nil {
+		t.Fatal(err)
+	}
+	wantLines := []string{`a/a.go:3:85: [pathrace/create-if-absent] os.WriteFile creates p\nafter os.Stat`}
+	if got := a.Lines(); !slices.Equal(got, wantLines) {
+		t.Errorf("lines = %q, want %q", got, wantLines)
+	}
+	if withFix, fixes := a.FixCounts(); withFix != 1 || fixes != 1 {
+		t.Errorf("FixCounts = %d, %d, want 1, 1", withFix, fixes)
+	}
+	if len(a.Errors) != 2 || !a.Errors[0].Panic || a.Errors[1].Panic {
+		t.Errorf("errors = %+v, want a panic of nodeadline, then an error of tempname", a.Errors)
+	}
+	if !slices.Equal(a.PackageErrors, []string{"example.com/m/b"}) {
+		t.Errorf("package errors = %q, want example.com/m/b", a.PackageErrors)
+	}
+}
+
+func TestSplitPosn(t *testing.T) {
+	file, line, col, err := splitPosn("/a:b/c.go:12:3")
+	if err != nil || file != "/a:b/c.go" || line != 12 || col != 3 {
+		t.Errorf(`splitPosn = %q, %d, %d, %v; want "/a:b/c.go", 12, 3`, file, line, col, err)
+	}
+	if _, _, _, err := splitPosn("c.go"); err == nil {
+		t.Error("splitPosn(c.go) succeeded")
+	}
+}
+
+func TestDiffLines(t *testing.T) {
+	if d := diffLines([]string{"a", "b"}, []string{"a", "b"}); d != "" {
+		t.Errorf("equal lists differ: %s", d)
+	}
+	d := diffLines([]string{"a", "b"}, []string{"a", "c"})
+	if !strings.Contains(d, "- b\n") || !strings.Contains(d, "+ c\n") {
+		t.Errorf("diff = %q, want - b and + c", d)
+	}
+}
+
+// TestFixCheckFailure runs the fix check with a stand-in for toctou whose
+// -fix breaks one package, and requires that package, and only it, to be
+// reported with the compiler's output.
+func TestFixCheckFailure(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	scratch := t.TempDir()
+	ws := &workspace{entry: Entry{Name: "m", Path: "example.com/m"}, dir: scratch, src: filepath.Join(scratch, "src")}
+	ws.relRoot = ws.src
+	writeTestFiles(t, ws.src, map[string]string{
+		"go.mod":      "module example.com/m\n\ngo 1.26.0\n",
+		"a/a.go":      "package a\n\nfunc F() int { return 1 }\n",
+		"a/a_test.go": "package a\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { _ = F() }\n",
+		"b/b.go":      "package b\n\nfunc G() int { return \"broken before\" }\n",
+	})
+	fake := filepath.Join(scratch, "toctou")
+	script := "#!/bin/sh\n[ \"$1\" = -fix ] && printf 'package a\\n\\nfunc F() int { return \"x\" }\\n' > a/a.go\nexit 0\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := &toolEnv{}
+	a := &Analysis{Findings: []Finding{{File: "a/a.go", Pass: "pathrace", Fixes: 2}}}
+	c, err := fixCheck(context.Background(), env, fake, ws, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Failed() || c.FilesChanged != 1 || c.BrokenBefore != 1 || c.Fixes != 2 {
+		t.Errorf("fix check = %+v, want failed, 1 file changed, 1 package broken before, 2 fixes", c)
+	}
+	var broken []string
+	for _, f := range c.Failures {
+		broken = append(broken, f.Package)
+		if !strings.Contains(f.Output, "a.go") {
+			t.Errorf("%s: output %q does not name a.go", f.Package, f.Output)
+		}
+	}
+	if want := []string{"example.com/m/a", "example.com/m/a [example.com/m/a.test]"}; !slices.Equal(broken, want) {
+		t.Errorf("broken packages = %q, want %q", broken, want)
+	}
+}
+
+// writeTestFiles writes files (path -> content) under dir.
+func writeTestFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+// Command bench runs toctou over a corpus of large open-source Go modules
+// and the standard library, and reports findings, errors, fixes that do
+// not compile, determinism, and cost; in speed mode it times toctou
+// against reference floors and other analyzers. See README.md.
+//
+// Usage, from bench/:
+//
+//	go run . [-corpus a,b] [-determinism] [-fixcheck] [-profile DIR] [-out DIR] [-json]
+//	go run . -speed [-rounds 5] [-corpus prometheus] [-commands toctou,floor/buildssa032]
+//	go run . -smoke
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+)
+
+// config is the command line.
+type config struct {
+	corpus      string
+	rounds      int
+	fixcheck    bool
+	determinism bool
+	speed       bool
+	smoke       bool
+	jsonOut     bool
+	out         string
+	scratch     string
+	profile     string
+	commands    []string
+	writePin    bool
+	list        bool
+	prepareOnly bool
+	verbose     bool
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the harness; it returns the exit status: 0 when every check
+// passed, 1 on analysis errors or panics, fixes that do not compile,
+// differing runs or a harness failure, 2 on a usage error.
+func run(args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	env, err := newToolEnv(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	defer os.RemoveAll(env.binDir)
+	if err := dispatch(ctx, env, cfg, stdout); err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	return 0
+}
+
+// errFailed is returned when a check failed; the report says which.
+var errFailed = errors.New("failed: see the report")
+
+// dispatch runs the mode cfg selects.
+func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) error {
+	switch {
+	case cfg.writePin:
+		return writePin(env.benchDir)
+	case cfg.list:
+		_, err := io.WriteString(stdout, corpusTable(corpus()))
+		return err
+	}
+	if err := checkPins(ctx, env); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+		return err
+	}
+	all := corpus()
+	if cfg.smoke {
+		all = smokeCorpus()
+	}
+	entries, err := selectEntries(all, cfg.corpus)
+	if err != nil {
+		return err
+	}
+	switch {
+	case cfg.prepareOnly:
+		return prepareMode(ctx, env, entries, stdout)
+	case cfg.smoke:
+		return smokeMode(ctx, env, cfg, entries, stdout)
+	case cfg.speed:
+		return speedMode(ctx, env, cfg, entries, stdout)
+	}
+	return analysisMode(ctx, env, cfg, entries, stdout)
+}
+
+// parseFlags parses the command line.
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	cfg := &config{}
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.corpus, "corpus", "", "comma-separated short names or module paths of corpus entries (default all; see -list)")
+	fs.IntVar(&cfg.rounds, "rounds", 5, "speed mode: interleaved timing rounds")
+	fs.BoolVar(&cfg.fixcheck, "fixcheck", false, "apply every suggested fix to a scratch copy and compile every package and test")
+	fs.BoolVar(&cfg.determinism, "determinism", false, "analyze each entry twice and fail if the finding lists differ")
+	fs.BoolVar(&cfg.speed, "speed", false, "time toctou against the reference floors, go vet, staticcheck, gosec and golangci-lint")
+	fs.BoolVar(&cfg.smoke, "smoke", false, "small CI run: one small module and a few std packages, with -determinism, -fixcheck and one speed round")
+	fs.BoolVar(&cfg.jsonOut, "json", false, "print the report as JSON on stdout (also written to OUT/report.json)")
+	fs.StringVar(&cfg.out, "out", "out", "report directory")
+	fs.StringVar(&cfg.scratch, "scratch", "", "scratch directory for the corpus copies (default $XDG_CACHE_HOME/toctou-bench)")
+	fs.StringVar(&cfg.profile, "profile", "", "write toctou's CPU and memory profiles to DIR/<name>.cpu and DIR/<name>.mem")
+	commands := fs.String("commands", "", "speed mode: comma-separated commands to time (default all: toctou, floor/NAME, vet, vet/toctou, staticcheck, gosec, golangci, golangci/toctou)")
+	fs.BoolVar(&cfg.writePin, "writepin", false, "rewrite corpus/pin.go from corpus.go and exit")
+	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
+	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")
+	fs.BoolVar(&cfg.verbose, "v", false, "print each command as it runs")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 || cfg.rounds < 1 {
+		fmt.Fprintln(stderr, "usage: go run . [flags] (no arguments; -rounds at least 1)")
+		fs.PrintDefaults()
+		return nil, errors.New("usage")
+	}
+	if *commands != "" {
+		cfg.commands = strings.Split(*commands, ",")
+	}
+	var err error
+	if cfg.out, err = filepath.Abs(cfg.out); err != nil {
+		return nil, err
+	}
+	if cfg.profile != "" {
+		if cfg.profile, err = filepath.Abs(cfg.profile); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(cfg.profile, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return cfg, nil
+}
+
+// newToolEnv finds the bench and root modules, the scratch directory and
+// the Go installation.
+func newToolEnv(ctx context.Context, cfg *config) (*toolEnv, error) {
+	env := &toolEnv{verbose: cfg.verbose}
+	gomod, err := env.goOutput(ctx, ".", "env", "GOMOD", "GOROOT", "GOVERSION")
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimSpace(gomod), "\n")
+	if len(lines) != 3 || filepath.Base(filepath.Dir(lines[0])) != "bench" {
+		return nil, fmt.Errorf("run the harness from the bench directory (cd bench && go run .); go env GOMOD says %q", lines[0])
+	}
+	env.benchDir = filepath.Dir(lines[0])
+	env.rootDir = filepath.Dir(env.benchDir)
+	env.goroot, env.goVersion = lines[1], lines[2]
+	env.scratchDir = cfg.scratch
+	if env.scratchDir == "" {
+		cache, err := os.UserCacheDir() // $XDG_CACHE_HOME, else ~/.cache
+		if err != nil {
+			return nil, err
+		}
+		env.scratchDir = filepath.Join(cache, "toctou-bench")
+	}
+	if env.scratchDir, err = filepath.Abs(env.scratchDir); err != nil {
+		return nil, err
+	}
+	env.binDir, err = os.MkdirTemp("", "toctou-bench-bin-")
+	return env, err
+}
+
+// buildToctou builds cmd/toctou of the working tree, through bench/go.mod's
+// replace of the toctou module, and returns the binary's path.
+func buildToctou(ctx context.Context, env *toolEnv) (string, error) {
+	bin := filepath.Join(env.binDir, "toctou")
+	_, err := env.goOutput(ctx, env.benchDir, "build", "-o", bin, "github.com/toctou/toctou/cmd/toctou")
+	if err != nil {
+		return "", fmt.Errorf("building toctou (if the root module's requirements changed, run go mod tidy in bench): %v", err)
+	}
+	return bin, nil
+}
