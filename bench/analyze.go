@@ -109,6 +109,11 @@ func analyze(ctx context.Context, env *toolEnv, toctou string, ws *workspace, pr
 	if err := a.parse(&stdout, ws.relRoot); err != nil {
 		return a, fmt.Errorf("toctou -json on %s: %v\n%s", ws.entry.Name, err, tail(stderr.String(), 4000))
 	}
+	if m.Exit == 1 && len(a.Errors) == 0 && len(a.PackageErrors) == 0 {
+		// Exit status 1 with no error in the JSON output: the packages
+		// did not load at all.
+		return a, fmt.Errorf("toctou -json on %s: exit status 1 with no error in its JSON output\n%s", ws.entry.Name, tail(stderr.String(), 4000))
+	}
 	return a, nil
 }
 

@@ -221,17 +221,19 @@ func primeCache(ctx context.Context, env *toolEnv, ws *workspace) (string, error
 	if err := os.MkdirAll(template, 0o755); err != nil {
 		return "", err
 	}
-	cenv := env.corpusEnv("GOCACHE=" + template)
-	patterns := ws.entry.Patterns()
-	build := command{dir: ws.src, env: cenv, args: append([]string{"go", "build"}, patterns...)}
-	if _, err := env.output(ctx, build); err != nil {
-		// Some packages may not build here (cgo, build tags); go list -e
-		// below still compiles the others.
-		env.logf("priming the build cache: %v", err)
-	}
-	list := command{dir: ws.src, env: cenv, args: append([]string{"go", "list", "-e", "-export", "-deps", "-test", "-f={{.ImportPath}}"}, patterns...)}
-	_, err := env.output(ctx, list)
-	return template, err
+	return template, primeBuild(ctx, env, ws, "GOCACHE="+template)
+}
+
+// primeBuild compiles every package of ws, its dependencies and test
+// variants into the build cache (the default one, or GOCACHE set in kv),
+// so that a timed run that loads export data does not time compiling.
+func primeBuild(ctx context.Context, env *toolEnv, ws *workspace, kv ...string) error {
+	// go list -export compiles what go build and go test compile, with
+	// the same action IDs, without linking; -e goes on past packages that
+	// do not compile here.
+	args := append([]string{"go", "list", "-e", "-export", "-deps", "-test", "-f={{.ImportPath}}"}, ws.entry.Patterns()...)
+	_, err := env.output(ctx, command{dir: ws.src, env: env.corpusEnv(kv...), args: args})
+	return err
 }
 
 // runRound runs c once and records its cost in row.
