@@ -46,6 +46,7 @@ func analyzeAll(ctx context.Context, env *toolEnv, cfg *config, entries []Entry)
 		fmt.Fprintf(os.Stderr, "bench: analyzing %s\n", e.ID())
 		r := analyzeEntry(ctx, env, cfg, toctou, e)
 		results = append(results, r)
+		fmt.Fprintf(os.Stderr, "bench: %s: %s\n", e.Name, progressLine(r))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -87,6 +88,20 @@ func analyzeEntry(ctx context.Context, env *toolEnv, cfg *config, toctou string,
 		}
 	}
 	return r
+}
+
+// progressLine summarizes an entry's result for the progress output.
+func progressLine(r *EntryResult) string {
+	if r.Analysis == nil {
+		return "FAILED: " + oneLine(r.Err.Error())
+	}
+	a := r.Analysis
+	line := fmt.Sprintf("%d findings, %d analysis errors, %d packages not analyzed, %s wall, %s CPU, %s peak",
+		len(a.Findings), len(a.Errors), len(a.PackageErrors), seconds(a.Measure.Wall), seconds(a.Measure.CPU), gibString(a.Measure.MaxRSS))
+	if r.Err != nil {
+		line += "; FAILED: " + oneLine(r.Err.Error())
+	}
+	return line
 }
 
 // diffLines describes how b differs from a, or returns "" when they are

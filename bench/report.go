@@ -179,6 +179,7 @@ func analysisMarkdown(results []*EntryResult) string {
 	writeErrors(&b, results)
 	b.WriteString("\n## Packages not analyzed (they do not load or type-check here)\n\n")
 	writePackageErrors(&b, results)
+	writeGoModChanges(&b, results)
 	writeDeterminism(&b, results)
 	writeFixChecks(&b, results)
 	return b.String()
@@ -275,13 +276,10 @@ func writeErrors(w io.Writer, results []*EntryResult) {
 }
 
 // writePackageErrors lists the packages the checker skipped because they
-// do not type-check, and the go.mod adjustments.
+// do not type-check.
 func writePackageErrors(w io.Writer, results []*EntryResult) {
 	n := 0
 	for _, r := range results {
-		for _, adj := range r.Adjustments {
-			fmt.Fprintf(w, "- %s: go.mod of the copy: %s\n", r.Entry.Name, adj)
-		}
 		if r.Analysis == nil || len(r.Analysis.PackageErrors) == 0 {
 			continue
 		}
@@ -296,6 +294,20 @@ func writePackageErrors(w io.Writer, results []*EntryResult) {
 	}
 	if n == 0 {
 		fmt.Fprintln(w, "None.")
+	}
+}
+
+// writeGoModChanges lists the changes the harness made to the copies'
+// go.mod files.
+func writeGoModChanges(w io.Writer, results []*EntryResult) {
+	var lines []string
+	for _, r := range results {
+		for _, adj := range r.Adjustments {
+			lines = append(lines, fmt.Sprintf("- %s: %s\n", r.Entry.Name, adj))
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(w, "\n## Changes to the copies' go.mod\n\n%s", strings.Join(lines, ""))
 	}
 }
 
