@@ -30,10 +30,16 @@ type vetConfig struct {
 // without parsing or type-checking the package. go vet runs the tool on
 // every package of the dependency tree, and most of them are libraries.
 func skipLibraryVetx(args []string) bool {
-	if len(args) != 1 || !strings.HasSuffix(args[0], ".cfg") {
+	// go vet passes the user's analyzer flags, then the file.
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return false
 	}
-	data, err := os.ReadFile(args[0])
+	for _, arg := range args[:len(args)-1] {
+		if !strings.HasPrefix(arg, "-") {
+			return false
+		}
+	}
+	data, err := os.ReadFile(args[len(args)-1])
 	if err != nil {
 		return false // unitchecker reports it
 	}

@@ -37,6 +37,14 @@ func TestSkipLibraryVetx(t *testing.T) {
 			t.Errorf("%s: facts file written = %v, want %v", data, written, c.skip)
 		}
 	}
+	// go vet passes the user's flags before the file.
+	flagged := filepath.Join(dir, "flagged.cfg")
+	if err := os.WriteFile(flagged, []byte(`{"ImportPath": "fmt", "VetxOnly": true, "VetxOutput": "`+filepath.Join(dir, "flagged.vetx")+`"}`), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if !skipLibraryVetx([]string{"-pathrace.tests=false", "-blindretry.keys=X-Key", flagged}) {
+		t.Error("skipLibraryVetx must look past go vet's flags to the configuration file")
+	}
 	if skipLibraryVetx([]string{"./..."}) || skipLibraryVetx([]string{filepath.Join(dir, "missing.cfg")}) {
 		t.Error("skipLibraryVetx must leave other command lines to the checkers")
 	}
