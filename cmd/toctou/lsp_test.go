@@ -368,7 +368,7 @@ func TestGopls(t *testing.T) {
 	diags := c.awaitDiagnostics(uri, func(ds []lspDiagnostic) bool { return hasSource(ds, "assign") })
 
 	ours := make(map[string]bool) // the sources of toctou's diagnostics
-	for _, a := range suite(flag.NewFlagSet("toctou", flag.ContinueOnError)) {
+	for _, a := range suite(flag.NewFlagSet("toctou", flag.ContinueOnError), false) {
 		ours[a.Name] = true
 	}
 	var got []string

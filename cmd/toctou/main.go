@@ -29,10 +29,9 @@ import (
 )
 
 func main() {
-	if skipLibraryVetx(os.Args[1:]) {
-		return // go vet asked for the facts of a library package: there are none
-	}
-	analyzers := suite(flag.CommandLine)
+	// When go vet wants only the facts of a library package (there are
+	// none), the passes are wrapped to skip it (vetx.go).
+	analyzers := suite(flag.CommandLine, libraryVetxOnly(os.Args[1:]))
 	if standaloneRequested(os.Args[1:]) {
 		os.Exit(standaloneMain(flag.CommandLine, analyzers, os.Args[1:]))
 	}
@@ -42,11 +41,15 @@ func main() {
 // suite returns every pass of the table, honoring //toctou:ignore
 // directives, and the directive checker (see package driver); the passes
 // that are off by default are wrapped so that they run only when their
-// -NAME flag selects them.
-func suite(flags *flag.FlagSet) []*analysis.Analyzer {
+// -NAME flag selects them. With skipLibraries, the passes do nothing on
+// library packages (driver.SkipLibraries).
+func suite(flags *flag.FlagSet, skipLibraries bool) []*analysis.Analyzer {
 	return driver.Analyzers(analyzer.Passes(), func(row analyzer.Pass, a *analysis.Analyzer) *analysis.Analyzer {
 		if !row.Default {
 			a = optIn(a, flags)
+		}
+		if skipLibraries {
+			a = driver.SkipLibraries(a)
 		}
 		return a
 	})

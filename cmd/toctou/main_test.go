@@ -27,7 +27,7 @@ func TestOptIn(t *testing.T) {
 }
 
 func TestSuiteKeepsNames(t *testing.T) {
-	for _, a := range suite(flag.NewFlagSet("toctou", flag.ContinueOnError)) {
+	for _, a := range suite(flag.NewFlagSet("toctou", flag.ContinueOnError), false) {
 		if a.Name == "" || a.Run == nil {
 			t.Errorf("suite has an analyzer without name or run: %+v", a)
 		}

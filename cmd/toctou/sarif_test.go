@@ -57,7 +57,7 @@ func TestSARIF(t *testing.T) {
 	run0 := log.Runs[0]
 
 	// One rule per analyzer of the binary, with its docs and CWEs.
-	analyzers := suite(flag.NewFlagSet("toctou", flag.ContinueOnError))
+	analyzers := suite(flag.NewFlagSet("toctou", flag.ContinueOnError), false)
 	if len(run0.Tool.Driver.Rules) != len(analyzers) {
 		t.Fatalf("%d rules for %d analyzers", len(run0.Tool.Driver.Rules), len(analyzers))
 	}

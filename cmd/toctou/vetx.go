@@ -19,17 +19,18 @@ type vetConfig struct {
 	ModuleVersion string
 	Module        *analysis.Module
 	VetxOnly      bool
-	VetxOutput    string
 }
 
-// skipLibraryVetx handles go vet's invocations for a library package
-// (std, or a versioned module dependency) that go vet analyzes only to
-// compute facts for its importers (VetxOnly). The passes export no facts
-// about libraries (they know them through tables), so there is nothing to
-// compute: it writes the empty facts file go vet expects and reports true,
-// without parsing or type-checking the package. go vet runs the tool on
-// every package of the dependency tree, and most of them are libraries.
-func skipLibraryVetx(args []string) bool {
+// libraryVetxOnly reports whether go vet runs the tool on a library
+// package (std, or a versioned module dependency) only to compute its
+// facts for importers (VetxOnly). The passes export no facts about
+// libraries (they know them through tables), so main then runs them
+// wrapped in driver.SkipLibraries: unitchecker still type-checks the
+// package and writes its types for the importers (since x/tools v0.52 the
+// facts file carries them), but no SSA is built and no pass runs. go vet
+// runs the tool on every package of the dependency tree, and most of them
+// are libraries.
+func libraryVetxOnly(args []string) bool {
 	// go vet passes the user's analyzer flags, then the file.
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return false
@@ -44,16 +45,12 @@ func skipLibraryVetx(args []string) bool {
 		return false // unitchecker reports it
 	}
 	var cfg vetConfig
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" {
+	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly {
 		return false
 	}
 	module := cfg.Module
 	if module == nil && (cfg.ModulePath != "" || cfg.ModuleVersion != "") {
 		module = &analysis.Module{Path: cfg.ModulePath, Version: cfg.ModuleVersion}
 	}
-	if !driver.Library(cfg.ImportPath, module) {
-		return false
-	}
-	// An empty file is a package without facts (internal/facts).
-	return os.WriteFile(cfg.VetxOutput, nil, 0o666) == nil
+	return driver.Library(cfg.ImportPath, module)
 }
