@@ -140,7 +140,10 @@ func Passes() []Pass {
 			CWE:      []int{837},
 			Severity: Warning,
 			Since:    "v0.1.0",
-			Default:  true,
+			// Off by default: on the corpus (docs/precision.md) all its
+			// findings were POSTs used as RPCs that are idempotent on the
+			// server, which the pass cannot see. Run it with -blindretry.
+			Default: false,
 			Categories: []Category{
 				{blindretry.RetriedHTTPWrite, "an HTTP POST or PATCH without a stable idempotency key is sent again after an error or a timeout"},
 				{blindretry.RetriedSQLWrite, "a SQL INSERT or self-incrementing UPDATE is run again after an error or a timeout"},
