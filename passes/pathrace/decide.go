@@ -285,11 +285,28 @@ func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool 
 		return false
 	}
 	for _, r := range *err.Referrers() {
-		if c, ok := r.(*ssa.Call); ok && isSentinelTest(&c.Call, err, sentinel) {
+		if c, ok := r.(*ssa.Call); ok && (isSentinelTest(&c.Call, err, sentinel) || isSentinelHelperTest(&c.Call, err, sentinel)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSentinelHelperTest reports whether call is a project's own wrapper of
+// os.IsXXX applied to err, for XXX = which: a package-level func(error) bool
+// named IsXXX or isXXX, like hugo's herrors.IsNotExist, which also looks
+// through one level of wrapping. It only serves to recognise a use whose
+// error is tested; checks are still recognised by os and errors alone.
+func isSentinelHelperTest(call *ssa.CallCommon, err ssa.Value, which string) bool {
+	fn := calleeOf(call)
+	if fn == nil || (fn.Name() != "Is"+which && fn.Name() != "is"+which) {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() == nil &&
+		sig.Params().Len() == 1 && isError(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && isBool(sig.Results().At(0).Type()) &&
+		len(call.Args) == 1 && call.Args[0] == err
 }
 
 // runsBefore reports whether a dominates b: every path to b runs a first.

@@ -513,6 +513,34 @@ func readToleratingNotExist(p string) ([]byte, error) {
 	return data, err
 }
 
+// isNotExist is a project's own wrapper of os.IsNotExist, like hugo's
+// herrors.IsNotExist.
+func isNotExist(err error) bool {
+	if os.IsNotExist(err) {
+		return true
+	}
+	return os.IsNotExist(errors.Unwrap(err))
+}
+
+func listDirToleratingNotExistByHelper(p string) ([]string, error) {
+	fi, err := os.Stat(p)
+	if err != nil && !isNotExist(err) {
+		return nil, err
+	}
+	if fi == nil || !fi.IsDir() {
+		return nil, nil
+	}
+	f, err := os.Open(p) // no diagnostic: a concurrent removal is tolerated, tested through the project's own IsNotExist
+	if err != nil {
+		if isNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
+}
+
 // ---- more code that must stay quiet
 
 func statDirCreateInside(dir string) error {
