@@ -256,8 +256,11 @@ func (s *funcState) decided(c *checkSite, blk *ssa.BasicBlock) (decision, bool) 
 // race the category names: the use's error is tested for the outcome the
 // race produces (fs.ErrExist after an absence check, fs.ErrNotExist after
 // a presence check), or the path is checked again after the use, so the
-// earlier check is only a fast path.
-func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool {
+// earlier check is only a fast path. A remove or rename after a check of
+// presence alone (not of the file's kind) is tolerated when its error is
+// thrown away: the file gone in between gives the skip's outcome, and a
+// replacement is what the use would have acted on without the check.
+func (s *funcState) tolerates(u *useSite, cat string, d decision, checks []*checkSite) bool {
 	var sentinel string
 	switch cat {
 	case MkdirIfAbsent, LinkIfAbsent:
@@ -267,7 +270,12 @@ func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool 
 				return true
 			}
 		}
-	case ReadIfPresent, RemoveIfPresent, RenameIfPresent, ModifyIfPresent:
+	case RemoveIfPresent, RenameIfPresent:
+		if !d.modeTest && errorDiscarded(u.instr) {
+			return true
+		}
+		sentinel = "NotExist"
+	case ReadIfPresent, ModifyIfPresent:
 		sentinel = "NotExist"
 	default:
 		return false
@@ -290,6 +298,25 @@ func (s *funcState) tolerates(u *useSite, cat string, checks []*checkSite) bool 
 		}
 	}
 	return false
+}
+
+// errorDiscarded reports whether the error a use returns is thrown away:
+// a deferred or go call, a call statement, or an assignment to _.
+func errorDiscarded(instr ssa.CallInstruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return true // defer and go discard results
+	}
+	res := results(call)
+	if len(res) == 0 || !isError(call.Call.Signature().Results().At(len(res)-1).Type()) {
+		return false
+	}
+	err := res[len(res)-1]
+	if err == nil {
+		return true // never extracted from the result tuple
+	}
+	refs := err.Referrers()
+	return refs == nil || len(*refs) == 0
 }
 
 // isSentinelHelperTest reports whether call is a project's own wrapper of

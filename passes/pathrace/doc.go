@@ -67,8 +67,12 @@
 // use whose error is tested for the outcome the race produces
 // (fs.ErrExist from an os.Mkdir or os.Symlink after an absence check,
 // fs.ErrNotExist from a read, remove, rename or chmod after a presence
-// check), and an os.Mkdir whose failure is followed by a second check of
-// the path, as os.MkdirAll itself does.
+// check), a remove or rename after a presence check whose error is thrown
+// away (the file gone in between is then the skip's outcome, and a
+// replacement is what the call would have acted on without the check;
+// after a check of the file's kind it is still reported), and an os.Mkdir
+// whose failure is followed by a second check of the path, as os.MkdirAll
+// itself does.
 //
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is

@@ -33,7 +33,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			if !ok {
 				continue
 			}
-			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, checks) {
+			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
 				st.report(c, u, cat)
 				break
 			}
