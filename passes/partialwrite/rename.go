@@ -30,6 +30,9 @@ func (st *state) checkRenames(fn *ssa.Function, s *funcSites) {
 		if inPrivateDir(rn.dst) {
 			continue // scratch space: nothing there needs to survive a crash
 		}
+		if removedBeforeRename(fn, t, rn, file) {
+			continue // the name was reused for something else, such as a socket
+		}
 		if missing, syncsSomewhere := missingSync(fn, t, rn, file); missing {
 			st.reportNoSync(fn, t, rn, file, syncsSomewhere)
 		}
@@ -385,6 +388,34 @@ func missingSync(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues
 		}
 	}
 	return reachesAvoiding(t.call, rn.call, syncs), len(syncs) > 0
+}
+
+// removedBeforeRename reports whether every path from t's create to rn
+// removes the file's name (os.Remove, syscall.Unlink, unix.Unlink): what
+// rn moves is then not the file t made but whatever was made at its name
+// since, such as a unix socket bound there to get a fresh name; it holds
+// no data to sync. A create of a new file at the name is a create of its
+// own, which the pass checks.
+func removedBeforeRename(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues) bool {
+	removals := map[ssa.Instruction]bool{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call) // a deferred removal runs after the rename
+			if !ok || len(call.Call.Args) == 0 {
+				continue
+			}
+			switch qualifiedName(calleeOf(&call.Call)) {
+			case "os.Remove", "syscall.Unlink", "golang.org/x/sys/unix.Unlink":
+			default:
+				continue
+			}
+			a := call.Call.Args[0]
+			if (t.path != nil && pathflow.SamePath(a, t.path)) || (file != nil && file.isName(a)) {
+				removals[call] = true
+			}
+		}
+	}
+	return len(removals) > 0 && !reachesAvoiding(t.call, rn.call, removals)
 }
 
 // nameHandedOn reports whether fn passes the name of t's file (its path,

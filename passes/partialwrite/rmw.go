@@ -2,6 +2,7 @@ package partialwrite
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -23,7 +24,7 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 		// The nearest preceding read is the one to name: walk backwards.
 		for i := len(s.reads) - 1; i >= 0; i-- {
 			r := s.reads[i]
-			if r.call == w.call || !pathflow.SamePath(r.path, w.path) || !reaches(r.call, w.call) {
+			if r.call == w.call || !pathflow.SamePath(r.path, w.path) || !reaches(r.call, w.call, w.path) {
 				// (a wrapper that reads and rewrites its file is reported inside)
 				continue
 			}
@@ -64,8 +65,23 @@ func inPrivateDir(path ssa.Value) bool {
 	}, 0)
 }
 
-// reaches reports whether b can run after a in one call of their function.
-func reaches(a, b ssa.Instruction) bool {
+// reaches reports whether b can run after a in one call of their
+// function with path, the path both name, computed once: a route from a
+// to b that runs again an instruction the path is computed from and that
+// can yield another value each time (a loop's index or iteration
+// variable, a call) gives b the path of a later iteration. In
+//
+//	for _, p := range paths {
+//		data, err := load(p)
+//		if err != nil {
+//			write(p) // only when the load failed
+//			data, err = load(p)
+//		}
+//	}
+//
+// the second load of one iteration and the write of the next name
+// different files.
+func reaches(a, b ssa.Instruction, path ssa.Value) bool {
 	ab, bb := a.Block(), b.Block()
 	if ab == bb {
 		for _, i := range ab.Instrs {
@@ -79,19 +95,101 @@ func reaches(a, b ssa.Instruction) bool {
 		return true
 	}
 viaLoop:
+	recomputed := map[*ssa.BasicBlock]bool{}
+	varyingBlocks(path, recomputed, 0)
 	seen := map[*ssa.BasicBlock]bool{}
 	stack := append([]*ssa.BasicBlock(nil), ab.Succs...)
 	for len(stack) > 0 {
 		blk := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if seen[blk] || recomputed[blk] {
+			continue // entering blk computes the path anew, before b if blk is b's block
+		}
 		if blk == bb {
 			return true
 		}
-		if seen[blk] {
-			continue
-		}
 		seen[blk] = true
 		stack = append(stack, blk.Succs...)
+	}
+	return false
+}
+
+// varyingBlocks adds to blocks the blocks of the instructions path is
+// computed from that can yield another value when they run again: phis
+// (a loop's index), calls other than pure path functions, map and
+// channel iteration, receives, and local variables (a loop makes a new
+// one per iteration). Pure computations, loads (followed to their
+// address) and parameters, constants and globals add nothing: running
+// them again computes the same path.
+func varyingBlocks(v ssa.Value, blocks map[*ssa.BasicBlock]bool, depth int) {
+	if v == nil || depth > 10 {
+		return
+	}
+	depth++
+	switch x := v.(type) {
+	case *ssa.Phi, *ssa.Next, *ssa.Alloc:
+		blocks[x.(ssa.Instruction).Block()] = true
+	case *ssa.Call:
+		fn := calleeOf(&x.Call)
+		if fn == nil || !purePathFunc(fn) {
+			blocks[x.Block()] = true
+			return
+		}
+		for _, a := range x.Call.Args {
+			if elems, ok := pathflow.VarargElems(a); ok {
+				for _, e := range elems {
+					varyingBlocks(e, blocks, depth)
+				}
+				continue
+			}
+			varyingBlocks(a, blocks, depth)
+		}
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			blocks[x.Block()] = true
+			return
+		}
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.BinOp:
+		varyingBlocks(x.X, blocks, depth)
+		varyingBlocks(x.Y, blocks, depth)
+	case *ssa.Extract:
+		varyingBlocks(x.Tuple, blocks, depth)
+	case *ssa.ChangeType:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.Convert:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.MakeInterface:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.TypeAssert:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.Slice:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.Field:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.FieldAddr:
+		varyingBlocks(x.X, blocks, depth)
+	case *ssa.Index:
+		varyingBlocks(x.X, blocks, depth)
+		varyingBlocks(x.Index, blocks, depth)
+	case *ssa.IndexAddr:
+		varyingBlocks(x.X, blocks, depth)
+		varyingBlocks(x.Index, blocks, depth)
+	case *ssa.Lookup:
+		varyingBlocks(x.X, blocks, depth)
+		varyingBlocks(x.Index, blocks, depth)
+	}
+}
+
+// purePathFunc reports whether fn computes its result from its
+// arguments alone, as the path functions pathflow.SamePath compares do.
+func purePathFunc(fn *types.Func) bool {
+	if pathFunc(fn) {
+		return true
+	}
+	switch qualifiedName(fn) {
+	case "path/filepath.Base", "path/filepath.Ext", "path.Base", "path.Ext", "strings.ToLower":
+		return true
 	}
 	return false
 }
