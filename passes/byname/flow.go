@@ -490,6 +490,19 @@ func (s *funcState) stillOpen(o *openSite, at ssa.Instruction, h *handle) bool {
 	return false
 }
 
+// closedOnSomePath reports whether some path from the open o to the
+// instruction at may close the file first: the call by name is reported
+// for the paths that leave it open, but a handle's method would fail on
+// the others.
+func (s *funcState) closedOnSomePath(o *openSite, at ssa.Instruction, h *handle) bool {
+	for _, c := range h.closes {
+		if s.reachesInstr(o.call, c) && s.reachesInstr(c, at) {
+			return true
+		}
+	}
+	return false
+}
+
 // reachesInstr reports whether b can run after a: later in a's block, or
 // in a block reachable from it.
 func (s *funcState) reachesInstr(a, b ssa.Instruction) bool {

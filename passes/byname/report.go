@@ -190,8 +190,11 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 			Message: fmt.Sprintf("%s opened %s here", openName, handleText),
 		}},
 	}
-	if f := st.syn.File(useCall.Pos()); f != nil && !analysisutil.CgoRewritten(f) {
-		// (a fix's positions in a file cgo rewrote are not the user's file)
+	if f := st.syn.File(useCall.Pos()); f != nil && !analysisutil.CgoRewritten(f) &&
+		!s.closedOnSomePath(o, op.call, s.trackHandle(o.file)) {
+		// (a fix's positions in a file cgo rewrote are not the user's file;
+		// and where some path closes the file first, the handle's method
+		// would fail there with os.ErrClosed)
 		if fix := st.fix(o, op, handle, useCall); fix != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}

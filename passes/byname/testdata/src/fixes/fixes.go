@@ -128,3 +128,24 @@ func asInterface(p string) error {
 	defer w.Close()
 	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while w`
 }
+
+// closedOnOnePath is caddy's log file writer: when rolling, the file is
+// closed before the chmod (another writer reopens it by name), so
+// file.Chmod would fail there with os.ErrClosed; the report stands for the
+// other path, without a fix.
+func closedOnOnePath(p string, roll bool, mode os.FileMode) (io.Writer, error) {
+	file, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if roll {
+		file.Close()
+	}
+	if err := os.Chmod(p, mode); err != nil { // want `os.Chmod changes the mode of p by name while file`
+		return nil, err
+	}
+	if roll {
+		return io.Discard, nil
+	}
+	return file, nil
+}
