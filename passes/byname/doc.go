@@ -66,7 +66,9 @@
 // link it describes the link, f.Stat the file), os.Lchown none either (it
 // changes a link itself), and os.Chtimes has no handle form: the message
 // names unix.Futimes on f.Fd(). os.Truncate is fixed only when the file
-// was opened for writing, which f.Truncate needs.
+// was opened for writing, which f.Truncate needs. No fix is offered when
+// some path closes the file before the call: the handle's method would fail
+// there.
 //
 // Not reported: calls on a different path, or on the path value of
 // another open; calls after the file was closed on every path; calls

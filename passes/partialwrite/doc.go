@@ -86,8 +86,12 @@
 // file that the function hands to code of the analyzed program (as a
 // handle, or by name), reopens by name, stores in a variable or field the
 // pass does not follow, asserts back from an interface, or syncs in a
-// closure: the pass cannot tell whether it is synced. Reads, writes and
-// renames in different functions or goroutines are not followed.
+// closure: the pass cannot tell whether it is synced; a rename of a
+// temporary name that the function removed on every path since the create
+// (the name reused for a socket); a read and a write of a path computed
+// anew in each iteration of a loop, when only the loop brings the write
+// after the read. Reads, writes and renames in different functions or
+// goroutines are not followed.
 //
 // A Sync on some paths only is still reported, without a fix: the
 // function chose not to sync on the others, and the fix must not
