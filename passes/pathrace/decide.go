@@ -210,7 +210,8 @@ func newFuncState(fn *ssa.Function) *funcState {
 // a check's path.
 type decision struct {
 	pol      polarity
-	modeTest bool
+	modeTest bool // a branch on FileInfo.Mode() decides the use
+	kindTest bool // a branch on any FileInfo method (kind, size, time) decides it
 }
 
 // decided reports what c's result says about its path wherever blk runs,
@@ -234,6 +235,7 @@ func (s *funcState) decided(c *checkSite, blk *ssa.BasicBlock) (decision, bool) 
 		}
 		if r.k.typeTest {
 			typeOnly = true
+			d.kindTest = true
 			d.modeTest = d.modeTest || r.k.modeTest
 			continue
 		}
@@ -271,7 +273,7 @@ func (s *funcState) tolerates(u *useSite, cat string, d decision, checks []*chec
 			}
 		}
 	case RemoveIfPresent, RenameIfPresent:
-		if !d.modeTest && errorDiscarded(u.instr) {
+		if !d.kindTest && errorDiscarded(u.instr) {
 			return true
 		}
 		sentinel = "NotExist"

@@ -45,7 +45,10 @@
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
-// symlink-check-then-open and access-then-open.
+// symlink-check-then-open and access-then-open. The remedy in a
+// read-if-present message depends on what the check examined: for its
+// presence alone, open the file directly and handle fs.ErrNotExist; for
+// its kind, size or times, open it once and call Stat on the handle.
 //
 // Suggested fixes are offered where the shape is clear: os.Create and
 // os.OpenFile after an absence check gain O_EXCL; os.WriteFile after an

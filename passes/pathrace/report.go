@@ -34,7 +34,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				continue
 			}
 			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
-				st.report(c, u, cat)
+				st.report(c, u, cat, d)
 				break
 			}
 		}
@@ -105,6 +105,14 @@ func sameFileIdiom(c *checkSite) bool {
 	return false
 }
 
+// message is the format of a report of category cat after decision d.
+func message(cat string, d decision) string {
+	if cat == ReadIfPresent && d.kindTest {
+		return kindReadMessage
+	}
+	return messages[cat]
+}
+
 var messages = map[string]string{
 	CreateIfAbsent:       "%s %s after %s found it absent; another process can create it, or plant a symlink there, in between (create it with O_CREATE|O_EXCL and handle fs.ErrExist)",
 	ReadIfPresent:        "%s %s after %s found it present; it can be removed or replaced in between (open it directly and handle fs.ErrNotExist)",
@@ -118,7 +126,12 @@ var messages = map[string]string{
 	AccessThenOpen:       "%s %s after %s approved it; it can be replaced in between (drop the access check, open it directly and handle the error)",
 }
 
-func (st *state) report(c *checkSite, u *useSite, cat string) {
+// kindReadMessage is ReadIfPresent's message when the check also examined
+// the file's kind, size or times: opening directly does not replace that,
+// the handle's Stat does.
+const kindReadMessage = "%s %s after %s found it present; it can be removed or replaced in between, and what is opened is not what was examined (open it once and call Stat on the handle)"
+
+func (st *state) report(c *checkSite, u *useSite, cat string, d decision) {
 	useCall := st.syn.Call(u.instr.Common().Pos())
 	checkCall := st.syn.Call(c.call.Call.Pos())
 	useArg, checkArg := st.syn.ArgOf(useCall, u.arg, argMode), st.syn.ArgOf(checkCall, c.argIndex(), argMode)
@@ -131,7 +144,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string) {
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
 		Category: cat,
-		Message:  fmt.Sprintf(messages[cat], useName+" "+opVerb(u.op), pathText, checkName),
+		Message:  fmt.Sprintf(message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
 		Related: []analysis.RelatedInformation{{
 			Pos:     checkCall.Pos(),
 			End:     checkCall.End(),

@@ -700,3 +700,20 @@ func removeIfSymlinkDiscardingError(p string) {
 		_ = os.Remove(p) // want `os.Remove removes p after os.Lstat found it present`
 	}
 }
+
+func readUnlessDir(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, os.ErrInvalid
+	}
+	return os.ReadFile(p) // want `os.ReadFile opens p after os.Stat found it present; it can be removed or replaced in between, and what is opened is not what was examined \(open it once and call Stat on the handle\)`
+}
+
+func removeUnlessDirDiscardingError(p string) {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		_ = os.Remove(p) // want `os.Remove removes p after os.Stat found it present`
+	}
+}
