@@ -353,6 +353,26 @@ func TestStandalone(t *testing.T) {
 	if clean := run(t, dir, "", bin, "./fsutil"); clean.code != 0 || clean.stdout+clean.stderr != "" {
 		t.Errorf("toctou ./fsutil: want exit code 0 and no output\n%s", clean)
 	}
+
+	// One package alone still sees through the wrapper of a sibling package
+	// (pidfile's check is fsutil.Exists): the same findings as in ./...,
+	// and none of the sibling's.
+	one := run(t, dir, "", bin, "./pidfile")
+	if one.code != 3 {
+		t.Errorf("toctou ./pidfile: want exit code 3\n%s", one)
+	}
+	var pidfileLines []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, "pidfile/") {
+			pidfileLines = append(pidfileLines, line)
+		}
+	}
+	if len(pidfileLines) == 0 {
+		t.Errorf("no pidfile findings in the demo module's golden output")
+	}
+	if got := strings.TrimSpace(sortedText(textFindings(t, one.stderr))); got != strings.Join(pidfileLines, "\n") {
+		t.Errorf("toctou ./pidfile reports:\n%s\nwant the pidfile findings of ./...:\n%s", got, strings.Join(pidfileLines, "\n"))
+	}
 }
 
 // checkCategories checks that every diagnostic has a category documented

@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -158,7 +159,7 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 		defer writeHeapProfile(*memProfile)
 	}
 
-	pkgs, err := loadPackages(patterns, *includeTests)
+	pkgs, reported, err := loadPackages(patterns, *includeTests)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -169,6 +170,7 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	reportOnly(graph, reported)
 	var code int
 	switch {
 	case sarifOut:
@@ -185,23 +187,37 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 }
 
 // loadPackages loads the packages that patterns name (with their tests if
-// tests is set) from source, and their dependencies from export data.
+// tests is set) from source, and their dependencies from export data. It
+// returns the packages to analyze and the IDs of those to report on.
 //
 // Facts need a path of actions from a package to each package it imports.
 // So that the checker does not ask for the dependencies' syntax, each
-// loaded package keeps in Imports only the packages that were loaded from
-// source too: facts flow between the packages of the command line, and no
-// further. (multichecker instead loads every dependency from source as
-// soon as one analyzer declares a fact; on a large module that costs
-// several times the time and memory, see docs/performance.md.)
-func loadPackages(patterns []string, tests bool) ([]*packages.Package, error) {
+// loaded package keeps in Imports only the packages loaded from source too.
+// When the named packages import other packages of their own module(s)
+// (toctou ./cmd/app, whose wrappers live in ./internal/fsutil), those are
+// loaded from source as well, analyzed for their facts and not reported,
+// so the findings of a package do not depend on which of its siblings were
+// named. (multichecker instead loads every dependency from source as soon
+// as one analyzer declares a fact; on a large module that costs several
+// times the time and memory, see docs/performance.md.)
+func loadPackages(patterns []string, tests bool) ([]*packages.Package, map[string]bool, error) {
 	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err == nil && len(pkgs) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	reported := make(map[string]bool, len(pkgs))
+	for _, p := range pkgs {
+		reported[p.ID] = true
+	}
+	if siblings := moduleSiblings(pkgs); len(siblings) > 0 {
+		pkgs, err = packages.Load(cfg, append(slices.Clone(patterns), siblings...)...)
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	fromSource := make(map[*packages.Package]bool, len(pkgs))
 	for _, p := range pkgs {
@@ -216,7 +232,52 @@ func loadPackages(patterns []string, tests bool) ([]*packages.Package, error) {
 		}
 		p.Imports = imports
 	}
-	return pkgs, nil
+	return pkgs, reported, nil
+}
+
+// moduleSiblings returns the paths of the packages that pkgs import,
+// directly or not, from their own unversioned modules (the main module,
+// go.work modules) without having loaded them from source.
+func moduleSiblings(pkgs []*packages.Package) []string {
+	own := make(map[string]bool)
+	loaded := make(map[string]bool) // package paths; a test variant's deps recompiled for the test share them
+	for _, p := range pkgs {
+		loaded[p.PkgPath] = true
+		if p.Module != nil && p.Module.Version == "" {
+			own[p.Module.Path] = true
+		}
+	}
+	seen := make(map[*packages.Package]bool)
+	var siblings []string
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if seen[imp] || imp.Module == nil || !own[imp.Module.Path] || imp.Module.Version != "" {
+				continue
+			}
+			seen[imp] = true
+			if !loaded[imp.PkgPath] {
+				siblings = append(siblings, imp.PkgPath)
+			}
+			visit(imp)
+		}
+	}
+	for _, p := range pkgs {
+		visit(p)
+	}
+	slices.Sort(siblings)
+	return slices.Compact(siblings)
+}
+
+// reportOnly keeps in the graph's roots only the actions on packages to
+// report on; the others ran for their facts.
+func reportOnly(graph *checker.Graph, reported map[string]bool) {
+	for act := range graph.All() {
+		if act.IsRoot && !reported[act.Package.ID] {
+			act.IsRoot = false
+		}
+	}
+	graph.Roots = slices.DeleteFunc(graph.Roots, func(act *checker.Action) bool { return !act.IsRoot })
 }
 
 // printText writes the diagnostics as multichecker does, to stderr, and
