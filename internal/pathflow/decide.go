@@ -6,6 +6,10 @@ import "golang.org/x/tools/go/ssa"
 // whether a block runs. It caches reachability, so one Branches serves
 // every question about its function.
 type Branches struct {
+	// Stop, if set, marks blocks whose successors are never reached, such
+	// as blocks that call a function that never returns; the block itself
+	// is still reached.
+	Stop  func(*ssa.BasicBlock) bool
 	reach map[[2]*ssa.BasicBlock]map[*ssa.BasicBlock]bool
 }
 
@@ -30,7 +34,7 @@ func (br *Branches) Decider(cond, target *ssa.BasicBlock) int {
 }
 
 // reaches reports whether target is reachable from start along paths that
-// avoid the block avoid.
+// avoid the block avoid and do not leave a block that Stop marks.
 func (br *Branches) reaches(start, avoid, target *ssa.BasicBlock) bool {
 	if start == avoid {
 		return false
@@ -43,6 +47,9 @@ func (br *Branches) reaches(start, avoid, target *ssa.BasicBlock) bool {
 		for len(stack) > 0 {
 			b := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			if br.Stop != nil && br.Stop(b) {
+				continue
+			}
 			for _, s := range b.Succs {
 				if s != avoid && !seen[s] {
 					seen[s] = true

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // A handle is what one function does with the *os.File an open returned.
@@ -254,7 +255,7 @@ type funcState struct {
 	handles  map[ssa.Value]*handle
 	noReturn map[*ssa.BasicBlock]bool
 	index    map[ssa.Instruction]int
-	reach    map[[2]*ssa.BasicBlock]map[*ssa.BasicBlock]bool
+	br       pathflow.Branches // stops at blocks in noReturn
 }
 
 // newFuncState indexes fn's instructions, its ifs and its blocks that
@@ -266,8 +267,8 @@ func newFuncState(st *state, fn *ssa.Function) *funcState {
 		handles:  make(map[ssa.Value]*handle),
 		noReturn: make(map[*ssa.BasicBlock]bool),
 		index:    make(map[ssa.Instruction]int),
-		reach:    make(map[[2]*ssa.BasicBlock]map[*ssa.BasicBlock]bool),
 	}
+	s.br.Stop = func(b *ssa.BasicBlock) bool { return s.noReturn[b] }
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
 			s.index[instr] = i
@@ -348,7 +349,7 @@ func (s *funcState) succeeded(o *openSite, at *ssa.BasicBlock) bool {
 		if success < 0 {
 			continue
 		}
-		edge := s.decider(i.Block(), at)
+		edge := s.br.Decider(i.Block(), at)
 		if edge < 0 {
 			continue
 		}
@@ -393,54 +394,6 @@ func (o *openSite) successEdge(cond ssa.Value) int {
 func isNil(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && k.Value == nil
-}
-
-// decider returns the successor index of the if that ends block cond
-// through which target is reached, when target runs only on that edge,
-// or -1. Blocks that call a function that never returns (log.Fatal,
-// os.Exit) end their paths.
-func (s *funcState) decider(cond, target *ssa.BasicBlock) int {
-	if cond == target || len(cond.Succs) != 2 || !cond.Dominates(target) {
-		return -1
-	}
-	t := s.reaches(cond.Succs[0], cond, target)
-	f := s.reaches(cond.Succs[1], cond, target)
-	switch {
-	case t && !f:
-		return 0
-	case f && !t:
-		return 1
-	}
-	return -1
-}
-
-// reaches reports whether target is reachable from start along paths that
-// avoid the block avoid and do not pass through a call that never returns.
-func (s *funcState) reaches(start, avoid, target *ssa.BasicBlock) bool {
-	if start == avoid {
-		return false
-	}
-	key := [2]*ssa.BasicBlock{start, avoid}
-	seen, ok := s.reach[key]
-	if !ok {
-		seen = map[*ssa.BasicBlock]bool{start: true}
-		stack := []*ssa.BasicBlock{start}
-		for len(stack) > 0 {
-			b := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if s.noReturn[b] {
-				continue // its successors are not reached (the target may be b itself)
-			}
-			for _, succ := range b.Succs {
-				if succ != avoid && !seen[succ] {
-					seen[succ] = true
-					stack = append(stack, succ)
-				}
-			}
-		}
-		s.reach[key] = seen
-	}
-	return seen[target]
 }
 
 // stillOpen reports whether some path from the open o to the instruction
