@@ -72,26 +72,6 @@ func standaloneArgs(positional []string) bool {
 	return !(len(positional) == 1 && strings.HasSuffix(positional[0], ".cfg"))
 }
 
-// sarifRequested reports whether the command line asks for SARIF output
-// (-sarif, --sarif or -sarif=true before a "--").
-func sarifRequested(args []string) bool {
-	for _, arg := range args {
-		if arg == "--" {
-			return false
-		}
-		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
-		if !strings.HasPrefix(arg, "-") || name != "sarif" {
-			continue
-		}
-		if !hasValue {
-			return true
-		}
-		on, err := strconv.ParseBool(value)
-		return err == nil && on
-	}
-	return false
-}
-
 // triState is a -NAME selection flag as multichecker defines it: unset,
 // set to true or set to false. Get is true only when set to true, which is
 // what optIn asks.
@@ -121,7 +101,7 @@ func (ts *triState) Set(s string) error {
 // standaloneMain runs the analyzers on the packages named by args and
 // prints their diagnostics; it returns the exit code.
 func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []string) int {
-	flags.Bool("sarif", false, "write the diagnostics as SARIF 2.1.0 to stdout")
+	sarifOut := flags.Bool("sarif", false, "write the diagnostics as SARIF 2.1.0 to stdout")
 	jsonOut := flags.Bool("json", false, "emit JSON output")
 	contextLines := flags.Int("c", -1, "display offending line with this many lines of context")
 	includeTests := flags.Bool("test", true, "indicates whether test files should be analyzed, too")
@@ -145,7 +125,6 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 			"run 'toctou help' for the passes and their flags")
 		return 2
 	}
-	sarifOut := sarifRequested(args)
 
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -173,7 +152,7 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 	reportOnly(graph, reported)
 	var code int
 	switch {
-	case sarifOut:
+	case *sarifOut:
 		code = printSARIF(graph, analyzers, failed)
 	case *jsonOut:
 		code = printJSON(graph)

@@ -6,25 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-func TestSarifRequested(t *testing.T) {
-	for _, c := range []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"-sarif", "./..."}, true},
-		{[]string{"--sarif", "./..."}, true},
-		{[]string{"-pathrace", "-sarif=true", "./..."}, true},
-		{[]string{"-sarif=false", "./..."}, false},
-		{[]string{"-json", "./..."}, false},
-		{[]string{"--", "-sarif"}, false},
-		{[]string{"sarif"}, false},
-	} {
-		if got := sarifRequested(c.args); got != c.want {
-			t.Errorf("sarifRequested(%q) = %v, want %v", c.args, got, c.want)
-		}
-	}
-}
-
 func TestSelectAnalyzers(t *testing.T) {
 	a, b, c := &analysis.Analyzer{Name: "a"}, &analysis.Analyzer{Name: "b"}, &analysis.Analyzer{Name: "c"}
 	all := []*analysis.Analyzer{a, b, c}
