@@ -12,13 +12,15 @@
 //
 // The standalone checker (standalone.go) loads only the named packages
 // from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
-// text. Fixes (-fix, -diff), go vet's protocol and help go to
-// multichecker. A //toctou:ignore NAME reason comment on a line,
+// text. "toctou help", "toctou version" and go's -V=full question are
+// answered here (help.go). Fixes (-fix, -diff) and the rest of go vet's
+// protocol go to multichecker. A //toctou:ignore NAME reason comment on a line,
 // or on the line above, suppresses NAME's findings there (docs/design.md).
 package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,13 +31,34 @@ import (
 )
 
 func main() {
+	args := os.Args[1:]
+	if vetVersionRequested(args) {
+		if err := printVetVersion(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "toctou:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	if _, positional := splitArgs(args); len(positional) > 0 {
+		switch positional[0] {
+		case "help":
+			os.Exit(helpMain(os.Stdout, suite(flag.NewFlagSet("toctou", flag.ContinueOnError), false), positional[1:]))
+		case "version":
+			printVersion(os.Stdout)
+			os.Exit(0)
+		}
+	}
+	if err := validateFlagCombination(argFlags(args)); err != nil {
+		fmt.Fprintln(os.Stderr, "toctou:", err)
+		os.Exit(2)
+	}
 	// When go vet wants only the facts of a library package (there are
 	// none), the passes are wrapped to skip it (vetx.go).
-	analyzers := suite(flag.CommandLine, libraryVetxOnly(os.Args[1:]))
-	if standaloneRequested(os.Args[1:]) {
-		os.Exit(standaloneMain(flag.CommandLine, analyzers, os.Args[1:]))
+	analyzers := suite(flag.CommandLine, libraryVetxOnly(args))
+	if standaloneRequested(args) {
+		os.Exit(standaloneMain(flag.CommandLine, analyzers, args))
 	}
-	multichecker.Main(analyzers...) // fixes, go vet's protocol, help
+	multichecker.Main(analyzers...) // fixes, go vet's protocol
 }
 
 // suite returns every pass of the table, honoring //toctou:ignore
