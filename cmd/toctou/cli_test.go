@@ -137,10 +137,23 @@ func TestTextOutput(t *testing.T) {
 	}
 }
 
-func TestProgressOffWithoutTerminal(t *testing.T) {
+func TestProgress(t *testing.T) {
 	t.Parallel()
 	bin := toctou(t)
-	r := run(t, mixCopy(t), "", bin, "./...")
+	dir := mixCopy(t)
+
+	// On a terminal (util-linux's script makes one), a progress line,
+	// blanked before the findings.
+	if script, err := exec.LookPath("script"); err == nil {
+		r := run(t, dir, "", script, "-qec", bin+" ./mix", "/dev/null")
+		if !strings.Contains(r.stdout, "\rtoctou: loading packages...") || !strings.Contains(r.stdout, "\rtoctou: analyzing ") ||
+			!regexp.MustCompile(`\r +\rmix/mix.go:16:15: nodeadline: `).MatchString(r.stdout) {
+			t.Errorf("toctou ./mix on a terminal: want a progress line, then the findings\n%q", r.stdout)
+		}
+	}
+
+	// Not on a pipe.
+	r := run(t, dir, "", bin, "./...")
 	if strings.Contains(r.stderr, "\r") || strings.Contains(r.stderr, "loading") || strings.Contains(r.stderr, "analyzing") {
 		t.Errorf("progress output on a stderr that is not a terminal:\n%q", r.stderr)
 	}
@@ -287,6 +300,10 @@ func TestErrors(t *testing.T) {
 	}
 	if r := run(t, dir, gocache, bin, "-nodeadline.timeout=-1s", "./..."); r.code != 2 || !strings.Contains(r.stderr, "must not be negative") {
 		t.Errorf("toctou -nodeadline.timeout=-1s: want exit code 2 and an error\n%s", r)
+	}
+	if r := run(t, dir, gocache, "go", "vet", "-vettool="+bin, "-nodeadline.timeout=-1s", "./mix"); r.code == 0 ||
+		!strings.Contains(r.stderr, "must not be negative") || strings.Contains(r.stderr, "-pathrace.tests") {
+		t.Errorf("go vet -vettool -nodeadline.timeout=-1s: want an error without the list of flags\n%s", r)
 	}
 
 	// Flags that ask for two outputs.

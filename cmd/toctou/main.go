@@ -2,20 +2,23 @@
 //
 // It is one binary with three faces:
 //
-//	toctou [-flags] ./...                  standalone checker (text, -json, -fix, -diff)
+//	toctou [-flags] ./...                  standalone checker (text, -json, -sarif, -fix, -diff)
 //	go vet -vettool=$(which toctou) ./...  as go vet's analysis tool
 //	go fix -fixtool=$(which toctou) ./...  as go fix's tool, applying suggested fixes
 //
 // Select passes with -NAME (for example -pathrace); with none selected,
 // every pass that is on by default runs. A pass that is off by default
-// runs only when selected by name. See docs/checks for the checks.
+// runs only when selected by name, or added with -enable=NAME; -disable
+// removes passes from the default set. See docs/checks for the checks,
+// and "toctou help".
 //
 // The standalone checker (standalone.go) loads only the named packages
 // from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
 // text. "toctou help", "toctou version" and go's -V=full question are
 // answered here (help.go). Fixes (-fix, -diff) and the rest of go vet's
-// protocol go to multichecker. A //toctou:ignore NAME reason comment on a line,
-// or on the line above, suppresses NAME's findings there (docs/design.md).
+// protocol go to multichecker. A //toctou:ignore NAME reason comment on a
+// line, or on the line above, suppresses NAME's findings there
+// (docs/design.md).
 package main
 
 import (
@@ -58,6 +61,11 @@ func main() {
 	if standaloneRequested(args) {
 		os.Exit(standaloneMain(flag.CommandLine, analyzers, args))
 	}
+	// A bad flag: one line, not multichecker's list of every flag, which
+	// go vet would print once per package.
+	flag.CommandLine.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "run 'toctou -help' for the flags")
+	}
 	multichecker.Main(analyzers...) // fixes, go vet's protocol
 }
 
@@ -68,6 +76,7 @@ func main() {
 // library packages (driver.SkipLibraries).
 func suite(flags *flag.FlagSet, skipLibraries bool) []*analysis.Analyzer {
 	return driver.Analyzers(analyzer.Passes(), func(row analyzer.Pass, a *analysis.Analyzer) *analysis.Analyzer {
+		a = checkedFlags(a)
 		if !row.Default {
 			a = optIn(a, flags)
 		}
@@ -76,6 +85,20 @@ func suite(flags *flag.FlagSet, skipLibraries bool) []*analysis.Analyzer {
 		}
 		return a
 	})
+}
+
+// checkedFlags returns a copy of a whose flags refuse values that make no
+// sense whatever the pass: a negative duration (-nodeadline.timeout=-1s).
+// Every driver of this binary (standalone, go vet, go fix) parses the
+// copy's flags, and so reports such a value as a bad flag (exit status 2).
+func checkedFlags(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.Flags = flag.FlagSet{}
+	c.Flags.Init(a.Flags.Name(), flag.ContinueOnError)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		c.Flags.Var(nonNegative(f.Value), f.Name, f.Usage)
+	})
+	return &c
 }
 
 // optIn returns a copy of a whose Run does nothing unless the selection

@@ -1,18 +1,19 @@
 package main
 
 // The standalone checker: "toctou [-json|-sarif] [-c N] [-test=false]
-// [-NAME ...] [-NAME.FLAG=value ...] packages". It accepts multichecker's
-// flags and prints what multichecker prints, with the same exit codes (0
+// [-tags=...] [-enable=...] [-disable=...] [-v] [-NAME ...]
+// [-NAME.FLAG=value ...] packages". It has multichecker's exit codes (0
 // clean, 3 with diagnostics, 1 on load or analysis errors; 0 with -json
-// or -sarif unless an error occurred; 2 for bad flags), but loads far
-// less: the packages named on the command line from source, and their
-// dependencies from the compiler's export data, as multichecker does only
-// for fact-free analyzers. Facts, and so the view through wrapper
-// functions, flow between the packages named on the command line; the
-// passes know the standard library and common libraries through tables
-// (docs/design.md, "Drivers and cost"). Command lines that ask for fixes
-// (-fix, -diff), go vet's protocol and the debugging flags go to
-// multichecker (main.go).
+// or -sarif unless an error occurred; 2 for bad flags) and its -json
+// output, and prints text as "file:line:col: check: message" (text.go),
+// but loads far less: the packages named on the command line from
+// source, and their dependencies from the compiler's export data, as
+// multichecker does only for fact-free analyzers. Facts, and so the view
+// through wrapper functions, flow between the packages named on the
+// command line; the passes know the standard library and common
+// libraries through tables (docs/design.md, "Drivers and cost"). Command
+// lines that ask for fixes (-fix, -diff), go vet's protocol and the
+// debugging flags go to multichecker (main.go).
 
 import (
 	"encoding/json"
@@ -121,7 +122,7 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 		flags.Var(ts, a.Name, "enable "+a.Name+" analysis")
 		selection[a] = ts
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			flags.Var(nonNegative(f.Value), a.Name+"."+f.Name, f.Usage)
+			flags.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
 	// After a bad flag, the flag package prints the error and the usage:
@@ -205,10 +206,10 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 				fmt.Fprintf(os.Stderr, "toctou: %s\n", p.ID)
 			}
 		}
-		fmt.Fprintf(os.Stderr, "toctou: loaded %d packages from source (%d to report on) in %.1fs\n",
-			len(pkgs), len(reported), time.Since(start).Seconds())
+		fmt.Fprintf(os.Stderr, "toctou: loaded %s from source (%d to report on) in %.1fs\n",
+			plural(len(pkgs), "package"), len(reported), time.Since(start).Seconds())
 	}
-	prog.show(fmt.Sprintf("toctou: analyzing %d packages...", len(pkgs)))
+	prog.show(fmt.Sprintf("toctou: analyzing %s...", plural(len(pkgs), "package")))
 	analysisStart := time.Now()
 	graph, err := checker.Analyze(chosen, pkgs, nil)
 	prog.clear()
@@ -303,6 +304,15 @@ func nonNegative(v flag.Value) flag.Value {
 }
 
 type durationValue struct{ flag.Getter }
+
+// String is the Getter's; the flag package also calls it on the zero
+// value, to find out whether a default is worth printing.
+func (d durationValue) String() string {
+	if d.Getter == nil {
+		return ""
+	}
+	return d.Getter.String()
+}
 
 func (d durationValue) Set(s string) error {
 	if v, err := time.ParseDuration(s); err == nil && v < 0 {

@@ -235,9 +235,16 @@ func (p *progress) show(msg string) {
 	if !p.on {
 		return
 	}
-	pad := max(0, p.width-len(msg))
-	fmt.Fprintf(p.w, "\r%s%s\r%s", msg, strings.Repeat(" ", pad), msg)
-	p.width = len(msg)
+	fmt.Fprintf(p.w, "\r%s%s", msg, strings.Repeat(" ", max(0, p.width-len(msg))))
+	p.width = max(p.width, len(msg))
+}
+
+// plural returns "n thing" or "n things".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, thing)
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // clear blanks the progress line, before other output.
