@@ -445,9 +445,15 @@ func TestREADMECommands(t *testing.T) {
 		}
 		return append(e, "PATH="+path)
 	}
+	toolless := true // go's and sh's directories hold no toctou
+	for _, d := range []string{goDir, shDir} {
+		if _, err := os.Stat(filepath.Join(d, "toctou")); err == nil {
+			toolless = false
+		}
+	}
 	for _, line := range readmeToolCommands(t) {
 		missing := runEnv(t, dir, env(goDir+string(os.PathListSeparator)+shDir), sh, "-c", line)
-		if missing.code == 0 || !strings.Contains(missing.stderr, "toctou") {
+		if toolless && (missing.code == 0 || !strings.Contains(missing.stderr, "toctou")) {
 			t.Errorf("%s without toctou on PATH: want a non-zero exit code and an error naming toctou\n%s", line, missing)
 		}
 		present := runEnv(t, dir, env(withTool+string(os.PathListSeparator)+goDir+string(os.PathListSeparator)+shDir), sh, "-c", line)
