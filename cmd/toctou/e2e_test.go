@@ -31,13 +31,15 @@ import (
 	"testing"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under cmd/toctou/testdata")
 
 const (
 	demoDir        = "../../testdata"             // the demo module
-	standaloneFile = "testdata/standalone.golden" // text output of "toctou ./..."
+	standaloneFile = "testdata/standalone.golden" // findings of "toctou ./...", without check names, sorted
+	textFile       = "testdata/text.golden"       // text output of "toctou ./...", exactly
 	fixedDir       = "testdata/fixed"             // files changed by the fixes, as NAME.golden
 )
 
@@ -184,6 +186,28 @@ func textFindings(t *testing.T, out string) []finding {
 	return fs
 }
 
+// standaloneFindings parses the text output of the standalone checker,
+// "file:line:col: check: message" (a related location with a tab before
+// the message), into findings without the check's name, as go vet prints
+// them. A line without a known check's name is an error.
+func standaloneFindings(t *testing.T, out string) []finding {
+	t.Helper()
+	known := map[string]bool{driver.CheckerName: true}
+	for _, p := range analyzer.Passes() {
+		known[p.Analyzer.Name] = true
+	}
+	fs := textFindings(t, out)
+	for i, f := range fs {
+		check, msg, ok := strings.Cut(f.message, ": ")
+		if !ok || !known[check] {
+			t.Errorf("%s: %q does not start with a check's name", f.posn, f.message)
+			continue
+		}
+		fs[i].message = msg
+	}
+	return fs
+}
+
 // sortedText renders findings as text, a diagnostic followed by its
 // related lines, the diagnostics in file and line order, so that output
 // produced in parallel compares equal.
@@ -307,7 +331,11 @@ func TestStandalone(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("toctou ./... wrote to stdout:\n%s", r.stdout)
 	}
-	text := sortedText(textFindings(t, r.stderr))
+	// The text output exactly, "file:line:col: check: message" sorted by
+	// position; the findings without the check's name, as go vet and the
+	// other drivers print them, are the golden of every driver.
+	golden(t, textFile, r.stderr)
+	text := sortedText(standaloneFindings(t, r.stderr))
 	golden(t, standaloneFile, text)
 
 	// -json: exit code 0, and the same diagnostics.
@@ -370,7 +398,7 @@ func TestStandalone(t *testing.T) {
 	if len(pidfileLines) == 0 {
 		t.Errorf("no pidfile findings in the demo module's golden output")
 	}
-	if got := strings.TrimSpace(sortedText(textFindings(t, one.stderr))); got != strings.Join(pidfileLines, "\n") {
+	if got := strings.TrimSpace(sortedText(standaloneFindings(t, one.stderr))); got != strings.Join(pidfileLines, "\n") {
 		t.Errorf("toctou ./pidfile reports:\n%s\nwant the pidfile findings of ./...:\n%s", got, strings.Join(pidfileLines, "\n"))
 	}
 }

@@ -2,23 +2,28 @@
 //
 // It is one binary with three faces:
 //
-//	toctou [-flags] ./...                  standalone checker (text, -json, -fix, -diff)
+//	toctou [-flags] ./...                  standalone checker (text, -json, -sarif, -fix, -diff)
 //	go vet -vettool=$(which toctou) ./...  as go vet's analysis tool
 //	go fix -fixtool=$(which toctou) ./...  as go fix's tool, applying suggested fixes
 //
 // Select passes with -NAME (for example -pathrace); with none selected,
 // every pass that is on by default runs. A pass that is off by default
-// runs only when selected by name. See docs/checks for the checks.
+// runs only when selected by name, or added with -enable=NAME; -disable
+// removes passes from the default set. See docs/checks for the checks,
+// and "toctou help".
 //
 // The standalone checker (standalone.go) loads only the named packages
 // from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
-// text. Fixes (-fix, -diff), go vet's protocol and help go to
-// multichecker. A //toctou:ignore NAME reason comment on a line,
-// or on the line above, suppresses NAME's findings there (docs/design.md).
+// text. "toctou help", "toctou version" and go's -V=full question are
+// answered here (help.go). Fixes (-fix, -diff) and the rest of go vet's
+// protocol go to multichecker. A //toctou:ignore NAME reason comment on a
+// line, or on the line above, suppresses NAME's findings there
+// (docs/design.md).
 package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,13 +34,39 @@ import (
 )
 
 func main() {
+	args := os.Args[1:]
+	if vetVersionRequested(args) {
+		if err := printVetVersion(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "toctou:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	if _, positional := splitArgs(args); len(positional) > 0 {
+		switch positional[0] {
+		case "help":
+			os.Exit(helpMain(os.Stdout, suite(flag.NewFlagSet("toctou", flag.ContinueOnError), false), positional[1:]))
+		case "version":
+			printVersion(os.Stdout)
+			os.Exit(0)
+		}
+	}
+	if err := validateFlagCombination(argFlags(args)); err != nil {
+		fmt.Fprintln(os.Stderr, "toctou:", err)
+		os.Exit(2)
+	}
 	// When go vet wants only the facts of a library package (there are
 	// none), the passes are wrapped to skip it (vetx.go).
-	analyzers := suite(flag.CommandLine, libraryVetxOnly(os.Args[1:]))
-	if standaloneRequested(os.Args[1:]) {
-		os.Exit(standaloneMain(flag.CommandLine, analyzers, os.Args[1:]))
+	analyzers := suite(flag.CommandLine, libraryVetxOnly(args))
+	if standaloneRequested(args) {
+		os.Exit(standaloneMain(flag.CommandLine, analyzers, args))
 	}
-	multichecker.Main(analyzers...) // fixes, go vet's protocol, help
+	// A bad flag: one line, not multichecker's list of every flag, which
+	// go vet would print once per package.
+	flag.CommandLine.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "run 'toctou -help' for the flags")
+	}
+	multichecker.Main(analyzers...) // fixes, go vet's protocol
 }
 
 // suite returns every pass of the table, honoring //toctou:ignore
@@ -45,6 +76,7 @@ func main() {
 // library packages (driver.SkipLibraries).
 func suite(flags *flag.FlagSet, skipLibraries bool) []*analysis.Analyzer {
 	return driver.Analyzers(analyzer.Passes(), func(row analyzer.Pass, a *analysis.Analyzer) *analysis.Analyzer {
+		a = checkedFlags(a)
 		if !row.Default {
 			a = optIn(a, flags)
 		}
@@ -53,6 +85,20 @@ func suite(flags *flag.FlagSet, skipLibraries bool) []*analysis.Analyzer {
 		}
 		return a
 	})
+}
+
+// checkedFlags returns a copy of a whose flags refuse values that make no
+// sense whatever the pass: a negative duration (-nodeadline.timeout=-1s).
+// Every driver of this binary (standalone, go vet, go fix) parses the
+// copy's flags, and so reports such a value as a bad flag (exit status 2).
+func checkedFlags(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.Flags = flag.FlagSet{}
+	c.Flags.Init(a.Flags.Name(), flag.ContinueOnError)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		c.Flags.Var(nonNegative(f.Value), f.Name, f.Usage)
+	})
+	return &c
 }
 
 // optIn returns a copy of a whose Run does nothing unless the selection

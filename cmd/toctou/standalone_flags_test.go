@@ -1,43 +1,98 @@
 package main
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-func TestSelectAnalyzers(t *testing.T) {
-	a, b, c := &analysis.Analyzer{Name: "a"}, &analysis.Analyzer{Name: "b"}, &analysis.Analyzer{Name: "c"}
-	all := []*analysis.Analyzer{a, b, c}
-	sel := func(states ...triState) map[*analysis.Analyzer]*triState {
-		m := make(map[*analysis.Analyzer]*triState)
-		for i, s := range states {
-			m[all[i]] = &s
-		}
-		return m
+func TestChooseAnalyzers(t *testing.T) {
+	// pathrace and tempname are on by default, blindretry is off, and the
+	// directive checker is on.
+	var all []*analysis.Analyzer
+	for _, name := range []string{"pathrace", "tempname", "blindretry", "ignoredirective"} {
+		all = append(all, &analysis.Analyzer{Name: name})
 	}
-	names := func(as []*analysis.Analyzer) (s string) {
+	names := func(as []*analysis.Analyzer) string {
+		var s []string
 		for _, a := range as {
-			s += a.Name
+			s = append(s, a.Name)
 		}
-		return s
+		return strings.Join(s, ",")
 	}
 	for _, tc := range []struct {
-		states []triState
-		want   string
+		states          []triState
+		enable, disable []string
+		want            string
 	}{
-		{[]triState{unset, unset, unset}, "abc"},
-		{[]triState{setTrue, unset, unset}, "a"},
-		{[]triState{unset, setFalse, unset}, "ac"},
-		{[]triState{setTrue, setFalse, unset}, "a"},
+		{[]triState{unset, unset, unset, unset}, nil, nil, "pathrace,tempname,ignoredirective"},
+		{[]triState{setTrue, unset, unset, unset}, nil, nil, "pathrace"},
+		{[]triState{unset, setFalse, unset, unset}, nil, nil, "pathrace,ignoredirective"},
+		{[]triState{setTrue, setFalse, unset, unset}, nil, nil, "pathrace"},
+		{[]triState{unset, unset, setTrue, unset}, nil, nil, "blindretry"},
+		{[]triState{unset, unset, unset, unset}, []string{"blindretry"}, nil, "pathrace,tempname,blindretry,ignoredirective"},
+		{[]triState{unset, unset, unset, unset}, []string{"blindretry"}, []string{"pathrace", "tempname"}, "blindretry,ignoredirective"},
+		{[]triState{setTrue, unset, unset, unset}, []string{"tempname"}, nil, "pathrace,tempname"},
 	} {
-		if got := names(selectAnalyzers(all, sel(tc.states...))); got != tc.want {
-			t.Errorf("selection %v: got %s, want %s", tc.states, got, tc.want)
+		sel := make(map[*analysis.Analyzer]*triState)
+		for i, s := range tc.states {
+			sel[all[i]] = &s
 		}
+		got, err := chooseAnalyzers(all, sel, tc.enable, tc.disable)
+		if err != nil || names(got) != tc.want {
+			t.Errorf("selection %v +%v -%v: got %s (%v), want %s", tc.states, tc.enable, tc.disable, names(got), err, tc.want)
+		}
+		for _, a := range got {
+			if *sel[a] != setTrue {
+				t.Errorf("selection %v +%v -%v: %s chosen but its flag is not set to true", tc.states, tc.enable, tc.disable, a.Name)
+			}
+		}
+	}
+	sel := make(map[*analysis.Analyzer]*triState)
+	for _, a := range all {
+		sel[a] = new(triState)
+	}
+	if _, err := chooseAnalyzers(all, sel, []string{"pathrcae"}, nil); err == nil {
+		t.Error("chooseAnalyzers accepts an unknown name")
 	}
 	var ts triState
 	if ts.Get() != false || ts.Set("true") != nil || ts.Get() != true || ts.Set("maybe") == nil {
 		t.Error("triState does not behave like multichecker's selection flags")
+	}
+}
+
+func TestValidateFlagCombination(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		ok   bool
+	}{
+		{[]string{"-json", "./..."}, true},
+		{[]string{"-sarif", "./..."}, true},
+		{[]string{"-fix", "-diff", "./..."}, true},
+		{[]string{"-json=false", "-fix", "./..."}, true},
+		{[]string{"-json", "-sarif", "./..."}, false},
+		{[]string{"-json", "-fix", "./..."}, false},
+		{[]string{"-sarif", "-fix", "./..."}, false},
+		{[]string{"-sarif", "-diff", "./..."}, false},
+		{[]string{"-json", "-fix", "-diff", "./..."}, false},
+		{[]string{"-c", "2", "-json", "./..."}, true},
+		{[]string{"./...", "-json", "-fix"}, true}, // package names, however odd
+	} {
+		if err := validateFlagCombination(argFlags(c.args)); (err == nil) != c.ok {
+			t.Errorf("validateFlagCombination(%q) = %v, want ok=%v", c.args, err, c.ok)
+		}
+	}
+}
+
+func TestSplitArgs(t *testing.T) {
+	flags, positional := splitArgs([]string{"-c", "2", "-nodeadline.timeout", "5s", "-pathrace.tests", "--json", "help", "-x"})
+	if want := []string{"c", "nodeadline.timeout", "pathrace.tests", "json"}; !slices.Equal(flags, want) {
+		t.Errorf("flags %q, want %q", flags, want)
+	}
+	if want := []string{"help", "-x"}; !slices.Equal(positional, want) {
+		t.Errorf("positional %q, want %q", positional, want)
 	}
 }
 
