@@ -1,7 +1,9 @@
 package main
 
-// toctou -sarif: the log has one rule per analyzer with its docs, the
-// results are the standalone findings, and the SARIF Multitool's validate
+// toctou -sarif: the log has one rule per analyzer with its docs, CWEs
+// and security-severity, the results are the standalone findings with
+// partialFingerprints, the findings that //toctou:ignore suppressed are
+// results marked as suppressed, and the SARIF Multitool's validate
 // command (npm package @microsoft/sarif-multitool, installed by .ci/run)
 // finds no error or warning in it.
 
@@ -9,6 +11,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,8 +65,10 @@ func TestSARIF(t *testing.T) {
 		t.Fatalf("%d rules for %d analyzers", len(run0.Tool.Driver.Rules), len(analyzers))
 	}
 	cwes := make(map[string][]int)
+	severities := make(map[string]analyzer.Severity)
 	for _, row := range analyzer.Passes() {
 		cwes[row.Analyzer.Name] = row.CWE
+		severities[row.Analyzer.Name] = row.Severity
 	}
 	for i, a := range analyzers {
 		rule := run0.Tool.Driver.Rules[i]
@@ -71,6 +76,16 @@ func TestSARIF(t *testing.T) {
 			t.Errorf("rule %d: id %q, helpUri %q; want %q with the analyzer's URL %q and Doc", i, rule.ID, rule.HelpURI, a.Name, a.URL)
 		}
 		tags, _ := rule.Properties["tags"].([]any)
+		// GitHub shows the security-severity of rules tagged security:
+		// the passes of the table, which all have CWEs.
+		score, _ := rule.Properties["security-severity"].(string)
+		if sev, inTable := severities[a.Name]; inTable {
+			if score != sarif.SecuritySeverity(sev) || !slices.Contains(tags, any("security")) {
+				t.Errorf("rule %s: security-severity %q, tags %v; want %q and the tag security", a.Name, score, tags, sarif.SecuritySeverity(sev))
+			}
+		} else if score != "" || slices.Contains(tags, any("security")) {
+			t.Errorf("rule %s (not a pass of the table): security-severity %q, tags %v; want neither", a.Name, score, tags)
+		}
 		for _, cwe := range cwes[a.Name] {
 			tag := fmt.Sprintf("external/cwe/cwe-%d", cwe)
 			if !slices.Contains(tags, any(tag)) {
@@ -110,6 +125,13 @@ func TestSARIF(t *testing.T) {
 		if run0.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
 			t.Errorf("result of %s has ruleIndex %d", r.RuleID, r.RuleIndex)
 		}
+		if r.PartialFingerprints[sarif.FingerprintKey] == "" || r.PartialFingerprints[sarif.LineHashKey] == "" {
+			t.Errorf("result %s at %s: partialFingerprints %v, want %s and %s",
+				r.RuleID, posn(r.Locations[0]), r.PartialFingerprints, sarif.FingerprintKey, sarif.LineHashKey)
+		}
+		if r.Suppressions != nil {
+			t.Errorf("result %s at %s is suppressed; the demo has no directive", r.RuleID, posn(r.Locations[0]))
+		}
 	}
 	if got, want := sortedText(fs), readGolden(t, standaloneFile); got != want {
 		t.Errorf("toctou -sarif reports:\n%s\nwant the standalone findings (%s):\n%s", got, standaloneFile, want)
@@ -124,16 +146,55 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("%d results with fixes, want %d (the diagnostics with suggested fixes)", fixes, wantFixes)
 	}
 
-	// The suppression module: the directive checker's results, with -unused.
+	// The suppression module: the directive checker's results, with
+	// -unused, and the suppressed findings, marked as such with the
+	// directive's reason.
 	supDir := filepath.Join(t.TempDir(), "suppress")
 	writeFiles(t, supDir, suppressionModule)
 	supLog, supFile := sarifRun(t, supDir, "-ignoredirective.unused", "./...")
 	byRule := make(map[string]int)
+	var suppressed []string
 	for _, r := range supLog.Runs[0].Results {
 		byRule[r.RuleID]++
+		for _, s := range r.Suppressions {
+			suppressed = append(suppressed, fmt.Sprintf("%s:%d: %s: %s: %s", r.Locations[0].PhysicalLocation.ArtifactLocation.URI,
+				r.Locations[0].PhysicalLocation.Region.StartLine, r.RuleID, s.Kind, s.Justification))
+		}
 	}
-	if byRule["ignoredirective"] != 3 {
-		t.Errorf("suppression module: %d ignoredirective results, want 3 (no reason, unused, unknown name): %v", byRule["ignoredirective"], byRule)
+	if byRule["ignoredirective"] != 3 || byRule["pathrace"] != 3 {
+		t.Errorf("suppression module: %v results by rule, want 3 of ignoredirective (no reason, unused, unknown name) "+
+			"and 3 of pathrace (two suppressed, one whose directive gives no reason)", byRule)
+	}
+	wantSuppressed := []string{
+		"lock/lock.go:12: pathrace: inSource: the directory is private to this process",
+		"lock/lock.go:20: pathrace: inSource: only this process writes here",
+	}
+	if !slices.Equal(suppressed, wantSuppressed) {
+		t.Errorf("suppression module: suppressed results\n\t%s\nwant\n\t%s", strings.Join(suppressed, "\n\t"), strings.Join(wantSuppressed, "\n\t"))
+	}
+	// The text output does not show them: they are no failures.
+	if res := run(t, supDir, "", toctou(t), "./..."); strings.Contains(res.stderr, ":12:") || strings.Contains(res.stderr, ":20:") {
+		t.Errorf("toctou ./... prints suppressed findings:\n%s", res.stderr)
+	}
+
+	// Lines inserted at the top of the file keep every fingerprint.
+	moved := maps.Clone(suppressionModule)
+	moved["lock/lock.go"] = "\n\n\n" + moved["lock/lock.go"]
+	movedDir := filepath.Join(t.TempDir(), "moved")
+	writeFiles(t, movedDir, moved)
+	movedLog, _ := sarifRun(t, movedDir, "-ignoredirective.unused", "./...")
+	fingerprints := func(log *sarif.Log) []string {
+		var fps []string
+		for _, r := range log.Runs[0].Results {
+			fps = append(fps, fmt.Sprintf("%s %s %s", r.RuleID, r.PartialFingerprints[sarif.FingerprintKey], r.PartialFingerprints[sarif.LineHashKey]))
+		}
+		return fps
+	}
+	if got, want := fingerprints(movedLog), fingerprints(supLog); !slices.Equal(got, want) {
+		t.Errorf("fingerprints after three lines were inserted at the top:\n\t%s\nwant the same as before:\n\t%s",
+			strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	} else if len(slices.Compact(slices.Sorted(slices.Values(got)))) != len(got) {
+		t.Errorf("two results share fingerprints:\n\t%s", strings.Join(got, "\n\t"))
 	}
 
 	multitool := externalTool(t, multitoolEnv, multitoolHow)

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/internal/ignore"
 	"github.com/toctou/toctou/internal/sarif"
 )
 
@@ -470,6 +471,10 @@ func printJSON(graph *checker.Graph) int {
 
 // printSARIF writes the diagnostics as SARIF 2.1.0 to stdout, with
 // analysis errors on stderr; failed marks a run whose loading failed.
+// The diagnostics that //toctou:ignore directives suppressed are results
+// too, marked as suppressed in the source with the directive's reason:
+// the directive checker's result, the package's *ignore.Index, lists them
+// (the other outputs leave them out).
 func printSARIF(graph *checker.Graph, analyzers []*analysis.Analyzer, failed bool) int {
 	root, err := os.Getwd()
 	if err != nil {
@@ -487,6 +492,17 @@ func printSARIF(graph *checker.Graph, analyzers []*analysis.Analyzer, failed boo
 		}
 		for _, d := range act.Diagnostics {
 			if err := b.Add(act.Package.Fset, act.Analyzer.Name, d); err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", act, err)
+				failed = true
+			}
+		}
+		index, _ := act.Result.(*ignore.Index)
+		for _, s := range index.Suppressed() {
+			by := make([]sarif.InSource, len(s.Directives))
+			for i, d := range s.Directives {
+				by[i] = sarif.InSource{Pos: d.Pos, End: d.End, Reason: d.Reason}
+			}
+			if err := b.AddSuppressed(act.Package.Fset, s.Analyzer, s.Diagnostic, by); err != nil {
 				fmt.Fprintf(os.Stderr, "%s: %v\n", act, err)
 				failed = true
 			}

@@ -16,6 +16,9 @@
 // reason, or that names no check or an unknown one, suppresses nothing and
 // is reported by the directive checker (NewChecker), which also reports,
 // when its -unused flag asks, directives that suppressed nothing.
+// The Index keeps the diagnostics it dropped (Index.Suppressed), and the
+// directive checker returns it as its result, so that an output that
+// shows suppressed findings as such (SARIF) can list them.
 //
 // The mechanism is a prerequisite analyzer (NewParser) that collects the
 // directives of a package into an Index, and a wrapper (Wrap) that gives a
@@ -58,10 +61,18 @@ type Directive struct {
 type Index struct {
 	Directives []*Directive
 
-	mu   sync.Mutex
-	byAt map[fileLine][]*Directive
-	used map[*Directive]map[string]bool // directive -> names whose diagnostics it dropped
-	ran  map[string]bool                // names of the passes that ran on the package
+	mu         sync.Mutex
+	byAt       map[fileLine][]*Directive
+	used       map[*Directive]map[string]bool // directive -> names whose diagnostics it dropped
+	ran        map[string]bool                // names of the passes that ran on the package
+	suppressed []Suppressed
+}
+
+// Suppressed is a diagnostic that directives dropped.
+type Suppressed struct {
+	Analyzer   string              // the name of the pass that reported it
+	Diagnostic analysis.Diagnostic // as the pass reported it
+	Directives []*Directive        // the well-formed directives naming the pass on its line, in source order
 }
 
 type fileLine struct {
@@ -69,9 +80,11 @@ type fileLine struct {
 	line int
 }
 
-// suppresses reports whether a well-formed directive names the pass and
-// applies to pos, and records that every such directive was used.
-func (x *Index) suppresses(fset *token.FileSet, name string, pos token.Pos) bool {
+// suppress reports whether a well-formed directive names the pass and
+// applies to the diagnostic's position; if so it records that every such
+// directive was used, and keeps the diagnostic for Suppressed.
+func (x *Index) suppress(fset *token.FileSet, name string, diag analysis.Diagnostic) bool {
+	pos := diag.Pos
 	if x == nil || len(x.Directives) == 0 || !pos.IsValid() {
 		return false
 	}
@@ -82,17 +95,36 @@ func (x *Index) suppresses(fset *token.FileSet, name string, pos token.Pos) bool
 	at := fileLine{file, file.Line(pos)}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	suppressed := false
+	var by []*Directive
 	for _, d := range x.byAt[at] {
 		if d.Problem == "" && slices.Contains(d.Names, name) {
 			if x.used[d] == nil {
 				x.used[d] = make(map[string]bool)
 			}
 			x.used[d][name] = true
-			suppressed = true
+			by = append(by, d)
 		}
 	}
-	return suppressed
+	if len(by) == 0 {
+		return false
+	}
+	x.suppressed = append(x.suppressed, Suppressed{Analyzer: name, Diagnostic: diag, Directives: by})
+	return true
+}
+
+// Suppressed returns the diagnostics that directives dropped, in the order
+// the passes reported them (passes may run in parallel, so the order of
+// two passes' diagnostics varies). It is complete only after the passes
+// ran on the package; drivers that print suppressed findings (the
+// standalone checker's SARIF output) read it from the directive checker's
+// result (see NewChecker).
+func (x *Index) Suppressed() []Suppressed {
+	if x == nil {
+		return nil
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return slices.Clone(x.suppressed)
 }
 
 // markRan records that the pass name ran on the package.
@@ -282,7 +314,7 @@ func Wrap(a, parser *analysis.Analyzer) *analysis.Analyzer {
 		filtered := *pass
 		report := pass.Report
 		filtered.Report = func(d analysis.Diagnostic) {
-			if !index.suppresses(pass.Fset, a.Name, d.Pos) {
+			if !index.suppress(pass.Fset, a.Name, d) {
 				report(d)
 			}
 		}
@@ -305,6 +337,12 @@ const CheckerName = "ignoredirective"
 // parser and passes (the wrapped passes), so that it runs after them on
 // each package and sees what they suppressed; with no passes, -unused
 // reports nothing.
+//
+// Its result is the package's *Index (parser's result), complete when it
+// requires the passes: a driver that lists suppressed findings reads
+// Index.Suppressed from it. (Drivers keep the results of the analyzers they
+// were asked to run, not those of prerequisites such as parser: the
+// checker package drops them once the run ends.)
 func NewChecker(parser *analysis.Analyzer, passes []*analysis.Analyzer) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name: CheckerName,
@@ -319,15 +357,16 @@ own), and says why:
 A directive that names no check, names an unknown one, or gives no reason
 suppresses nothing and is reported. With -unused, a directive whose named
 checks ran and reported nothing on its line is reported too.`,
-		URL:      "https://github.com/toctou/toctou/blob/main/docs/design.md#suppression",
-		Requires: append([]*analysis.Analyzer{parser}, passes...),
+		URL:        "https://github.com/toctou/toctou/blob/main/docs/design.md#suppression",
+		Requires:   append([]*analysis.Analyzer{parser}, passes...),
+		ResultType: reflect.TypeFor[*Index](),
 	}
 	var reportUnused bool
 	a.Flags.BoolVar(&reportUnused, "unused", false, "also report directives that suppress nothing")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		index, _ := pass.ResultOf[parser].(*Index)
 		if index == nil {
-			return nil, nil
+			return index, nil
 		}
 		for _, d := range index.Directives {
 			switch {
@@ -343,7 +382,7 @@ checks ran and reported nothing on its line is reported too.`,
 				}
 			}
 		}
-		return nil, nil
+		return index, nil
 	}
 	return a
 }

@@ -92,6 +92,15 @@ func f() {
 // returns "line: analyzer: message" for each diagnostic, sorted.
 func analyze(t *testing.T, unused bool) []string {
 	t.Helper()
+	got, _ := analyzeAll(t, unused)
+	return got
+}
+
+// analyzeAll is analyze, and also returns the diagnostics that directives
+// dropped, as the Index that the directive checker returns holds them: "line: analyzer: message
+// [directive line: reason ...]", sorted.
+func analyzeAll(t *testing.T, unused bool) (got, suppressed []string) {
+	t.Helper()
 	dir := t.TempDir()
 	for name, data := range map[string]string{"go.mod": "module example.com/p\n\ngo 1.26\n", "p.go": src} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
@@ -115,7 +124,6 @@ func analyze(t *testing.T, unused bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			t.Fatal(act.Err)
@@ -124,7 +132,26 @@ func analyze(t *testing.T, unused bool) []string {
 			got = append(got, fmt.Sprintf("%d: %s: %s", act.Package.Fset.Position(d.Pos).Line, act.Analyzer.Name, d.Message))
 		}
 	}
-	slices.SortFunc(got, func(a, b string) int {
+	indexes := 0
+	for _, act := range graph.Roots {
+		index, ok := act.Result.(*ignore.Index)
+		if !ok {
+			continue
+		}
+		indexes++
+		fset := act.Package.Fset
+		for _, s := range index.Suppressed() {
+			line := fmt.Sprintf("%d: %s: %s", fset.Position(s.Diagnostic.Pos).Line, s.Analyzer, s.Diagnostic.Message)
+			for _, d := range s.Directives {
+				line += fmt.Sprintf(" [%d: %s]", fset.Position(d.Pos).Line, d.Reason)
+			}
+			suppressed = append(suppressed, line)
+		}
+	}
+	if indexes != 1 {
+		t.Errorf("%d results of type *ignore.Index, want 1 (the directive checker's on the one package)", indexes)
+	}
+	byLine := func(a, b string) int {
 		var la, lb int
 		fmt.Sscanf(a, "%d:", &la)
 		fmt.Sscanf(b, "%d:", &lb)
@@ -132,8 +159,10 @@ func analyze(t *testing.T, unused bool) []string {
 			return la - lb
 		}
 		return strings.Compare(a, b)
-	})
-	return got
+	}
+	slices.SortFunc(got, byLine)
+	slices.SortFunc(suppressed, byLine)
+	return got, suppressed
 }
 
 func TestDirectives(t *testing.T) {
@@ -167,5 +196,20 @@ func TestDirectives(t *testing.T) {
 	})
 	if got := analyze(t, true); !slices.Equal(got, wantUnused) {
 		t.Errorf("diagnostics with -unused:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(wantUnused, "\n\t"))
+	}
+}
+
+// TestSuppressed checks that the Index keeps each dropped diagnostic with
+// the directives that dropped it, and nothing else: not the diagnostics
+// of malformed directives' lines, nor those of passes a directive does
+// not name.
+func TestSuppressed(t *testing.T) {
+	want := []string{
+		"10: bad: call of bad [9: the callee is harmless here]",
+		"12: bad: call of bad [12: trailing, suppresses its own line]",
+		"22: other: call of other [20: both at once] [21: stacked directives apply to the next code line]",
+	}
+	if _, got := analyzeAll(t, false); !slices.Equal(got, want) {
+		t.Errorf("suppressed:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }

@@ -4,9 +4,13 @@
 // The log has one run whose tool driver is toctou, with one rule per
 // analyzer (id and name are the analyzer's name, the help text is its
 // Doc, helpUri is Analyzer.URL), the CWE identifiers of the metadata table
-// as "external/cwe/cwe-N" tags and as relationships to a CWE taxonomy, and
-// one result per diagnostic: its category as a property, its Related
-// positions as relatedLocations and its SuggestedFixes as fixes.
+// as "external/cwe/cwe-N" tags and as relationships to a CWE taxonomy, a
+// "security" tag and a "security-severity" score for the passes of the
+// table, and one result per diagnostic: its category as a property, its
+// Related positions as relatedLocations, its SuggestedFixes as fixes, and
+// partialFingerprints that follow it across commits (see Fingerprint and
+// LineHashes). Diagnostics that //toctou:ignore directives suppressed are
+// results too, with an inSource suppression giving the directive's reason.
 //
 // Columns are counted in UTF-16 code units, SARIF's default, so the
 // source files are read to convert go/token's byte columns.
@@ -14,6 +18,8 @@ package sarif
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/token"
 	"net/url"
@@ -27,6 +33,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/internal/ignore"
 )
 
 // Version and Schema identify the SARIF version the log follows.
@@ -123,15 +130,43 @@ type Message struct {
 
 // Result is one diagnostic.
 type Result struct {
-	RuleID           string         `json:"ruleId"`
-	RuleIndex        int            `json:"ruleIndex"`
-	Level            string         `json:"level"`
-	Message          Message        `json:"message"`
-	Locations        []Location     `json:"locations"`
-	RelatedLocations []Location     `json:"relatedLocations,omitempty"`
-	Fixes            []Fix          `json:"fixes,omitempty"`
-	Properties       map[string]any `json:"properties,omitempty"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             Message           `json:"message"`
+	Locations           []Location        `json:"locations"`
+	RelatedLocations    []Location        `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	Suppressions        []Suppression     `json:"suppressions,omitempty"`
+	Fixes               []Fix             `json:"fixes,omitempty"`
+	Properties          map[string]any    `json:"properties,omitempty"`
+
+	file        string // the absolute file of the primary location
+	fingerprint string // Fingerprint's hash, without the occurrence
 }
+
+// Suppression says that a result was suppressed, and why.
+type Suppression struct {
+	Kind          string    `json:"kind"` // "inSource" for a directive in the code
+	Justification string    `json:"justification,omitempty"`
+	Location      *Location `json:"location,omitempty"` // the directive
+}
+
+// InSource is one in-source suppression of a diagnostic: the span of the
+// directive and the reason it gives.
+type InSource struct {
+	Pos, End token.Pos
+	Reason   string
+}
+
+// Keys of Result.PartialFingerprints.
+const (
+	// FingerprintKey is toctou's own fingerprint (see Fingerprint).
+	FingerprintKey = "toctou/v1"
+	// LineHashKey is the fingerprint GitHub code scanning computes when
+	// a result has none (see LineHashes).
+	LineHashKey = "primaryLocationLineHash"
+)
 
 // Location is a place in a file, with a message for related locations.
 type Location struct {
@@ -199,6 +234,21 @@ type Builder struct {
 	failures bool
 }
 
+// SecuritySeverity returns the "security-severity" score that GitHub
+// code scanning reads from a rule's properties, for a pass of the table
+// with severity sev: GitHub shows at least 9.0 as critical, 7.0 to 8.9 as
+// high, 4.0 to 6.9 as medium and 0.1 to 3.9 as low. An error is high, a
+// warning medium and a note low.
+func SecuritySeverity(sev analyzer.Severity) string {
+	switch sev {
+	case analyzer.Error:
+		return "7.5"
+	case analyzer.Note:
+		return "2.0"
+	}
+	return "5.0"
+}
+
 // NewBuilder returns a Builder with one rule per analyzer, in order. rows
 // supply the CWE identifiers, severity and default of the analyzers of
 // the table; an analyzer without a row (the directive checker) is on by
@@ -237,8 +287,13 @@ func NewBuilder(root, version string, analyzers []*analysis.Analyzer, rows []ana
 			Properties:           map[string]any{},
 		}
 		tags := []string{"toctou"}
-		if inTable {
+		if inTable && len(row.CWE) > 0 {
+			// GitHub shows a security-severity only for rules tagged
+			// security; a rule with a CWE is about a weakness.
 			tags = append(tags, "security")
+			rule.Properties["security-severity"] = SecuritySeverity(row.Severity)
+		}
+		if inTable {
 			for _, cwe := range row.CWE {
 				tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", cwe))
 				rule.Relationships = append(rule.Relationships, ReportingDescriptorRelationship{
@@ -328,6 +383,22 @@ func helpMarkdown(a *analysis.Analyzer) string {
 // Add records one diagnostic of the named analyzer. Diagnostics already
 // added (a file shared by a package and its test variant) are ignored.
 func (b *Builder) Add(fset *token.FileSet, analyzerName string, d analysis.Diagnostic) error {
+	return b.add(fset, analyzerName, d, nil)
+}
+
+// AddSuppressed records one diagnostic of the named analyzer that the
+// directives by suppressed in the source: its result has one inSource
+// suppression per directive, with the directive's reason as the
+// justification. Like Add, it ignores diagnostics already added.
+func (b *Builder) AddSuppressed(fset *token.FileSet, analyzerName string, d analysis.Diagnostic, by []InSource) error {
+	if len(by) == 0 {
+		return fmt.Errorf("suppressed diagnostic of analyzer %q without a directive", analyzerName)
+	}
+	return b.add(fset, analyzerName, d, by)
+}
+
+// add is Add, with the in-source suppressions of the diagnostic, if any.
+func (b *Builder) add(fset *token.FileSet, analyzerName string, d analysis.Diagnostic, suppressedBy []InSource) error {
 	ruleIndex, ok := b.ruleOf[analyzerName]
 	if !ok {
 		return fmt.Errorf("diagnostic of analyzer %q, which has no rule", analyzerName)
@@ -348,9 +419,20 @@ func (b *Builder) Add(fset *token.FileSet, analyzerName string, d analysis.Diagn
 		Level:     b.levels[ruleIndex],
 		Message:   Message{Text: d.Message},
 		Locations: []Location{loc},
+		file:      start.Filename,
 	}
+	region := loc.PhysicalLocation.Region
+	r.fingerprint = Fingerprint(analyzerName, d.Category, loc.PhysicalLocation.ArtifactLocation,
+		b.lines[start.Filename], region.StartLine, max(region.StartLine, region.EndLine))
 	if d.Category != "" {
 		r.Properties = map[string]any{"category": d.Category}
+	}
+	for _, by := range suppressedBy {
+		s := Suppression{Kind: "inSource", Justification: by.Reason}
+		if region, file, err := b.region(fset, by.Pos, by.End, false); err == nil {
+			s.Location = &Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: b.artifact(file), Region: &region}}
+		}
+		r.Suppressions = append(r.Suppressions, s)
 	}
 	for i, rel := range d.Related {
 		rloc, err := b.location(fset, rel.Pos, rel.End)
@@ -371,6 +453,37 @@ func (b *Builder) Add(fset *token.FileSet, analyzerName string, d analysis.Diagn
 	}
 	b.results = append(b.results, r)
 	return nil
+}
+
+// Fingerprint returns toctou's fingerprint of a result, without its
+// occurrence: the hex SHA-256 (first 16 bytes) of the rule id, the
+// diagnostic's category, the artifact location and the text of lines
+// first to last of the file (1-based; lines holds the file's lines).
+// The text is normalized so that edits around the finding do not change
+// it: each line loses a //toctou:ignore directive that follows code on
+// it (so suppressing a finding keeps its fingerprint), and runs of
+// white space become one space (gofmt realigns comments and literals when
+// a neighbour changes). The line numbers themselves are not part of it,
+// so moving the code keeps the fingerprint.
+//
+// Log completes it with ":N", N counting from 1 the results of the same
+// file with the same hash in position order, so that two findings on
+// identical lines stay apart.
+func Fingerprint(ruleID, category string, artifact ArtifactLocation, lines []string, first, last int) string {
+	h := sha256.New()
+	for _, part := range []string{FingerprintKey, ruleID, category, artifact.URIBaseID, artifact.URI} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	for n := first; n >= 1 && n <= last && n <= len(lines); n++ {
+		line := lines[n-1]
+		if i := strings.Index(line, ignore.Prefix); i >= 0 && strings.TrimSpace(line[:i]) != "" {
+			line = line[:i] // a directive after code, added to suppress the finding
+		}
+		h.Write([]byte(strings.Join(strings.Fields(line), " ")))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // fix converts a suggested fix, grouping its edits by file.
@@ -505,6 +618,126 @@ func fileURI(path string, isDir bool) string {
 	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
+// fingerprint sets the partialFingerprints of results, which are in
+// position order: toctou's own (Fingerprint, with the occurrence) and,
+// for files below the root, GitHub's primaryLocationLineHash (LineHashes).
+func (b *Builder) fingerprint(results []Result) {
+	type key struct{ file, hash string }
+	occurrences := make(map[key]int)
+	lineHashes := make(map[string][]string)
+	for i := range results {
+		r := &results[i]
+		occurrences[key{r.file, r.fingerprint}]++
+		r.PartialFingerprints = map[string]string{
+			FingerprintKey: fmt.Sprintf("%s:%d", r.fingerprint, occurrences[key{r.file, r.fingerprint}]),
+		}
+		if r.Locations[0].PhysicalLocation.ArtifactLocation.URIBaseID != SrcRoot {
+			continue // GitHub fingerprints only files of the checkout
+		}
+		hashes, ok := lineHashes[r.file]
+		if !ok {
+			hashes = LineHashes(strings.Join(b.lines[r.file], ""))
+			lineHashes[r.file] = hashes
+		}
+		if line := r.Locations[0].PhysicalLocation.Region.StartLine; line >= 1 && line <= len(hashes) {
+			r.PartialFingerprints[LineHashKey] = hashes[line-1]
+		}
+	}
+}
+
+// LineHashes returns the primaryLocationLineHash of each line of a file
+// whose content is text, as GitHub's upload-sarif action computes it
+// (github/codeql-action, src/fingerprints.ts) for a result that has none,
+// or nil when it cannot promise the same value: text that is not valid
+// UTF-8, which the action decodes with replacement characters of its own.
+//
+// The algorithm, over the text's UTF-16 code units: spaces and tabs are
+// skipped, CR LF, CR and LF all count as one LF, and one code unit 65535
+// marks the end; the hash of a line is a rolling polynomial hash (base 37,
+// modulo 2^64) of the 100 code units that follow its start, padded with
+// zeros after the end, in hex, followed by ":N" where N counts the
+// earlier lines of the file with the same hash, plus one. A file has one
+// more line than it has line breaks; a byte order mark is a code unit
+// like any other.
+func LineHashes(text string) []string {
+	if !utf8.ValidString(text) {
+		return nil
+	}
+	const (
+		blockSize = 100
+		mod       = 37
+		eof       = 0xFFFF
+	)
+	firstMod := uint64(1)
+	for range blockSize {
+		firstMod *= mod
+	}
+	var (
+		window      [blockSize]uint64
+		lineNumbers [blockSize]int // line that starts at this window slot, or -1
+		hash        uint64
+		index       int
+		lineNumber  int
+		lineStart   = true
+		prevCR      = false
+		counts      = make(map[uint64]int)
+		hashes      []string
+	)
+	for i := range lineNumbers {
+		lineNumbers[i] = -1
+	}
+	output := func() {
+		counts[hash]++
+		// Lines are output in order: the slot of line n comes back
+		// before that of line n+1.
+		hashes = append(hashes, fmt.Sprintf("%x:%d", hash, counts[hash]))
+		lineNumbers[index] = -1
+	}
+	update := func(c uint64) {
+		begin := window[index]
+		window[index] = c
+		hash = mod*hash + c - firstMod*begin
+		index = (index + 1) % blockSize
+	}
+	process := func(c uint64) {
+		if c == ' ' || c == '\t' || (prevCR && c == '\n') {
+			prevCR = false
+			return
+		}
+		prevCR = c == '\r'
+		if prevCR {
+			c = '\n'
+		}
+		if lineNumbers[index] != -1 {
+			output()
+		}
+		if lineStart {
+			lineStart = false
+			lineNumber++
+			lineNumbers[index] = lineNumber
+		}
+		if c == '\n' {
+			lineStart = true
+		}
+		update(c)
+	}
+	var units []uint16
+	for _, r := range text {
+		units = utf16.AppendRune(units[:0], r)
+		for _, u := range units {
+			process(uint64(u))
+		}
+	}
+	process(eof)
+	for range blockSize {
+		if lineNumbers[index] != -1 {
+			output()
+		}
+		update(0)
+	}
+	return hashes
+}
+
 // Failed records that the analysis did not complete (load or analysis
 // errors); the log's invocation then says so.
 func (b *Builder) Failed() { b.failures = true }
@@ -526,6 +759,7 @@ func (b *Builder) Log() *Log {
 	if results == nil {
 		results = []Result{}
 	}
+	b.fingerprint(results)
 	driver := ToolComponent{
 		Name:           "toctou",
 		InformationURI: "https://github.com/toctou/toctou",
