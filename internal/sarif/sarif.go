@@ -386,10 +386,10 @@ func (b *Builder) Add(fset *token.FileSet, analyzerName string, d analysis.Diagn
 	return b.add(fset, analyzerName, d, nil)
 }
 
-// AddSuppressed records one diagnostic of the named analyzer that the
-// directives by suppressed in the source: its result has one inSource
-// suppression per directive, with the directive's reason as the
-// justification. Like Add, it ignores diagnostics already added.
+// AddSuppressed records one diagnostic of the named analyzer that
+// directives in the source suppressed (by, at least one): its result has
+// one inSource suppression per directive, with the directive's reason as
+// the justification. Like Add, it ignores diagnostics already added.
 func (b *Builder) AddSuppressed(fset *token.FileSet, analyzerName string, d analysis.Diagnostic, by []InSource) error {
 	if len(by) == 0 {
 		return fmt.Errorf("suppressed diagnostic of analyzer %q without a directive", analyzerName)
@@ -663,79 +663,96 @@ func LineHashes(text string) []string {
 	if !utf8.ValidString(text) {
 		return nil
 	}
-	const (
-		blockSize = 100
-		mod       = 37
-		eof       = 0xFFFF
-	)
-	firstMod := uint64(1)
-	for range blockSize {
-		firstMod *= mod
+	h := lineHasher{counts: make(map[uint64]int)}
+	for i := range h.lineStarts {
+		h.lineStarts[i] = -1
 	}
-	var (
-		window      [blockSize]uint64
-		lineNumbers [blockSize]int // line that starts at this window slot, or -1
-		hash        uint64
-		index       int
-		lineNumber  int
-		lineStart   = true
-		prevCR      = false
-		counts      = make(map[uint64]int)
-		hashes      []string
-	)
-	for i := range lineNumbers {
-		lineNumbers[i] = -1
-	}
-	output := func() {
-		counts[hash]++
-		// Lines are output in order: the slot of line n comes back
-		// before that of line n+1.
-		hashes = append(hashes, fmt.Sprintf("%x:%d", hash, counts[hash]))
-		lineNumbers[index] = -1
-	}
-	update := func(c uint64) {
-		begin := window[index]
-		window[index] = c
-		hash = mod*hash + c - firstMod*begin
-		index = (index + 1) % blockSize
-	}
-	process := func(c uint64) {
-		if c == ' ' || c == '\t' || (prevCR && c == '\n') {
-			prevCR = false
-			return
-		}
-		prevCR = c == '\r'
-		if prevCR {
-			c = '\n'
-		}
-		if lineNumbers[index] != -1 {
-			output()
-		}
-		if lineStart {
-			lineStart = false
-			lineNumber++
-			lineNumbers[index] = lineNumber
-		}
-		if c == '\n' {
-			lineStart = true
-		}
-		update(c)
-	}
-	var units []uint16
+	h.lineStart = true
 	for _, r := range text {
-		units = utf16.AppendRune(units[:0], r)
-		for _, u := range units {
-			process(uint64(u))
+		if r < utf8.RuneSelf {
+			h.process(uint64(r))
+			continue
 		}
-	}
-	process(eof)
-	for range blockSize {
-		if lineNumbers[index] != -1 {
-			output()
+		r1, r2 := utf16.EncodeRune(r)
+		if r1 == utf8.RuneError && r2 == utf8.RuneError { // in the BMP
+			h.process(uint64(r))
+			continue
 		}
-		update(0)
+		h.process(uint64(r1))
+		h.process(uint64(r2))
 	}
-	return hashes
+	h.process(lineHashEOF)
+	for range lineHashBlock {
+		if h.lineStarts[h.index] != -1 {
+			h.output()
+		}
+		h.update(0)
+	}
+	return h.hashes
+}
+
+// The constants of LineHashes.
+const (
+	lineHashBlock    = 100
+	lineHashBase     = 37
+	lineHashEOF      = 0xFFFF
+	lineHashFirstMod = 0xe59cd09a331cdb71 // lineHashBase^lineHashBlock modulo 2^64
+)
+
+// lineHasher is the state of LineHashes.
+type lineHasher struct {
+	window     [lineHashBlock]uint64
+	lineStarts [lineHashBlock]int // the line that starts at this slot of the window, or -1
+	hash       uint64
+	index      int // the next slot of the window
+	lines      int // lines started so far
+	lineStart  bool
+	prevCR     bool
+	counts     map[uint64]int
+	hashes     []string
+}
+
+// output appends the hash of the line that starts at the current slot:
+// lines come out in order, as their slots come back.
+func (h *lineHasher) output() {
+	h.counts[h.hash]++
+	h.hashes = append(h.hashes, fmt.Sprintf("%x:%d", h.hash, h.counts[h.hash]))
+	h.lineStarts[h.index] = -1
+}
+
+// update moves the window over one code unit.
+func (h *lineHasher) update(c uint64) {
+	begin := h.window[h.index]
+	h.window[h.index] = c
+	h.hash = lineHashBase*h.hash + c - lineHashFirstMod*begin
+	h.index++
+	if h.index == lineHashBlock {
+		h.index = 0
+	}
+}
+
+// process reads one code unit.
+func (h *lineHasher) process(c uint64) {
+	if c == ' ' || c == '\t' || (h.prevCR && c == '\n') {
+		h.prevCR = false
+		return
+	}
+	h.prevCR = c == '\r'
+	if h.prevCR {
+		c = '\n'
+	}
+	if h.lineStarts[h.index] != -1 {
+		h.output()
+	}
+	if h.lineStart {
+		h.lineStart = false
+		h.lines++
+		h.lineStarts[h.index] = h.lines
+	}
+	if c == '\n' {
+		h.lineStart = true
+	}
+	h.update(c)
 }
 
 // Failed records that the analysis did not complete (load or analysis

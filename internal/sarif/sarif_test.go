@@ -331,3 +331,13 @@ func f() {
 		t.Errorf("a result that is not suppressed has a suppressions property: %s", data)
 	}
 }
+
+func TestLineHashFirstMod(t *testing.T) {
+	x := uint64(1)
+	for range lineHashBlock {
+		x *= lineHashBase
+	}
+	if x != lineHashFirstMod {
+		t.Errorf("lineHashFirstMod = %#x, want %#x", uint64(lineHashFirstMod), x)
+	}
+}
