@@ -147,14 +147,6 @@ func printFlag(w io.Writer, name string, f *flag.Flag) {
 	fmt.Fprintln(w, line)
 }
 
-// fixFlags documents the flags that ask for fixes when the flag set in
-// use does not define them (the command line then goes to another driver;
-// see main.go).
-var fixFlags = []struct{ name, usage string }{
-	{"fix", "apply the suggested fixes to the files (exit status 0 unless loading fails)"},
-	{"diff", "with -fix, print the fixes as a unified diff instead of applying them"},
-}
-
 // printUsage writes the text of "toctou -help": the driver's flags, then
 // the checks' selection flags and their own flags.
 func printUsage(w io.Writer, flags *flag.FlagSet, analyzers []*analysis.Analyzer) {
@@ -173,11 +165,6 @@ Flags:
 			printFlag(w, f.Name, f)
 		}
 	})
-	for _, f := range fixFlags {
-		if flags.Lookup(f.name) == nil {
-			fmt.Fprintf(w, "  -%s\n    \t%s\n", f.name, f.usage)
-		}
-	}
 	fmt.Fprintln(w, "\nChecks (-NAME runs only the named ones; see 'toctou help'):")
 	for _, c := range checks(analyzers) {
 		state := "off by default"

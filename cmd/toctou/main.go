@@ -15,10 +15,11 @@
 // The standalone checker (standalone.go) loads only the named packages
 // from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
 // text. "toctou help", "toctou version" and go's -V=full question are
-// answered here (help.go). Fixes (-fix, -diff) and the rest of go vet's
-// protocol go to multichecker. A //toctou:ignore NAME reason comment on a
-// line, or on the line above, suppresses NAME's findings there
-// (docs/design.md).
+// answered here (help.go); with -fix or -diff the standalone checker
+// applies the suggested fixes or prints them (fix.go). The rest of go
+// vet's protocol goes to multichecker. A //toctou:ignore NAME reason
+// comment on a line, or on the line above, suppresses NAME's findings
+// there (docs/design.md).
 package main
 
 import (
@@ -66,7 +67,7 @@ func main() {
 	flag.CommandLine.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "run 'toctou -help' for the flags")
 	}
-	multichecker.Main(analyzers...) // fixes, go vet's protocol
+	multichecker.Main(analyzers...) // go vet's protocol
 }
 
 // suite returns every pass of the table, honoring //toctou:ignore

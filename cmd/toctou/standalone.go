@@ -11,9 +11,9 @@ package main
 // multichecker does only for fact-free analyzers. Facts, and so the view
 // through wrapper functions, flow between the packages named on the
 // command line; the passes know the standard library and common
-// libraries through tables (docs/design.md, "Drivers and cost"). Command
-// lines that ask for fixes (-fix, -diff), go vet's protocol and the
-// debugging flags go to multichecker (main.go).
+// libraries through tables (docs/design.md, "Drivers and cost"). With
+// -fix or -diff it applies or prints the suggested fixes instead (fix.go).
+// go vet's protocol and the debugging flags go to multichecker (main.go).
 
 import (
 	"encoding/json"
@@ -40,15 +40,15 @@ import (
 )
 
 // multicheckerFlags are the flags that only multichecker's own checker
-// implements: applying fixes, go vet's protocol and its debugging aids.
+// implements: go vet's protocol and its debugging aids.
 // A command line that uses one of them is handed to multichecker.
 var multicheckerFlags = map[string]bool{
-	"fix": true, "diff": true, "V": true, "flags": true, "debug": true, "trace": true,
+	"V": true, "flags": true, "debug": true, "trace": true,
 }
 
 // standaloneRequested reports whether the fast standalone checker of this
 // file can run the command line: it is not go vet's protocol (a .cfg
-// file, -V=full, -flags), not "help", and asks for no fixes.
+// file, -V=full, -flags) and not "help".
 func standaloneRequested(args []string) bool {
 	for i, arg := range args {
 		if arg == "--" {
@@ -117,6 +117,7 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 	showVersion := flags.Bool("version", false, "print the version and exit")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := flags.String("memprofile", "", "write a memory profile to this file")
+	fixes := registerFixFlags(flags)
 	selection := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
 		ts := new(triState)
@@ -225,6 +226,9 @@ func standaloneMain(flags *flag.FlagSet, analyzers []*analysis.Analyzer, args []
 	for _, line := range actionErrors(graph) {
 		fmt.Fprintln(os.Stderr, line)
 		failed = true
+	}
+	if fixes.requested() {
+		return max(fixes.run(graph), failedCode(failed))
 	}
 	var code int
 	switch {

@@ -106,9 +106,11 @@ func TestStandaloneRequested(t *testing.T) {
 		{[]string{"-pathrace", "-pathrace.tests", "./..."}, true},
 		{[]string{"-sarif", "./..."}, true},
 		{[]string{}, true}, // prints the usage
-		{[]string{"-fix", "./..."}, false},
-		{[]string{"-fix", "-diff", "./..."}, false},
-		{[]string{"--diff", "./..."}, false},
+		// Fixes come from the standalone checker too (fix.go).
+		{[]string{"-fix", "./..."}, true},
+		{[]string{"-fix", "-diff", "./..."}, true},
+		{[]string{"--diff", "./..."}, true},
+		{[]string{"-fix", "-diff", "/tmp/x/vet.cfg"}, false},
 		{[]string{"-V=full"}, false},
 		{[]string{"-flags"}, false},
 		{[]string{"-debug=t", "./..."}, false},
