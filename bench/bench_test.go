@@ -130,3 +130,43 @@ func writeTestFiles(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// TestSnapshotRestore checks that the .go files toctou/fix changes in a
+// speed round are put back, and that other files are not touched.
+func TestSnapshotRestore(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.go": "package a\n", "sub/b.go": "package b\n", "notes.txt": "x\n"}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := snapshotGoFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap) != 2 {
+		t.Errorf("snapshot of %d files, want the 2 .go files", len(snap))
+	}
+	for name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("fixed\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := snap.restore(); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		want := content
+		if !strings.HasSuffix(name, ".go") {
+			want = "fixed\n"
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s after restore: %q, want %q", name, got, want)
+		}
+	}
+}

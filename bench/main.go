@@ -120,7 +120,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.out, "out", "out", "report directory")
 	fs.StringVar(&cfg.scratch, "scratch", "", "scratch directory for the corpus copies (default $XDG_CACHE_HOME/toctou-bench)")
 	fs.StringVar(&cfg.profile, "profile", "", "write toctou's CPU and memory profiles to DIR/<name>.cpu and DIR/<name>.mem")
-	commands := fs.String("commands", "", "speed mode: comma-separated commands to time (default all: toctou, floor/NAME, vet, vet/toctou, staticcheck, gosec, golangci, golangci/toctou)")
+	commands := fs.String("commands", "", "speed mode: comma-separated commands to time (default all: toctou, toctou/fix, toctou/diff, floor/NAME, vet, vet/toctou, staticcheck, gosec, golangci, golangci/toctou)")
 	fs.BoolVar(&cfg.writePin, "writepin", false, "rewrite corpus/pin.go from corpus.go and exit")
 	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
 	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")

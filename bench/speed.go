@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +21,7 @@ type speedCommand struct {
 	vetCache bool     // runs with a fresh copy of the primed GOCACHE (go vet caches its results there)
 	freshDir string   // an environment variable that gets a new empty directory each round (a tool's own cache)
 	okExit   []int    // exit statuses of a normal run
+	writes   bool     // writes the module's .go files (toctou -fix): they are put back after each round
 }
 
 // SpeedRow is the medians of one command over the rounds.
@@ -66,8 +68,8 @@ var floorNames = []string{"inspectonly", "buildssa", "buildssa032", "buildssafac
 func speedCommands(ws *workspace, tools speedTools, filter []string) ([]speedCommand, []*SpeedRow) {
 	patterns := ws.entry.Patterns()
 	std := ws.entry.IsStd()
-	standalone := func(bin string) []string {
-		args := []string{bin}
+	standalone := func(bin string, flags ...string) []string {
+		args := append([]string{bin}, flags...)
 		if std {
 			args = append(args, "-test=false")
 		}
@@ -86,6 +88,8 @@ func speedCommands(ws *workspace, tools speedTools, filter []string) ([]speedCom
 		cmds = append(cmds, c)
 	}
 	add(speedCommand{name: "toctou", args: standalone(tools.toctou), okExit: []int{0, 3}}, "")
+	add(speedCommand{name: "toctou/fix", args: standalone(tools.toctou, "-fix"), okExit: []int{0}, writes: true}, "")
+	add(speedCommand{name: "toctou/diff", args: standalone(tools.toctou, "-diff"), okExit: []int{0}}, "")
 	for _, f := range floorNames {
 		add(speedCommand{name: "floor/" + f, args: standalone(tools.floors[f]), okExit: []int{0}}, "")
 	}
@@ -237,7 +241,7 @@ func primeBuild(ctx context.Context, env *toolEnv, ws *workspace, kv ...string) 
 }
 
 // runRound runs c once and records its cost in row.
-func runRound(ctx context.Context, env *toolEnv, ws *workspace, template string, c speedCommand, row *SpeedRow, round int) error {
+func runRound(ctx context.Context, env *toolEnv, ws *workspace, template string, c speedCommand, row *SpeedRow, round int) (err error) {
 	gocache := template
 	var temps []string
 	defer func() {
@@ -261,6 +265,17 @@ func runRound(ctx context.Context, env *toolEnv, ws *workspace, template string,
 		}
 		temps = append(temps, d)
 		kv = append(kv, c.freshDir+"="+d)
+	}
+	if c.writes {
+		snap, serr := snapshotGoFiles(ws.src)
+		if serr != nil {
+			return serr
+		}
+		defer func() {
+			if rerr := snap.restore(); rerr != nil && err == nil {
+				err = rerr
+			}
+		}()
 	}
 	var stderr bytes.Buffer
 	cmd := command{dir: ws.src, env: env.corpusEnv(kv...), args: c.args, stdout: io.Discard, stderr: &stderr}
@@ -359,6 +374,13 @@ func (r *SpeedResult) ratios() []Ratio {
 			out = append(out, Ratio{Name: "toctou / floor/buildssa032, peak memory", Value: float64(t.MaxRSS) / float64(f.MaxRSS), Unit: "x"})
 		}
 	}
+	for _, name := range []string{"toctou/fix", "toctou/diff"} {
+		ratio(name+" / toctou, wall", name, "toctou", 1.2, false)
+		ratio(name+" / toctou, CPU", name, "toctou", 0, true)
+		if a, b := r.row(name), r.row("toctou"); a != nil && b != nil && b.MaxRSS > 0 {
+			out = append(out, Ratio{Name: name + " / toctou, peak memory", Value: float64(a.MaxRSS) / float64(b.MaxRSS), Budget: 1.2, Unit: "x"})
+		}
+	}
 	ratio("vet/toctou / vet, wall", "vet/toctou", "vet", 1.15, false)
 	ratio("vet/toctou / vet, CPU", "vet/toctou", "vet", 0, true)
 	ratio("golangci/toctou / golangci, wall", "golangci/toctou", "golangci", 1.15, false)
@@ -368,3 +390,38 @@ func (r *SpeedResult) ratios() []Ratio {
 
 // gib converts bytes to GiB.
 func gib(b int64) float64 { return float64(b) / (1 << 30) }
+
+// goFiles is the content of every .go file under a directory.
+type goFiles map[string][]byte
+
+// snapshotGoFiles reads every .go file under dir.
+func snapshotGoFiles(dir string) (goFiles, error) {
+	snap := make(goFiles)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		snap[path] = data
+		return err
+	})
+	return snap, err
+}
+
+// restore writes back each file whose content changed since the snapshot,
+// so that the next round analyzes, and loads from the primed build cache,
+// the same module.
+func (snap goFiles) restore() error {
+	for path, want := range snap {
+		got, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, want) {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -95,10 +95,19 @@ func (f *fixer) apply(graph *checker.Graph) int {
 	var fixes []candidate
 	seen := make(map[string]bool) // the key of each fix kept
 	generated := make(map[*token.File]bool)
+	for act := range graph.All() {
+		// An analysis that failed fails the run. Name only the causes: not
+		// the actions that failed because a prerequisite did, nor those on
+		// a package whose load errors were printed.
+		if act.Err != nil {
+			if len(act.Package.Errors) == 0 && !strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
+				fmt.Fprintf(f.stderr, "toctou: %s: %v\n", act, act.Err)
+			}
+			code = 1
+		}
+	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			fmt.Fprintf(f.stderr, "toctou: %s: %v\n", act, act.Err)
-			code = 1
 			continue
 		}
 		for _, file := range act.Package.Syntax {
