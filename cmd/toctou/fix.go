@@ -63,8 +63,8 @@ func registerFixFlags(flags *flag.FlagSet) fixMode {
 func (ff fixMode) requested() bool { return *ff.fix || *ff.diff }
 
 // run applies the fixes of the graph's root actions, or prints them as a
-// diff, and returns the exit code: 0, or 1 if an analysis failed, a fix
-// could not be applied or a file could not be written.
+// diff, and returns the exit code: 0, or 1 if a fix could not be applied
+// or a file could not be written.
 func (ff fixMode) run(graph *checker.Graph) int {
 	f := &fixer{
 		stdout:    os.Stdout,
@@ -95,20 +95,9 @@ func (f *fixer) apply(graph *checker.Graph) int {
 	var fixes []candidate
 	seen := make(map[string]bool) // the key of each fix kept
 	generated := make(map[*token.File]bool)
-	for act := range graph.All() {
-		// An analysis that failed fails the run. Name only the causes: not
-		// the actions that failed because a prerequisite did, nor those on
-		// a package whose load errors were printed.
-		if act.Err != nil {
-			if len(act.Package.Errors) == 0 && !strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
-				fmt.Fprintf(f.stderr, "toctou: %s: %v\n", act, act.Err)
-			}
-			code = 1
-		}
-	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			continue
+			continue // printed by standaloneMain (actionErrors), which fails the run
 		}
 		for _, file := range act.Package.Syntax {
 			tf := act.Package.Fset.File(file.FileStart)
