@@ -404,7 +404,7 @@ func writeSpeedTable(w io.Writer, s *SpeedResult) {
 	if len(ratios) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\n| figure | value | budget (issue 8) |")
+	fmt.Fprintln(w, "\n| figure | value | budget (issues 8, 12) |")
 	fmt.Fprintln(w, "|---|--:|---|")
 	for _, r := range ratios {
 		budget := "-"

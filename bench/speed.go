@@ -344,7 +344,7 @@ func displayCommand(args []string) string {
 	return strings.Join(out, " ")
 }
 
-// Ratio is one ratio the speed budget of issue 8 asks for.
+// Ratio is one ratio the speed budgets of issues 8 and 12 ask for.
 type Ratio struct {
 	Name   string
 	Value  float64
