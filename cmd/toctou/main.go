@@ -3,7 +3,7 @@
 // It is one binary with three faces:
 //
 //	toctou [-flags] ./...                  standalone checker (text, -json, -sarif, -fix, -diff)
-//	go vet -vettool=$(which toctou) ./...  as go vet's analysis tool
+//	go vet -vettool=$(which toctou) ./...  as go vet's analysis tool, with go vet's own checks
 //	go fix -fixtool=$(which toctou) ./...  as go fix's tool, applying suggested fixes
 //
 // Select passes with -NAME (for example -pathrace); with none selected,
@@ -11,6 +11,11 @@
 // runs only when selected by name, or added with -enable=NAME; -disable
 // removes passes from the default set. See docs/checks for the checks,
 // and "toctou help".
+//
+// As go vet's tool, it also runs the analyzers go vet runs by default
+// (golang.org/x/tools/go/analysis/suite/vet: printf, copylocks, ...), so
+// that choosing -vettool=toctou loses none of them; -vetsuite=false leaves
+// them out. The standalone checker and go fix run toctou's checks only.
 //
 // The standalone checker (standalone.go) loads only the named packages
 // from source; with -sarif it writes SARIF 2.1.0 to stdout instead of
@@ -67,6 +72,9 @@ func main() {
 	flag.CommandLine.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "run 'toctou -help' for the flags")
 	}
+	// Under go vet, go vet's own analyzers run too, unless -vetsuite=false
+	// (vetsuite.go).
+	analyzers = append(analyzers, vetSuite(flag.CommandLine, args)...)
 	multichecker.Main(analyzers...) // go vet's protocol
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -31,16 +30,11 @@ type vetConfig struct {
 // runs the tool on every package of the dependency tree, and most of them
 // are libraries.
 func libraryVetxOnly(args []string) bool {
-	// go vet passes the user's analyzer flags, then the file.
-	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+	file, ok := vetConfigFile(args)
+	if !ok {
 		return false
 	}
-	for _, arg := range args[:len(args)-1] {
-		if !strings.HasPrefix(arg, "-") {
-			return false
-		}
-	}
-	data, err := os.ReadFile(args[len(args)-1])
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return false // unitchecker reports it
 	}

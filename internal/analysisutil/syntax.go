@@ -53,7 +53,7 @@ func (s *Syntax) Reportable(pos token.Pos, includeTests bool) bool {
 	if f == nil || ast.IsGenerated(f) && !CgoRewritten(f) {
 		return false
 	}
-	return includeTests || !strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go")
+	return includeTests || !InTestFile(s.pass.Fset, pos)
 }
 
 // Call returns the call expression whose opening parenthesis is at lparen

@@ -26,6 +26,7 @@ package ssabuild
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"sync"
@@ -54,6 +55,8 @@ type SSA struct {
 	once  sync.Once
 	pkg   *ssa.Package
 	funcs []*ssa.Function
+	files []token.Pos // the start of each file, for tests
+	tests tests
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -88,6 +91,9 @@ func (s *SSA) build() {
 	s.pkg = prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	s.pkg.Build()
 	s.funcs = sourceFuncs(pass, prog)
+	for _, f := range pass.Files {
+		s.files = append(s.files, f.FileStart)
+	}
 }
 
 // sourceFuncs lists the declared functions of the package, each followed

@@ -60,3 +60,49 @@ func TestNoFactsNoPrerequisites(t *testing.T) {
 		t.Errorf("ssabuild requires %d analyzers; want none", n)
 	}
 }
+
+// testCode reports every store to a package-level variable, saying
+// whether TestCode takes it for test code.
+var testCode = &analysis.Analyzer{
+	Name:     "testcode",
+	Doc:      "report stores to package-level variables and whether they are test code",
+	Requires: []*analysis.Analyzer{ssabuild.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Path() != "testcode" {
+			return nil, nil // the generated test main
+		}
+		res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+		funcs := res.Funcs()
+		if init := res.Init(); init != nil {
+			funcs = append(funcs, init)
+			funcs = append(funcs, init.AnonFuncs...)
+		}
+		for _, fn := range funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					st, ok := instr.(*ssa.Store)
+					if !ok {
+						continue
+					}
+					g, ok := st.Addr.(*ssa.Global)
+					if !ok || g.Object() == nil {
+						continue
+					}
+					what := "store"
+					if res.TestCode(st) {
+						what = "test store"
+					}
+					pass.Reportf(st.Pos(), "%s to %s", what, g.Name())
+				}
+			}
+		}
+		return nil, nil
+	},
+}
+
+// TestTestCode checks which code TestCode takes for test code: functions
+// and literals declared in _test.go files, and the initializers of their
+// package-level variables, which go/ssa puts in the package initializer.
+func TestTestCode(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testCode, "testcode")
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
@@ -61,16 +62,21 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // nothing non-idempotent and no retry helper can be called here
 	}
-	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
 	st := &state{
 		pass:     pass,
+		ssa:      res,
 		performs: make(map[*types.Func]*PerformsFact),
 		retries:  make(map[*types.Func]*RetriesFact),
 		keys:     keyHeaderNames(extraKeyHeaders),
 		reported: make(map[token.Pos]bool),
 		syn:      analysisutil.NewSyntax(pass),
 	}
-	st.retryablehttpConfigured = st.configuresRetryableHTTP(funcs)
+	// Calls in non-test files see what non-test code configures; calls in
+	// test files see all of it (ssabuild.TestCode).
+	st.retryablehttpConfigured = configuresRetryableHTTP(funcs, func(in ssa.Instruction) bool { return !res.TestCode(in) })
+	st.retryablehttpConfiguredInTests = st.retryablehttpConfigured || configuresRetryableHTTP(funcs, nil)
 	st.summarize(funcs)
 	st.exportFacts()
 	for _, fn := range funcs { // (function literals included)
@@ -103,9 +109,12 @@ type state struct {
 	keys     map[string]bool               // canonical idempotency-key header names
 	reported map[token.Pos]bool            // call positions already reported
 	syn      *analysisutil.Syntax          // calls and files, indexed on the first report
-	// retryablehttpConfigured: the package sets CheckRetry or RetryMax = 0
-	// on a go-retryablehttp client, so its retry policy is its own.
-	retryablehttpConfigured bool
+	ssa      *ssabuild.SSA
+	// retryablehttpConfigured: the package's non-test code sets CheckRetry
+	// or RetryMax = 0 on a go-retryablehttp client, so its retry policy is
+	// its own; retryablehttpConfiguredInTests: its code does, test files
+	// included (what calls in test files see).
+	retryablehttpConfigured, retryablehttpConfiguredInTests bool
 }
 
 // exportFacts publishes the summaries of exported functions; other

@@ -50,3 +50,10 @@ func setFlag(t *testing.T, name, value string) {
 		}
 	})
 }
+
+// TestTestFilesSilenceNothing checks that a _test.go file that gives a
+// go-retryablehttp client a retry policy does not silence the findings of
+// the non-test files.
+func TestTestFilesSilenceNothing(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), blindretry.Analyzer, "testsilence")
+}

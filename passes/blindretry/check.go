@@ -257,13 +257,14 @@ func (st *state) retriesFact(fn *types.Func) *RetriesFact {
 }
 
 // configuresRetryableHTTP reports whether the package sets the retry
-// policy of a go-retryablehttp client (CheckRetry, or RetryMax = 0).
-func (st *state) configuresRetryableHTTP(funcs []*ssa.Function) bool {
+// policy of a go-retryablehttp client (CheckRetry, or RetryMax = 0) in an
+// instruction of funcs for which keep (if not nil) is true.
+func configuresRetryableHTTP(funcs []*ssa.Function, keep func(ssa.Instruction) bool) bool {
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				store, ok := instr.(*ssa.Store)
-				if !ok {
+				if !ok || keep != nil && !keep(store) {
 					continue
 				}
 				fa, ok := store.Addr.(*ssa.FieldAddr)

@@ -142,7 +142,11 @@ func (st *state) classifyHTTP(o *opSite, key string, retryable bool) *opSite {
 	}
 	o.what = "sends an HTTP " + method + " request"
 	if retryable {
-		if st.retryablehttpConfigured || len(o.keys) > 0 {
+		configured := st.retryablehttpConfigured
+		if st.ssa.TestCode(o.call) {
+			configured = st.retryablehttpConfiguredInTests
+		}
+		if configured || len(o.keys) > 0 {
 			return nil // its own retry policy, or a key the library resends
 		}
 		o.category = RetryableHTTPPost

@@ -26,7 +26,9 @@ type index struct {
 	closures map[*ssa.Function]*ssa.MakeClosure
 }
 
-func buildIndex(pkg *types.Package, funcs []*ssa.Function) *index {
+// buildIndex indexes the instructions of funcs for which keep (if not
+// nil) is true.
+func buildIndex(pkg *types.Package, funcs []*ssa.Function, keep func(ssa.Instruction) bool) *index {
 	idx := &index{
 		pkg:        pkg,
 		fieldAddrs: make(map[*types.Var][]*ssa.FieldAddr),
@@ -38,6 +40,9 @@ func buildIndex(pkg *types.Package, funcs []*ssa.Function) *index {
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				if keep != nil && !keep(instr) {
+					continue
+				}
 				switch in := instr.(type) {
 				case *ssa.FieldAddr:
 					if f := fieldOf(in.X.Type(), in.Field, true); f != nil {

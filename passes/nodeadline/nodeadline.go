@@ -62,12 +62,21 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	st := &state{
 		pass:      pass,
+		ssa:       ssaInfo,
 		funcs:     ssaInfo.Funcs(),
 		summaries: make(map[*types.Func]*NetFact),
 		syn:       analysisutil.NewSyntax(pass),
 		fixedAt:   make(map[token.Pos]bool),
 	}
-	st.idx = buildIndex(pass.Pkg, packageFuncs(ssaInfo))
+	// Findings in non-test files see what non-test code stores into
+	// variables and fields; findings in test files see all of it
+	// (ssabuild.TestCode).
+	all := packageFuncs(ssaInfo)
+	st.allIdx = buildIndex(pass.Pkg, all, nil)
+	st.prodIdx = st.allIdx
+	if ssaInfo.HasTests() {
+		st.prodIdx = buildIndex(pass.Pkg, all, func(in ssa.Instruction) bool { return !ssaInfo.TestCode(in) })
+	}
 	st.summarize()
 	st.exportFacts()
 	st.reportAll()
@@ -127,8 +136,10 @@ func (st *state) exportFacts() {
 // state is the state of one run of the pass over one package.
 type state struct {
 	pass      *analysis.Pass
+	ssa       *ssabuild.SSA
 	funcs     []*ssa.Function
-	idx       *index
+	prodIdx   *index // what non-test code does, for findings in non-test code
+	allIdx    *index // what all code does, for findings in test files
 	summaries map[*types.Func]*NetFact
 	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
 	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits

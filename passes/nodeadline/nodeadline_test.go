@@ -71,3 +71,14 @@ func setFlag(t *testing.T, name, value string) {
 	}
 	t.Cleanup(func() { f.Value.Set(old) })
 }
+
+// TestTestFilesSilenceNothing checks that a _test.go file that configures
+// the package's clients (http.DefaultClient.Transport = fake, a Timeout
+// on a package-level client or a field) does not silence the findings of
+// the non-test files, and that with -tests the test file's own calls see
+// what it sets.
+func TestTestFilesSilenceNothing(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "testsilence")
+	setFlag(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "testsilence")
+}

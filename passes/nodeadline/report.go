@@ -19,10 +19,10 @@ import (
 // reportAll finds and reports every network call of the package that can
 // wait forever, in source order.
 func (st *state) reportAll() {
-	r := newResolver(st)
+	rs := newResolvers(st)
 	var found []*finding
 	for _, fn := range st.funcs {
-		st.visit(fn, r, nil, func(f *finding) { found = append(found, f) })
+		st.visit(fn, rs.of(fn), nil, func(f *finding) { found = append(found, f) })
 	}
 	slices.SortStableFunc(found, func(a, b *finding) int {
 		return cmp.Compare(a.instr.Common().Pos(), b.instr.Common().Pos())

@@ -69,9 +69,34 @@ type resolver struct {
 	busy map[any]bool   // values and locations being resolved (cycles)
 }
 
-func newResolver(st *state) *resolver {
-	return &resolver{st: st, idx: st.idx, objs: make(map[any]object),
+func newResolver(st *state, idx *index) *resolver {
+	return &resolver{st: st, idx: idx, objs: make(map[any]object),
 		locs: make(map[any]limit), busy: make(map[any]bool)}
+}
+
+// resolvers are the resolvers of one round: one that sees what non-test
+// code does, for the functions of non-test files, and one that sees all
+// code, for the functions of test files (ssabuild.TestCode).
+type resolvers struct {
+	st        *state
+	prod, all *resolver
+}
+
+func newResolvers(st *state) resolvers {
+	rs := resolvers{st: st, prod: newResolver(st, st.prodIdx)}
+	rs.all = rs.prod
+	if st.allIdx != st.prodIdx {
+		rs.all = newResolver(st, st.allIdx)
+	}
+	return rs
+}
+
+// of returns the resolver for the code of fn.
+func (rs resolvers) of(fn *ssa.Function) *resolver {
+	if rs.st.ssa.TestFunc(fn) {
+		return rs.all
+	}
+	return rs.prod
 }
 
 // objectOf returns what is known of the time limit of v, a pointer to a

@@ -15,13 +15,13 @@ import (
 func (st *state) summarize() {
 	const maxRounds = 8
 	for range maxRounds {
-		r := newResolver(st)
+		rs := newResolvers(st)
 		next := make(map[*types.Func]*NetFact)
 		for _, fn := range st.funcs {
-			st.visit(fn, r, next, nil)
+			st.visit(fn, rs.of(fn), next, nil)
 		}
 		for _, fn := range st.funcs {
-			st.results(fn, r, next)
+			st.results(fn, rs.of(fn), next)
 		}
 		same := len(next) == len(st.summaries)
 		for obj, f := range next {

@@ -88,8 +88,9 @@ type globalInfo struct {
 }
 
 // newEvaluator returns an evaluator for the package whose functions are
-// funcs, after recording how they store to the package's variables.
-func newEvaluator(funcs []*ssa.Function) *evaluator {
+// funcs, after recording how they store to the package's variables (with
+// the instructions for which keep, if not nil, is true).
+func newEvaluator(funcs []*ssa.Function, keep func(ssa.Instruction) bool) *evaluator {
 	e := &evaluator{globals: make(map[*ssa.Global]*globalInfo), onStack: make(map[ssa.Value]bool)}
 	info := func(g *ssa.Global) *globalInfo {
 		gi := e.globals[g]
@@ -103,6 +104,9 @@ func newEvaluator(funcs []*ssa.Function) *evaluator {
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				if keep != nil && !keep(instr) {
+					continue
+				}
 				if st, ok := instr.(*ssa.Store); ok {
 					if g, ok := st.Addr.(*ssa.Global); ok {
 						info(g).stores = append(info(g).stores, st)

@@ -36,6 +36,7 @@ type exclSite struct {
 
 // sites finds the creations of one function.
 func (st *state) sites(fn *ssa.Function) (creates []*createSite, excls []*exclSite) {
+	st.enter(fn)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)

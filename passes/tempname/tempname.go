@@ -51,11 +51,29 @@ var includeTests bool
 
 // state is the state of one run of the pass over one package.
 type state struct {
-	pass        *analysis.Pass
+	pass      *analysis.Pass
+	ssa       *ssabuild.SSA
+	prod, all *view // the package as non-test code sees it, and with its test code
+	*view           // the one for the function at hand (sites)
+	creates   map[*types.Func]*CreatesFact
+	syn       *analysisutil.Syntax // calls, files and source text, indexed on the first report
+}
+
+// view is what the package's code does with its variables and
+// directories, as one function sees it: findings in non-test files must
+// not depend on test files (ssabuild.TestCode).
+type view struct {
 	eval        *evaluator
-	creates     map[*types.Func]*CreatesFact
-	privateDirs map[string]bool      // constant directories some function makes exclusively
-	syn         *analysisutil.Syntax // calls, files and source text, indexed on the first report
+	privateDirs map[string]bool // constant directories some function makes exclusively
+}
+
+// enter makes the view of fn's code the current one. The package
+// initializer, whose code comes from every file, gets the non-test view.
+func (st *state) enter(fn *ssa.Function) {
+	st.view = st.prod
+	if st.ssa.TestFunc(fn) {
+		st.view = st.all
+	}
 }
 
 // run summarizes the package's wrappers, exports their facts, and
@@ -70,19 +88,32 @@ func run(pass *analysis.Pass) (any, error) {
 		// Package-level variable initializers live in the synthetic init.
 		funcs = append(withAnons(init), funcs...)
 	}
+	// What the package does with its variables and which directories it
+	// makes: as seen by non-test code, for findings in non-test files, and
+	// by all code, for findings in test files (ssabuild.TestCode).
+	prod := &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
+	all := prod
+	if res.HasTests() {
+		prod.eval = newEvaluator(funcs, func(in ssa.Instruction) bool { return !res.TestCode(in) })
+		all = &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
+	}
 	st := &state{
-		pass:        pass,
-		eval:        newEvaluator(funcs),
-		creates:     make(map[*types.Func]*CreatesFact),
-		privateDirs: make(map[string]bool),
-		syn:         analysisutil.NewSyntax(pass),
+		pass:    pass,
+		ssa:     res,
+		prod:    prod,
+		all:     all,
+		creates: make(map[*types.Func]*CreatesFact),
+		syn:     analysisutil.NewSyntax(pass),
 	}
 	for _, fn := range funcs {
 		_, excls := st.sites(fn)
 		var br pathflow.Branches
 		for _, x := range excls {
 			if d, ok := constText(x.segs); ok && x.dir && failureStops(x.instr, &br) {
-				st.privateDirs[trimRightSlash(d)] = true
+				all.privateDirs[trimRightSlash(d)] = true
+				if !res.TestCode(x.instr) {
+					prod.privateDirs[trimRightSlash(d)] = true
+				}
 			}
 		}
 	}

@@ -66,3 +66,10 @@ func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), tempname.Analyzer,
 		"a", "example.com/tmputil", "example.com/b", "fixes", "fiximports", "goos", "intests")
 }
+
+// TestTestFilesSilenceNothing checks that a _test.go file that makes a
+// directory exclusively, or sets a package-level name, does not silence
+// the findings of the non-test files.
+func TestTestFilesSilenceNothing(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tempname.Analyzer, "testsilence")
+}
