@@ -67,8 +67,17 @@ func (s *SSA) Package() *ssa.Package {
 	return s.pkg
 }
 
-// Funcs returns the package's source functions, function literals
-// included, in source order, as buildssa's SrcFuncs does.
+// Funcs returns every function of the package that holds source code,
+// each followed by its function literals (nested ones included), in
+// source order: the declared functions and methods, then the package
+// initializer (the synthetic init, which holds the code of package-level
+// variable initializers) with the literals it contains, such as cobra's
+//
+//	var cmd = &cobra.Command{Run: func(cmd *cobra.Command, args []string) { ... }}
+//
+// This is the function list of every pass: a pass never patches it.
+// Unlike buildssa's SrcFuncs, which leaves out the literals of
+// package-level initializers, nothing written in the package is missing.
 func (s *SSA) Funcs() []*ssa.Function {
 	s.once.Do(s.build)
 	return s.funcs
@@ -87,12 +96,13 @@ func (s *SSA) build() {
 	}
 	s.pkg = prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	s.pkg.Build()
-	s.funcs = sourceFuncs(pass, prog)
+	s.funcs = sourceFuncs(pass, prog, s.pkg)
 }
 
 // sourceFuncs lists the declared functions of the package, each followed
-// by its function literals, in source order.
-func sourceFuncs(pass *analysis.Pass, prog *ssa.Program) []*ssa.Function {
+// by its function literals, in source order, then the package initializer
+// and its literals.
+func sourceFuncs(pass *analysis.Pass, prog *ssa.Program, pkg *ssa.Package) []*ssa.Function {
 	var funcs []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -115,6 +125,9 @@ func sourceFuncs(pass *analysis.Pass, prog *ssa.Program) []*ssa.Function {
 				add(fn)
 			}
 		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
 	}
 	return funcs
 }
@@ -177,13 +190,3 @@ func (nr *noReturn) mayReturn(call *ast.CallExpr) bool {
 }
 
 var panicBuiltin = types.Universe.Lookup("panic")
-
-// Init returns the package's synthetic initializer, which holds the code
-// of package-level variable initializers; nil for a package without
-// syntax.
-func (s *SSA) Init() *ssa.Function {
-	if pkg := s.Package(); pkg != nil {
-		return pkg.Func("init")
-	}
-	return nil
-}

@@ -67,29 +67,11 @@ func run(pass *analysis.Pass) (any, error) {
 		syn:       analysisutil.NewSyntax(pass),
 		fixedAt:   make(map[token.Pos]bool),
 	}
-	st.idx = buildIndex(pass.Pkg, packageFuncs(ssaInfo))
+	st.idx = buildIndex(pass.Pkg, st.funcs)
 	st.summarize()
 	st.exportFacts()
 	st.reportAll()
 	return nil, nil
-}
-
-// packageFuncs returns the functions of the package that hold code: the
-// source functions and the package initializer, which holds the
-// initializers of package-level variables.
-func packageFuncs(info *ssabuild.SSA) []*ssa.Function {
-	funcs := append([]*ssa.Function(nil), info.Funcs()...)
-	if init := info.Init(); init != nil {
-		var add func(f *ssa.Function)
-		add = func(f *ssa.Function) {
-			funcs = append(funcs, f)
-			for _, anon := range f.AnonFuncs {
-				add(anon)
-			}
-		}
-		add(init)
-	}
-	return funcs
 }
 
 // importsFacts reports whether a package this one imports directly has

@@ -11,7 +11,7 @@ import (
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "cobracmd")
 }
 
 func TestIncludeTests(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
@@ -66,10 +65,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	funcs := res.Funcs()
-	if init := res.Init(); init != nil {
-		// Package-level variable initializers live in the synthetic init.
-		funcs = append(withAnons(init), funcs...)
-	}
 	st := &state{
 		pass:        pass,
 		eval:        newEvaluator(funcs),
@@ -92,15 +87,6 @@ func run(pass *analysis.Pass) (any, error) {
 		st.checkFunc(fn)
 	}
 	return nil, nil
-}
-
-// withAnons returns fn and the function literals inside it.
-func withAnons(fn *ssa.Function) []*ssa.Function {
-	out := []*ssa.Function{fn}
-	for _, anon := range fn.AnonFuncs {
-		out = append(out, withAnons(anon)...)
-	}
-	return out
 }
 
 // exportFacts publishes the summaries of exported functions; other
