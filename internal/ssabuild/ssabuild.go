@@ -8,8 +8,8 @@
 //     the requirement graph makes go/analysis drivers analyze every
 //     dependency of the packages named on the command line, std included,
 //     from source. This analyzer has no prerequisite and no fact: which
-//     calls never return is known from a table (os.Exit, log.Fatal,
-//     t.Fatal, runtime.Goexit, the usual loggers) and from the package's own
+//     calls never return is known from internal/knowledge's exits table
+//     (os.Exit, log.Fatal, t.Fatal, runtime.Goexit, the usual loggers) and from the package's own
 //     functions, whose control-flow graphs are built only when the SSA
 //     builder asks about them.
 //   - buildssa builds the SSA of every package it runs on. Here the result
@@ -34,6 +34,8 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/toctou/toctou/internal/knowledge"
 )
 
 // Analyzer returns the package's *SSA handle.
@@ -133,7 +135,7 @@ func sourceFuncs(pass *analysis.Pass, prog *ssa.Program, pkg *ssa.Package) []*ss
 }
 
 // noReturn decides which functions never return: known ones from
-// neverReturns, the package's own from their control-flow graphs.
+// internal/knowledge's exits table, the package's own from their control-flow graphs.
 type noReturn struct {
 	info  *types.Info
 	decls map[*types.Func]*ast.FuncDecl // the package's functions with bodies
@@ -165,7 +167,7 @@ func (nr *noReturn) call(fn *types.Func) bool {
 	if known, ok := nr.memo[fn]; ok {
 		return known
 	}
-	if neverReturns(fn) {
+	if knowledge.Exit(fn) != knowledge.Returns {
 		nr.memo[fn] = true
 		return true
 	}
