@@ -80,9 +80,15 @@
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is
 // nil, or only when an in-memory overlay lacks the name, is not a wrapper
-// of a read. Exists helpers must report on the parameter itself (or its
-// filepath.Clean or filepath.Abs): a helper that checks a path derived from
-// its parameter is not followed. The standard library is known through a
+// of a read. A wrapper may first pass its path through a validating
+// helper of the analyzed code that returns the path cleaned
+// (clean, err := cleanAndValidate(path); if err != nil { return err };
+// os.WriteFile(clean, ...)): the use is still of the parameter, and a
+// check of p followed by a use of such a helper's result for p pairs up.
+// A helper that returns another path (filepath.Join(filepath.Dir(p),
+// "other")) is no such helper. Exists helpers must report on the
+// parameter itself (or a cleaned form of it): a helper that checks a path
+// derived from its parameter is not followed. The standard library is known through a
 // table of its functions, never through facts, so results are the same
 // under every driver.
 //
