@@ -42,6 +42,19 @@
 //   - the check's result (its error, FileInfo or boolean) decides a branch
 //     on the way to the use: on the other branch, the use does not run.
 //
+// A create is also reported when an existence test combined with a test
+// of the file's kind decides it, as in
+//
+//	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+//		return nil
+//	}
+//	return os.WriteFile(p, data, 0o644)
+//
+// where the create runs when the path was absent, and when it was present
+// only for the kind that makes the create fail (a directory): in effect a
+// create-if-absent. A write that runs whatever the kind test says (it only
+// logs) is not.
+//
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,

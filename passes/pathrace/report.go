@@ -30,7 +30,12 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			}
 			d, ok := fs.decided(c, u.instr.Block())
 			if !ok {
-				continue
+				// An existence test combined with a kind test deciding a
+				// create: if err == nil && !fi.IsDir() { return }.
+				if u.op != fsops.OpCreate || !fs.absentOrKind(c, u.instr.Block()) {
+					continue
+				}
+				d = decision{pol: absent, kindTest: true}
 			}
 			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
 				st.report(c, u, cat, d)
