@@ -3,7 +3,7 @@ package driver
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/analysisutil"
 )
 
 // SkipLibraries returns a copy of a that does nothing on library packages:
@@ -32,8 +32,5 @@ func SkipLibraries(a *analysis.Analyzer) *analysis.Analyzer {
 // library, or of a module dependency that has a version. The main module
 // and the modules of a go.work workspace have none.
 func Library(pkgPath string, module *analysis.Module) bool {
-	if fsops.IsStdPath(pkgPath) && (module == nil || module.Path == "" || module.Path == "std") {
-		return true
-	}
-	return module != nil && module.Version != ""
+	return analysisutil.Library(pkgPath, module)
 }

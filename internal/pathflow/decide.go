@@ -33,8 +33,13 @@ func (br *Branches) Decider(cond, target *ssa.BasicBlock) int {
 	return -1
 }
 
-// reaches reports whether target is reachable from start along paths that
-// avoid the block avoid and do not leave a block that Stop marks.
+// Reaches reports whether target is reachable from start along paths
+// that avoid the block avoid and do not leave a block that Stop marks.
+func (br *Branches) Reaches(start, avoid, target *ssa.BasicBlock) bool {
+	return br.reaches(start, avoid, target)
+}
+
+// reaches is Reaches.
 func (br *Branches) reaches(start, avoid, target *ssa.BasicBlock) bool {
 	if start == avoid {
 		return false

@@ -205,27 +205,9 @@ func VarargElems(v ssa.Value) ([]ssa.Value, bool) {
 }
 
 // ParamOf returns the parameter that v is, or is a transparent respelling
-// of (filepath.Clean(p), filepath.Abs(p), a conversion), or nil.
+// of (filepath.Clean(p), filepath.Abs(p), a conversion), or nil. It is
+// (*Model)(nil).ParamOf: a Model also sees through the analyzed code's
+// own cleaners.
 func ParamOf(v ssa.Value) *ssa.Parameter {
-	for range maxDepth {
-		switch x := v.(type) {
-		case *ssa.Parameter:
-			return x
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Extract: // filepath.Abs(p) returns (string, error)
-			if x.Index != 0 {
-				return nil
-			}
-			v = x.Tuple
-		case *ssa.Call:
-			if x.Call.IsInvoke() || !funcIn(transparentFuncs, &x.Call) || len(x.Call.Args) != 1 {
-				return nil
-			}
-			v = x.Call.Args[0]
-		default:
-			return nil
-		}
-	}
-	return nil
+	return (*Model)(nil).ParamOf(v)
 }

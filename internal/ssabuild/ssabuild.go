@@ -8,8 +8,8 @@
 //     the requirement graph makes go/analysis drivers analyze every
 //     dependency of the packages named on the command line, std included,
 //     from source. This analyzer has no prerequisite and no fact: which
-//     calls never return is known from a table (os.Exit, log.Fatal,
-//     t.Fatal, runtime.Goexit, the usual loggers) and from the package's own
+//     calls never return is known from internal/knowledge's exits table
+//     (os.Exit, log.Fatal, t.Fatal, runtime.Goexit, the usual loggers) and from the package's own
 //     functions, whose control-flow graphs are built only when the SSA
 //     builder asks about them.
 //   - buildssa builds the SSA of every package it runs on. Here the result
@@ -35,6 +35,8 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/toctou/toctou/internal/knowledge"
 )
 
 // Analyzer returns the package's *SSA handle.
@@ -70,8 +72,17 @@ func (s *SSA) Package() *ssa.Package {
 	return s.pkg
 }
 
-// Funcs returns the package's source functions, function literals
-// included, in source order, as buildssa's SrcFuncs does.
+// Funcs returns every function of the package that holds source code,
+// each followed by its function literals (nested ones included), in
+// source order: the declared functions and methods, then the package
+// initializer (the synthetic init, which holds the code of package-level
+// variable initializers) with the literals it contains, such as cobra's
+//
+//	var cmd = &cobra.Command{Run: func(cmd *cobra.Command, args []string) { ... }}
+//
+// This is the function list of every pass: a pass never patches it.
+// Unlike buildssa's SrcFuncs, which leaves out the literals of
+// package-level initializers, nothing written in the package is missing.
 func (s *SSA) Funcs() []*ssa.Function {
 	s.once.Do(s.build)
 	return s.funcs
@@ -90,15 +101,16 @@ func (s *SSA) build() {
 	}
 	s.pkg = prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	s.pkg.Build()
-	s.funcs = sourceFuncs(pass, prog)
+	s.funcs = sourceFuncs(pass, prog, s.pkg)
 	for _, f := range pass.Files {
 		s.files = append(s.files, f.FileStart)
 	}
 }
 
 // sourceFuncs lists the declared functions of the package, each followed
-// by its function literals, in source order.
-func sourceFuncs(pass *analysis.Pass, prog *ssa.Program) []*ssa.Function {
+// by its function literals, in source order, then the package initializer
+// and its literals.
+func sourceFuncs(pass *analysis.Pass, prog *ssa.Program, pkg *ssa.Package) []*ssa.Function {
 	var funcs []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -122,11 +134,14 @@ func sourceFuncs(pass *analysis.Pass, prog *ssa.Program) []*ssa.Function {
 			}
 		}
 	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
 	return funcs
 }
 
 // noReturn decides which functions never return: known ones from
-// neverReturns, the package's own from their control-flow graphs.
+// internal/knowledge's exits table, the package's own from their control-flow graphs.
 type noReturn struct {
 	info  *types.Info
 	decls map[*types.Func]*ast.FuncDecl // the package's functions with bodies
@@ -158,7 +173,7 @@ func (nr *noReturn) call(fn *types.Func) bool {
 	if known, ok := nr.memo[fn]; ok {
 		return known
 	}
-	if neverReturns(fn) {
+	if knowledge.Exit(fn) != knowledge.Returns {
 		nr.memo[fn] = true
 		return true
 	}
@@ -183,13 +198,3 @@ func (nr *noReturn) mayReturn(call *ast.CallExpr) bool {
 }
 
 var panicBuiltin = types.Universe.Lookup("panic")
-
-// Init returns the package's synthetic initializer, which holds the code
-// of package-level variable initializers; nil for a package without
-// syntax.
-func (s *SSA) Init() *ssa.Function {
-	if pkg := s.Package(); pkg != nil {
-		return pkg.Func("init")
-	}
-	return nil
-}

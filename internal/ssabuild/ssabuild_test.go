@@ -45,6 +45,36 @@ func calleeName(call *ssa.Call) string {
 	return "?"
 }
 
+// listFuncs reports each function of Funcs at its position (the package
+// initializer, which has none, at the package clause), and that the list
+// holds each function once.
+var listFuncs = &analysis.Analyzer{
+	Name:     "listfuncs",
+	Doc:      "report every function of ssabuild's list",
+	Requires: []*analysis.Analyzer{ssabuild.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		seen := make(map[*ssa.Function]bool)
+		for _, fn := range pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs() {
+			if seen[fn] {
+				pass.Reportf(fn.Pos(), "function %s listed twice", fn.Name())
+			}
+			seen[fn] = true
+			if fn.Synthetic != "" {
+				continue // the package initializer: its literals are listed
+			}
+			pass.Reportf(fn.Pos(), "function %s", fn.Name())
+		}
+		return nil, nil
+	},
+}
+
+// TestFuncs checks the contract of Funcs: every function written in the
+// package, the literals of package-level initializers included (a cobra
+// Run field, a var x = func() {...}).
+func TestFuncs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), listFuncs, "funcs")
+}
+
 func TestNoReturn(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), neverReturns, "noreturn")
 }
@@ -72,12 +102,7 @@ var testCode = &analysis.Analyzer{
 			return nil, nil // the generated test main
 		}
 		res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
-		funcs := res.Funcs()
-		if init := res.Init(); init != nil {
-			funcs = append(funcs, init)
-			funcs = append(funcs, init.AnonFuncs...)
-		}
-		for _, fn := range funcs {
+		for _, fn := range res.Funcs() { // the package initializer included
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
 					st, ok := instr.(*ssa.Store)

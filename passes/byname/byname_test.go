@@ -12,7 +12,7 @@ import (
 
 // TestByname checks the diagnostics and facts of the main testdata packages.
 func TestByname(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "a", "example.com/fileutil", "example.com/app")
+	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "a", "example.com/fileutil", "example.com/app", "cobracmd")
 }
 
 // TestIncludeTests checks that -byname.tests reports in _test.go files.

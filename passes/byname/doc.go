@@ -54,6 +54,12 @@
 //     explicit f.Close() on every path closes it, a deferred Close does
 //     not (it runs when the function returns).
 //
+// os.Chmod and os.Chown (and their syscall and x/sys/unix forms) by
+// f.Name() of the handle are also reported after f.Close() ran on every
+// path: the code held the handle and gave it up before setting the mode
+// or owner by name (set it with f.Chmod or f.Chown before closing f). No
+// fix is offered for these: the call must move before the close.
+//
 // Each report carries a category naming the operation: chmod-by-name,
 // chown-by-name, chtimes-by-name, truncate-by-name and stat-by-name.
 //
@@ -71,7 +77,9 @@
 // there.
 //
 // Not reported: calls on a different path, or on the path value of
-// another open; calls after the file was closed on every path; calls
+// another open; calls after the file was closed on every path, other than
+// a chmod or chown by f.Name() (a path the caller chose names what the
+// caller meant, handle or not); calls
 // where no handle exists (its result was discarded) or before the open's
 // error was checked; os.Truncate through a handle opened read-only (the
 // handle cannot truncate); calls after the function removed, renamed or

@@ -2,11 +2,11 @@ package byname
 
 import (
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/knowledge"
 	"github.com/toctou/toctou/internal/pathflow"
 )
 
@@ -285,15 +285,15 @@ func newFuncState(st *state, fn *ssa.Function) *funcState {
 	return s
 }
 
-// noReturnCall reports whether a call never returns to its caller:
-// os.Exit, runtime.Goexit, log.Fatal and log.Panic in all their forms, the
-// testing methods that stop a test, and functions of the analyzed package
-// that reach no return (a fail helper that calls os.Exit).
+// noReturnCall reports whether a call never returns to its caller: a
+// function of internal/knowledge's exits table (os.Exit, runtime.Goexit,
+// log.Fatal and log.Panic, zap's, logrus's, klog's and glog's Fatal, the
+// testing methods that stop a test, on *testing.T or testing.TB), or a
+// function of the analyzed package that reaches no return (a fail helper
+// that calls os.Exit).
 func (st *state) noReturnCall(call *ssa.CallCommon) bool {
 	if call.IsInvoke() {
-		named, ok := call.Value.Type().(*types.Named)
-		return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing" &&
-			stopsTest(call.Method.Name())
+		return knowledge.Exit(call.Method) != knowledge.Returns
 	}
 	fn := calleeOf(call)
 	if fn == nil || fn.Pkg() == nil {
@@ -302,29 +302,7 @@ func (st *state) noReturnCall(call *ssa.CallCommon) bool {
 	if fn.Pkg() == st.pass.Pkg {
 		return st.neverReturns(call.StaticCallee())
 	}
-	switch fn.Pkg().Path() {
-	case "os":
-		return fn.Name() == "Exit"
-	case "runtime":
-		return fn.Name() == "Goexit"
-	case "log":
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "testing":
-		return isMethod(fn) && stopsTest(fn.Name())
-	}
-	return false
-}
-
-// stopsTest reports whether a testing method of that name stops the test.
-func stopsTest(name string) bool {
-	switch name {
-	case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-		return true
-	}
-	return false
+	return knowledge.Exit(fn) != knowledge.Returns
 }
 
 // dominates reports whether a runs before b on every path to b.

@@ -33,8 +33,95 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		}
 		if nearest != nil {
 			st.report(s, nearest, op)
+			continue
+		}
+		for _, o := range opens {
+			if s.closedThenByName(o, op) {
+				st.reportAfterClose(o, op)
+				break
+			}
 		}
 	}
+}
+
+// closedThenByName reports whether op changes the mode or owner of the
+// file o opened by h.Name() of its own handle, after a close of the
+// handle that runs on every path to op: the code held the handle, and
+// set the mode by name only once the handle was gone. (A path value the
+// caller chose, used after the close, is not reported: see doc.go.)
+func (s *funcState) closedThenByName(o *openSite, op *opSite) bool {
+	switch op.op.category {
+	case ChmodByName, ChownByName:
+	default:
+		return false
+	}
+	if op.op.lstat || o.file == nil || o.opath || !s.dominates(o.call, op.call) || !s.succeeded(o, op.call.Block()) {
+		return false // (Lchown acts on a link itself: the handle has no such form)
+	}
+	h := s.trackHandle(o.file)
+	if h.unsure || h.escaped || !s.nameOf(op.path, h) {
+		return false
+	}
+	for _, c := range h.closes {
+		if call, ok := c.(*ssa.Call); ok && isCloseOf(call, h) && s.dominates(c, op.call) {
+			return !s.repointed(o, op)
+		}
+	}
+	return false
+}
+
+// nameOf reports whether path is h.Name() of the handle h, directly or
+// through a local variable stored once.
+func (s *funcState) nameOf(path ssa.Value, h *handle) bool {
+	for _, p := range []ssa.Value{path, s.storedValue(path)} {
+		call, ok := p.(*ssa.Call)
+		if !ok || len(call.Call.Args) != 1 {
+			continue
+		}
+		if fn := calleeOf(&call.Call); fn != nil && fn.Name() == "Name" && isFileMethod(fn) && h.aliases[call.Call.Args[0]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isCloseOf reports whether call is f.Close() on the handle h itself.
+func isCloseOf(call *ssa.Call, h *handle) bool {
+	fn := calleeOf(&call.Call)
+	return fn != nil && fn.Name() == "Close" && isFileMethod(fn) &&
+		len(call.Call.Args) == 1 && h.aliases[call.Call.Args[0]]
+}
+
+// reportAfterClose reports op, which changes the mode or owner of the
+// file o opened by its name after closing the handle.
+func (st *state) reportAfterClose(o *openSite, op *opSite) {
+	useCall := st.syn.Call(op.call.Call.Pos())
+	openCall := st.syn.Call(o.call.Call.Pos())
+	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.syn.Reportable(useCall.Pos(), includeTests) {
+		return
+	}
+	handle := st.handleExpr(openCall, o.fileIx)
+	if handle == nil {
+		return
+	}
+	handleText := types.ExprString(handle)
+	method := "Chmod"
+	if op.op.category == ChownByName {
+		method = "Chown"
+	}
+	st.pass.Report(analysis.Diagnostic{
+		Pos:      useCall.Pos(),
+		End:      useCall.End(),
+		Category: op.op.category,
+		Message: fmt.Sprintf("%s %s %s by name after %s was closed; %s (call %s.%s before closing %s)",
+			analysisutil.FuncName(op.callee), verbs[op.op.category], types.ExprString(useCall.Args[0]),
+			handleText, consequences[op.op.category], handleText, method, handleText),
+		Related: []analysis.RelatedInformation{{
+			Pos:     openCall.Pos(),
+			End:     openCall.End(),
+			Message: fmt.Sprintf("%s opened %s here", analysisutil.FuncName(o.callee), handleText),
+		}},
+	})
 }
 
 // holdsOpen reports whether op acts by name on the file o opened while

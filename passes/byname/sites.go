@@ -356,22 +356,14 @@ func constValue(pkg *types.Package, name string) int64 {
 // same path value, or h.Name() of the handle itself, also when a local
 // variable stored once holds it.
 func (s *funcState) names(o *openSite, path ssa.Value, h *handle) bool {
-	for _, p := range []ssa.Value{path, s.storedValue(path)} {
-		if p == nil {
-			continue
-		}
-		if o.path != nil && pathflow.SamePath(o.path, p) {
-			return true
-		}
-		call, ok := p.(*ssa.Call)
-		if !ok || len(call.Call.Args) != 1 {
-			continue
-		}
-		if fn := calleeOf(&call.Call); fn != nil && fn.Name() == "Name" && isFileMethod(fn) && h.aliases[call.Call.Args[0]] {
-			return true
+	if o.path != nil {
+		for _, p := range []ssa.Value{path, s.storedValue(path)} {
+			if p != nil && pathflow.SamePath(o.path, p) {
+				return true
+			}
 		}
 	}
-	return false
+	return s.nameOf(path, h)
 }
 
 // storedValue returns the value a load of a local variable reads when the

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/knowledge"
 )
 
 // edge is what taking one edge of an if says about an acquisition.
@@ -198,20 +200,9 @@ func noReturnCall(p *ssa.Panic) *ssa.Call {
 }
 
 // exitsProcess reports whether call ends the process without running
-// deferred calls: os.Exit, syscall.Exit, log.Fatal and friends.
+// deferred calls, by internal/knowledge's exits table: os.Exit,
+// syscall.Exit, log.Fatal and the Fatal methods of log.Logger, zap,
+// logrus, klog and glog.
 func exitsProcess(call *ssa.Call) bool {
-	fn := calleeOf(&call.Call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "os", "syscall":
-		return fn.Name() == "Exit"
-	case "log":
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "Fatalln":
-			return true
-		}
-	}
-	return false
+	return knowledge.Exit(calleeOf(&call.Call)) == knowledge.ExitsProcess
 }

@@ -71,7 +71,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Findings in non-test files see what non-test code stores into
 	// variables and fields; findings in test files see all of it
 	// (ssabuild.TestCode).
-	all := packageFuncs(ssaInfo)
+	all := st.funcs
 	st.allIdx = buildIndex(pass.Pkg, all, nil)
 	st.prodIdx = st.allIdx
 	if ssaInfo.HasTests() {
@@ -81,24 +81,6 @@ func run(pass *analysis.Pass) (any, error) {
 	st.exportFacts()
 	st.reportAll()
 	return nil, nil
-}
-
-// packageFuncs returns the functions of the package that hold code: the
-// source functions and the package initializer, which holds the
-// initializers of package-level variables.
-func packageFuncs(info *ssabuild.SSA) []*ssa.Function {
-	funcs := append([]*ssa.Function(nil), info.Funcs()...)
-	if init := info.Init(); init != nil {
-		var add func(f *ssa.Function)
-		add = func(f *ssa.Function) {
-			funcs = append(funcs, f)
-			for _, anon := range f.AnonFuncs {
-				add(anon)
-			}
-		}
-		add(init)
-	}
-	return funcs
 }
 
 // importsFacts reports whether a package this one imports directly has

@@ -13,7 +13,7 @@ import (
 // packages are the testdata packages; each file a fix edits has a
 // .golden file next to it.
 var packages = []string{"a", "ctxs", "dials", "servers", "dropped", "fiximports", "defaulttimeout", "defaultreplaced",
-	"example.com/netutil", "example.com/app"}
+	"example.com/netutil", "example.com/app", "cobracmd"}
 
 func TestNodeadline(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nodeadline.Analyzer, packages...)

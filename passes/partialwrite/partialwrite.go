@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := sourceFuncs(pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA))
+	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
 	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact), syn: analysisutil.NewSyntax(pass)}
 	st.summarize(funcs)
 	st.exportFacts()
@@ -67,25 +67,6 @@ func run(pass *analysis.Pass) (any, error) {
 		st.checkRenames(fn, sites)
 	}
 	return nil, nil
-}
-
-// sourceFuncs returns the functions written in the package: buildssa's
-// SrcFuncs, and the function literals of package-level variable
-// initializers, which SrcFuncs leaves out (they belong to the synthetic
-// init function).
-func sourceFuncs(res *ssabuild.SSA) []*ssa.Function {
-	funcs := res.Funcs()
-	var addAnons func(fn *ssa.Function)
-	addAnons = func(fn *ssa.Function) {
-		for _, anon := range fn.AnonFuncs {
-			funcs = append(funcs, anon)
-			addAnons(anon)
-		}
-	}
-	if init := res.Init(); init != nil {
-		addAnons(init)
-	}
-	return funcs
 }
 
 // exportFacts publishes the summaries of exported functions; other

@@ -42,6 +42,19 @@
 //   - the check's result (its error, FileInfo or boolean) decides a branch
 //     on the way to the use: on the other branch, the use does not run.
 //
+// A create is also reported when an existence test combined with a test
+// of the file's kind decides it, as in
+//
+//	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+//		return nil
+//	}
+//	return os.WriteFile(p, data, 0o644)
+//
+// where the create runs when the path was absent, and when it was present
+// only for the kind that makes the create fail (a directory): in effect a
+// create-if-absent. A write that runs whatever the kind test says (it only
+// logs) is not.
+//
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
@@ -80,9 +93,15 @@
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is
 // nil, or only when an in-memory overlay lacks the name, is not a wrapper
-// of a read. Exists helpers must report on the parameter itself (or its
-// filepath.Clean or filepath.Abs): a helper that checks a path derived from
-// its parameter is not followed. The standard library is known through a
+// of a read. A wrapper may first pass its path through a validating
+// helper of the analyzed code that returns the path cleaned
+// (clean, err := cleanAndValidate(path); if err != nil { return err };
+// os.WriteFile(clean, ...)): the use is still of the parameter, and a
+// check of p followed by a use of such a helper's result for p pairs up.
+// A helper that returns another path (filepath.Join(filepath.Dir(p),
+// "other")) is no such helper. Exists helpers must report on the
+// parameter itself (or a cleaned form of it): a helper that checks a path
+// derived from its parameter is not followed. The standard library is known through a
 // table of its functions, never through facts, so results are the same
 // under every driver.
 //

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 )
 
@@ -35,7 +36,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "pathrace",
 		Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("pathrace", run),
 		FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
 	}
@@ -57,6 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 		exists: make(map[*types.Func]*ExistsFact),
 		uses:   make(map[*types.Func]*UsesFact),
 		syn:    analysisutil.NewSyntax(pass),
+		paths:  pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
 	}
 	st.summarize(funcs)
 	st.exportFacts()

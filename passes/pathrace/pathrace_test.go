@@ -11,7 +11,7 @@ import (
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate")
 }
 
 func TestIncludeTests(t *testing.T) {
@@ -48,5 +48,5 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
-		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports")
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate")
 }

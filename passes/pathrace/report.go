@@ -9,7 +9,6 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
-	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // checkFunc reports the uses in fn that a check of the same path decides.
@@ -26,12 +25,17 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		// The nearest preceding check is the one to name: walk backwards.
 		for i := len(checks) - 1; i >= 0; i-- {
 			c := checks[i]
-			if !pathflow.SamePath(c.path, u.path) || sameFileIdiom(c) {
+			if !st.paths.SamePath(c.path, u.path) || sameFileIdiom(c) {
 				continue
 			}
 			d, ok := fs.decided(c, u.instr.Block())
 			if !ok {
-				continue
+				// An existence test combined with a kind test deciding a
+				// create: if err == nil && !fi.IsDir() { return }.
+				if u.op != fsops.OpCreate || !fs.absentOrKind(c, u.instr.Block()) {
+					continue
+				}
+				d = decision{pol: absent, kindTest: true}
 			}
 			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
 				st.report(c, u, cat, d)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // A checkSite is a call that inspects a path: os.Stat and friends, or a
@@ -214,4 +215,5 @@ type state struct {
 	exists map[*types.Func]*ExistsFact
 	uses   map[*types.Func]*UsesFact
 	syn    *analysisutil.Syntax // calls, files and source text, indexed on the first report
+	paths  *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
 }

@@ -5,8 +5,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // summarize computes the exists-helper and wrapper summaries of the
@@ -27,7 +25,7 @@ func (st *state) summarize(fns []*ssa.Function) {
 				if !racy(u.op) {
 					continue
 				}
-				if i := paramIndex(fn, pathflow.ParamOf(u.path)); i >= 0 &&
+				if i := paramIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
 					!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
 					f := st.uses[obj]
 					if f == nil {
@@ -43,7 +41,7 @@ func (st *state) summarize(fns []*ssa.Function) {
 				continue
 			}
 			for _, c := range checks {
-				i := paramIndex(fn, pathflow.ParamOf(c.path))
+				i := paramIndex(fn, st.paths.ParamOf(c.path))
 				if i < 0 {
 					continue
 				}

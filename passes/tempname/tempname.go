@@ -84,10 +84,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	funcs := res.Funcs()
-	if init := res.Init(); init != nil {
-		// Package-level variable initializers live in the synthetic init.
-		funcs = append(withAnons(init), funcs...)
-	}
 	// What the package does with its variables and which directories it
 	// makes: as seen by non-test code, for findings in non-test files, and
 	// by all code, for findings in test files (ssabuild.TestCode).
@@ -123,15 +119,6 @@ func run(pass *analysis.Pass) (any, error) {
 		st.checkFunc(fn)
 	}
 	return nil, nil
-}
-
-// withAnons returns fn and the function literals inside it.
-func withAnons(fn *ssa.Function) []*ssa.Function {
-	out := []*ssa.Function{fn}
-	for _, anon := range fn.AnonFuncs {
-		out = append(out, withAnons(anon)...)
-	}
-	return out
 }
 
 // exportFacts publishes the summaries of exported functions; other

@@ -226,7 +226,7 @@ func chmodTempNameAfterClose(dir string) (string, error) {
 	if err := f.Close(); err != nil {
 		return "", err
 	}
-	return f.Name(), os.Chmod(f.Name(), 0o644) // no diagnostic: the handle is closed
+	return f.Name(), os.Chmod(f.Name(), 0o644) // want `os.Chmod changes the mode of f.Name\(\) by name after f was closed; another process can replace the name in between and the change lands on the replacement \(call f.Chmod before closing f\)`
 }
 
 func chmodOPath(p string) error {
@@ -849,4 +849,43 @@ func nameStillThere(p string, poll func() bool) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// ---- chmod or chown by f.Name() after f.Close()
+
+func chownTempNameAfterClose(dir string, uid, gid int) (string, error) {
+	f, err := os.CreateTemp(dir, "x-*")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	f.Close()
+	if err := os.Chown(name, uid, gid); err != nil { // want `os.Chown changes the owner of name by name after f was closed`
+		return "", err
+	}
+	return name, nil
+}
+
+func chmodTempNameBeforeClose(dir, dst string) error {
+	f, err := os.CreateTemp(dir, "x-*")
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil { // no diagnostic: the mode is set on the handle, before closing
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), dst) // no diagnostic: a rename by name is how the file is published
+}
+
+func chmodPathAfterClose(p string) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Chmod(p, 0o600) // no diagnostic: the path the caller chose, not the handle's name
 }

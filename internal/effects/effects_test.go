@@ -1,0 +1,15 @@
+package effects_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/toctou/toctou/internal/effects"
+)
+
+// TestCleaners checks which functions are summarized as cleaners, in one
+// package and across packages (facts).
+func TestCleaners(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/cleaners", "example.com/user")
+}

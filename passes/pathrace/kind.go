@@ -1,0 +1,57 @@
+package pathrace
+
+import "golang.org/x/tools/go/ssa"
+
+// absentOrKind reports whether blk runs, after the check c, only where c
+// found the path absent, or found it present and a test of its kind let
+// it through:
+//
+//	fi, err := os.Stat(p)
+//	if err == nil && !fi.IsDir() {
+//		return nil // a file is already there
+//	}
+//	return os.WriteFile(p, data, 0o644)
+//
+// No single branch decides the write (the absent edge and the directory
+// edge both reach it), but a present file of the kind that returns never
+// does, and on a directory the create fails by itself: in effect a
+// create-if-absent. It requires an existence branch on c that dominates
+// blk, whose absent edge reaches blk, and whose present edge reaches blk
+// only through a branch on c's FileInfo that has one edge not reaching
+// blk.
+func (s *funcState) absentOrKind(c *checkSite, blk *ssa.BasicBlock) bool {
+	if c.info == nil {
+		return false
+	}
+	for _, e := range s.ifs {
+		k, ok := c.condition(e.Cond)
+		if !ok || k.typeTest || k.onTrue == k.onFalse || !e.Block().Dominates(blk) {
+			continue
+		}
+		eb := e.Block()
+		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]
+		if k.onTrue != absent {
+			absentSucc, presentSucc = presentSucc, absentSucc
+		}
+		if !s.br.Reaches(absentSucc, eb, blk) {
+			continue
+		}
+		for _, kt := range s.ifs {
+			kk, ok := c.condition(kt.Cond)
+			if !ok || !kk.typeTest {
+				continue
+			}
+			kb := kt.Block()
+			if kb != presentSucc && !s.br.Reaches(presentSucc, eb, kb) {
+				continue // not on the present side
+			}
+			if s.br.Reaches(presentSucc, kb, blk) {
+				continue // the present side reaches blk without the kind test
+			}
+			if !s.br.Reaches(kb.Succs[0], kb, blk) || !s.br.Reaches(kb.Succs[1], kb, blk) {
+				return true
+			}
+		}
+	}
+	return false
+}

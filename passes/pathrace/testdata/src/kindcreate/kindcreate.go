@@ -1,0 +1,51 @@
+// Package kindcreate decides a create with an existence test combined with
+// a test of the file's kind (issue 13, spelling 5).
+package kindcreate
+
+import (
+	"log"
+	"os"
+)
+
+func writeUnlessFile(p string, data []byte) error {
+	fi, err := os.Stat(p)
+	if err == nil && !fi.IsDir() {
+		return nil // a file is already there
+	}
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func createUnlessRegular(p string) error {
+	if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Create(p) // want `os.Create creates p after os.Lstat found it absent`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func writeWarnIfLarge(p string, data []byte) error {
+	fi, err := os.Stat(p)
+	if err == nil && fi.Size() > 0 {
+		log.Print("overwriting ", p)
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: the write runs whatever the check found
+}
+
+func writeIfPresentFile(p string, data []byte) error {
+	fi, err := os.Stat(p)
+	if err != nil || fi.IsDir() {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: it writes only over a file found present (no absent path reaches it)
+}
+
+func writeOtherUnlessFile(p, q string, data []byte) error {
+	fi, err := os.Stat(p)
+	if err == nil && !fi.IsDir() {
+		return nil
+	}
+	return os.WriteFile(q, data, 0o644) // no diagnostic: another path
+}
