@@ -5,7 +5,9 @@ import (
 	"net/http"
 )
 
-type limiter interface{ Wait(ctx context.Context) error }
+type limiter interface {
+	Wait(ctx context.Context) error
+}
 
 // ---- http.NewRequest in a function that has a context
 
