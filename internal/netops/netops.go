@@ -60,6 +60,11 @@ const (
 	// receiver and the context at Ctx.
 	TLSDialerDialContext
 
+	// ProxyDial: the Dial method of a golang.org/x/net/proxy Dialer
+	// (and of proxy.Direct) connects through the proxy's forward dialer,
+	// bounded by nothing else.
+	ProxyDial
+
 	// ServeFunc: http.ListenAndServe, ListenAndServeTLS, Serve and
 	// ServeTLS start a server that cannot have timeouts.
 	ServeFunc
@@ -121,6 +126,10 @@ var table = map[string]map[string]Func{
 		"Dialer.Dial":        fn(DialerDial).network(1),
 		"Dialer.DialContext": fn(DialerDialContext).ctx(1).network(2),
 		"Dialer.DialTCP":     fn(DialerDialContext).ctx(1).network(2),
+	},
+	"golang.org/x/net/proxy": {
+		"Dialer.Dial": fn(ProxyDial).network(1),
+		"direct.Dial": fn(ProxyDial).network(1),
 	},
 	"crypto/tls": {
 		"Dial":               fn(TLSDial).network(0),

@@ -76,6 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs { // (function literals included)
 		st.checkFunc(fn)
 	}
+	st.checkDrivers(funcs)
 	return nil, nil
 }
 
@@ -86,7 +87,7 @@ func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		p := imp.Path()
 		switch {
-		case p == "net/http", p == "database/sql", helperPackage(p):
+		case p == "net/http", p == "database/sql", p == driverPath, helperPackage(p):
 			return true
 		case reportTimeouts && (p == "context" || p == "os" || p == "net" || p == "errors"):
 			return true

@@ -59,6 +59,18 @@ func (st *state) retriedByLoop(o *opSite, loops []*loop) (l *loop, onlyTimeout, 
 		}
 		f := newErrFlow(o.err)
 		sc := scope{loop: l}
+		if o.category == RetriedAnyMethod {
+			// Whatever the method: an error any retryable-error
+			// predicate may match (a timeout, a reset connection) is
+			// enough, since the loop never asks what the request was.
+			if again, _ := f.explore(o.call.Block(), failRetryable, sc); !again {
+				continue
+			}
+			if _, leaves := f.explore(o.call.Block(), succeeded, sc); !leaves {
+				continue // success goes on looping: not a retry
+			}
+			return l, false, true
+		}
 		if again, _ := f.explore(o.call.Block(), failTimeout, sc); !again {
 			continue // not even a timeout leads to another attempt
 		}

@@ -59,6 +59,12 @@ func (st *state) classify(call *ssa.Call) *opSite {
 	if callee == nil {
 		if common.IsInvoke() {
 			o.name = common.Method.Name()
+			if m := common.Method; m.Pkg() != nil && m.Pkg().Path() == "net/http" && m.Name() == "RoundTrip" && len(common.Args) == 1 {
+				o.name = funcName(m)
+				if anyMethod := st.callerRequest(o, common.Args[0]); anyMethod != nil {
+					return anyMethod
+				}
+			}
 			return o // an interface method: idempotency unknown
 		}
 		return nil // a func value: see the callbacks of retry helpers
@@ -124,6 +130,9 @@ func (st *state) classifyHTTP(o *opSite, key string, retryable bool) *opSite {
 			if retryable {
 				return nil
 			}
+			if anyMethod := st.callerRequest(o, args[1]); anyMethod != nil {
+				return anyMethod
+			}
 			return o // a request built elsewhere: idempotency unknown
 		}
 		method, o.keys = req.method, req.keys
@@ -131,6 +140,9 @@ func (st *state) classifyHTTP(o *opSite, key string, retryable bool) *opSite {
 		if method == "" {
 			if retryable {
 				return nil
+			}
+			if anyMethod := st.callerMethod(o, req.methodVal, req.keys); anyMethod != nil {
+				return anyMethod
 			}
 			return o
 		}

@@ -21,6 +21,8 @@ var messages = map[string]string{
 		"or do not retry when the outcome is unknown)",
 	KeyPerAttempt: "%s %s again after %s with a new idempotency key on every attempt; the server cannot tell the attempts apart, " +
 		"so the request can take effect twice (create the key once before the retries and send the same key on every attempt)",
+	RetriedAnyMethod: "%s %s again after %s; a POST or PATCH whose failed attempt reached the server can take effect twice " +
+		"(retry only idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) or requests that carry an idempotency key)",
 	RetryOnTimeout: "%s%s is called again after %s; a timeout is not a failure: the first call may have completed, " +
 		"so an operation that is not idempotent happens twice (make it idempotent with a key created once before the retries, " +
 		"or do not retry after a timeout)",

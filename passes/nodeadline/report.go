@@ -140,6 +140,8 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 			return fmt.Sprintf("%s connects with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, dialStall)
 		case netops.TLSDial:
 			return fmt.Sprintf("%s connects and shakes hands with no timeout; %s (use tls.DialWithDialer with a net.Dialer that has a Timeout)", name, tlsStall)
+		case netops.ProxyDial:
+			return fmt.Sprintf("%s connects with no timeout: the proxy dialer reaches the network through proxy.Direct or a net.Dialer with no Timeout; %s (give the proxy a forward net.Dialer with a Timeout, or dial with a context that has a deadline)", name, dialStall)
 		case netops.TLSDialWithDialer:
 			return fmt.Sprintf("%s connects and shakes hands with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, tlsStall)
 		default:

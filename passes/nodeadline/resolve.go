@@ -534,6 +534,9 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 			case *ssa.DebugRef, *ssa.Return:
 				continue // (a returned RoundTripper: its callers' uses count)
 			}
+			if ci, isCall := use.(ssa.CallInstruction); isCall && isProxyForward(ci.Common(), in) {
+				continue // the forward dialer of a golang.org/x/net/proxy dialer
+			}
 			if !ok || st.Val != in || !isDelegateField(st.Addr) {
 				return unknownLimit
 			}
@@ -563,6 +566,25 @@ func (r *resolver) roundTripperUse(v ssa.Value, in ssa.Instruction, depth int, s
 		return noLimit
 	}
 	return unknownLimit
+}
+
+// isProxyForward reports whether v is the forward dialer argument of
+// golang.org/x/net/proxy's FromURL or SOCKS5, which only dial through it.
+func isProxyForward(common *ssa.CallCommon, v ssa.Value) bool {
+	fn := calleeOf(common)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" {
+		return false
+	}
+	i := map[string]int{"FromURL": 1, "SOCKS5": 3}[fn.Name()]
+	if i == 0 || i >= len(common.Args) || common.Args[i] != v {
+		return false
+	}
+	for j, a := range common.Args {
+		if a == v && j != i {
+			return false
+		}
+	}
+	return true
 }
 
 // isDelegateField reports whether addr is &x.F for a delegate field F of

@@ -90,6 +90,10 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		}
 	case netops.TLSDial:
 		emit(DialTimeout)
+	case netops.ProxyDial:
+		if waitsToConnect(args, e.Network) && r.proxyUnbounded(args[0], 0) {
+			emit(DialTimeout)
+		}
 	case netops.TLSDialWithDialer:
 		f.objArg = e.Dialer
 		if isNil(args[e.Dialer]) {
@@ -320,17 +324,72 @@ func tcpNetwork(v ssa.Value, depth int) bool {
 			return true
 		}
 	case *ssa.Phi:
+		// a variable that can hold "tcp": some executions dial TCP
 		if depth > 4 {
 			return false
 		}
 		for _, e := range v.Edges {
-			if !tcpNetwork(e, depth+1) {
-				return false
+			if tcpNetwork(e, depth+1) {
+				return true
 			}
 		}
-		return len(v.Edges) > 0
 	}
 	return false
+}
+
+// proxyUnbounded reports whether v, a golang.org/x/net/proxy Dialer,
+// connects with no time limit: proxy.Direct, proxy.FromEnvironment(), or
+// a proxy.FromURL or proxy.SOCKS5 dialer whose forward dialer is one of
+// these or a net.Dialer with no Timeout.
+func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		}
+		break
+	}
+	if isStdGlobalLoad(v, "golang.org/x/net/proxy", "Direct") {
+		return true
+	}
+	if _, ok := netops.BoundedType(v.Type()); ok {
+		return r.objectOf(v, depth).limit == noLimit // a forward &net.Dialer{}
+	}
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.Call:
+		call = x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			call = c
+		}
+	}
+	if call == nil {
+		return false
+	}
+	fn := calleeOf(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" || netops.RecvName(fn) != "" {
+		return false
+	}
+	forward := -1
+	switch fn.Name() {
+	case "FromEnvironment":
+		return true
+	case "FromURL":
+		forward = 1
+	case "SOCKS5":
+		forward = 3
+	}
+	args := call.Call.Args
+	return forward >= 0 && forward < len(args) && r.proxyUnbounded(args[forward], depth)
 }
 
 // testServerURL reports whether argument i of a call is a URL of an
