@@ -11,13 +11,13 @@ import (
 
 // requestInfo is what a function shows of an HTTP request it sends.
 type requestInfo struct {
-	visible bool        // the request is built here and goes nowhere unknown
-	method  string      // its method, when it is a constant
+	visible bool   // the request is built here and goes nowhere unknown
+	method  string // its method, when it is a constant
 	// methodVal is the constructor's method argument, when the method
 	// is set nowhere else
 	methodVal ssa.Value
-	keys    []ssa.Value // the values of its idempotency-key headers
-	items   []ssa.Value // the URL and body it was built from
+	keys      []ssa.Value // the values of its idempotency-key headers
+	items     []ssa.Value // the URL and body it was built from
 }
 
 // request traces the *http.Request (or *retryablehttp.Request) v back to
