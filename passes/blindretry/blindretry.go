@@ -87,7 +87,7 @@ func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		p := imp.Path()
 		switch {
-		case p == "net/http", p == "database/sql", p == driverPath, helperPackage(p):
+		case p == "net/http", p == "database/sql", p == driverPath, helperPackage(p), rpcWrites[p] != nil:
 			return true
 		case reportTimeouts && (p == "context" || p == "os" || p == "net" || p == "errors"):
 			return true

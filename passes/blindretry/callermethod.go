@@ -37,6 +37,9 @@ func (st *state) callerMethod(o *opSite, method ssa.Value, keys []ssa.Value) *op
 	}
 	o.category = RetriedAnyMethod
 	o.what = "sends a request whose method comes from the caller"
+	if p, ok := method.(*ssa.Parameter); ok {
+		o.methodParam = paramIndex(p.Parent(), p)
+	}
 	return o
 }
 

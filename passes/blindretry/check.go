@@ -161,6 +161,10 @@ func (st *state) performsSummary(fn *ssa.Function) *PerformsFact {
 	for _, o := range st.ops(fn) {
 		switch o.category {
 		case RetriedHTTPWrite, RetriedSQLWrite, KeyPerAttempt:
+		case RetriedAnyMethod:
+			if o.methodParam <= 0 || o.call.Parent() != fn {
+				continue
+			}
 		default:
 			continue
 		}
@@ -173,6 +177,11 @@ func (st *state) performsSummary(fn *ssa.Function) *PerformsFact {
 		f := newErrFlow(o.err)
 		if propagates, _ := f.explore(o.call.Block(), failGeneric, scope{again: againRule(cbError)}); !propagates {
 			continue // its failure is not the function's
+		}
+		if o.category == RetriedAnyMethod {
+			// an SDK's do(ctx, method, path, body): its callers say
+			// which method
+			return &PerformsFact{Category: RetriedHTTPWrite, What: "sends an HTTP request", Err: n - 1, MethodParam: o.methodParam}
 		}
 		cat, what := o.category, o.what
 		if len(o.keys) > 0 && cat == RetriedHTTPWrite {
