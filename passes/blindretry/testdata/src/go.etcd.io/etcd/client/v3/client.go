@@ -34,5 +34,5 @@ type Client struct {
 }
 
 func Compare(v Cmp, result string, value any) Cmp { return v }
-func Value(key string) Cmp                      { return Cmp{} }
-func OpPut(key, val string, opts ...OpOption) Op { return Op{} }
+func Value(key string) Cmp                        { return Cmp{} }
+func OpPut(key, val string, opts ...OpOption) Op  { return Op{} }
