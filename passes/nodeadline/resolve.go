@@ -336,7 +336,7 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 						return unknownObject // &x.f itself is stored away
 					}
 					stored = true
-					if isParam(in.Val) {
+					if r.isParam(in.Val) {
 						fromParam = true // the caller's choice: judged below
 						continue
 					}
@@ -742,9 +742,11 @@ func isStdGlobalLoad(v ssa.Value, pkg, name string) bool {
 }
 
 // isParam reports whether v is a parameter of its function, perhaps
-// converted: a value its callers choose.
-func isParam(v ssa.Value) bool {
-	for {
+// converted, or captured by a closure (an option such as
+// WithHTTPClient(c) returning func(s *Service) { s.hc = c }): a value
+// the callers choose.
+func (r *resolver) isParam(v ssa.Value) bool {
+	for range maxDepth {
 		switch x := v.(type) {
 		case *ssa.Parameter:
 			return true
@@ -752,10 +754,40 @@ func isParam(v ssa.Value) bool {
 			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
+		case *ssa.FreeVar:
+			if v = r.idx.binding(x); v == nil {
+				return false
+			}
+		case *ssa.UnOp:
+			// a captured parameter lives in a cell: *hc
+			if x.Op != token.MUL {
+				return false
+			}
+			addr := x.X
+			if fv, ok := addr.(*ssa.FreeVar); ok {
+				addr = r.idx.binding(fv)
+			}
+			cell, ok := addr.(*ssa.Alloc)
+			if !ok {
+				return false
+			}
+			v = nil
+			for _, in := range *cell.Referrers() {
+				if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
+					if v != nil {
+						return false // assigned more than once
+					}
+					v = st.Val
+				}
+			}
+			if v == nil {
+				return false
+			}
 		default:
 			return false
 		}
 	}
+	return false
 }
 
 func isNil(v ssa.Value) bool {

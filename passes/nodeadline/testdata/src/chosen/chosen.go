@@ -181,3 +181,25 @@ type logging struct{ next http.RoundTripper }
 func (l *logging) RoundTrip(req *http.Request) (*http.Response, error) {
 	return http.DefaultTransport.RoundTrip(req) // no diagnostic: the caller's request, the caller's context
 }
+
+// ---- functional options: the default is New's choice
+
+type Option func(*Optioned)
+
+func WithHTTPClient(hc *http.Client) Option {
+	return func(o *Optioned) { o.hc = hc }
+}
+
+type Optioned struct{ hc *http.Client }
+
+func NewOptioned(opts ...Option) *Optioned {
+	o := &Optioned{hc: &http.Client{}}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return o
+}
+
+func (o *Optioned) Get(url string) (*http.Response, error) {
+	return o.hc.Get(url) // want `\(\*http.Client\).Get sends a request with no context through o.hc, which has no Timeout`
+}
