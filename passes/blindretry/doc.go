@@ -152,8 +152,10 @@
 // one) or after a wrapped driver ran the statement is reported, with a
 // related location at the write. A method that compares an error with
 // driver.ErrBadConn passes on the wrapped driver's own verdict and is
-// left alone, as is ErrBadConn returned before the first write. Helpers
-// that return driver.ErrBadConn for the method are not followed yet.
+// // left alone, as is ErrBadConn returned before the first write. The
+// functions of the package those methods call are checked the same way
+// (a writeCommand helper that answers a failed write with
+// driver.ErrBadConn); helpers in other packages are not followed.
 //
 // So a loop that retries a user function that posts,
 //

@@ -30,9 +30,9 @@ func (st *state) checkDrivers(funcs []*ssa.Function) {
 		return
 	}
 	sends := st.sendingFuncs(funcs)
-	for _, fn := range funcs {
+	for _, fn := range st.statementFuncs(funcs) {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || fn.Blocks == nil || !driverMethods[obj.Name()] || !isDriverType(fn.Signature.Recv()) {
+		if !ok || fn.Blocks == nil {
 			continue
 		}
 		if testsBadConn(fn) {
@@ -64,6 +64,39 @@ func (st *state) checkDrivers(funcs []*ssa.Function) {
 	}
 }
 
+// statementFuncs returns the statement methods of the package's
+// drivers and the functions of the package they call, directly or not:
+// a helper that writes the statement and answers a failure with
+// driver.ErrBadConn is as wrong as the method.
+func (st *state) statementFuncs(funcs []*ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if seen[fn] || fn.Pkg == nil || fn.Pkg.Pkg != st.pass.Pkg || fn.Parent() != nil {
+			return
+		}
+		seen[fn] = true
+		out = append(out, fn)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && !call.Call.IsInvoke() {
+					if callee, ok := call.Call.Value.(*ssa.Function); ok {
+						add(callee)
+					}
+				}
+			}
+		}
+	}
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if ok && fn.Parent() == nil && driverMethods[obj.Name()] && isDriverType(fn.Signature.Recv()) {
+			add(fn)
+		}
+	}
+	return out
+}
+
 // reportBadConn reports a return of driver.ErrBadConn after send.
 func (st *state) reportBadConn(fn *types.Func, ret *ssa.Return, send *ssa.Call, kind string) {
 	pos := ret.Pos()
@@ -79,7 +112,7 @@ func (st *state) reportBadConn(fn *types.Func, ret *ssa.Return, send *ssa.Call, 
 	diag := analysis.Diagnostic{Pos: rs.Pos(), End: rs.End(), Category: BadConnAfterSend,
 		Message: fmt.Sprintf("%s returns driver.ErrBadConn %s; the statement may have reached the server, "+
 			"and database/sql then runs it again on another connection, so it can take effect twice "+
-			"(return the error itself once anything was sent, and driver.ErrBadConn only before the first write)", fn.Name(), what)}
+			"(return the error itself once anything was sent, and driver.ErrBadConn only before the first write)", funcName(fn), what)}
 	if call := st.syn.Call(send.Pos()); call != nil {
 		diag.Related = []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "the statement is sent here"}}
 	}

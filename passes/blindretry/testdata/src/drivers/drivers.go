@@ -27,11 +27,11 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 		return nil, driver.ErrBadConn // no diagnostic: nothing was sent yet, running it elsewhere is safe
 	}
 	if _, err := c.nc.Write([]byte(query)); err != nil {
-		return nil, driver.ErrBadConn // want `ExecContext returns driver.ErrBadConn after writing to the connection; the statement may have reached the server, and database/sql then runs it again on another connection, so it can take effect twice \(return the error itself once anything was sent, and driver.ErrBadConn only before the first write\)`
+		return nil, driver.ErrBadConn // want `\(\*drivers.conn\).ExecContext returns driver.ErrBadConn after writing to the connection; the statement may have reached the server, and database/sql then runs it again on another connection, so it can take effect twice \(return the error itself once anything was sent, and driver.ErrBadConn only before the first write\)`
 	}
 	buf := make([]byte, 64)
 	if _, err := c.nc.Read(buf); err != nil {
-		return nil, driver.ErrBadConn // want `ExecContext returns driver.ErrBadConn after writing to the connection`
+		return nil, driver.ErrBadConn // want `\(\*drivers.conn\).ExecContext returns driver.ErrBadConn after writing to the connection`
 	}
 	return driver.RowsAffected(1), nil
 }
@@ -64,7 +64,7 @@ func (s *stmt) NumInput() int { return -1 }
 
 func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
 	if err := s.c.send(s.query); err != nil {
-		return nil, driver.ErrBadConn // want `Exec returns driver.ErrBadConn after writing to the connection`
+		return nil, driver.ErrBadConn // want `\(\*drivers.stmt\).Exec returns driver.ErrBadConn after writing to the connection`
 	}
 	return driver.RowsAffected(1), nil
 }
@@ -84,7 +84,7 @@ func (w *wrapConn) Begin() (driver.Tx, error)                 { return nil, erro
 func (w *wrapConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	res, err := w.inner.ExecContext(ctx, query, args)
 	if err != nil {
-		return nil, driver.ErrBadConn // want `ExecContext returns driver.ErrBadConn after the wrapped connection ran the statement`
+		return nil, driver.ErrBadConn // want `\(\*drivers.wrapConn\).ExecContext returns driver.ErrBadConn after the wrapped connection ran the statement`
 	}
 	return res, nil
 }
@@ -110,6 +110,30 @@ type pool struct{ nc net.Conn }
 func (p *pool) Ping(msg string) error {
 	if _, err := p.nc.Write([]byte(msg)); err != nil {
 		return driver.ErrBadConn // no diagnostic: a ping runs no statement
+	}
+	return nil
+}
+
+// ---- through a helper of the package
+
+type helperStmt struct{ c *conn }
+
+func (s *helperStmt) Close() error  { return nil }
+func (s *helperStmt) NumInput() int { return -1 }
+
+func (s *helperStmt) Exec(args []driver.Value) (driver.Result, error) {
+	if err := s.c.writeCommand("EXEC"); err != nil {
+		return nil, err
+	}
+	return driver.RowsAffected(1), nil
+}
+
+func (s *helperStmt) Query(args []driver.Value) (driver.Rows, error) { return nil, errors.New("no") }
+
+func (c *conn) writeCommand(cmd string) error {
+	if _, err := c.nc.Write([]byte(cmd)); err != nil {
+		c.closed = true
+		return driver.ErrBadConn // want `\(\*drivers.conn\).writeCommand returns driver.ErrBadConn after writing to the connection`
 	}
 	return nil
 }
