@@ -150,6 +150,9 @@ func Passes() []Pass {
 				{blindretry.KeyPerAttempt, "a retried request carries an idempotency key made anew on every attempt"},
 				{blindretry.RetryableHTTPPost, "an HTTP POST or PATCH is sent through a go-retryablehttp client, which retries it by default"},
 				{blindretry.RetryOnTimeout, "a call of unknown idempotency is retried specifically after a timeout (only with -blindretry.timeouts)"},
+				{blindretry.RetriedAnyMethod, "retry middleware or a client library's retry loop resends the caller's request whatever its method, with no idempotency test"},
+				{blindretry.RetriedRPCWrite, "a write of a well-known RPC client (etcd's KV Put, a Txn's Commit) is sent again after an error"},
+				{blindretry.BadConnAfterSend, "a database/sql driver returns driver.ErrBadConn after the statement may have reached the server, so database/sql runs it again"},
 			},
 		},
 	}

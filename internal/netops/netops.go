@@ -28,6 +28,11 @@ const (
 	// ClientDo: (*http.Client).Do(req) sends req through the receiver;
 	// req's context bounds it.
 	ClientDo
+	// RoundTrip: (*http.Transport).RoundTrip(req) and the RoundTrip
+	// method of the http.RoundTripper interface send req through the
+	// receiver, with no client around it; req's context and the
+	// transport's ResponseHeaderTimeout bound it.
+	RoundTrip
 
 	// NewRequest: http.NewRequest builds a request with no context.
 	NewRequest
@@ -54,6 +59,11 @@ const (
 	// TLSDialerDialContext: (*tls.Dialer).DialContext is bounded by the
 	// receiver and the context at Ctx.
 	TLSDialerDialContext
+
+	// ProxyDial: the Dial method of a golang.org/x/net/proxy Dialer
+	// (and of proxy.Direct) connects through the proxy's forward dialer,
+	// bounded by nothing else.
+	ProxyDial
 
 	// ServeFunc: http.ListenAndServe, ListenAndServeTLS, Serve and
 	// ServeTLS start a server that cannot have timeouts.
@@ -95,6 +105,8 @@ var table = map[string]map[string]Func{
 		"Client.Post":              fn(ClientSend).url(1),
 		"Client.PostForm":          fn(ClientSend).url(1),
 		"Client.Do":                fn(ClientDo).req(1),
+		"Transport.RoundTrip":      fn(RoundTrip).req(1),
+		"RoundTripper.RoundTrip":   fn(RoundTrip).req(1),
 		"NewRequest":               fn(NewRequest).url(1),
 		"NewRequestWithContext":    fn(NewRequestWithContext).ctx(0).url(2),
 		"Request.WithContext":      fn(RequestWithContext).ctx(1),
@@ -114,6 +126,10 @@ var table = map[string]map[string]Func{
 		"Dialer.Dial":        fn(DialerDial).network(1),
 		"Dialer.DialContext": fn(DialerDialContext).ctx(1).network(2),
 		"Dialer.DialTCP":     fn(DialerDialContext).ctx(1).network(2),
+	},
+	"golang.org/x/net/proxy": {
+		"Dialer.Dial": fn(ProxyDial).network(1),
+		"direct.Dial": fn(ProxyDial).network(1),
 	},
 	"crypto/tls": {
 		"Dial":               fn(TLSDial).network(0),
@@ -255,6 +271,10 @@ func BoundedType(t types.Type) (Bounded, bool) {
 	b, ok := boundedTypes[n.Obj().Pkg().Path()][n.Obj().Name()]
 	return b, ok
 }
+
+// TransportBounded describes http.Transport: what an http.RoundTripper
+// of the standard library bounds its requests with.
+func TransportBounded() Bounded { return boundedTypes["net/http"]["Transport"] }
 
 // IsType reports whether t (or the type t points to) is the named type
 // pkg.name.

@@ -53,6 +53,7 @@ func TestTable(t *testing.T) {
 		{net, "Dialer", "DialContext", netops.DialerDialContext, 1, 2},
 		{tls, "", "Dial", netops.TLSDial, -1, 0},
 		{tls, "Dialer", "DialContext", netops.TLSDialerDialContext, 1, 2},
+		{http, "Transport", "RoundTrip", netops.RoundTrip, -1, -1},
 	} {
 		f := lookupFunc(t, c.pkg, c.recv, c.fn)
 		e, ok := netops.Lookup(f)
@@ -72,6 +73,14 @@ func TestTable(t *testing.T) {
 		if got := netops.ContextLifetime(lookupFunc(t, ctx, "", name)); got != want {
 			t.Errorf("ContextLifetime(context.%s) = %d, want %d", name, got, want)
 		}
+	}
+	// the interface's method: calls through an http.RoundTripper
+	rt := http.Scope().Lookup("RoundTripper").Type().Underlying().(*types.Interface)
+	if e, ok := netops.Lookup(rt.Method(0)); !ok || e.Kind != netops.RoundTrip || e.Req != 1 {
+		t.Errorf("Lookup(http.RoundTripper.RoundTrip) = %+v, %v", e, ok)
+	}
+	if b := netops.TransportBounded(); b.Fields[0] != "ResponseHeaderTimeout" {
+		t.Errorf("TransportBounded() = %+v", b)
 	}
 	client := http.Scope().Lookup("Client").Type()
 	if b, ok := netops.BoundedType(types.NewPointer(client)); !ok || b.Fields[0] != "Timeout" || b.Delegates[0] != "Transport" {

@@ -82,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs { // (function literals included)
 		st.checkFunc(fn)
 	}
+	st.checkDrivers(funcs)
 	return nil, nil
 }
 
@@ -92,7 +93,7 @@ func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		p := imp.Path()
 		switch {
-		case p == "net/http", p == "database/sql", helperPackage(p):
+		case p == "net/http", p == "database/sql", p == driverPath, helperPackage(p), rpcWrites[p] != nil:
 			return true
 		case reportTimeouts && (p == "context" || p == "os" || p == "net" || p == "errors"):
 			return true

@@ -12,7 +12,7 @@ import (
 func TestBlindretry(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), blindretry.Analyzer,
 		"a", "example.com/payments", "example.com/retryutil", "example.com/shop",
-		"helpers", "retryable", "retryableconf")
+		"helpers", "retryable", "retryableconf", "anymethod", "drivers", "rpcsdk")
 }
 
 func TestTimeouts(t *testing.T) {

@@ -59,6 +59,18 @@ func (st *state) retriedByLoop(o *opSite, loops []*loop) (l *loop, onlyTimeout, 
 		}
 		f := newErrFlow(o.err)
 		sc := scope{loop: l}
+		if o.category == RetriedAnyMethod {
+			// Whatever the method: an error any retryable-error
+			// predicate may match (a timeout, a reset connection) is
+			// enough, since the loop never asks what the request was.
+			if again, _ := f.explore(o.call.Block(), failRetryable, sc); !again {
+				continue
+			}
+			if _, leaves := f.explore(o.call.Block(), succeeded, sc); !leaves {
+				continue // success goes on looping: not a retry
+			}
+			return l, false, true
+		}
 		if again, _ := f.explore(o.call.Block(), failTimeout, sc); !again {
 			continue // not even a timeout leads to another attempt
 		}
@@ -149,6 +161,10 @@ func (st *state) performsSummary(fn *ssa.Function) *PerformsFact {
 	for _, o := range st.ops(fn) {
 		switch o.category {
 		case RetriedHTTPWrite, RetriedSQLWrite, KeyPerAttempt:
+		case RetriedAnyMethod:
+			if o.methodParam <= 0 || o.call.Parent() != fn {
+				continue
+			}
 		default:
 			continue
 		}
@@ -161,6 +177,11 @@ func (st *state) performsSummary(fn *ssa.Function) *PerformsFact {
 		f := newErrFlow(o.err)
 		if propagates, _ := f.explore(o.call.Block(), failGeneric, scope{again: againRule(cbError)}); !propagates {
 			continue // its failure is not the function's
+		}
+		if o.category == RetriedAnyMethod {
+			// an SDK's do(ctx, method, path, body): its callers say
+			// which method
+			return &PerformsFact{Category: RetriedHTTPWrite, What: "sends an HTTP request", Err: n - 1, MethodParam: o.methodParam}
 		}
 		cat, what := o.category, o.what
 		if len(o.keys) > 0 && cat == RetriedHTTPWrite {

@@ -121,7 +121,41 @@
 //   - functions of the analyzed code that perform one of these, without
 //     retrying it themselves, and return an error when it fails (found in
 //     any package through analysis facts: "performs a non-idempotent
-//     operation").
+//     operation"), and SDK-style wrappers that send a request whose method
+//     is one of their string parameters (c.do(ctx, method, path, body):
+//     "sends an HTTP request with the method from param N"), when a call
+//     passes POST or PATCH there;
+//   - a request whose method its caller chose, resent whatever that
+//     method is (retried-any-method): retry middleware, an http.RoundTripper
+//     whose RoundTrip loops on Base.RoundTrip(req) with its caller's
+//     request, and a client library's loop around a request it builds from
+//     its caller's method (r.Method, a method parameter). Such loops are
+//     usually gated only by retryable-error and retryable-status
+//     predicates, which match timeouts and reset connections: they are
+//     reported whatever the predicate, unless the function looks at the
+//     method (req.Method, a test of the method value), looks up an
+//     idempotency-key header, or hands the request, or the object its
+//     method is read from, to other code (r.isIdempotent(), the fix such
+//     libraries adopt);
+//   - the writes of well-known RPC clients, through a table: etcd's KV Put
+//     and a Txn's Commit (go.etcd.io/etcd/client/v3), whose retried
+//     compare-and-swap can find its own first write (retried-rpc-write).
+//
+// database/sql drivers (badconn-after-send). database/sql answers
+// driver.ErrBadConn by running the statement again on another
+// connection, so a driver may return it only when the statement cannot
+// have reached the server. In the Exec, ExecContext, Query and
+// QueryContext methods of a type that implements driver.Conn, Stmt,
+// Execer(Context) or Queryer(Context), a return of driver.ErrBadConn that
+// can run after a write to the connection (a Write on a net.Conn, a
+// *tls.Conn, a bufio.Writer, or a function of the package that makes
+// one) or after a wrapped driver ran the statement is reported, with a
+// related location at the write. A method that compares an error with
+// driver.ErrBadConn passes on the wrapped driver's own verdict and is
+// // left alone, as is ErrBadConn returned before the first write. The
+// functions of the package those methods call are checked the same way
+// (a writeCommand helper that answers a failed write with
+// driver.ErrBadConn); helpers in other packages are not followed.
 //
 // So a loop that retries a user function that posts,
 //
@@ -137,7 +171,14 @@
 //
 // GET, HEAD, PUT, DELETE and OPTIONS requests, queries, DELETE and plain
 // SET statements, upserts, and requests with a stable key are never
-// reported.
+// reported. Nor are: a loop that sends again whether or not the last call
+// succeeded (periodic work, a keep-alive, not a retry); a POST whose
+// arguments or body carry an identifier (a UUID, a ULID, an xid) made
+// before the loop, such as a message id in an event, which the server can
+// deduplicate attempts on; and a POST retried by a function that tells
+// no one of its failure (no error result, neither main nor an HTTP
+// handler): at-least-once shipping of logs and metrics, whose author
+// prefers a duplicate to a loss.
 //
 // Each report carries a category: retried-http-write (a POST or PATCH
 // retried without an idempotency key), retried-sql-write (an INSERT or an
@@ -145,7 +186,10 @@
 // idempotency key changes on every attempt), retryablehttp-write (a POST
 // or PATCH sent through a go-retryablehttp client, which retries it by
 // default; not reported in a package that sets the client's CheckRetry,
-// or RetryMax to 0) and retry-on-timeout.
+// or RetryMax to 0), retried-any-method (the caller's request resent
+// whatever its method), retried-rpc-write (an etcd Put or Txn retried),
+// badconn-after-send (a driver's ErrBadConn after a write) and
+// retry-on-timeout.
 //
 // retry-on-timeout reports a call whose idempotency is unknown (a method
 // of an interface, a function of another module, a request whose method
@@ -169,11 +213,13 @@
 // of the loop would silence the report without making the retry safe when
 // the whole function is retried by its own caller.
 //
-// Known limits. A key carried in the request body (a message ID inside
-// the JSON, as some event APIs deduplicate on) is not seen, so such a
-// retry is reported although the server collapses the attempts: say so
-// with a //nolint comment. A request built in another function, with a
-// method from a variable, or sent through an interface, is not judged,
+// Known limits. A key carried in the request body is seen only when it
+// is made in the function by a known identifier source before the loop;
+// one that comes from the caller's object is not, so such a retry is
+// reported although the server collapses the attempts: say so with a
+// //nolint comment. A request built in another function, with a method
+// from a variable that is not the caller's, or sent through an interface
+// other than http.RoundTripper, is not judged,
 // nor is a go-retryablehttp client whose retry policy is set in another
 // package; a retry whose error goes through a callback or a predicate of
 // the code's own is not recognised. A POST that is an RPC carrier for a
@@ -185,4 +231,12 @@
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -blindretry.tests: tests retry against servers
 // they start themselves.
+//
+// New in this version: retried-any-method (retry middleware and client
+// libraries that resend the caller's method), retried-rpc-write (etcd's
+// Put and Txn), badconn-after-send (database/sql drivers), SDK wrappers
+// whose method is a parameter; and, left alone, periodic loops, bodies
+// that carry an identifier made before the loop, and best-effort
+// shippers. The pass stays off by default until it is measured on code
+// it has not seen.
 package blindretry

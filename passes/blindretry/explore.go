@@ -15,6 +15,10 @@ const (
 	failGeneric mode = iota // it failed with an error no specific test matches
 	failTimeout             // it failed with a timeout
 	succeeded               // it returned a nil error
+	// failRetryable: it failed with an error that a retryable-error
+	// predicate of the code's own may match (a timeout, a reset
+	// connection): both edges of such a test are possible.
+	failRetryable
 )
 
 // errTest is what an if condition tests about the operation's error.
@@ -291,6 +295,12 @@ func (f *errFlow) edges(i *ssa.If, m mode) []*ssa.BasicBlock {
 			return both[:1]
 		}
 		return both[1:2]
+	}
+	if m == failRetryable {
+		if t == nilTest {
+			return pick(onTrue)
+		}
+		return both
 	}
 	switch t {
 	case nilTest:

@@ -17,6 +17,10 @@ type PerformsFact struct {
 	Category string // the category a retry of the function is reported under
 	What     string // what it does, as messages say it: "sends an HTTP POST request"
 	Err      int    // index of the error result
+	// MethodParam, when positive, is the parameter (receiver first)
+	// holding the HTTP method of the request the function sends: a
+	// call is a write when it passes POST or PATCH there.
+	MethodParam int
 }
 
 // AFact marks PerformsFact as an analysis fact.
@@ -24,6 +28,9 @@ func (*PerformsFact) AFact() {}
 
 // String is how analysistest expectations and -json output show the fact.
 func (f *PerformsFact) String() string {
+	if f.MethodParam > 0 {
+		return fmt.Sprintf("sends an HTTP request with the method from param %d", f.MethodParam)
+	}
 	return "performs a non-idempotent operation: " + f.What
 }
 

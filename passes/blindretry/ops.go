@@ -27,6 +27,10 @@ type opSite struct {
 	// items are the values the operation acts on: when they change from
 	// one iteration to the next, the loop goes over items, it does not retry.
 	items []ssa.Value
+	// methodParam is, for RetriedAnyMethod, the parameter of the
+	// enclosing function that is the request's method, or 0 (none; a
+	// method's receiver is parameter 0 and is never a method string).
+	methodParam int
 }
 
 // ops returns the calls of fn that are operations a retry could repeat.
@@ -59,6 +63,18 @@ func (st *state) classify(call *ssa.Call) *opSite {
 	if callee == nil {
 		if common.IsInvoke() {
 			o.name = common.Method.Name()
+			if m := common.Method; m.Pkg() != nil && recvName(m) != "" {
+				if rpc := classifyRPC(o, m.Pkg().Path(), recvName(m)+"."+m.Name()); rpc != nil {
+					o.name = funcName(m)
+					return rpc
+				}
+			}
+			if m := common.Method; m.Pkg() != nil && m.Pkg().Path() == "net/http" && m.Name() == "RoundTrip" && len(common.Args) == 1 {
+				o.name = funcName(m)
+				if anyMethod := st.callerRequest(o, common.Args[0]); anyMethod != nil {
+					return anyMethod
+				}
+			}
 			return o // an interface method: idempotency unknown
 		}
 		return nil // a func value: see the callbacks of retry helpers
@@ -80,7 +96,13 @@ func (st *state) classify(call *ssa.Call) *opSite {
 	case "database/sql":
 		return classifySQLCall(o, key)
 	}
+	if rpc := classifyRPC(o, pkg.Path(), key); rpc != nil {
+		return rpc
+	}
 	if f := st.performsFact(callee); f != nil {
+		if f.MethodParam > 0 {
+			return methodParamOp(o, f)
+		}
 		o.category, o.what = f.Category, f.What
 		o.err = resultAt(call, f.Err)
 		if o.err == nil {
@@ -124,6 +146,9 @@ func (st *state) classifyHTTP(o *opSite, key string, retryable bool) *opSite {
 			if retryable {
 				return nil
 			}
+			if anyMethod := st.callerRequest(o, args[1]); anyMethod != nil {
+				return anyMethod
+			}
 			return o // a request built elsewhere: idempotency unknown
 		}
 		method, o.keys = req.method, req.keys
@@ -131,6 +156,9 @@ func (st *state) classifyHTTP(o *opSite, key string, retryable bool) *opSite {
 		if method == "" {
 			if retryable {
 				return nil
+			}
+			if anyMethod := st.callerMethod(o, req.methodVal, req.keys); anyMethod != nil {
+				return anyMethod
 			}
 			return o
 		}

@@ -21,6 +21,11 @@ var messages = map[string]string{
 		"or do not retry when the outcome is unknown)",
 	KeyPerAttempt: "%s %s again after %s with a new idempotency key on every attempt; the server cannot tell the attempts apart, " +
 		"so the request can take effect twice (create the key once before the retries and send the same key on every attempt)",
+	RetriedRPCWrite: "%s %s again after %s; the failed attempt may have been applied (a timeout is not a failure), " +
+		"so the write can take effect twice (make it conditional on a revision read once before the retries, " +
+		"or do not retry when the outcome is unknown)",
+	RetriedAnyMethod: "%s %s again after %s; a POST or PATCH whose failed attempt reached the server can take effect twice " +
+		"(retry only idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) or requests that carry an idempotency key)",
 	RetryOnTimeout: "%s%s is called again after %s; a timeout is not a failure: the first call may have completed, " +
 		"so an operation that is not idempotent happens twice (make it idempotent with a key created once before the retries, " +
 		"or do not retry after a timeout)",
@@ -35,6 +40,12 @@ func (st *state) reportRetry(o *opSite, onlyTimeout bool, r region, rel *analysi
 			return // idempotency unknown and retried after any error: no claim
 		}
 		cat = RetryOnTimeout
+	}
+	if cat == RetriedHTTPWrite && carriesID(o.items, r) {
+		return // a client-made id, made once, travels with every attempt
+	}
+	if cat == RetriedHTTPWrite && r.blocks != nil && bestEffort(r.fn) {
+		return // at-least-once delivery (logs, metrics): nobody learns of a failure, a duplicate beats a loss
 	}
 	if cat == RetriedHTTPWrite && len(o.keys) > 0 {
 		if !allPerAttempt(o.keys, r) {

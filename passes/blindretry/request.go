@@ -11,10 +11,13 @@ import (
 
 // requestInfo is what a function shows of an HTTP request it sends.
 type requestInfo struct {
-	visible bool        // the request is built here and goes nowhere unknown
-	method  string      // its method, when it is a constant
-	keys    []ssa.Value // the values of its idempotency-key headers
-	items   []ssa.Value // the URL and body it was built from
+	visible bool   // the request is built here and goes nowhere unknown
+	method  string // its method, when it is a constant
+	// methodVal is the constructor's method argument, when the method
+	// is set nowhere else
+	methodVal ssa.Value
+	keys      []ssa.Value // the values of its idempotency-key headers
+	items     []ssa.Value // the URL and body it was built from
 }
 
 // request traces the *http.Request (or *retryablehttp.Request) v back to
@@ -38,6 +41,9 @@ func (st *state) request(v ssa.Value) requestInfo {
 	if t.methodStores > 1 || t.methodUnknown {
 		info.method = ""
 	}
+	if t.methodStores == 0 {
+		info.methodVal = t.methodVal
+	}
 	return info
 }
 
@@ -50,6 +56,7 @@ type reqTracer struct {
 	method        string
 	methodStores  int
 	methodUnknown bool
+	methodVal     ssa.Value
 	keys          []ssa.Value
 	items         []ssa.Value
 }
@@ -112,6 +119,7 @@ func (t *reqTracer) back(v ssa.Value, depth int) bool {
 func (t *reqTracer) built(call *ssa.Call, method ssa.Value, items []ssa.Value) bool {
 	t.origin = call
 	t.items = items
+	t.methodVal = method
 	if k, ok := method.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 		t.method = constant.StringVal(k.Value)
 	} else {

@@ -25,15 +25,27 @@
 //
 //   - client-timeout: an HTTP request (http.Get, Head, Post, PostForm, or
 //     the same methods and Do of an *http.Client) sent through a client
-//     that has no Timeout, with no context. The client is followed to
+//     that has no Timeout, with no context, or sent by RoundTrip (of an
+//     *http.Transport, or of an http.RoundTripper that is
+//     http.DefaultTransport or a transport from a helper) with no
+//     ResponseHeaderTimeout and no context. The client is followed to
 //     where it is made: http.DefaultClient, a &http.Client{...} literal or
 //     a zero http.Client, a client kept in an unexported field or
-//     package-level variable, or returned by a constructor of the analyzed
-//     code ("returns *http.Client with no time limit"). A Timeout assigned
-//     after the literal, anywhere in the package, counts.
+//     package-level variable, a parameter of an unexported function whose
+//     calls are all static calls of the package, or a client returned by a
+//     constructor of the analyzed code ("returns *http.Client with no time
+//     limit"). A Timeout assigned after the literal, anywhere in the
+//     package, counts. Each constructor that fills an unexported field is
+//     judged on its own: New storing http.DefaultClient is reported at
+//     the send, with a related location at the store, even when
+//     NewWithClient(c) stores its caller's client.
 //   - context-dropped: the same, in a function that has a context.Context
 //     parameter it does not pass on: the caller's deadline never reaches
-//     the request.
+//     the request. Also http.NewRequest in such a function, when the
+//     request is sent there through a client or transport whose limits
+//     the pass cannot see (an exported field, an interface's Do), and goes
+//     nowhere else: the fix builds it with
+//     http.NewRequestWithContext(ctx, ...), with that context.
 //   - background-context: a context that never ends (context.Background(),
 //     context.TODO(), context.WithoutCancel) is the only possible bound of
 //     a request sent through a client with no Timeout, of a
@@ -45,9 +57,13 @@
 //     that never ends. context.WithValue, and context.WithCancel whose
 //     cancel function is only called or deferred by the function itself,
 //     keep their parent's life.
-//   - dial-timeout: net.Dial and net.DialTCP to a TCP network, tls.Dial,
-//     tls.DialWithDialer, and the Dial methods of a net.Dialer or
-//     tls.Dialer with neither Timeout nor Deadline. Until the handshake
+//   - dial-timeout: net.Dial and net.DialTCP to a TCP network (a
+//     constant, or a variable one of whose values is "tcp"), tls.Dial,
+//     tls.DialWithDialer, the Dial methods of a net.Dialer or tls.Dialer
+//     with neither Timeout nor Deadline, and the Dial method of a
+//     golang.org/x/net/proxy dialer that reaches the network through
+//     proxy.Direct or a net.Dialer with no Timeout (proxy.FromURL(u,
+//     proxy.Direct), proxy.SOCKS5, proxy.FromEnvironment, proxy.Direct). Until the handshake
 //     times out in the kernel, minutes later, the dial waits; a TLS
 //     handshake with a silent peer waits forever.
 //   - server-timeouts: an *http.Server started (ListenAndServe,
@@ -132,12 +148,21 @@
 // signal.NotifyContext, a context whose cancel function is handed to a
 // timer or a goroutine, a deadline on one path only); functions that pass
 // their caller's context on; clients, dialers and servers that come from
-// parameters, from exported fields or variables (any package may set
-// their limits), or that are handed to code that may configure them;
+// parameters of exported functions or methods, or of functions also used
+// as values, from exported fields or variables (any package may set
+// their limits), or that are handed to code that may configure them; a
+// field that holds the caller's client or, when the caller passes nil, a
+// default (the caller chooses); a field one of whose constructors chooses
+// a client with a Timeout; an http.NewRequest whose request is returned,
+// handed to another function, or given a context by WithContext or Clone;
+// the RoundTrip of a RoundTripper of the code's own, whose request and
+// context are its caller's;
 // net.Listen and other calls that accept rather than reach a peer; dials
 // of Unix sockets, which succeed or fail at once (a full backlog fails
 // with EAGAIN on the non-blocking sockets Go uses), UDP and IP dials,
-// which wait for no one, and dials whose network is not a constant;
+// which wait for no one, and dials whose network is not a constant and
+// cannot be "tcp"; proxy dialers given by the caller or with a forward
+// net.Dialer that has a Timeout;
 // servers on a listener from net.Listen("unix", ...) or net.ListenUnix,
 // which only local processes reach; DNS lookups, which the resolver
 // bounds; the network packages of the
@@ -153,5 +178,12 @@
 //
 // The standard library is known through a table of its functions
 // (internal/netops), never through facts, so results are the same under
-// every driver.
+// every driver; so is golang.org/x/net/proxy.
+//
+// New in this version: a client chosen by one constructor among several
+// (New storing http.DefaultClient beside NewWithClient(c)), a client
+// passed to an unexported helper by every one of its calls, sends through
+// RoundTrip, http.NewRequest in a function that has a context, dials
+// through golang.org/x/net/proxy, and net.Dial with a network variable
+// that can be "tcp".
 package nodeadline

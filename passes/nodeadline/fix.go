@@ -32,11 +32,13 @@ func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName s
 			switch kind {
 			case netops.HTTPSendDefault, netops.ClientSend:
 				add(st.fixSendWithContext(f, call, file, ctxName))
-			case netops.ClientDo, netops.None:
+			case netops.ClientDo, netops.RoundTrip, netops.None, netops.NewRequest:
 				add(st.fixNewRequestWithContext(f, file, ctxName))
 			}
 		}
 		switch kind {
+		case netops.RoundTrip:
+			add(st.fixLiteral(f, "ResponseHeaderTimeout"))
 		case netops.HTTPSendDefault:
 			add(st.fixDefaultClient(call, file, call.Fun))
 		case netops.ClientSend, netops.ClientDo:
@@ -115,7 +117,7 @@ func (st *state) fixLiteral(f *finding, field string) *analysis.SuggestedFix {
 	if file == nil || analysisutil.CgoRewritten(file) || ast.IsGenerated(file) {
 		return nil
 	}
-	if tv, ok := st.pass.TypesInfo.Types[lit]; !ok || !sameBounded(tv.Type, f.instr.Common().Args[f.objArg].Type()) {
+	if tv, ok := st.pass.TypesInfo.Types[lit]; !ok || !sameBounded(tv.Type, f.args[f.objArg].Type()) {
 		return nil
 	}
 	im := st.newImports(file, lit.Lbrace)
@@ -125,7 +127,7 @@ func (st *state) fixLiteral(f *finding, field string) *analysis.SuggestedFix {
 		return nil
 	}
 	st.fixedAt[lit.Lbrace] = true
-	b, _ := netops.BoundedType(f.instr.Common().Args[f.objArg].Type())
+	b, _ := f.bounded()
 	return withImports(&analysis.SuggestedFix{
 		Message:   fmt.Sprintf("set the %s's %s", b.Type, field),
 		TextEdits: []analysis.TextEdit{edit},

@@ -24,6 +24,11 @@ type index struct {
 	// closures maps each anonymous function to the instruction that
 	// makes it, for following captured variables.
 	closures map[*ssa.Function]*ssa.MakeClosure
+	// calls are the static calls of each function of the package;
+	// asValue marks the functions also used as values (their callers
+	// are not all known).
+	calls   map[*ssa.Function][]ssa.CallInstruction
+	asValue map[*ssa.Function]bool
 }
 
 // buildIndex indexes the instructions of funcs for which keep (if not
@@ -35,6 +40,8 @@ func buildIndex(pkg *types.Package, funcs []*ssa.Function, keep func(ssa.Instruc
 		fieldReads: make(map[*types.Var][]ssa.Value),
 		globalUses: make(map[*ssa.Global][]ssa.Instruction),
 		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
+		calls:      make(map[*ssa.Function][]ssa.CallInstruction),
+		asValue:    make(map[*ssa.Function]bool),
 	}
 	var ops []*ssa.Value
 	for _, fn := range funcs {
@@ -63,8 +70,17 @@ func buildIndex(pkg *types.Package, funcs []*ssa.Function, keep func(ssa.Instruc
 						idx.closures[fn] = in
 					}
 				}
+				var callee *ssa.Function
+				if ci, ok := instr.(ssa.CallInstruction); ok && !ci.Common().IsInvoke() {
+					if callee, _ = ci.Common().Value.(*ssa.Function); callee != nil {
+						idx.calls[callee] = append(idx.calls[callee], ci)
+					}
+				}
 				ops = instr.Operands(ops[:0])
-				for _, op := range ops {
+				for j, op := range ops {
+					if f, ok := (*op).(*ssa.Function); ok && (f != callee || j != 0) {
+						idx.asValue[f] = true
+					}
 					if g, ok := (*op).(*ssa.Global); ok {
 						uses := idx.globalUses[g]
 						if n := len(uses); n == 0 || uses[n-1] != instr {
@@ -99,6 +115,19 @@ func fieldOf(t types.Type, i int, ptr bool) *types.Var {
 // field or variable of the package.
 func (idx *index) private(obj types.Object) bool {
 	return obj != nil && obj.Pkg() == idx.pkg && !obj.Exported()
+}
+
+// knownCalls returns the calls of fn when they are all known: fn is an
+// unexported, non-generic function of the package (not a method, which
+// an interface may reach, nor a literal), only ever called statically.
+// Otherwise nil.
+func (idx *index) knownCalls(fn *ssa.Function) []ssa.CallInstruction {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || !idx.private(obj) || fn.Signature.Recv() != nil ||
+		fn.TypeParams().Len() > 0 || idx.asValue[fn] {
+		return nil
+	}
+	return idx.calls[fn]
 }
 
 // binding returns the value a free variable of an anonymous function is

@@ -12,7 +12,7 @@ import (
 
 // packages are the testdata packages; each file a fix edits has a
 // .golden file next to it.
-var packages = []string{"a", "ctxs", "dials", "servers", "dropped", "fiximports", "defaulttimeout", "defaultreplaced",
+var packages = []string{"a", "chosen", "proxydials", "ctxs", "dials", "servers", "dropped", "fiximports", "defaulttimeout", "defaultreplaced",
 	"example.com/netutil", "example.com/app", "cobracmd"}
 
 func TestNodeadline(t *testing.T) {

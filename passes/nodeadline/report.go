@@ -24,6 +24,7 @@ func (st *state) reportAll() {
 	for _, fn := range st.funcs {
 		st.visit(fn, rs.of(fn), nil, func(f *finding) { found = append(found, f) })
 	}
+	found = append(found, st.droppedRequests(rs, found)...)
 	slices.SortStableFunc(found, func(a, b *finding) int {
 		return cmp.Compare(a.instr.Common().Pos(), b.instr.Common().Pos())
 	})
@@ -51,6 +52,11 @@ func (st *state) report(f *finding) {
 	}
 	file := st.syn.File(call.Pos())
 	ctxName := ""
+	if f.entry.Kind == netops.NewRequest {
+		if ctxName = st.ctxParamAt(file, call.Pos()); ctxName == "" {
+			return
+		}
+	}
 	if f.cat == ClientTimeout {
 		if name := st.ctxParamAt(file, call.Pos()); name != "" {
 			f.cat, ctxName = ContextDropped, name
@@ -86,18 +92,25 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	user := f.entry.Kind == netops.None
 	switch f.cat {
 	case ClientTimeout, ContextDropped:
+		if f.entry.Kind == netops.NewRequest {
+			return fmt.Sprintf("%s builds a request with no context, although %s is at hand; the caller's deadline and cancellation do not reach it, "+
+				"and a server that stops responding blocks the send (build it with http.NewRequestWithContext(%s, ...))", name, ctxName, ctxName)
+		}
 		var what string
 		switch {
 		case user:
 			what = fmt.Sprintf("%s sends %s, which has no context, through a client with no Timeout", name, arg)
-		case f.entry.Kind == netops.ClientDo:
-			what = fmt.Sprintf("%s sends %s, which has no context, through %s, which has no Timeout", name, arg, obj)
+		case f.entry.Kind == netops.ClientDo || f.entry.Kind == netops.RoundTrip:
+			what = fmt.Sprintf("%s sends %s, which has no context, through %s, which has no %s", name, arg, obj, limitName(f))
 		default:
 			what = fmt.Sprintf("%s sends a request with no context through %s, which has no Timeout", name, obj)
 		}
 		if f.cat == ContextDropped {
 			return fmt.Sprintf("%s, although %s is at hand; the caller's deadline does not reach it, and %s (build the request with http.NewRequestWithContext(%s, ...))",
 				what, ctxName, clientStall, ctxName)
+		}
+		if f.entry.Kind == netops.RoundTrip {
+			return fmt.Sprintf("%s; %s (set the transport's ResponseHeaderTimeout, or send a request whose context has a deadline)", what, clientStall)
 		}
 		return fmt.Sprintf("%s; %s (give the client a Timeout, or send a request whose context has a deadline)", what, clientStall)
 	case BackgroundContext:
@@ -109,9 +122,9 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 		case user:
 			return fmt.Sprintf("%s sends a network request with %s, which never ends; a peer that stops responding blocks it forever (pass a context with a deadline, from context.WithTimeout)",
 				name, f.ctx.desc)
-		case f.entry.Kind == netops.ClientDo:
-			return fmt.Sprintf("%s sends %s with %s, which never ends, through %s, which has no Timeout; %s (%s)",
-				name, arg, f.ctx.desc, obj, clientStall, remedy)
+		case f.entry.Kind == netops.ClientDo || f.entry.Kind == netops.RoundTrip:
+			return fmt.Sprintf("%s sends %s with %s, which never ends, through %s, which has no %s; %s (%s)",
+				name, arg, f.ctx.desc, obj, limitName(f), clientStall, remedy)
 		case f.entry.Kind == netops.TLSDialerDialContext:
 			return fmt.Sprintf("%s connects and shakes hands with %s, which never ends, and %s sets no dial Timeout; %s (%s)",
 				name, f.ctx.desc, obj, tlsStall, remedy)
@@ -127,6 +140,8 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 			return fmt.Sprintf("%s connects with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, dialStall)
 		case netops.TLSDial:
 			return fmt.Sprintf("%s connects and shakes hands with no timeout; %s (use tls.DialWithDialer with a net.Dialer that has a Timeout)", name, tlsStall)
+		case netops.ProxyDial:
+			return fmt.Sprintf("%s connects with no timeout: the proxy dialer reaches the network through proxy.Direct or a net.Dialer with no Timeout; %s (give the proxy a forward net.Dialer with a Timeout, or dial with a context that has a deadline)", name, dialStall)
 		case netops.TLSDialWithDialer:
 			return fmt.Sprintf("%s connects and shakes hands with no timeout: %s sets neither Timeout nor Deadline; %s (set the Dialer's Timeout)", name, obj, tlsStall)
 		default:
@@ -140,6 +155,15 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	return name + " can wait forever"
 }
 
+// limitName names the field whose absence leaves a send unbounded:
+// the client's Timeout, or the transport's ResponseHeaderTimeout.
+func limitName(f *finding) string {
+	if f.entry.Kind == netops.RoundTrip {
+		return "ResponseHeaderTimeout"
+	}
+	return "Timeout"
+}
+
 // objText is how a message names the client, dialer or server of a call.
 func (st *state) objText(f *finding, call *ast.CallExpr) string {
 	if f.objArg < 0 {
@@ -150,7 +174,7 @@ func (st *state) objText(f *finding, call *ast.CallExpr) string {
 			return s
 		}
 	}
-	if b, ok := netops.BoundedType(f.instr.Common().Args[f.objArg].Type()); ok {
+	if b, ok := f.bounded(); ok {
 		return "the " + b.Type
 	}
 	return "the receiver"
@@ -174,9 +198,14 @@ func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInfor
 	if f.objArg >= 0 && len(f.obj.origins) > 0 {
 		pos := f.obj.origins[0]
 		if pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
-			b, _ := netops.BoundedType(f.instr.Common().Args[f.objArg].Type())
+			b, _ := f.bounded()
 			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("the %s is made here with %s", b.Type, unsetFields(b))})
 		}
+	}
+	if f.objArg >= 0 && f.obj.chosen.IsValid() && st.syn.File(f.obj.chosen) != nil && !inCall(f.obj.chosen) {
+		b, _ := f.bounded()
+		rel = append(rel, analysis.RelatedInformation{Pos: f.obj.chosen,
+			Message: fmt.Sprintf("the %s is chosen here, with %s; other constructors' callers choose their own", b.Type, unsetFields(b))})
 	}
 	if f.ctx.origin != nil {
 		if pos := originPos(f.ctx.origin); pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
@@ -260,4 +289,120 @@ func (st *state) lookup(file *ast.File, name string, pos token.Pos) types.Object
 	}
 	_, obj := scope.LookupParent(name, pos)
 	return obj
+}
+
+// droppedRequests finds the requests built by http.NewRequest, with no
+// context, in a function that has one, and sent there through a client
+// whose time limit the pass cannot see (a client with no limit is
+// reported at the send already; one with a Timeout bounds the wait). The
+// request must go nowhere else: a request returned or handed to another
+// function may get its context there.
+func (st *state) droppedRequests(rs resolvers, found []*finding) []*finding {
+	reported := make(map[ssa.Value]bool)
+	for _, f := range found {
+		if f.ctx.origin != nil {
+			reported[f.ctx.origin] = true
+		}
+	}
+	var out []*finding
+	for _, fn := range st.funcs {
+		if !hasCtxParam(fn) {
+			continue
+		}
+		r := rs.of(fn)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok || reported[call] {
+					continue
+				}
+				callee := calleeOf(&call.Call)
+				e, ok := netops.Lookup(callee)
+				if !ok || e.Kind != netops.NewRequest || !st.sentUnjudged(r, call) {
+					continue
+				}
+				out = append(out, &finding{cat: ContextDropped, instr: call, callee: callee, entry: e,
+					args: call.Call.Args, objArg: -1, ctxArg: -1,
+					ctx: ctxInfo{kind: ctxNone, origin: call, desc: noContext}})
+			}
+		}
+	}
+	return out
+}
+
+// hasCtxParam reports whether fn, or a function it is nested in, has a
+// context.Context parameter.
+func hasCtxParam(fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			if netops.IsContext(p.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentUnjudged reports whether the request an http.NewRequest call
+// builds is sent in the function, by a client or transport whose time
+// limit is not known, and used for nothing else that could give it a
+// context: its fields and header may be set, it may be sent.
+func (st *state) sentUnjudged(r *resolver, call *ssa.Call) bool {
+	var req ssa.Value
+	for _, in := range *call.Referrers() {
+		if ex, ok := in.(*ssa.Extract); ok && ex.Index == 0 {
+			req = ex
+		}
+	}
+	if req == nil {
+		return false
+	}
+	sent := false
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		for _, in := range *v.Referrers() {
+			switch in := in.(type) {
+			case *ssa.DebugRef, *ssa.FieldAddr, *ssa.Field:
+			case *ssa.Phi:
+				if !walk(in) {
+					return false
+				}
+			case ssa.CallInstruction:
+				common := in.Common()
+				args := callArgs(common)
+				if common.IsInvoke() {
+					// an interface's Do or RoundTrip: a client the pass cannot see
+					if name := common.Method.Name(); (name == "Do" || name == "RoundTrip") && len(args) == 2 && args[1] == v && args[0] != v {
+						sent = true
+						continue
+					}
+					return false
+				}
+				fn := calleeOf(common)
+				e, ok := netops.Lookup(fn)
+				switch {
+				case ok && (e.Kind == netops.ClientDo || e.Kind == netops.RoundTrip) && e.Req < len(args) && args[e.Req] == v && args[0] != v:
+					if r.objectOf(args[0], 0).limit == hasLimit {
+						return false // the client's Timeout bounds the send
+					}
+					sent = true
+				case ok:
+					return false // WithContext, Clone: the request gets a context
+				case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && netops.RecvName(fn) == "Request":
+					// SetBasicAuth, AddCookie: configure the request
+				default:
+					return false // handed on: the callee may give it a context
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return walk(req) && sent
 }

@@ -36,6 +36,11 @@ type object struct {
 	// this package (http.DefaultClient, a constructor): a fix to a
 	// literal would not bound every way.
 	shared bool
+	// chosen is where code of this package stores a value with no limit
+	// into the unexported field the value is read from (a constructor
+	// choosing http.DefaultClient), and chosenExpr the value stored.
+	chosen     token.Pos
+	chosenExpr ssa.Value
 }
 
 func (o object) join(p object) object {
@@ -49,6 +54,9 @@ func (o object) join(p object) object {
 		o.from = p.from
 	}
 	o.shared = o.shared || p.shared
+	if !o.chosen.IsValid() {
+		o.chosen, o.chosenExpr = p.chosen, p.chosenExpr
+	}
 	return o
 }
 
@@ -174,8 +182,35 @@ func (r *resolver) objectOf(v ssa.Value, depth int) object {
 		if b := r.idx.binding(v); b != nil {
 			return r.objectOf(b, depth)
 		}
+	case *ssa.Parameter:
+		return r.paramObject(v, depth)
 	}
 	return unknownObject
+}
+
+// paramObject resolves a parameter of an unexported function of the
+// package whose calls are all known: every call is a static call in this
+// package, and the function is never used as a value. The parameter is
+// what every call passes, configured by the function's own uses.
+func (r *resolver) paramObject(p *ssa.Parameter, depth int) object {
+	fn := p.Parent()
+	sites := r.idx.knownCalls(fn)
+	if len(sites) == 0 {
+		return unknownObject
+	}
+	i := paramIndex(p)
+	return r.memo(p, func() object {
+		o := object{}
+		for _, site := range sites {
+			args := site.Common().Args
+			if i < 0 || i >= len(args) || isNil(args[i]) {
+				return unknownObject
+			}
+			o = o.join(r.objectOf(args[i], depth))
+		}
+		o.limit = join(o.limit, r.usesOf(p, depth, nil))
+		return o
+	})
 }
 
 // memo runs compute once per key; a key met again while it is computed
@@ -219,6 +254,9 @@ func (r *resolver) loadFrom(addr ssa.Value, depth int) object {
 	case *ssa.Global:
 		if isStdGlobal(addr, "net/http", "DefaultClient") {
 			return r.defaultClient()
+		}
+		if isStdGlobal(addr, "net/http", "DefaultTransport") {
+			return r.defaultTransport()
 		}
 		if !r.idx.private(addr.Object()) {
 			return unknownObject
@@ -314,7 +352,7 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 	}
 	return r.memo(f, func() object {
 		o := object{}
-		stored := false
+		stored, fromParam := false, false
 		for _, fa := range r.idx.fieldAddrs[f] {
 			for _, in := range *fa.Referrers() {
 				switch in := in.(type) {
@@ -323,7 +361,15 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 						return unknownObject // &x.f itself is stored away
 					}
 					stored = true
-					o = o.join(r.storedObject(in.Val, depth))
+					if r.isParam(in.Val) {
+						fromParam = true // the caller's choice: judged below
+						continue
+					}
+					so := r.storedObject(in.Val, depth)
+					if so.limit == noLimit && !isNil(in.Val) && !o.chosen.IsValid() {
+						so.chosen, so.chosenExpr = in.Pos(), in.Val
+					}
+					o = o.join(so)
 				case *ssa.UnOp, *ssa.DebugRef:
 				default:
 					return unknownObject // &x.f escapes: someone else may set it
@@ -332,6 +378,16 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 		}
 		if !stored {
 			return unknownObject // set only outside the package, or never
+		}
+		if fromParam && (o.limit != noLimit || !o.chosen.IsValid()) {
+			// Each constructor is judged on its own: New storing
+			// http.DefaultClient is not saved by NewWithClient storing
+			// its caller's client; but with no unbounded choice of its
+			// own, the field holds whatever the callers pass.
+			o.limit = join(o.limit, unknownLimit)
+		}
+		if !fromParam {
+			o.chosen, o.chosenExpr = token.NoPos, nil // the origin says it all
 		}
 		for _, read := range r.idx.fieldReads[f] {
 			o.limit = join(o.limit, r.usesOf(read, depth, nil))
@@ -378,6 +434,22 @@ func (r *resolver) defaultClient() object {
 	return o
 }
 
+// defaultTransport is http.DefaultTransport, an *http.Transport with no
+// ResponseHeaderTimeout, unless this package replaces it.
+func (r *resolver) defaultTransport() object {
+	for g, uses := range r.idx.globalUses {
+		if !isStdGlobal(g, "net/http", "DefaultTransport") {
+			continue
+		}
+		for _, in := range uses {
+			if st, ok := in.(*ssa.Store); ok && st.Addr == g {
+				return unknownObject // replaced
+			}
+		}
+	}
+	return object{shared: true}
+}
+
 // usesOf returns what the uses of v, a pointer to an object of a bounded
 // type, set: a non-zero limit field, a delegate with a limit, or an
 // escape to code that might set one.
@@ -411,6 +483,9 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 	depth++
 	b, ok := netops.BoundedType(v.Type())
 	if !ok {
+		if netops.IsType(v.Type(), "net/http", "RoundTripper") {
+			return r.roundTripperUse(v, in, depth, seen)
+		}
 		return unknownLimit
 	}
 	switch in := in.(type) {
@@ -440,6 +515,17 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 		return r.storedAt(in.Addr, depth)
 	case ssa.CallInstruction:
 		common := in.Common()
+		if callee, ok := common.Value.(*ssa.Function); ok && !common.IsInvoke() && r.idx.knownCalls(callee) != nil {
+			// a helper whose calls are all known: what it does with
+			// the parameter is what this call does with v
+			lim := noLimit
+			for i, a := range common.Args {
+				if a == v && i < len(callee.Params) {
+					lim = join(lim, r.usesOf(callee.Params[i], depth, seen))
+				}
+			}
+			return lim
+		}
 		fn := calleeOf(common)
 		if fn == nil || fn.Pkg() == nil || !isStdNetPkg(fn.Pkg().Path()) {
 			return unknownLimit
@@ -469,8 +555,12 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 		// client's delegate; anything else may configure it.
 		for _, use := range *in.Referrers() {
 			st, ok := use.(*ssa.Store)
-			if _, debug := use.(*ssa.DebugRef); debug {
-				continue
+			switch use.(type) {
+			case *ssa.DebugRef, *ssa.Return:
+				continue // (a returned RoundTripper: its callers' uses count)
+			}
+			if ci, isCall := use.(ssa.CallInstruction); isCall && isProxyForward(ci.Common(), in) {
+				continue // the forward dialer of a golang.org/x/net/proxy dialer
 			}
 			if !ok || st.Val != in || !isDelegateField(st.Addr) {
 				return unknownLimit
@@ -479,6 +569,47 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 		return noLimit
 	}
 	return unknownLimit
+}
+
+// roundTripperUse returns what one use of v, an http.RoundTripper
+// interface value, sets: its own RoundTrip and becoming a client's
+// Transport set nothing; anything else may configure it.
+func (r *resolver) roundTripperUse(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.Value]bool) limit {
+	switch in := in.(type) {
+	case ssa.CallInstruction:
+		common := in.Common()
+		if common.IsInvoke() && common.Value == v && !slices.Contains(common.Args, v) {
+			return noLimit
+		}
+	case *ssa.Store:
+		if in.Val == v && isDelegateField(in.Addr) {
+			return noLimit
+		}
+	case *ssa.Phi:
+		return r.usesOf(in, depth, seen)
+	case *ssa.DebugRef, *ssa.Return:
+		return noLimit
+	}
+	return unknownLimit
+}
+
+// isProxyForward reports whether v is the forward dialer argument of
+// golang.org/x/net/proxy's FromURL or SOCKS5, which only dial through it.
+func isProxyForward(common *ssa.CallCommon, v ssa.Value) bool {
+	fn := calleeOf(common)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" {
+		return false
+	}
+	i := map[string]int{"FromURL": 1, "SOCKS5": 3}[fn.Name()]
+	if i == 0 || i >= len(common.Args) || common.Args[i] != v {
+		return false
+	}
+	for j, a := range common.Args {
+		if a == v && j != i {
+			return false
+		}
+	}
+	return true
 }
 
 // isDelegateField reports whether addr is &x.F for a delegate field F of
@@ -633,6 +764,55 @@ func isStdGlobalLoad(v ssa.Value, pkg, name string) bool {
 	}
 	g, ok := ld.X.(*ssa.Global)
 	return ok && isStdGlobal(g, pkg, name)
+}
+
+// isParam reports whether v is a parameter of its function, perhaps
+// converted, or captured by a closure (an option such as
+// WithHTTPClient(c) returning func(s *Service) { s.hc = c }): a value
+// the callers choose.
+func (r *resolver) isParam(v ssa.Value) bool {
+	for range maxDepth {
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			return true
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.FreeVar:
+			if v = r.idx.binding(x); v == nil {
+				return false
+			}
+		case *ssa.UnOp:
+			// a captured parameter lives in a cell: *hc
+			if x.Op != token.MUL {
+				return false
+			}
+			addr := x.X
+			if fv, ok := addr.(*ssa.FreeVar); ok {
+				addr = r.idx.binding(fv)
+			}
+			cell, ok := addr.(*ssa.Alloc)
+			if !ok {
+				return false
+			}
+			v = nil
+			for _, in := range *cell.Referrers() {
+				if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
+					if v != nil {
+						return false // assigned more than once
+					}
+					v = st.Val
+				}
+			}
+			if v == nil {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func isNil(v ssa.Value) bool {

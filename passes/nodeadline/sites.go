@@ -17,6 +17,7 @@ type finding struct {
 	instr  ssa.CallInstruction
 	callee *types.Func
 	entry  netops.Func // Kind None for a function of the analyzed code
+	args   []ssa.Value // the call's arguments, receiver first (also for interface methods)
 	obj    object      // the client, dialer or server, when one is involved
 	objArg int         // its argument index, or -1 (http.DefaultClient)
 	ctx    ctxInfo     // the context or request, when one is involved
@@ -34,6 +35,13 @@ func (st *state) visit(fn *ssa.Function, r *resolver, next map[*types.Func]*NetF
 			}
 			callee := calleeOf(ci.Common())
 			if callee == nil {
+				if common := ci.Common(); common.IsInvoke() {
+					// an interface's method known to the table:
+					// http.RoundTripper's RoundTrip
+					if e, ok := netops.Lookup(common.Method); ok {
+						st.tableCall(ci, common.Method, e, r, next, report)
+					}
+				}
 				continue
 			}
 			if e, ok := netops.Lookup(callee); ok {
@@ -48,8 +56,8 @@ func (st *state) visit(fn *ssa.Function, r *resolver, next map[*types.Func]*NetF
 // tableCall examines a call of the standard library's network API.
 func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.Func, r *resolver,
 	next map[*types.Func]*NetFact, report func(*finding)) {
-	args := ci.Common().Args
-	f := &finding{instr: ci, callee: callee, entry: e, objArg: -1, ctxArg: -1}
+	args := callArgs(ci.Common())
+	f := &finding{instr: ci, callee: callee, entry: e, args: args, objArg: -1, ctxArg: -1}
 	emit := func(cat string) {
 		if report != nil {
 			f.cat = cat
@@ -66,7 +74,7 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !testServerURL(args, e.URL) {
 			emit(ClientTimeout)
 		}
-	case netops.ClientDo:
+	case netops.ClientDo, netops.RoundTrip:
 		f.objArg, f.ctxArg = 0, e.Req
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit || e.Req >= len(args) {
 			return
@@ -82,6 +90,10 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		}
 	case netops.TLSDial:
 		emit(DialTimeout)
+	case netops.ProxyDial:
+		if waitsToConnect(args, e.Network) && r.proxyUnbounded(args[0], 0) {
+			emit(DialTimeout)
+		}
 	case netops.TLSDialWithDialer:
 		f.objArg = e.Dialer
 		if isNil(args[e.Dialer]) {
@@ -120,6 +132,30 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 			emit(ServerTimeouts)
 		}
 	}
+}
+
+// callArgs returns the arguments of a call, with the receiver of an
+// interface method first, as for static method calls.
+func callArgs(common *ssa.CallCommon) []ssa.Value {
+	if common.IsInvoke() {
+		return append([]ssa.Value{common.Value}, common.Args...)
+	}
+	return common.Args
+}
+
+// bounded returns the description of the finding's client, dialer,
+// server or transport: an interface's RoundTrip sends through a transport.
+func (f *finding) bounded() (netops.Bounded, bool) {
+	if f.objArg < 0 || f.objArg >= len(f.args) {
+		return netops.Bounded{}, false
+	}
+	if b, ok := netops.BoundedType(f.args[f.objArg].Type()); ok {
+		return b, true
+	}
+	if f.entry.Kind == netops.RoundTrip {
+		return netops.TransportBounded(), true
+	}
+	return netops.Bounded{}, false
 }
 
 // unixListener reports whether a Serve or ServeTLS call serves a
@@ -249,6 +285,9 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 		if !ok || owner.Parent() != nil || next == nil {
 			return // a parameter of a function literal: its caller is not known
 		}
+		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && netops.RecvName(obj) != "" {
+			return // a RoundTripper of the code's own: an http.Client calls it, with its caller's request
+		}
 		sum := next[obj]
 		if sum == nil {
 			sum = new(NetFact)
@@ -285,17 +324,72 @@ func tcpNetwork(v ssa.Value, depth int) bool {
 			return true
 		}
 	case *ssa.Phi:
+		// a variable that can hold "tcp": some executions dial TCP
 		if depth > 4 {
 			return false
 		}
 		for _, e := range v.Edges {
-			if !tcpNetwork(e, depth+1) {
-				return false
+			if tcpNetwork(e, depth+1) {
+				return true
 			}
 		}
-		return len(v.Edges) > 0
 	}
 	return false
+}
+
+// proxyUnbounded reports whether v, a golang.org/x/net/proxy Dialer,
+// connects with no time limit: proxy.Direct, proxy.FromEnvironment(), or
+// a proxy.FromURL or proxy.SOCKS5 dialer whose forward dialer is one of
+// these or a net.Dialer with no Timeout.
+func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		}
+		break
+	}
+	if isStdGlobalLoad(v, "golang.org/x/net/proxy", "Direct") {
+		return true
+	}
+	if _, ok := netops.BoundedType(v.Type()); ok {
+		return r.objectOf(v, depth).limit == noLimit // a forward &net.Dialer{}
+	}
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.Call:
+		call = x
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			call = c
+		}
+	}
+	if call == nil {
+		return false
+	}
+	fn := calleeOf(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" || netops.RecvName(fn) != "" {
+		return false
+	}
+	forward := -1
+	switch fn.Name() {
+	case "FromEnvironment":
+		return true
+	case "FromURL":
+		forward = 1
+	case "SOCKS5":
+		forward = 3
+	}
+	args := call.Call.Args
+	return forward >= 0 && forward < len(args) && r.proxyUnbounded(args[forward], depth)
 }
 
 // testServerURL reports whether argument i of a call is a URL of an

@@ -56,11 +56,16 @@ func (st *state) results(fn *ssa.Function, r *resolver, next map[*types.Func]*Ne
 	}
 	for i := range sig.Len() {
 		t := sig.At(i).Type()
-		if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
-			continue
-		}
 		var res *Result
-		if b, ok := netops.BoundedType(t); ok {
+		if netops.IsType(t, "net/http", "RoundTripper") {
+			// a helper that returns a transport as the interface
+			res = st.objectResult(rets, i, netops.TransportBounded(), r)
+			if res != nil {
+				res.Desc = "http.RoundTripper"
+			}
+		} else if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+			continue
+		} else if b, ok := netops.BoundedType(t); ok {
 			res = st.objectResult(rets, i, b, r)
 		} else if netops.IsType(t, "net/http", "Request") {
 			res = st.requestResult(rets, i, r)
