@@ -9,4 +9,5 @@
 // format and print fixes with them, so that they produce byte for byte
 // what multichecker, go vet -fix and go fix produce. The files are
 // unchanged but for import paths; update them together with x/tools.
+// They keep their copyright headers; x/tools' license is in LICENSE here.
 package xtools
