@@ -33,6 +33,22 @@ const (
 type Category struct {
 	Name    string
 	Summary string
+	// OptIn marks a category that is off by default: its findings are real
+	// in shape, but the race rarely breaks more than an error message
+	// (docs/design.md, "The relevance model"). Every driver drops them
+	// unless the pass's -NAME.all flag is set (package driver).
+	OptIn bool
+}
+
+// OptInCategories returns the names of p's opt-in categories.
+func (p Pass) OptInCategories() []string {
+	var names []string
+	for _, c := range p.Categories {
+		if c.OptIn {
+			names = append(names, c.Name)
+		}
+	}
+	return names
 }
 
 // Pass is the metadata row of one analyzer.
@@ -55,16 +71,16 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{pathrace.CreateIfAbsent, "a file is created or written by name after a check found the path absent"},
-				{pathrace.ReadIfPresent, "a file is opened or read by name after a check found it present"},
-				{pathrace.RemoveIfPresent, "a file is removed after a check found it present"},
-				{pathrace.MkdirIfAbsent, "a directory is made after a check found the path absent"},
-				{pathrace.LinkIfAbsent, "a link is made after a check found the path absent"},
-				{pathrace.RenameOverChecked, "a file is renamed onto a path a check found absent"},
-				{pathrace.RenameIfPresent, "a file is renamed away after a check found it present"},
-				{pathrace.ModifyIfPresent, "a file's mode, owner, times or size is changed by name after a check found it present"},
-				{pathrace.SymlinkCheckThenOpen, "a path is opened by name after an Lstat found it not to be a symbolic link"},
-				{pathrace.AccessThenOpen, "a file is used by name after access(2) approved it"},
+				{Name: pathrace.CreateIfAbsent, Summary: "a file is created or written by name after a check found the path absent"},
+				{Name: pathrace.ReadIfPresent, Summary: "a file is opened or read by name after a check found it present", OptIn: true},
+				{Name: pathrace.RemoveIfPresent, Summary: "a file is removed after a check found it present"},
+				{Name: pathrace.MkdirIfAbsent, Summary: "a directory is made after a check found the path absent"},
+				{Name: pathrace.LinkIfAbsent, Summary: "a link is made after a check found the path absent"},
+				{Name: pathrace.RenameOverChecked, Summary: "a file is renamed onto a path a check found absent"},
+				{Name: pathrace.RenameIfPresent, Summary: "a file is renamed away after a check found it present"},
+				{Name: pathrace.ModifyIfPresent, Summary: "a file's mode, owner, times or size is changed by name after a check found it present"},
+				{Name: pathrace.SymlinkCheckThenOpen, Summary: "a path is opened by name after an Lstat found it not to be a symbolic link"},
+				{Name: pathrace.AccessThenOpen, Summary: "a file is used by name after access(2) approved it"},
 			},
 		},
 		{
@@ -74,12 +90,12 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{tempname.ConstantTempPath, "a file or link is created at a fixed name in a shared temporary directory without O_EXCL"},
-				{tempname.PidTempName, "a file or link is created in a shared temporary directory under a name made from the process id"},
-				{tempname.TimeTempName, "a file or link is created in a shared temporary directory under a name made from the current time"},
-				{tempname.CounterTempName, "a file or link is created in a shared temporary directory under a name made from a counter"},
-				{tempname.UserTempName, "a file or link is created in a shared temporary directory under a name made from the user's id or name"},
-				{tempname.PredictableTempDir, "a directory that may already exist is made at a predictable name in a shared temporary directory"},
+				{Name: tempname.ConstantTempPath, Summary: "a file or link is created at a fixed name in a shared temporary directory without O_EXCL"},
+				{Name: tempname.PidTempName, Summary: "a file or link is created in a shared temporary directory under a name made from the process id"},
+				{Name: tempname.TimeTempName, Summary: "a file or link is created in a shared temporary directory under a name made from the current time"},
+				{Name: tempname.CounterTempName, Summary: "a file or link is created in a shared temporary directory under a name made from a counter"},
+				{Name: tempname.UserTempName, Summary: "a file or link is created in a shared temporary directory under a name made from the user's id or name"},
+				{Name: tempname.PredictableTempDir, Summary: "a directory that may already exist is made at a predictable name in a shared temporary directory"},
 			},
 		},
 		{
@@ -89,11 +105,11 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{byname.ChmodByName, "a file's mode is changed by name while the function holds it open"},
-				{byname.ChownByName, "a file's owner is changed by name while the function holds it open"},
-				{byname.ChtimesByName, "a file's times are changed by name while the function holds it open"},
-				{byname.TruncateByName, "a file is truncated by name while the function holds it open for writing"},
-				{byname.StatByName, "a file is examined by name while the function holds it open"},
+				{Name: byname.ChmodByName, Summary: "a file's mode is changed by name while the function holds it open"},
+				{Name: byname.ChownByName, Summary: "a file's owner is changed by name while the function holds it open"},
+				{Name: byname.ChtimesByName, Summary: "a file's times are changed by name while the function holds it open"},
+				{Name: byname.TruncateByName, Summary: "a file is truncated by name while the function holds it open for writing"},
+				{Name: byname.StatByName, Summary: "a file is examined by name while the function holds it open"},
 			},
 		},
 		{
@@ -103,9 +119,9 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{partialwrite.ReadModifyWrite, "a file is read, then truncated and rewritten in place with content computed from what was read"},
-				{partialwrite.RenameNoSync, "a file the function made is renamed onto another name without a Sync on every path since it was made"},
-				{partialwrite.RenameCrossDir, "a file made in the shared temporary directory is renamed onto a destination outside it (EXDEV across file systems)"},
+				{Name: partialwrite.ReadModifyWrite, Summary: "a file is read, then truncated and rewritten in place with content computed from what was read"},
+				{Name: partialwrite.RenameNoSync, Summary: "a file the function made is renamed onto another name without a Sync on every path since it was made"},
+				{Name: partialwrite.RenameCrossDir, Summary: "a file made in the shared temporary directory is renamed onto a destination outside it (EXDEV across file systems)"},
 			},
 		},
 		{
@@ -115,9 +131,9 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{lockfile.ReleasedOnSomePaths, "a path out of the function leaves an acquired lock file behind, so later runs find it held forever"},
-				{lockfile.OpaqueHeldError, "a held lock surfaces as a bare \"file already exists\" that names no file"},
-				{lockfile.StaleLockNoRecovery, "nothing can tell a lock left by a crashed holder from a held one (off unless -lockfile.stale)"},
+				{Name: lockfile.ReleasedOnSomePaths, Summary: "a path out of the function leaves an acquired lock file behind, so later runs find it held forever"},
+				{Name: lockfile.OpaqueHeldError, Summary: "a held lock surfaces as a bare \"file already exists\" that names no file"},
+				{Name: lockfile.StaleLockNoRecovery, Summary: "nothing can tell a lock left by a crashed holder from a held one (off unless -lockfile.stale)"},
 			},
 		},
 		{
@@ -127,12 +143,12 @@ func Passes() []Pass {
 			Since:    "v0.1.0",
 			Default:  true,
 			Categories: []Category{
-				{nodeadline.ClientTimeout, "an HTTP request is sent through a client with no Timeout, with no context"},
-				{nodeadline.ContextDropped, "an HTTP request with no bound in a function that has a context it does not pass on"},
-				{nodeadline.BackgroundContext, "a context that never ends is the only bound of a network call"},
-				{nodeadline.DialTimeout, "a dial with neither a Timeout, a Deadline nor a context deadline"},
-				{nodeadline.ServerTimeouts, "an http.Server starts with neither ReadHeaderTimeout nor ReadTimeout"},
-				{nodeadline.ServeFunction, "http.ListenAndServe and friends start a server that cannot have timeouts"},
+				{Name: nodeadline.ClientTimeout, Summary: "an HTTP request is sent through a client with no Timeout, with no context"},
+				{Name: nodeadline.ContextDropped, Summary: "an HTTP request with no bound in a function that has a context it does not pass on"},
+				{Name: nodeadline.BackgroundContext, Summary: "a context that never ends is the only bound of a network call"},
+				{Name: nodeadline.DialTimeout, Summary: "a dial with neither a Timeout, a Deadline nor a context deadline"},
+				{Name: nodeadline.ServerTimeouts, Summary: "an http.Server starts with neither ReadHeaderTimeout nor ReadTimeout"},
+				{Name: nodeadline.ServeFunction, Summary: "http.ListenAndServe and friends start a server that cannot have timeouts"},
 			},
 		},
 		{
@@ -145,14 +161,14 @@ func Passes() []Pass {
 			// server, which the pass cannot see. Run it with -blindretry.
 			Default: false,
 			Categories: []Category{
-				{blindretry.RetriedHTTPWrite, "an HTTP POST or PATCH without a stable idempotency key is sent again after an error or a timeout"},
-				{blindretry.RetriedSQLWrite, "a SQL INSERT or self-incrementing UPDATE is run again after an error or a timeout"},
-				{blindretry.KeyPerAttempt, "a retried request carries an idempotency key made anew on every attempt"},
-				{blindretry.RetryableHTTPPost, "an HTTP POST or PATCH is sent through a go-retryablehttp client, which retries it by default"},
-				{blindretry.RetryOnTimeout, "a call of unknown idempotency is retried specifically after a timeout (only with -blindretry.timeouts)"},
-				{blindretry.RetriedAnyMethod, "retry middleware or a client library's retry loop resends the caller's request whatever its method, with no idempotency test"},
-				{blindretry.RetriedRPCWrite, "a write of a well-known RPC client (etcd's KV Put, a Txn's Commit) is sent again after an error"},
-				{blindretry.BadConnAfterSend, "a database/sql driver returns driver.ErrBadConn after the statement may have reached the server, so database/sql runs it again"},
+				{Name: blindretry.RetriedHTTPWrite, Summary: "an HTTP POST or PATCH without a stable idempotency key is sent again after an error or a timeout"},
+				{Name: blindretry.RetriedSQLWrite, Summary: "a SQL INSERT or self-incrementing UPDATE is run again after an error or a timeout"},
+				{Name: blindretry.KeyPerAttempt, Summary: "a retried request carries an idempotency key made anew on every attempt"},
+				{Name: blindretry.RetryableHTTPPost, Summary: "an HTTP POST or PATCH is sent through a go-retryablehttp client, which retries it by default"},
+				{Name: blindretry.RetryOnTimeout, Summary: "a call of unknown idempotency is retried specifically after a timeout (only with -blindretry.timeouts)"},
+				{Name: blindretry.RetriedAnyMethod, Summary: "retry middleware or a client library's retry loop resends the caller's request whatever its method, with no idempotency test"},
+				{Name: blindretry.RetriedRPCWrite, Summary: "a write of a well-known RPC client (etcd's KV Put, a Txn's Commit) is sent again after an error"},
+				{Name: blindretry.BadConnAfterSend, Summary: "a database/sql driver returns driver.ErrBadConn after the statement may have reached the server, so database/sql runs it again"},
 			},
 		},
 	}

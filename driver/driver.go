@@ -3,7 +3,9 @@
 // golangci-lint plugin (plugin/golangci) and the gopls build (tools/gopls).
 //
 // Each pass of the metadata table (analyzer.Passes) is copied and wrapped
-// so that //toctou:ignore directives suppress its diagnostics, and the
+// so that the categories the table marks opt-in are reported only when
+// -NAME.all asks for them (docs/design.md, "The relevance model"), and
+// //toctou:ignore directives suppress its diagnostics, and the
 // directive checker "ignoredirective" is added after the passes; see
 // docs/design.md, "Suppression". Building the list in one place is what
 // makes the drivers report the same findings.
@@ -41,7 +43,7 @@ func build(rows []analyzer.Pass, gate Gate, checkUnused bool) []*analysis.Analyz
 	parser := ignore.NewParser(names)
 	all := make([]*analysis.Analyzer, 0, len(rows)+1)
 	for _, row := range rows {
-		a := ignore.Wrap(row.Analyzer, parser)
+		a := ignore.Wrap(withOptIn(row), parser)
 		if gate != nil {
 			a = gate(row, a)
 		}

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 )
 
 // Dir is the directory, relative to the repository root, that holds the
@@ -107,6 +108,10 @@ func Page(p analyzer.Pass) ([]byte, error) {
 
 	var flags []*flag.Flag
 	a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f) })
+	optIn := p.OptInCategories()
+	if len(optIn) > 0 { // added by every driver (package driver)
+		flags = append(flags, &flag.Flag{Name: driver.AllFlag, DefValue: "false", Usage: driver.AllFlagUsage(optIn)})
+	}
 	if len(flags) > 0 {
 		b.WriteString("\n## Flags\n\n")
 		b.WriteString("| Flag | Default | Meaning |\n|---|---|---|\n")
@@ -121,6 +126,9 @@ func Page(p analyzer.Pass) ([]byte, error) {
 			a.Name, a.Name, p.Categories[0].Name)
 		for _, c := range p.Categories {
 			fmt.Fprintf(&b, "\n### %s\n\n%s.\n", c.Name, capitalize(escapeText(strings.TrimSuffix(c.Summary, "."))))
+			if c.OptIn {
+				fmt.Fprintf(&b, "\nOff by default: the race rarely breaks more than an error message (see [the relevance model](../design.md#the-relevance-model)); `toctou -%s.%s ./...` reports it.\n", a.Name, driver.AllFlag)
+			}
 		}
 	}
 	return b.Bytes(), nil
