@@ -89,7 +89,7 @@ func toctouArgs(toctou string, ws *workspace, extra ...string) []string {
 // included except for std) and parses its output. profileDir, when not
 // empty, receives CPU and memory profiles.
 func analyze(ctx context.Context, env *toolEnv, toctou string, ws *workspace, profileDir string) (*Analysis, error) {
-	extra := []string{"-json"}
+	extra := append([]string{"-json"}, env.toctouFlags...)
 	if profileDir != "" {
 		extra = append(extra,
 			"-cpuprofile", filepath.Join(profileDir, ws.entry.Name+".cpu"),

@@ -170,3 +170,46 @@ func TestSnapshotRestore(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectEntries checks that the unseen corpus is chosen only by name
+// or as a whole with -corpus unseen, never by default.
+func TestSelectEntries(t *testing.T) {
+	all := []Entry{{Name: "a", Path: "example.com/a"}, {Name: "b", Path: "example.com/b"}}
+	held := []Entry{{Name: "x", Path: "example.com/x"}, {Name: "y", Path: "example.com/y"}}
+	for _, tc := range []struct{ list, want string }{
+		{"", "a,b"},
+		{"b", "b"},
+		{"unseen", "x,y"},
+		{"a,example.com/y", "a,y"},
+	} {
+		got, err := selectEntries(all, held, tc.list)
+		if err != nil {
+			t.Errorf("selectEntries(%q): %v", tc.list, err)
+			continue
+		}
+		if g := strings.Join(names(got), ","); g != tc.want {
+			t.Errorf("selectEntries(%q) = %s, want %s", tc.list, g, tc.want)
+		}
+	}
+	if _, err := selectEntries(all, held, "z"); err == nil || !strings.Contains(err.Error(), "unseen (x, y)") {
+		t.Errorf("selectEntries(z): error %v, want one naming the unseen set", err)
+	}
+}
+
+// TestUnseenCorpus checks that the unseen corpus is pinned by hash and
+// shares no module with the corpus.
+func TestUnseenCorpus(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, e := range corpus() {
+		seen[e.Path], seen[e.Name] = true, true
+	}
+	for _, e := range unseenCorpus() {
+		if seen[e.Path] || seen[e.Name] {
+			t.Errorf("%s is in both corpora", e.Name)
+		}
+		if e.Version == "" || !strings.HasPrefix(e.Sum, "h1:") {
+			t.Errorf("%s: version %q, sum %q: an unseen entry is pinned by version and h1: hash", e.Name, e.Version, e.Sum)
+		}
+		seen[e.Path], seen[e.Name] = true, true
+	}
+}

@@ -39,6 +39,8 @@ type config struct {
 	list        bool
 	prepareOnly bool
 	verbose     bool
+	toctou      string   // a toctou binary to run instead of building the working tree's
+	toctouFlags []string // extra flags of every analysis run
 }
 
 func main() {
@@ -77,7 +79,8 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 	case cfg.writePin:
 		return writePin(env.benchDir)
 	case cfg.list:
-		_, err := io.WriteString(stdout, corpusTable(corpus()))
+		text := corpusTable(corpus()) + "\nThe unseen corpus (-corpus " + unseenSet + "):\n\n" + corpusTable(unseenCorpus())
+		_, err := io.WriteString(stdout, text)
 		return err
 	}
 	if err := checkPins(ctx, env); err != nil {
@@ -90,7 +93,11 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 	if cfg.smoke {
 		all = smokeCorpus()
 	}
-	entries, err := selectEntries(all, cfg.corpus)
+	var held []Entry
+	if !cfg.smoke {
+		held = unseenCorpus()
+	}
+	entries, err := selectEntries(all, held, cfg.corpus)
 	if err != nil {
 		return err
 	}
@@ -125,6 +132,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
 	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")
 	fs.BoolVar(&cfg.verbose, "v", false, "print each command as it runs")
+	fs.StringVar(&cfg.toctou, "toctou", "", "analyze with this toctou binary instead of building the working tree's (e.g. one built from main)")
+	toctouFlags := fs.String("toctouflags", "", "space-separated extra toctou flags for the analysis runs, e.g. -blindretry (which runs blindretry alone)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -136,7 +145,13 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if *commands != "" {
 		cfg.commands = strings.Split(*commands, ",")
 	}
+	cfg.toctouFlags = strings.Fields(*toctouFlags)
 	var err error
+	if cfg.toctou != "" {
+		if cfg.toctou, err = filepath.Abs(cfg.toctou); err != nil {
+			return nil, err
+		}
+	}
 	if cfg.out, err = filepath.Abs(cfg.out); err != nil {
 		return nil, err
 	}
@@ -154,7 +169,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 // newToolEnv finds the bench and root modules, the scratch directory and
 // the Go installation.
 func newToolEnv(ctx context.Context, cfg *config) (*toolEnv, error) {
-	env := &toolEnv{verbose: cfg.verbose}
+	env := &toolEnv{verbose: cfg.verbose, toctou: cfg.toctou, toctouFlags: cfg.toctouFlags}
 	gomod, err := env.goOutput(ctx, ".", "env", "GOMOD", "GOROOT", "GOVERSION")
 	if err != nil {
 		return nil, err
@@ -182,8 +197,12 @@ func newToolEnv(ctx context.Context, cfg *config) (*toolEnv, error) {
 }
 
 // buildToctou builds cmd/toctou of the working tree, through bench/go.mod's
-// replace of the toctou module, and returns the binary's path.
+// replace of the toctou module, and returns the binary's path; with
+// -toctou, it returns that binary instead.
 func buildToctou(ctx context.Context, env *toolEnv) (string, error) {
+	if env.toctou != "" {
+		return env.toctou, nil
+	}
 	bin := filepath.Join(env.binDir, "toctou")
 	_, err := env.goOutput(ctx, env.benchDir, "build", "-o", bin, "github.com/toctou/toctou/cmd/toctou")
 	if err != nil {

@@ -101,12 +101,15 @@ func moduleDir(ctx context.Context, env *toolEnv, e Entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var m struct{ Dir, Error string }
+	var m struct{ Dir, Sum, Error string }
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
 		return "", fmt.Errorf("go mod download -json %s: %v", e.ID(), err)
 	}
 	if m.Error != "" || m.Dir == "" {
 		return "", fmt.Errorf("go mod download %s: %s", e.ID(), m.Error)
+	}
+	if e.Sum != "" && m.Sum != e.Sum {
+		return "", fmt.Errorf("go mod download %s: hash %s, corpus.go says %s", e.ID(), m.Sum, e.Sum)
 	}
 	return m.Dir, nil
 }

@@ -77,13 +77,15 @@ func setEnv(env []string, kv ...string) []string {
 // toolEnv holds the directories of a harness run and runs the go command
 // in them.
 type toolEnv struct {
-	benchDir   string // bench/
-	rootDir    string // the toctou module (bench/..)
-	binDir     string // binaries the harness built, removed at exit
-	scratchDir string // scratch copies of the corpus, kept between runs
-	goroot     string
-	goVersion  string
-	verbose    bool
+	benchDir    string // bench/
+	rootDir     string // the toctou module (bench/..)
+	binDir      string // binaries the harness built, removed at exit
+	scratchDir  string // scratch copies of the corpus, kept between runs
+	goroot      string
+	goVersion   string
+	verbose     bool
+	toctou      string   // -toctou: a toctou binary to use instead of building one
+	toctouFlags []string // -toctouflags: extra flags of every analysis run
 }
 
 // goEnv is the environment of the go command for the harness's own builds:
