@@ -195,8 +195,8 @@ func isError(t types.Type) bool {
 // tests a parameter other than the path: expect.Parse(fset, name, content)
 // reads name only when content is nil, so it is no wrapper of a read.
 func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
-	for _, i := range s.ifs {
-		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 && mentionsParam(i.Cond, path, 0) {
+	for _, i := range s.ifsMentioning(path) {
+		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 {
 			return true
 		}
 	}
