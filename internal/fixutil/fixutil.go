@@ -135,22 +135,46 @@ func mentioned(s string, edits []analysis.TextEdit) bool {
 }
 
 // EnclosingPath is astutil.PathEnclosingInterval(f, start, end), found
-// within the declaration of f that holds the interval: the same path, at a
-// cost that does not grow with the number of declarations of the file.
+// within the declaration of f that holds the interval, and within the
+// statement of a function's body that holds it: the same path, at a cost
+// that grows neither with the number of declarations of the file nor with
+// the number of statements of a function (PathEnclosingInterval sorts the
+// children of every node it passes).
 func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bool) {
 	decls := f.Decls
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > start })
-	if i < len(decls) && decls[i].Pos() < start && start <= end && end < decls[i].End() {
-		// A file of the one declaration: the walk takes the same steps
-		// below it; the file itself is the path's last node.
-		one := &ast.File{Package: f.Package, Name: f.Name, Decls: decls[i : i+1], FileStart: f.FileStart, FileEnd: f.FileEnd}
-		path, exact = astutil.PathEnclosingInterval(one, start, end)
-		if len(path) > 0 && path[len(path)-1] == one {
-			path[len(path)-1] = f
-			return path, exact
+	if i >= len(decls) || !(decls[i].Pos() < start && start <= end && end < decls[i].End()) {
+		return astutil.PathEnclosingInterval(f, start, end)
+	}
+	decl := decls[i]
+	if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 8 {
+		list := fd.Body.List
+		k := sort.Search(len(list), func(k int) bool { return list[k].End() > start })
+		if k < len(list) && list[k].Pos() < start && end < list[k].End() {
+			// The path below the statement, found in a body of that
+			// statement alone; then the body, the declaration and the
+			// file, as the whole file gives them.
+			stmt := list[k]
+			body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
+			one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
+			lower, exact := pathIn(f, one, start, end)
+			if li := slices.Index(lower, ast.Node(stmt)); li >= 0 {
+				return append(lower[:li+1:li+1], fd.Body, fd, f), exact
+			}
 		}
 	}
-	return astutil.PathEnclosingInterval(f, start, end)
+	return pathIn(f, decl, start, end)
+}
+
+// pathIn is PathEnclosingInterval over a file of the one declaration decl,
+// with f as the path's last node.
+func pathIn(f *ast.File, decl ast.Decl, start, end token.Pos) ([]ast.Node, bool) {
+	one := &ast.File{Package: f.Package, Name: f.Name, Decls: []ast.Decl{decl}, FileStart: f.FileStart, FileEnd: f.FileEnd}
+	path, exact := astutil.PathEnclosingInterval(one, start, end)
+	if len(path) > 0 && path[len(path)-1] == one {
+		path[len(path)-1] = f
+	}
+	return path, exact
 }
 
 // FreshName returns name, or name followed by the smallest number from 1

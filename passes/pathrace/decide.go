@@ -182,6 +182,7 @@ type funcState struct {
 	fn       *ssa.Function
 	br       pathflow.Branches
 	ifs      []*ssa.If                    // the function's ifs, in block order
+	rets     []*ssa.Return                // the function's returns, in block order
 	steering map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
 	order    map[*ssa.BasicBlock]int      // the index of each if's block among the function's ifs
 	deciders map[*checkSite][]condAt      // the ifs whose condition says something about a check's path
@@ -203,9 +204,12 @@ func newFuncState(fn *ssa.Function) *funcState {
 	}
 	for _, b := range fn.Blocks {
 		if n := len(b.Instrs); n > 0 {
-			if i, ok := b.Instrs[n-1].(*ssa.If); ok {
+			switch i := b.Instrs[n-1].(type) {
+			case *ssa.If:
 				s.order[b] = len(s.ifs)
 				s.ifs = append(s.ifs, i)
+			case *ssa.Return:
+				s.rets = append(s.rets, i)
 			}
 		}
 	}

@@ -59,6 +59,7 @@ type state struct {
 	creates   map[*types.Func]*CreatesFact
 	syn       *analysisutil.Syntax // calls, files and source text, indexed on the first report
 	fixIndex  *fixutil.Index       // uses of imports, indexed per file on the first fix
+	funcs     map[*ssa.Function]*funcIndex
 }
 
 // view is what the package's code does with its variables and
