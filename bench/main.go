@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // config is the command line.
@@ -39,6 +40,11 @@ type config struct {
 	list        bool
 	prepareOnly bool
 	verbose     bool
+	generated   bool
+	genSizes    string
+	genShapes   string
+	genTimeout  time.Duration
+	toctouBin   string
 }
 
 func main() {
@@ -79,6 +85,9 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 	case cfg.list:
 		_, err := io.WriteString(stdout, corpusTable(corpus()))
 		return err
+	}
+	if cfg.generated {
+		return generatedMode(ctx, env, cfg, stdout)
 	}
 	if err := checkPins(ctx, env); err != nil {
 		return err
@@ -125,6 +134,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
 	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")
 	fs.BoolVar(&cfg.verbose, "v", false, "print each command as it runs")
+	fs.BoolVar(&cfg.generated, "generated", false, "time toctou and go vet on generated inputs (one huge function, files of many findings) as they grow")
+	fs.StringVar(&cfg.genSizes, "sizes", "1000,2000,5000,10000,20000,50000", "generated mode: comma-separated input sizes, in lines")
+	fs.StringVar(&cfg.genShapes, "shapes", "", "generated mode: comma-separated shapes (default all: func, file, tempname, byname, partialwrite, lockfile, nodeadline, blindretry)")
+	fs.DurationVar(&cfg.genTimeout, "timeout", 5*time.Minute, "generated mode: time limit of one command; a command that exceeds it is not run on larger sizes")
+	fs.StringVar(&cfg.toctouBin, "toctou", "", "generated mode: time this toctou binary instead of building the working tree's (to compare with an older build)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
