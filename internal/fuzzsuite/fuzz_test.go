@@ -21,7 +21,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/analyzer"
-	"github.com/toctou/toctou/internal/ssabuild"
 )
 
 // FuzzPasses mutates one of the passes' testdata programs, as the
@@ -249,7 +248,8 @@ func (im *srcImporter) Import(path string) (*types.Package, error) {
 }
 
 // runSuite type-checks src as the only file of package pkgPath and, when
-// it type-checks, runs ssabuild and every analyzer of the suite on it,
+// it type-checks, runs every analyzer of the suite on it, each after those
+// it requires (ssabuild, effects),
 // and reports whether it did.
 func runSuite(t *testing.T, pkgPath, name string, src []byte) bool {
 	imp.mu.Lock()
@@ -319,14 +319,23 @@ func runSuite(t *testing.T, pkgPath, name string, src []byte) bool {
 			AllPackageFacts: func() []analysis.PackageFact { return nil },
 		}
 	}
-	run := func(a *analysis.Analyzer) {
+	// Each analyzer after those it requires, once.
+	done := map[*analysis.Analyzer]bool{}
+	var run func(a *analysis.Analyzer)
+	run = func(a *analysis.Analyzer) {
+		if done[a] {
+			return
+		}
+		done[a] = true
+		for _, r := range a.Requires {
+			run(r)
+		}
 		res, err := a.Run(newPass(a))
 		if err != nil {
 			t.Fatalf("%s on a mutation of %s/%s: %v\n--- source ---\n%s", a.Name, pkgPath, name, err, src)
 		}
 		results[a] = res
 	}
-	run(ssabuild.Analyzer)
 	for _, p := range analyzer.Passes() {
 		run(p.Analyzer)
 	}
