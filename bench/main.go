@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // config is the command line.
@@ -41,6 +42,10 @@ type config struct {
 	verbose     bool
 	toctou      string   // a toctou binary to run instead of building the working tree's
 	toctouFlags []string // extra flags of every analysis run
+	generated   bool
+	genSizes    string
+	genShapes   string
+	genTimeout  time.Duration
 }
 
 func main() {
@@ -82,6 +87,9 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 		text := corpusTable(corpus()) + "\nThe unseen corpus (-corpus " + unseenSet + "):\n\n" + corpusTable(unseenCorpus())
 		_, err := io.WriteString(stdout, text)
 		return err
+	}
+	if cfg.generated {
+		return generatedMode(ctx, env, cfg, stdout)
 	}
 	if err := checkPins(ctx, env); err != nil {
 		return err
@@ -132,8 +140,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
 	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")
 	fs.BoolVar(&cfg.verbose, "v", false, "print each command as it runs")
-	fs.StringVar(&cfg.toctou, "toctou", "", "analyze with this toctou binary instead of building the working tree's (e.g. one built from main)")
+	fs.StringVar(&cfg.toctou, "toctou", "", "analyze (or, with -generated, time) this toctou binary instead of building the working tree's (e.g. one built from main)")
 	toctouFlags := fs.String("toctouflags", "", "space-separated extra toctou flags for the analysis runs, e.g. -blindretry (which runs blindretry alone)")
+	fs.BoolVar(&cfg.generated, "generated", false, "time toctou and go vet on generated inputs (one huge function, files of many findings) as they grow")
+	fs.StringVar(&cfg.genSizes, "sizes", "1000,2000,5000,10000,20000,50000", "generated mode: comma-separated input sizes, in lines")
+	fs.StringVar(&cfg.genShapes, "shapes", "", "generated mode: comma-separated shapes (default all: func, file, tempname, byname, partialwrite, lockfile, nodeadline, blindretry)")
+	fs.DurationVar(&cfg.genTimeout, "timeout", 5*time.Minute, "generated mode: time limit of one command; a command that exceeds it is not run on larger sizes")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

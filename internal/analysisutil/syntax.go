@@ -1,6 +1,7 @@
 package analysisutil
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -26,6 +27,10 @@ type Syntax struct {
 	calls   map[token.Pos]*ast.CallExpr
 	returns map[token.Pos]*ast.ReturnStmt
 	lits    map[token.Pos]*ast.CompositeLit
+
+	// The content of the files Src and LineLen read, by name: read once,
+	// not once per question (a file of many findings asks many).
+	content map[string][]byte
 }
 
 // NewSyntax returns the Syntax of pass's package.
@@ -153,11 +158,27 @@ func (s *Syntax) ArgOf(call *ast.CallExpr, i int, mode ArgMode) ast.Expr {
 // when the file cannot be read.
 func (s *Syntax) Src(from, to token.Pos) string {
 	tf := s.pass.Fset.File(from)
-	content, err := s.pass.ReadFile(tf.Name())
+	content, err := s.read(tf.Name())
 	if err != nil {
 		return ""
 	}
 	return string(content[tf.Offset(from):tf.Offset(to)])
+}
+
+// read returns the content of the named file, read once.
+func (s *Syntax) read(name string) ([]byte, error) {
+	if c, ok := s.content[name]; ok {
+		return c, nil
+	}
+	c, err := s.pass.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if s.content == nil {
+		s.content = make(map[string][]byte)
+	}
+	s.content[name] = c
+	return c, nil
 }
 
 // IndentAt returns the leading white space of pos's line.
@@ -176,12 +197,12 @@ func (s *Syntax) LineStart(pos token.Pos) token.Pos {
 // when the file cannot be read.
 func (s *Syntax) LineLen(pos token.Pos) int {
 	tf := s.pass.Fset.File(pos)
-	content, err := s.pass.ReadFile(tf.Name())
+	content, err := s.read(tf.Name())
 	if err != nil {
 		return 0
 	}
 	rest := content[tf.Offset(pos):]
-	if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 		return i
 	}
 	return len(rest)

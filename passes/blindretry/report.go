@@ -7,7 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/toctou/toctou/internal/fixutil"
 )
 
 // Messages, by category. The verbs are: the function, what it does, and
@@ -126,7 +127,7 @@ func (st *state) loopRelated(l *loop, o *opSite) *analysis.RelatedInformation {
 	if f == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(f, o.call.Pos(), o.call.Pos())
+	path, _ := fixutil.EnclosingPath(f, o.call.Pos(), o.call.Pos())
 	for _, n := range path {
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.FuncDecl:

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -102,4 +103,6 @@ type state struct {
 	closers map[paramKey]bool          // whether a function may close a file parameter
 	exits   map[*ssa.Function]bool     // whether a function never returns
 	syn     *analysisutil.Syntax       // calls and files, indexed on the first report
+
+	fixIndex *fixutil.Index // uses of imports and locals, indexed per file on the first fix
 }

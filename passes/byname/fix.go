@@ -7,7 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/toctou/toctou/internal/fixutil"
 )
 
 // fix returns the suggested fix that calls the handle's method instead of
@@ -89,7 +90,7 @@ func (st *state) assignedOnce(v *types.Var, def *ast.Ident) bool {
 	if f == nil {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(f, def.Pos(), def.End())
+	path, _ := fixutil.EnclosingPath(f, def.Pos(), def.End())
 	var body ast.Node
 	for _, n := range path {
 		switch n := n.(type) {
@@ -136,41 +137,8 @@ func (st *state) dropsLastUse(fix *analysis.SuggestedFix) bool {
 	if f == nil {
 		return true
 	}
-	replaced := func(pos token.Pos) bool {
-		for _, e := range fix.TextEdits {
-			if e.Pos <= pos && pos < e.End {
-				return true
-			}
-		}
-		return false
+	if st.fixIndex == nil {
+		st.fixIndex = fixutil.NewIndex(st.pass.TypesInfo)
 	}
-	inside, outside := map[types.Object]bool{}, map[types.Object]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		obj := st.pass.TypesInfo.Uses[id]
-		switch obj := obj.(type) {
-		case *types.PkgName:
-		case *types.Var:
-			if obj.IsField() || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() {
-				return true // package-level variables and fields may go unused
-			}
-		default:
-			return true
-		}
-		if replaced(id.Pos()) {
-			inside[obj] = true
-		} else {
-			outside[obj] = true
-		}
-		return true
-	})
-	for obj := range inside {
-		if !outside[obj] {
-			return true
-		}
-	}
-	return false
+	return len(st.fixIndex.LastUses(f, fix.TextEdits, true)) > 0
 }

@@ -6,10 +6,10 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 )
@@ -298,7 +298,7 @@ func (st *state) handleExpr(openCall *ast.CallExpr, fileIx int) ast.Expr {
 	if f == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(f, openCall.Pos(), openCall.End())
+	path, _ := fixutil.EnclosingPath(f, openCall.Pos(), openCall.End())
 	var lhs ast.Expr
 	for _, n := range path[1:] {
 		switch n := n.(type) {

@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 )
 
 // heldHint is the wrapping the opaque-held-error fix puts around the
@@ -107,7 +107,7 @@ func (st *state) acquiredFrom(f *ast.File, acq *ast.CallExpr, body *ast.BlockStm
 	if body == nil {
 		return token.NoPos
 	}
-	path, _ := astutil.PathEnclosingInterval(f, acq.Pos(), acq.End())
+	path, _ := fixutil.EnclosingPath(f, acq.Pos(), acq.End())
 	var stmt ast.Stmt
 	var list []ast.Stmt
 	for i, n := range path {
@@ -218,7 +218,7 @@ func (st *state) removeStmt(f *ast.File, ci ssa.CallInstruction, body *ast.Block
 	if call == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+	path, _ := fixutil.EnclosingPath(f, call.Pos(), call.End())
 	for i, n := range path {
 		var list []ast.Stmt
 		if i+1 < len(path) {

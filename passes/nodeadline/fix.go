@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/netops"
 )
 
@@ -343,7 +343,7 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 	if file == nil || analysisutil.CgoRewritten(file) {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, expr.Pos(), expr.End())
+	path, _ := fixutil.EnclosingPath(file, expr.Pos(), expr.End())
 	if len(path) < 3 {
 		return nil
 	}

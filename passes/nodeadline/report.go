@@ -9,10 +9,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/netops"
 )
 
@@ -247,7 +247,7 @@ func (st *state) ctxParamAt(file *ast.File, pos token.Pos) string {
 	if file == nil {
 		return ""
 	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	path, _ := fixutil.EnclosingPath(file, pos, pos)
 	for _, n := range path {
 		var ft *ast.FuncType
 		switch n := n.(type) {

@@ -109,10 +109,25 @@ func (st *state) summarizeFunc(fn *ssa.Function, obj *types.Func) bool {
 	}
 	var br pathflow.Branches
 	ifs := ifsOf(fn)
+	// The ifs that mention a parameter other than the key, once per
+	// parameter: only those can steer a use of the key.
+	steering := map[*ssa.Parameter][]*ssa.If{}
 	param := func(v ssa.Value, at ssa.Instruction) int {
 		p := pathflow.ParamOf(v)
 		i := slices.Index(fn.Params, p)
-		if p == nil || i < 0 || steeredByOtherParam(&br, ifs, at.Block(), p) {
+		if p == nil || i < 0 {
+			return -1
+		}
+		some, ok := steering[p]
+		if !ok {
+			for _, x := range ifs {
+				if mentionsParam(x.Cond, p, 0) {
+					some = append(some, x)
+				}
+			}
+			steering[p] = some
+		}
+		if steeredByOtherParam(&br, some, at.Block(), p) {
 			return -1
 		}
 		return i

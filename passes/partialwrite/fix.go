@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 )
 
 // syncFix inserts, before the Close that precedes the rename (or before
@@ -138,7 +138,7 @@ func dominates(a, b ssa.Instruction) bool {
 // stmtBefore returns the statement of a statement list that holds call,
 // before which new statements can go.
 func (st *state) stmtBefore(f *ast.File, call *ast.CallExpr) ast.Stmt {
-	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+	path, _ := fixutil.EnclosingPath(f, call.Pos(), call.End())
 	for i := 0; i+1 < len(path); i++ {
 		switch path[i+1].(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
@@ -232,7 +232,7 @@ func (st *state) lookup(f *ast.File, name string, pos token.Pos) types.Object {
 // zeroResults returns the zero values of the results of the function that
 // encloses s, all but the last, which must be an error.
 func (st *state) zeroResults(f *ast.File, s ast.Stmt) ([]string, bool) {
-	path, _ := astutil.PathEnclosingInterval(f, s.Pos(), s.End())
+	path, _ := fixutil.EnclosingPath(f, s.Pos(), s.End())
 	var sig *types.Signature
 	for _, n := range path {
 		switch n := n.(type) {

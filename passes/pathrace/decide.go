@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -178,32 +179,133 @@ func derivesFrom(v, info ssa.Value, depth int) (mode, ok bool) {
 
 // funcState holds what one function's analysis shares between questions.
 type funcState struct {
-	fn    *ssa.Function
-	br    pathflow.Branches
-	ifs   []*ssa.If
-	conds map[condKey]condResult
+	fn       *ssa.Function
+	br       pathflow.Branches
+	ifs      []*ssa.If                    // the function's ifs, in block order
+	rets     []*ssa.Return                // the function's returns, in block order
+	steering map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
+	order    map[*ssa.BasicBlock]int      // the index of each if's block among the function's ifs
+	deciders map[*checkSite][]condAt      // the ifs whose condition says something about a check's path
+	sameFile map[*checkSite]bool          // sameFileIdiom, by check
 }
 
-type condKey struct {
-	c  *checkSite
+// condAt is an if whose condition says k about a check's path.
+type condAt struct {
 	at *ssa.If
-}
-
-type condResult struct {
 	k  cond
-	ok bool
 }
 
 func newFuncState(fn *ssa.Function) *funcState {
-	s := &funcState{fn: fn, conds: make(map[condKey]condResult)}
+	s := &funcState{
+		fn:       fn,
+		order:    make(map[*ssa.BasicBlock]int),
+		deciders: make(map[*checkSite][]condAt),
+		sameFile: make(map[*checkSite]bool),
+	}
 	for _, b := range fn.Blocks {
 		if n := len(b.Instrs); n > 0 {
-			if i, ok := b.Instrs[n-1].(*ssa.If); ok {
+			switch i := b.Instrs[n-1].(type) {
+			case *ssa.If:
+				s.order[b] = len(s.ifs)
 				s.ifs = append(s.ifs, i)
+			case *ssa.Return:
+				s.rets = append(s.rets, i)
 			}
 		}
 	}
 	return s
+}
+
+// maxCondChain bounds the chain of instructions from a check's result to
+// an if condition that condition can recognise: at most six negations
+// (cond's depth), then a comparison or a test call, or a chain of at most
+// seven FileInfo method calls and operators (derivesFrom's depth).
+const maxCondChain = 16
+
+// condsOf returns the ifs whose condition says something about c's path,
+// in block order, with what each says. It follows the referrers of c's
+// results forward, through the instructions condition looks through, once
+// per check, instead of asking condition about every if of the function.
+func (s *funcState) condsOf(c *checkSite) []condAt {
+	if r, ok := s.deciders[c]; ok {
+		return r
+	}
+	var ifs []*ssa.If
+	seen := map[ssa.Value]bool{}
+	var level []ssa.Value
+	for _, v := range []ssa.Value{c.ok, c.err, c.info} {
+		if v != nil && !seen[v] {
+			seen[v] = true
+			level = append(level, v)
+		}
+	}
+	for depth := 0; len(level) > 0 && depth <= maxCondChain; depth++ {
+		var next []ssa.Value
+		for _, v := range level {
+			refs := v.Referrers()
+			if refs == nil {
+				continue
+			}
+			for _, r := range *refs {
+				switch r := r.(type) {
+				case *ssa.If:
+					if r.Cond == v {
+						ifs = append(ifs, r)
+					}
+				case *ssa.UnOp, *ssa.BinOp, *ssa.Call, *ssa.ChangeType, *ssa.Convert:
+					w := r.(ssa.Value)
+					if !seen[w] {
+						seen[w] = true
+						next = append(next, w)
+					}
+				}
+			}
+		}
+		level = next
+	}
+	// Block order, as the function's ifs were once scanned; an if is
+	// found once per value it tests, so duplicates are dropped.
+	sort.Slice(ifs, func(i, j int) bool { return s.order[ifs[i].Block()] < s.order[ifs[j].Block()] })
+	var out []condAt
+	for i, at := range ifs {
+		if i > 0 && ifs[i-1] == at {
+			continue
+		}
+		if k, ok := c.condition(at.Cond); ok {
+			out = append(out, condAt{at, k})
+		}
+	}
+	s.deciders[c] = out
+	return out
+}
+
+// ifsMentioning returns the ifs whose condition mentions a parameter
+// other than path, computed once per parameter.
+func (s *funcState) ifsMentioning(path *ssa.Parameter) []*ssa.If {
+	if r, ok := s.steering[path]; ok {
+		return r
+	}
+	var r []*ssa.If
+	for _, i := range s.ifs {
+		if mentionsParam(i.Cond, path, 0) {
+			r = append(r, i)
+		}
+	}
+	if s.steering == nil {
+		s.steering = make(map[*ssa.Parameter][]*ssa.If)
+	}
+	s.steering[path] = r
+	return r
+}
+
+// sameFileIdiom is the package's sameFileIdiom, computed once per check.
+func (s *funcState) sameFileIdiom(c *checkSite) bool {
+	r, ok := s.sameFile[c]
+	if !ok {
+		r = sameFileIdiom(c)
+		s.sameFile[c] = r
+	}
+	return r
 }
 
 // decision is what the branches that decide whether a block runs say about
@@ -219,29 +321,27 @@ type decision struct {
 func (s *funcState) decided(c *checkSite, blk *ssa.BasicBlock) (decision, bool) {
 	var d decision
 	typeOnly := false
-	for _, i := range s.ifs {
-		key := condKey{c, i}
-		r, seen := s.conds[key]
-		if !seen {
-			r.k, r.ok = c.condition(i.Cond)
-			s.conds[key] = r
-		}
-		if !r.ok {
-			continue
-		}
+	// A condition on c's result is computed in a block c's block
+	// dominates, and a deciding if dominates blk: no if decides blk when
+	// c's block does not dominate it.
+	if !c.call.Block().Dominates(blk) {
+		return d, false
+	}
+	for _, ca := range s.condsOf(c) {
+		i, k := ca.at, ca.k
 		edge := s.br.Decider(i.Block(), blk)
 		if edge < 0 {
 			continue
 		}
-		if r.k.typeTest {
+		if k.typeTest {
 			typeOnly = true
 			d.kindTest = true
-			d.modeTest = d.modeTest || r.k.modeTest
+			d.modeTest = d.modeTest || k.modeTest
 			continue
 		}
-		pol := r.k.onTrue
+		pol := k.onTrue
 		if edge == 1 {
-			pol = r.k.onFalse
+			pol = k.onFalse
 		}
 		if d.pol != unknown && d.pol != pol {
 			return decision{}, false // contradictory branches: dead code or confusion

@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/toctou/toctou/internal/fixutil"
 )
 
 // fixes returns the suggested fixes for a report on a direct operation,
@@ -42,46 +43,17 @@ func (st *state) fixes(cat string, u *useSite, checkCall, useCall *ast.CallExpr)
 
 // dropsImport reports whether applying fix would leave an import unused
 // (the only os.IsNotExist or ioutil.WriteFile of the file was in the text
-// it replaces), which would break the build.
+// it replaces), which would break the build. A name the new text mentions
+// (moved source text, or the os of the fix) still counts as used.
 func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
 	f := st.syn.File(fix.TextEdits[0].Pos)
 	if f == nil {
 		return true
 	}
-	replaced := func(pos token.Pos) bool {
-		for _, e := range fix.TextEdits {
-			if e.Pos <= pos && pos < e.End {
-				return true
-			}
-		}
-		return false
+	if st.fixIndex == nil {
+		st.fixIndex = fixutil.NewIndex(st.pass.TypesInfo)
 	}
-	inside, outside := map[*types.PkgName]bool{}, map[*types.PkgName]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
-				if replaced(id.Pos()) {
-					inside[pn] = true
-				} else {
-					outside[pn] = true
-				}
-			}
-		}
-		return true
-	})
-	for pn := range inside {
-		if outside[pn] {
-			continue
-		}
-		used := false
-		for _, e := range fix.TextEdits {
-			used = used || strings.Contains(string(e.NewText), pn.Name()+".")
-		}
-		if !used {
-			return true
-		}
-	}
-	return false
+	return st.fixIndex.DropsImport(f, fix, true)
 }
 
 // osName returns the name under which package os is visible at call, or
@@ -148,32 +120,192 @@ func fixOpenFile(os string, call *ast.CallExpr) *analysis.SuggestedFix {
 	}
 }
 
-// os.WriteFile(p, data, perm) → an exclusive create and write, as a
-// function literal called in place so that the call keeps its type and
-// its arguments are evaluated where they were.
+// fixWriteFile rewrites os.WriteFile(p, data, perm) into an exclusive
+// create, a write and a close, as ordinary statements, where the call's
+// statement has a shape that allows it:
+//
+//	return os.WriteFile(p, data, perm)
+//	err := os.WriteFile(p, data, perm)   (or err = ...)
+//	if err := os.WriteFile(p, data, perm); err != nil {   (or err = ...)
+//
+// For the return:
+//
+//	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+//	if err != nil {
+//		return err
+//	}
+//	_, err = f.Write(data)
+//	if err1 := f.Close(); err == nil {
+//		err = err1
+//	}
+//	return err
+//
+// and for the others the same with the write and close under
+// "if err == nil {", followed by the if statement without its init, whose
+// err then lives in the enclosing block: only when no err is visible there
+// or declared in it. The names the fix adds are fresh (f1, err2, ... when
+// f or err are taken). data is evaluated after the open instead of
+// before, so it must be an expression without effects (names, literals,
+// conversions); the fix is not offered otherwise, nor for any other shape.
 func (st *state) fixWriteFile(os string, call *ast.CallExpr) *analysis.SuggestedFix {
-	if len(call.Args) != 3 || call.Ellipsis.IsValid() {
+	if len(call.Args) != 3 || call.Ellipsis.IsValid() || !st.effectFree(call.Args[1]) {
 		return nil
 	}
-	indent := st.syn.IndentAt(call.Pos())
-	lit := strings.ReplaceAll(`func(name string, data []byte, perm OS.FileMode) error {
-	f, err := OS.OpenFile(name, OS.O_WRONLY|OS.O_CREATE|OS.O_EXCL, perm)
-	if err != nil {
-		return err
+	file := st.syn.File(call.Pos())
+	if file == nil {
+		return nil
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	path, exact := fixutil.EnclosingPath(file, call.Pos(), call.End())
+	if !exact || len(path) < 3 || path[0] != call {
+		return nil
 	}
-	return err
-}`, "OS", os)
-	lit = strings.ReplaceAll(lit, "\n", "\n"+indent)
+	inList := func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return true
+		}
+		return false
+	}
+	var (
+		stmt    ast.Stmt // the statement replaced, from its start to cut
+		cut     token.Pos
+		errName string
+		define  bool   // declare err with :=
+		ret     bool   // the return shape
+		tail    string // what follows the new statements
+	)
+	switch s := path[1].(type) {
+	case *ast.ReturnStmt:
+		if len(s.Results) != 1 || !inList(path[2]) {
+			return nil
+		}
+		stmt, cut, ret = s, s.End(), true
+	case *ast.AssignStmt:
+		if len(s.Lhs) != 1 || len(s.Rhs) != 1 || (s.Tok != token.DEFINE && s.Tok != token.ASSIGN) {
+			return nil
+		}
+		id, ok := s.Lhs[0].(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return nil
+		}
+		if v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || !isError(v.Type()) {
+			return nil
+		}
+		errName, define = id.Name, s.Tok == token.DEFINE
+		switch outer := path[2].(type) {
+		case *ast.IfStmt:
+			if outer.Init != s || !inList(path[3]) {
+				return nil
+			}
+			stmt, cut, tail = outer, outer.Cond.Pos(), "if "
+		default:
+			if !inList(outer) {
+				return nil
+			}
+			stmt, cut = s, s.End()
+		}
+	default:
+		return nil
+	}
+	// The scope the new statements are in.
+	scope := st.pass.TypesInfo.Scopes[file].Innermost(stmt.Pos())
+	if scope == nil {
+		return nil
+	}
+	if ifs, ok := stmt.(*ast.IfStmt); ok {
+		if st.pass.TypesInfo.Scopes[ifs] == scope {
+			scope = scope.Parent()
+		}
+		// The if's err moves out into the enclosing block.
+		if define && fixutil.Taken(scope, stmt.Pos(), errName) {
+			return nil
+		}
+	}
+	if ret {
+		errName = fixutil.FreshName(scope, stmt.Pos(), "err")
+	}
+	// The arguments must not mention the error variable, which the open
+	// now assigns before the write reads data.
+	for _, a := range call.Args {
+		if usesName(a, errName) {
+			return nil
+		}
+	}
+	fName := fixutil.FreshName(scope, stmt.Pos(), "f", errName)
+	closeErr := fixutil.FreshName(scope, stmt.Pos(), "err", errName, fName)
+
+	src := func(e ast.Expr) string { return st.syn.Src(e.Pos(), e.End()) }
+	r := map[string]string{"OS": os, "F": fName, "E": errName, "C": closeErr,
+		"P": src(call.Args[0]), "D": src(call.Args[1]), "M": src(call.Args[2])}
+	var text string
+	open := "F, E := OS.OpenFile(P, OS.O_WRONLY|OS.O_CREATE|OS.O_EXCL, M)\n"
+	if !define && !ret {
+		open = "var F *OS.File\nF, E = OS.OpenFile(P, OS.O_WRONLY|OS.O_CREATE|OS.O_EXCL, M)\n"
+	}
+	if ret {
+		text = open + "if E != nil {\n\treturn E\n}\n_, E = F.Write(D)\nif C := F.Close(); E == nil {\n\tE = C\n}\nreturn E"
+	} else {
+		text = open + "if E == nil {\n\t_, E = F.Write(D)\n\tif C := F.Close(); E == nil {\n\t\tE = C\n\t}\n}"
+		if tail != "" {
+			text += "\n" + tail
+		}
+	}
+	text = expand(text, r)
+	indent := st.syn.IndentAt(stmt.Pos())
+	text = strings.ReplaceAll(text, "\n", "\n"+indent)
 	return &analysis.SuggestedFix{
-		Message: "create the file exclusively with O_CREATE|O_EXCL, then write it",
-		TextEdits: []analysis.TextEdit{
-			{Pos: call.Pos(), End: call.Lparen, NewText: []byte(lit)},
-		},
+		Message:   "create the file exclusively with O_CREATE|O_EXCL, then write it",
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: cut, NewText: []byte(text)}},
 	}
+}
+
+// expand replaces each identifier token of a template that is a key of r
+// by its value.
+func expand(tmpl string, r map[string]string) string {
+	var b strings.Builder
+	for i := 0; i < len(tmpl); {
+		j := i
+		for j < len(tmpl) && (tmpl[j] >= 'A' && tmpl[j] <= 'Z' || tmpl[j] >= 'a' && tmpl[j] <= 'z' || tmpl[j] >= '0' && tmpl[j] <= '9' || tmpl[j] == '_') {
+			j++
+		}
+		if j == i {
+			b.WriteByte(tmpl[i])
+			i++
+			continue
+		}
+		if v, ok := r[tmpl[i:j]]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(tmpl[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// effectFree reports whether evaluating e later, or not at all, cannot
+// change what the program does: names, constants and literals, field
+// selections, and conversions of those.
+func (st *state) effectFree(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.ParenExpr:
+		return st.effectFree(e.X)
+	case *ast.SelectorExpr:
+		if sel := st.pass.TypesInfo.Selections[e]; sel != nil {
+			return sel.Kind() == types.FieldVal && !sel.Indirect() && st.effectFree(e.X)
+		}
+		return true // a qualified identifier
+	case *ast.CallExpr:
+		if tv, ok := st.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return st.effectFree(e.Args[0])
+		}
+	}
+	if tv, ok := st.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return true // a constant expression
+	}
+	return false
 }
 
 // os.Mkdir(p, perm) → os.MkdirAll(p, perm), which succeeds when the
@@ -197,7 +329,7 @@ func (st *state) checkIf(checkCall *ast.CallExpr) (*ast.IfStmt, []ast.Node) {
 	if f == nil {
 		return nil, nil
 	}
-	path, _ := astutil.PathEnclosingInterval(f, checkCall.Pos(), checkCall.End())
+	path, _ := fixutil.EnclosingPath(f, checkCall.Pos(), checkCall.End())
 	for i, n := range path {
 		ifs, ok := n.(*ast.IfStmt)
 		if !ok {

@@ -25,7 +25,10 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		// The nearest preceding check is the one to name: walk backwards.
 		for i := len(checks) - 1; i >= 0; i-- {
 			c := checks[i]
-			if !st.paths.SamePath(c.path, u.path) || sameFileIdiom(c) {
+			if !c.call.Block().Dominates(u.instr.Block()) {
+				continue // no branch on c's result can decide u (see decided)
+			}
+			if !st.paths.SamePath(c.path, u.path) || fs.sameFileIdiom(c) {
 				continue
 			}
 			d, ok := fs.decided(c, u.instr.Block())

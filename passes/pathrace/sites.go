@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 )
@@ -216,4 +217,6 @@ type state struct {
 	uses   map[*types.Func]*UsesFact
 	syn    *analysisutil.Syntax // calls, files and source text, indexed on the first report
 	paths  *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
+
+	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
 }

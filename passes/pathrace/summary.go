@@ -82,14 +82,7 @@ func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
 // existsSummary returns the fact for fn when one of its results reports
 // what check c found about parameter param, on every return.
 func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
-	var rets []*ssa.Return
-	for _, b := range s.fn.Blocks {
-		if n := len(b.Instrs); n > 0 {
-			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
-				rets = append(rets, r)
-			}
-		}
-	}
+	rets := s.rets
 	if len(rets) == 0 {
 		return nil
 	}
@@ -195,8 +188,8 @@ func isError(t types.Type) bool {
 // tests a parameter other than the path: expect.Parse(fset, name, content)
 // reads name only when content is nil, so it is no wrapper of a read.
 func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
-	for _, i := range s.ifs {
-		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 && mentionsParam(i.Cond, path, 0) {
+	for _, i := range s.ifsMentioning(path) {
+		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 {
 			return true
 		}
 	}
@@ -249,8 +242,10 @@ func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
 // function makes its own decision (and is reported itself if it races), so
 // it is no plain wrapper of the use.
 func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
-	for _, c := range checks {
-		if _, ok := s.decided(c, u.instr.Block()); ok {
+	// Nearest first: the check that decides a use is usually the one
+	// just before it.
+	for i := len(checks) - 1; i >= 0; i-- {
+		if _, ok := s.decided(checks[i], u.instr.Block()); ok {
 			return true
 		}
 	}

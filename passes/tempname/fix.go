@@ -2,7 +2,6 @@ package tempname
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"path"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/pathflow"
 )
 
@@ -176,31 +176,8 @@ func (st *state) dropsImport(fix *analysis.SuggestedFix) bool {
 	if f == nil {
 		return true
 	}
-	replaced := func(pos token.Pos) bool {
-		for _, e := range fix.TextEdits {
-			if e.Pos <= pos && pos < e.End {
-				return true
-			}
-		}
-		return false
+	if st.fixIndex == nil {
+		st.fixIndex = fixutil.NewIndex(st.pass.TypesInfo)
 	}
-	inside, outside := map[*types.PkgName]bool{}, map[*types.PkgName]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
-				if replaced(id.Pos()) {
-					inside[pn] = true
-				} else {
-					outside[pn] = true
-				}
-			}
-		}
-		return true
-	})
-	for pn := range inside {
-		if !outside[pn] {
-			return true
-		}
-	}
-	return false
+	return st.fixIndex.DropsImport(f, fix, false)
 }

@@ -32,7 +32,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		if !ok || sh.param >= 0 {
 			continue
 		}
-		if st.covered(c, excls, &br) || verifiesOwner(fn, c) || deadByConstant(fn, &br, c.instr.Block()) {
+		if st.covered(c, excls, &br) || st.verifiesOwner(fn, c) || st.deadByConstant(fn, &br, c.instr.Block()) {
 			continue
 		}
 		found = append(found, finding{c, sh})

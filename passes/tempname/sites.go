@@ -1,7 +1,6 @@
 package tempname
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -222,37 +221,6 @@ func (st *state) createsFact(fn *types.Func) *CreatesFact {
 	return nil
 }
 
-// verifiesOwner reports whether fn examines who owns the created name:
-// it stats the same path (or the created file) and looks at the
-// FileInfo's Sys(), or calls syscall's or unix's Stat or Lstat on it. Code
-// that does so can refuse a name another user made first.
-func verifiesOwner(fn *ssa.Function, c *createSite) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			args := call.Call.Args
-			switch funcKey(calleeOf(&call.Call)) {
-			case "os.Stat", "os.Lstat":
-				if pathflow.SamePath(args[0], c.path) && infoSys(call) {
-					return true
-				}
-			case "os.File.Stat":
-				if isResultOf(args[0], c.instr) && infoSys(call) {
-					return true
-				}
-			case "syscall.Stat", "syscall.Lstat", "golang.org/x/sys/unix.Stat", "golang.org/x/sys/unix.Lstat":
-				if pathflow.SamePath(args[0], c.path) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // infoSys reports whether the FileInfo a stat call returns has its Sys()
 // method called: the owner is in there.
 func infoSys(call *ssa.Call) bool {
@@ -467,34 +435,6 @@ func runsBefore(a, b ssa.Instruction) bool {
 			return true
 		case b:
 			return false
-		}
-	}
-	return false
-}
-
-// deadByConstant reports whether blk runs only on the edge of an if whose
-// condition is a constant that never takes it: if debug { ... } with
-// const debug = false.
-func deadByConstant(fn *ssa.Function, br *pathflow.Branches, blk *ssa.BasicBlock) bool {
-	for _, b := range fn.Blocks {
-		n := len(b.Instrs)
-		if n == 0 {
-			continue
-		}
-		i, ok := b.Instrs[n-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		c, ok := i.Cond.(*ssa.Const)
-		if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
-			continue
-		}
-		taken := 1
-		if constant.BoolVal(c.Value) {
-			taken = 0
-		}
-		if edge := br.Decider(b, blk); edge >= 0 && edge != taken {
-			return true
 		}
 	}
 	return false

@@ -30,8 +30,8 @@ func (st *state) summarize(fns []*ssa.Function) {
 				if br == nil {
 					br = new(pathflow.Branches)
 				}
-				if st.covered(c, excls, br) || verifiesOwner(fn, c) || deadByConstant(fn, br, c.instr.Block()) ||
-					steeredByOtherParam(fn, br, c, fn.Params[sh.param]) {
+				if st.covered(c, excls, br) || st.verifiesOwner(fn, c) || st.deadByConstant(fn, br, c.instr.Block()) ||
+					st.steeredByOtherParam(fn, br, c, fn.Params[sh.param]) {
 					continue
 				}
 				pc := ParamCreate{Param: sh.param, Role: sh.role, Op: c.op}
@@ -52,23 +52,6 @@ func (st *state) summarize(fns []*ssa.Function) {
 			return
 		}
 	}
-}
-
-// steeredByOtherParam reports whether a branch that decides whether c runs
-// tests a parameter other than the path: a function that creates its
-// name argument only when an option says so is no plain wrapper.
-func steeredByOtherParam(fn *ssa.Function, br *pathflow.Branches, c *createSite, path *ssa.Parameter) bool {
-	for _, b := range fn.Blocks {
-		n := len(b.Instrs)
-		if n == 0 {
-			continue
-		}
-		i, ok := b.Instrs[n-1].(*ssa.If)
-		if ok && br.Decider(b, c.instr.Block()) >= 0 && mentionsParam(i.Cond, path, 0) {
-			return true
-		}
-	}
-	return false
 }
 
 // mentionsParam reports whether v is computed from a parameter other than

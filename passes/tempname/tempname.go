@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -57,6 +58,8 @@ type state struct {
 	*view           // the one for the function at hand (sites)
 	creates   map[*types.Func]*CreatesFact
 	syn       *analysisutil.Syntax // calls, files and source text, indexed on the first report
+	fixIndex  *fixutil.Index       // uses of imports, indexed per file on the first fix
+	funcs     map[*ssa.Function]*funcIndex
 }
 
 // view is what the package's code does with its variables and

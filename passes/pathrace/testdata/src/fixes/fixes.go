@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"errors"
+	"fmt"
 	"os"
 )
 
@@ -72,4 +73,69 @@ func readUsingInfo(p string) ([]byte, error) {
 		return os.ReadFile(p) // want `os.ReadFile opens p after os.Stat found it present`
 	}
 	return nil, nil
+}
+
+// ---- the WriteFile fix, by the shape of the call's statement
+
+func writeReturn(p string, data []byte) (err error) {
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	f := "taken" // f and the named result err are taken: the fix picks other names
+	_ = f
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func writeDefine(p string, data []byte) error {
+	if _, statErr := os.Stat(p); statErr == nil {
+		return errHeld
+	}
+	err := os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+	return err
+}
+
+func writeAssign(p string, data []byte) error {
+	var err error
+	if _, err = os.Stat(p); err == nil {
+		return errHeld
+	}
+	err = os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+	return err
+}
+
+func writeElseIf(p string, data []byte, ok bool) error {
+	if _, statErr := os.Stat(p); statErr == nil {
+		return errHeld
+	}
+	if ok {
+		return nil
+	} else if err := os.WriteFile(p, data, 0o600); err != nil { // want `os.WriteFile creates p after os.Stat found it absent`
+		return err // no fix: the else-if's err cannot move out
+	}
+	return nil
+}
+
+func writeErrInScope(p string, data []byte) error {
+	_, err := os.Stat(p)
+	if err == nil {
+		return errHeld
+	}
+	if err := os.WriteFile(p, data, 0o600); err != nil { // want `os.WriteFile creates p after os.Stat found it absent`
+		return err // no fix: moved out, this err would shadow the other
+	}
+	return err
+}
+
+func writeComputed(p string, s fmt.Stringer) error {
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, []byte(s.String()), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func writeStatement(p string, data []byte) {
+	if _, err := os.Stat(p); err == nil {
+		return
+	}
+	os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
 }

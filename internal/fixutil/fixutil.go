@@ -1,0 +1,204 @@
+// Package fixutil holds what toctou's passes share when they build a
+// suggested fix: whether a fix removes the last use of an import or of a
+// local variable (an Index, built once per file and kept in the pass's
+// per-run state, instead of a walk of the whole file per fix), the path of
+// syntax enclosing a position (found within the enclosing declaration, not
+// by sorting the whole file's declarations per question), and fresh names
+// that do not collide with names in scope.
+package fixutil
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// An Index records, per file, where each imported package name and each
+// local variable is used. It is built lazily, one walk per file on the
+// first question about that file; a pass keeps one Index per run. An
+// Index is not safe for concurrent use.
+type Index struct {
+	info  *types.Info
+	files map[*ast.File]*fileUses
+}
+
+// fileUses is the index of one file: the use positions of each object, in
+// ascending order, and the objects in order of first use.
+type fileUses struct {
+	uses map[types.Object][]token.Pos
+	objs []types.Object
+}
+
+// NewIndex returns an empty Index over the type information info.
+func NewIndex(info *types.Info) *Index {
+	return &Index{info: info, files: make(map[*ast.File]*fileUses)}
+}
+
+// isLocal reports whether v is a variable whose last use going away is a
+// compile error: not a field, not package-level.
+func isLocal(v *types.Var) bool {
+	return !v.IsField() && v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+func (ix *Index) file(f *ast.File) *fileUses {
+	if fu, ok := ix.files[f]; ok {
+		return fu
+	}
+	fu := &fileUses{uses: make(map[types.Object][]token.Pos)}
+	ast.Inspect(f, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		switch obj := ix.info.Uses[id].(type) {
+		case *types.PkgName:
+		case *types.Var:
+			if !isLocal(obj) {
+				return true
+			}
+		default:
+			return true
+		}
+		obj := ix.info.Uses[id]
+		if _, seen := fu.uses[obj]; !seen {
+			fu.objs = append(fu.objs, obj)
+		}
+		fu.uses[obj] = append(fu.uses[obj], id.Pos())
+		return true
+	})
+	for _, ps := range fu.uses {
+		if !slices.IsSorted(ps) {
+			slices.Sort(ps)
+		}
+	}
+	ix.files[f] = fu
+	return fu
+}
+
+// LastUses returns the imported package names, and when locals is set the
+// local variables, of f that are used in f and only in text that edits
+// replace (an edit replaces [Pos, End)), in order of first use: applying
+// the edits leaves each of them unused, unless the new text mentions it.
+func (ix *Index) LastUses(f *ast.File, edits []analysis.TextEdit, locals bool) []types.Object {
+	fu := ix.file(f)
+	var out []types.Object
+	for _, obj := range fu.objs {
+		if _, ok := obj.(*types.Var); ok && !locals {
+			continue
+		}
+		ps := fu.uses[obj]
+		inside := 0
+		for _, e := range edits {
+			lo := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.Pos })
+			hi := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.End })
+			if hi > lo {
+				inside += hi - lo
+			}
+		}
+		// Edits of one fix do not overlap, so no use is counted twice.
+		if inside > 0 && inside >= len(ps) {
+			out = append(out, obj)
+		}
+	}
+	return out
+}
+
+// DropsImport reports whether applying fix to f would leave an import
+// unused, which breaks the build: an imported package name is used in f
+// only in the text the fix replaces. When moved is set, the fix moves
+// source text, and a name that a new text mentions as "name." still
+// counts as used.
+func (ix *Index) DropsImport(f *ast.File, fix *analysis.SuggestedFix, moved bool) bool {
+	for _, obj := range ix.LastUses(f, fix.TextEdits, false) {
+		if moved && mentioned(obj.Name()+".", fix.TextEdits) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func mentioned(s string, edits []analysis.TextEdit) bool {
+	for _, e := range edits {
+		if strings.Contains(string(e.NewText), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// EnclosingPath is astutil.PathEnclosingInterval(f, start, end), found
+// within the declaration of f that holds the interval, and within the
+// statement of a function's body that holds it: the same path, at a cost
+// that grows neither with the number of declarations of the file nor with
+// the number of statements of a function (PathEnclosingInterval sorts the
+// children of every node it passes).
+func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bool) {
+	decls := f.Decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > start })
+	if i >= len(decls) || !(decls[i].Pos() < start && start <= end && end < decls[i].End()) {
+		return astutil.PathEnclosingInterval(f, start, end)
+	}
+	decl := decls[i]
+	if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 8 {
+		list := fd.Body.List
+		k := sort.Search(len(list), func(k int) bool { return list[k].End() > start })
+		if k < len(list) && list[k].Pos() < start && end < list[k].End() {
+			// The path below the statement, found in a body of that
+			// statement alone; then the body, the declaration and the
+			// file, as the whole file gives them.
+			stmt := list[k]
+			body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
+			one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
+			lower, exact := pathIn(f, one, start, end)
+			if li := slices.Index(lower, ast.Node(stmt)); li >= 0 {
+				return append(lower[:li+1:li+1], fd.Body, fd, f), exact
+			}
+		}
+	}
+	return pathIn(f, decl, start, end)
+}
+
+// pathIn is PathEnclosingInterval over a file of the one declaration decl,
+// with f as the path's last node.
+func pathIn(f *ast.File, decl ast.Decl, start, end token.Pos) ([]ast.Node, bool) {
+	one := &ast.File{Package: f.Package, Name: f.Name, Decls: []ast.Decl{decl}, FileStart: f.FileStart, FileEnd: f.FileEnd}
+	path, exact := astutil.PathEnclosingInterval(one, start, end)
+	if len(path) > 0 && path[len(path)-1] == one {
+		path[len(path)-1] = f
+	}
+	return path, exact
+}
+
+// FreshName returns name, or name followed by the smallest number from 1
+// that makes it so, such that it is neither declared anywhere in scope
+// (a declaration later in the same block would collide), nor visible at
+// pos from scope or a scope enclosing it (it would be shadowed, or
+// capture a use), nor one of avoid.
+func FreshName(scope *types.Scope, pos token.Pos, name string, avoid ...string) string {
+	cand := name
+	for n := 1; Taken(scope, pos, cand) || slices.Contains(avoid, cand); n++ {
+		cand = name + strconv.Itoa(n)
+	}
+	return cand
+}
+
+// Taken reports whether name is declared anywhere in scope or visible at
+// pos from it.
+func Taken(scope *types.Scope, pos token.Pos, name string) bool {
+	if scope == nil {
+		return false
+	}
+	if scope.Lookup(name) != nil {
+		return true
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj != nil
+}

@@ -1,0 +1,112 @@
+package tempname
+
+import (
+	"go/constant"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+)
+
+// funcIndex holds what the questions asked about each creation of a
+// function need from the whole function, gathered in one walk of it, so
+// that a function of many creations is not walked once per creation.
+type funcIndex struct {
+	constIfs []constIf                    // ifs on a boolean constant
+	owners   []*ssa.Call                  // stat calls that can verify an owner (see verifiesOwner)
+	ifs      []*ssa.If                    // every if, in block order
+	steering map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
+}
+
+type constIf struct {
+	blk   *ssa.BasicBlock
+	taken int // the successor the constant takes
+}
+
+// index returns fn's funcIndex, built on the first question.
+func (st *state) index(fn *ssa.Function) *funcIndex {
+	if ix, ok := st.funcs[fn]; ok {
+		return ix
+	}
+	ix := &funcIndex{steering: make(map[*ssa.Parameter][]*ssa.If)}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.If:
+				ix.ifs = append(ix.ifs, instr)
+				if c, ok := instr.Cond.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
+					taken := 1
+					if constant.BoolVal(c.Value) {
+						taken = 0
+					}
+					ix.constIfs = append(ix.constIfs, constIf{b, taken})
+				}
+			case *ssa.Call:
+				switch funcKey(calleeOf(&instr.Call)) {
+				case "os.Stat", "os.Lstat", "os.File.Stat":
+					if infoSys(instr) {
+						ix.owners = append(ix.owners, instr)
+					}
+				case "syscall.Stat", "syscall.Lstat", "golang.org/x/sys/unix.Stat", "golang.org/x/sys/unix.Lstat":
+					ix.owners = append(ix.owners, instr)
+				}
+			}
+		}
+	}
+	if st.funcs == nil {
+		st.funcs = make(map[*ssa.Function]*funcIndex)
+	}
+	st.funcs[fn] = ix
+	return ix
+}
+
+// verifiesOwner reports whether fn examines who owns the created name:
+// it stats the same path (or the created file) and looks at the
+// FileInfo's Sys(), or calls syscall's or unix's Stat or Lstat on it. Code
+// that does so can refuse a name another user made first.
+func (st *state) verifiesOwner(fn *ssa.Function, c *createSite) bool {
+	for _, call := range st.index(fn).owners {
+		args := call.Call.Args
+		if funcKey(calleeOf(&call.Call)) == "os.File.Stat" {
+			if isResultOf(args[0], c.instr) {
+				return true
+			}
+		} else if pathflow.SamePath(args[0], c.path) {
+			return true
+		}
+	}
+	return false
+}
+
+// deadByConstant reports whether an if on a boolean constant decides that
+// blk never runs.
+func (st *state) deadByConstant(fn *ssa.Function, br *pathflow.Branches, blk *ssa.BasicBlock) bool {
+	for _, ci := range st.index(fn).constIfs {
+		if edge := br.Decider(ci.blk, blk); edge >= 0 && edge != ci.taken {
+			return true
+		}
+	}
+	return false
+}
+
+// steeredByOtherParam reports whether a branch that decides whether c runs
+// tests a parameter other than the path: a function that creates its
+// name argument only when an option says so is no plain wrapper.
+func (st *state) steeredByOtherParam(fn *ssa.Function, br *pathflow.Branches, c *createSite, path *ssa.Parameter) bool {
+	ix := st.index(fn)
+	ifs, ok := ix.steering[path]
+	if !ok {
+		for _, i := range ix.ifs {
+			if mentionsParam(i.Cond, path, 0) {
+				ifs = append(ifs, i)
+			}
+		}
+		ix.steering[path] = ifs
+	}
+	for _, i := range ifs {
+		if br.Decider(i.Block(), c.instr.Block()) >= 0 {
+			return true
+		}
+	}
+	return false
+}
