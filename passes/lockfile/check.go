@@ -19,11 +19,13 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		if !sa.evidence || sa.undecided {
 			continue // a file created exclusively and kept is no lock
 		}
+		var leaks []leak
 		for _, l := range sa.exits {
 			if sa.holder || fa.failureExit(l.exit) {
-				st.reportLeak(sa, l)
+				leaks = append(leaks, l)
 			}
 		}
+		st.reportLeaks(sa, leaks)
 		for _, h := range sa.heldReturns() {
 			st.reportOpaque(sa, h)
 		}
