@@ -39,7 +39,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				}
 				d = decision{pol: absent, kindTest: true}
 			}
-			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
+			if cat := category(c, d, u); cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
 				break
 			}
