@@ -15,6 +15,9 @@ func (st *state) checkFunc(fn *ssa.Function) {
 	}
 	fa := newFuncAnalysis(st, fn)
 	for _, s := range sites {
+		if s.direct && st.removedBefore(fn, s) {
+			continue // a staging file, made fresh
+		}
 		sa := fa.analyzeSite(s)
 		if !sa.evidence || sa.undecided {
 			continue // a file created exclusively and kept is no lock
