@@ -82,7 +82,9 @@
 // first would go on to delete that process's file. Nor when the file is
 // an empty marker (os.WriteFile with nil or empty data, or a create whose
 // file is only closed): two runs that both make it race harmlessly, and
-// O_EXCL would turn the second run into a failure.
+// O_EXCL would turn the second run into a failure. An empty file whose
+// presence the code treats as a failure (the check returns an error such
+// as "held") is a lock, and the fix is offered.
 //
 // Not reported, because the use decides atomically or the check does not
 // decide: an os.OpenFile with O_CREATE|O_EXCL after a check (the check is

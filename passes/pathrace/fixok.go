@@ -17,11 +17,36 @@ import (
 //     harmlessly, and O_EXCL turns the second run into a failure.
 //
 // The race is still reported; only the fix is withheld.
-func (st *state) exclFixOK(cat string, u *useSite) bool {
-	if cat != CreateIfAbsent {
-		return true
+//
+// An empty file whose presence the code treats as a failure (the check's
+// present branch returns a non-nil error: "held") is a lock, not a marker,
+// and the second run is meant to fail: the fix is offered.
+func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
+	if cat != CreateIfAbsent || st.removedAfter(u) {
+		return cat != CreateIfAbsent
 	}
-	return !st.removedAfter(u) && !emptyMarker(u)
+	return !emptyMarker(u) || failsIfPresent(c, u)
+}
+
+// failsIfPresent reports whether a return that c decides the path is
+// present on gives a non-nil error.
+func failsIfPresent(c *checkSite, u *useSite) bool {
+	fn := u.instr.Parent()
+	fs := newFuncState(fn)
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		last := ret.Results[len(ret.Results)-1]
+		if !isError(last.Type()) || isZeroConst(last) {
+			continue
+		}
+		if d, ok := fs.decided(c, b); ok && d.pol == present {
+			return true
+		}
+	}
+	return false
 }
 
 // removedAfter reports whether a remove of u's path can run after u.

@@ -197,7 +197,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
 		})
 	}
-	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)

@@ -122,3 +122,12 @@ func emptyMarkerCreate(p string) error {
 	}
 	return f.Close()
 }
+
+// An empty file whose presence is a failure ("held") is a lock, not a
+// marker: the second run is meant to fail, and the fix is offered.
+func emptyLock(lockPath string) error {
+	if _, err := os.Stat(lockPath); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(lockPath, nil, 0o600) // want `os.WriteFile creates lockPath after os.Stat found it absent`
+}
