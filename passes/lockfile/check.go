@@ -15,15 +15,20 @@ func (st *state) checkFunc(fn *ssa.Function) {
 	}
 	fa := newFuncAnalysis(st, fn)
 	for _, s := range sites {
+		if s.direct && st.removedBefore(fn, s) {
+			continue // a staging file, made fresh
+		}
 		sa := fa.analyzeSite(s)
 		if !sa.evidence || sa.undecided {
 			continue // a file created exclusively and kept is no lock
 		}
+		var leaks []leak
 		for _, l := range sa.exits {
 			if sa.holder || fa.failureExit(l.exit) {
-				st.reportLeak(sa, l)
+				leaks = append(leaks, l)
 			}
 		}
+		st.reportLeaks(sa, leaks)
 		for _, h := range sa.heldReturns() {
 			st.reportOpaque(sa, h)
 		}

@@ -92,6 +92,10 @@
 // recovery scheme, and because the recovery may live in a caller this
 // pass does not see.
 //
+// One acquisition leaks once: the exits that leave its lock file behind
+// (seven early returns, say) are one report, at the first exit in source
+// order, with the others as related locations.
+//
 // Not reported: locks removed by a defer registered right after the
 // acquisition (os.Remove of the path or of f.Name(), a function literal,
 // a function that removes its parameter or the package's lock path),
@@ -103,7 +107,11 @@
 // (fmt.Errorf, a custom error type or sentinel of the program), and
 // acquisitions whose outcome the code never tests. A removal followed by
 // a new create of the same path replaces the file, or breaks a stale
-// lock: it is no release. When a failed acquisition falls through into
+// lock: it is no release. A file removed on every path before its
+// exclusive create (os.Remove(tmp), then os.OpenFile(tmp, O_EXCL)) is a
+// staging file made fresh for an update, not a lock: no acquirer removes
+// a lock before acquiring it. A removal on only some paths (a --force
+// that clears a stale lock) leaves the file a lock. When a failed acquisition falls through into
 // the code that runs holding the lock (link(2)'s lock protocol ignores
 // the link's error and compares the files afterwards), the outcome of the
 // create decides nothing and the acquisition is not examined. Symbolic

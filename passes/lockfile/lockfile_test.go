@@ -13,7 +13,7 @@ import (
 // TestLockfile runs the pass over the main testdata, facts included.
 func TestLockfile(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer,
-		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "loggers")
+		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "loggers", "staging")
 }
 
 // TestIncludeTests checks that -lockfile.tests reports in _test.go files.
@@ -46,7 +46,7 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), lockfile.Analyzer,
-		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "fixes", "fiximports")
+		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "fixes", "fiximports", "oneleak")
 }
 
 // setFlag sets one of the analyzer's flags for the duration of a test.
@@ -58,4 +58,22 @@ func setFlag(t *testing.T, name, value string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+// TestOneReportPerAcquisition checks that the exits of one acquisition
+// that leak the lock are one diagnostic, the other exits related.
+func TestOneReportPerAcquisition(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer, "oneleak")
+	var n int
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if got := len(d.Related); got != 3 {
+				t.Errorf("%s: %d related locations, want 3 (the acquisition and two other returns)", d.Message, got)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d diagnostics, want 1", n)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,19 +14,54 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 )
 
-// reportLeak reports an exit that leaves the lock file behind.
-func (st *state) reportLeak(sa *siteAnalysis, l leak) {
+// reportLeaks reports the exits of one acquisition that leave the lock
+// file behind as one diagnostic: it is one race however many early returns
+// leak it, so the first exit in source order carries the report and the
+// others are related locations.
+func (st *state) reportLeaks(sa *siteAnalysis, leaks []leak) {
 	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
-	pos, end := st.exitRange(sa.fn, l.exit)
-	if acq == nil || path == "" || !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
+	if acq == nil || path == "" {
 		return
 	}
-	key := reportKey{at: pos, cat: ReleasedOnSomePaths, acq: sa.s.call}
-	if st.reports[key] {
+	type exitAt struct {
+		l        leak
+		pos, end token.Pos
+	}
+	var exits []exitAt
+	for _, l := range leaks {
+		pos, end := st.exitRange(sa.fn, l.exit)
+		if !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
+			continue
+		}
+		key := reportKey{at: pos, cat: ReleasedOnSomePaths, acq: sa.s.call}
+		if st.reports[key] {
+			continue
+		}
+		st.reports[key] = true
+		exits = append(exits, exitAt{l, pos, end})
+	}
+	if len(exits) == 0 {
 		return
 	}
-	st.reports[key] = true
+	sort.SliceStable(exits, func(i, j int) bool { return exits[i].pos < exits[j].pos })
+	diag := st.leakDiagnostic(sa, exits[0].l, acq, path, exits[0].pos, exits[0].end)
+	for _, e := range exits[1:] {
+		what := "return"
+		if _, ok := e.l.exit.(*ssa.Panic); ok {
+			what = "exit"
+		}
+		diag.Related = append(diag.Related, analysis.RelatedInformation{
+			Pos:     e.pos,
+			End:     e.end,
+			Message: fmt.Sprintf("this %s also leaves lock file %s behind", what, path),
+		})
+	}
+	st.pass.Report(diag)
+}
+
+// leakDiagnostic is the report of an exit that leaves the lock file behind.
+func (st *state) leakDiagnostic(sa *siteAnalysis, l leak, acq *ast.CallExpr, path string, pos, end token.Pos) analysis.Diagnostic {
 	by := funcName(sa.s.callee)
 	var msg string
 	switch x := l.exit.(type) {
@@ -63,7 +99,7 @@ func (st *state) reportLeak(sa *siteAnalysis, l leak) {
 	if fix := st.fixLeak(sa, acq, path); fix != nil {
 		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
-	st.pass.Report(diag)
+	return diag
 }
 
 // reportOpaque reports a return that gives the caller an error naming no

@@ -172,6 +172,28 @@ func (st *state) acquisitions(fn *ssa.Function) []*site {
 	return sites
 }
 
+// removedBefore reports whether the path of a direct exclusive create is
+// removed on every path to it: os.Remove(p) then os.OpenFile(p, O_EXCL) is
+// a staging file made fresh for an update, not a lock, since no acquirer
+// removes a lock before acquiring it (stale-lock recovery removes it only
+// when the create failed, which does not run on every path to the create).
+func (st *state) removedBefore(fn *ssa.Function, s *site) bool {
+	for _, b := range fn.Blocks {
+		if !b.Dominates(s.call.Block()) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if instr == s.call {
+				break
+			}
+			if call, ok := instr.(*ssa.Call); ok && st.releases(call, s.path, nil, nil, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // acquisition returns the site of call when it acquires a lock file.
 func (st *state) acquisition(call *ssa.Call, callee *types.Func) *site {
 	args := call.Call.Args

@@ -47,6 +47,9 @@ func (st *state) summary(fn *ssa.Function) *LockFact {
 	fa := newFuncAnalysis(st, fn)
 	var acquired []PathRef
 	for _, s := range st.acquisitions(fn) {
+		if s.direct && st.removedBefore(fn, s) {
+			continue // a staging file, made fresh: no lock to hand to the caller
+		}
 		ref, ok := paramRef(fn, s.path)
 		if !ok {
 			continue

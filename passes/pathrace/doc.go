@@ -70,6 +70,22 @@
 // fs.ErrNotExist; and an early return on absence before a read moves
 // under the read's own fs.ErrNotExist test.
 //
+// One check decides one race: when it decides several uses of the path
+// (one Lstat, then three reads in a switch), they are one report, at the
+// first use in source order, with the other uses as related locations.
+// Such a report carries no fix, since no single rewrite covers every use.
+//
+// A fix is offered only where it is right in every context the pass can
+// see. No O_EXCL fix is offered (the race is still reported) when the
+// code removes the file after the create, on its error path or later:
+// with O_EXCL, a create that fails because another process made the file
+// first would go on to delete that process's file. Nor when the file is
+// an empty marker (os.WriteFile with nil or empty data, or a create whose
+// file is only closed): two runs that both make it race harmlessly, and
+// O_EXCL would turn the second run into a failure. An empty file whose
+// presence the code treats as a failure (the check returns an error such
+// as "held") is a lock, and the fix is offered.
+//
 // Not reported, because the use decides atomically or the check does not
 // decide: an os.OpenFile with O_CREATE|O_EXCL after a check (the check is
 // a fast path), os.MkdirAll and os.RemoveAll (both tolerate the race), the
@@ -88,7 +104,10 @@
 // replacement is what the call would have acted on without the check;
 // after a check of the file's kind it is still reported), and an os.Mkdir
 // whose failure is followed by a second check of the path, as os.MkdirAll
-// itself does.
+// itself does. A read through a helper that returns only zero values (or
+// nothing) on any error of its open is not reported after a presence
+// check: the helper maps a missing file to its "nothing", which is what
+// the check would have chosen, so there is nothing to fix at the call.
 //
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is

@@ -71,6 +71,12 @@ type UsesFact struct {
 type ParamUse struct {
 	Param int
 	Op    fsops.Op
+	// Absent says the function returns only zero values (or nothing) when
+	// the operation fails, whatever the error: the result of a missing
+	// file is the function's "nothing", the result a presence check in
+	// the caller would have chosen, so a read through it is no
+	// read-if-present race.
+	Absent bool
 }
 
 func (*UsesFact) AFact() {}
@@ -79,6 +85,9 @@ func (f *UsesFact) String() string {
 	parts := make([]string, len(f.Uses))
 	for i, u := range f.Uses {
 		parts[i] = fmt.Sprintf("%s path param %d", opVerb(u.Op), u.Param)
+		if u.Absent {
+			parts[i] += " (nothing on error)"
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -92,7 +101,10 @@ func (f *UsesFact) add(u ParamUse) bool {
 		if a.Param != b.Param {
 			return a.Param - b.Param
 		}
-		return int(a.Op) - int(b.Op)
+		if a.Op != b.Op {
+			return int(a.Op) - int(b.Op)
+		}
+		return boolInt(a.Absent) - boolInt(b.Absent)
 	})
 	return true
 }
@@ -132,4 +144,11 @@ func racy(op fsops.Op) bool {
 		return false
 	}
 	return true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse")
 }
 
 func TestIncludeTests(t *testing.T) {
@@ -48,5 +48,26 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
-		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate")
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace")
+}
+
+// TestOneReportPerRace checks that the uses one check decides are one
+// diagnostic, with the check and the other uses as related locations.
+func TestOneReportPerRace(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "onerace")
+	var n int
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if got := len(d.Related); got != 3 {
+				t.Errorf("%s: %d related locations, want 3 (the check and two other reads)", d.Message, got)
+			}
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: a fix offered for a race with several uses", d.Message)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d diagnostics, want 1", n)
+	}
 }

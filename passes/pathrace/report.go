@@ -3,6 +3,7 @@ package pathrace
 import (
 	"fmt"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -18,6 +19,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		return
 	}
 	fs := newFuncState(fn)
+	var found []finding
 	for _, u := range uses {
 		if !racy(u.op) {
 			continue
@@ -40,11 +42,40 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				}
 				d = decision{pol: absent, kindTest: true}
 			}
-			if cat := category(c, d, u); cat != "" && !fs.tolerates(u, cat, d, checks) {
-				st.report(c, u, cat, d)
+			if cat := category(c, d, u); cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
+				found = append(found, finding{c, u, cat, d})
 				break
 			}
 		}
+	}
+	st.reportAll(found)
+}
+
+// A finding is one use decided by one check.
+type finding struct {
+	c   *checkSite
+	u   *useSite
+	cat string
+	d   decision
+}
+
+// reportAll reports the findings one race at a time: the uses one check
+// decides become one diagnostic at the first of them in source order, with
+// the others as related locations (one Lstat and three reads in a switch
+// are one race, not three).
+func (st *state) reportAll(found []finding) {
+	var order []*checkSite
+	groups := make(map[*checkSite][]finding)
+	for _, f := range found {
+		if groups[f.c] == nil {
+			order = append(order, f.c)
+		}
+		groups[f.c] = append(groups[f.c], f)
+	}
+	for _, c := range order {
+		g := groups[c]
+		sort.SliceStable(g, func(i, j int) bool { return g[i].u.instr.Pos() < g[j].u.instr.Pos() })
+		st.report(g[0].c, g[0].u, g[0].cat, g[0].d, g[1:])
 	}
 }
 
@@ -138,7 +169,7 @@ var messages = map[string]string{
 // the handle's Stat does.
 const kindReadMessage = "%s %s after %s found it present; it can be removed or replaced in between, and what is opened is not what was examined (open it once and call Stat on the handle)"
 
-func (st *state) report(c *checkSite, u *useSite, cat string, d decision) {
+func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others []finding) {
 	useCall := st.syn.Call(u.instr.Common().Pos())
 	checkCall := st.syn.Call(c.call.Call.Pos())
 	useArg, checkArg := st.syn.ArgOf(useCall, u.arg, argMode), st.syn.ArgOf(checkCall, c.argIndex(), argMode)
@@ -158,7 +189,19 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision) {
 			Message: fmt.Sprintf("%s checked %s here", checkName, types.ExprString(checkArg)),
 		}},
 	}
-	if u.direct && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+	for _, o := range others {
+		call := st.syn.Call(o.u.instr.Common().Pos())
+		if call == nil || !st.syn.Reportable(call.Pos(), includeTests) {
+			continue
+		}
+		diag.Related = append(diag.Related, analysis.RelatedInformation{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
+		})
+	}
+	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
 	}

@@ -33,6 +33,7 @@ type useSite struct {
 	path   ssa.Value
 	op     fsops.Op
 	direct bool // a table operation, not a user wrapper
+	absent bool // a wrapper that returns nothing when the operation fails (ParamUse.Absent)
 }
 
 // calleeOf returns the function a call statically calls, seen through
@@ -131,7 +132,7 @@ func (st *state) helperSites(ci ssa.CallInstruction, callee *types.Func) (*check
 		for _, u := range f.Uses {
 			if u.Param < len(common.Args) {
 				uses = append(uses, &useSite{instr: ci, callee: callee, arg: u.Param,
-					path: common.Args[u.Param], op: u.Op})
+					path: common.Args[u.Param], op: u.Op, absent: u.Absent})
 			}
 		}
 	}

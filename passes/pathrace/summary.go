@@ -2,9 +2,12 @@ package pathrace
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/fsops"
 )
 
 // summarize computes the exists-helper and wrapper summaries of the
@@ -32,7 +35,8 @@ func (st *state) summarize(fns []*ssa.Function) {
 						f = new(UsesFact)
 						st.uses[obj] = f
 					}
-					if f.add(ParamUse{Param: i, Op: u.op}) {
+					absent := u.op == fsops.OpRead && swallowsError(u)
+					if f.add(ParamUse{Param: i, Op: u.op, Absent: absent}) {
 						changed = true
 					}
 				}
@@ -248,6 +252,121 @@ func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
 		if _, ok := s.decided(checks[i], u.instr.Block()); ok {
 			return true
 		}
+	}
+	return false
+}
+
+// swallowsError reports whether the function containing u returns only
+// zero values (or nothing) when u fails, whatever the error: u's error is
+// used only in err != nil (or err == nil) tests, and every failure edge
+// leads, through blocks that only jump, to a return of zero constants.
+// Such a helper maps a missing file to the same "nothing" that a presence
+// check before calling it would choose.
+func swallowsError(u *useSite) bool {
+	call, ok := u.instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	res := results(call)
+	if len(res) == 0 || res[len(res)-1] == nil || !isError(res[len(res)-1].Type()) {
+		return false
+	}
+	err := res[len(res)-1]
+	tested := false
+	for _, r := range *err.Referrers() {
+		cmp, ok := r.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !isZeroConst(otherOperand(cmp, err)) {
+			return false // the error goes somewhere: returned, wrapped, tested for a kind
+		}
+		for _, cr := range *cmp.Referrers() {
+			i, ok := cr.(*ssa.If)
+			if !ok {
+				return false
+			}
+			fail := i.Block().Succs[0] // err != nil is true
+			if cmp.Op == token.EQL {
+				fail = i.Block().Succs[1]
+			}
+			if !returnsZero(i.Block(), fail) {
+				return false
+			}
+			tested = true
+		}
+	}
+	return tested
+}
+
+func otherOperand(b *ssa.BinOp, v ssa.Value) ssa.Value {
+	if b.X == v {
+		return b.Y
+	}
+	return b.X
+}
+
+// returnsZero reports whether b, entered from pred, reaches through blocks
+// that only jump a return whose results are all zero constants.
+// Named results are followed through the stores the return statement makes
+// before running deferred calls.
+func returnsZero(pred, b *ssa.BasicBlock) bool {
+	stored := make(map[ssa.Value]ssa.Value) // named result Alloc -> value stored on the path
+	for range 8 {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				stored[st.Addr] = st.Val
+			}
+		}
+		last := b.Instrs[len(b.Instrs)-1]
+		switch last := last.(type) {
+		case *ssa.Return:
+			for _, v := range last.Results {
+				if p, ok := v.(*ssa.Phi); ok && p.Block() == b {
+					v = p.Edges[predIndex(b, pred)]
+				}
+				if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+					if sv, ok := stored[load.X]; ok {
+						v = sv
+					}
+				}
+				if !isZeroValue(v) {
+					return false
+				}
+			}
+			return true
+		case *ssa.Jump:
+			pred, b = b, b.Succs[0]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func predIndex(b, pred *ssa.BasicBlock) int {
+	for i, p := range b.Preds {
+		if p == pred {
+			return i
+		}
+	}
+	return 0
+}
+
+// isZeroValue reports whether v is a constant zero value: nil, 0, "",
+// false, or a zero struct.
+func isZeroValue(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true
+	}
+	switch k.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(k.Value)
+	case constant.String:
+		return constant.StringVal(k.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(k.Value) == 0
 	}
 	return false
 }

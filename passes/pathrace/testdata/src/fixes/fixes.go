@@ -139,3 +139,61 @@ func writeStatement(p string, data []byte) {
 	}
 	os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
 }
+
+// ---- wrong fixes withheld: reported, but no O_EXCL fix (no golden change)
+
+// The error path removes the file: with O_EXCL, a create that fails because
+// another process made the file would delete that process's file.
+func createRemovesOnError(p string, data []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	f, err := os.Create(p) // want `os.Create creates p after os.Stat found it absent`
+	if err != nil {
+		os.Remove(p)
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(p)
+		return err
+	}
+	return f.Close()
+}
+
+// An empty marker written with WriteFile: two runs race harmlessly, and
+// O_EXCL would make the second one fail.
+func emptyMarkerWriteFile(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func emptyMarkerBytes(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, []byte{}, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// An empty marker made with Create and closed with nothing written.
+func emptyMarkerCreate(p string) error {
+	if _, err := os.Stat(p); !os.IsNotExist(err) {
+		return nil
+	}
+	f, err := os.Create(p) // want `os.Create creates p after os.Stat found it absent`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// An empty file whose presence is a failure ("held") is a lock, not a
+// marker: the second run is meant to fail, and the fix is offered.
+func emptyLock(lockPath string) error {
+	if _, err := os.Stat(lockPath); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(lockPath, nil, 0o600) // want `os.WriteFile creates lockPath after os.Stat found it absent`
+}

@@ -1,0 +1,154 @@
+package pathrace
+
+import (
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// exclFixOK reports whether making u's create exclusive (O_EXCL) is right
+// in every context the check can see. It is not when
+//   - the code removes the file after the create, on its error path or
+//     later: with O_EXCL, a create that fails because another process made
+//     the file first would go on to delete that process's file;
+//   - the file is an empty marker (os.WriteFile with nil or empty data, or
+//     a create whose file is only closed): two runs that both make it race
+//     harmlessly, and O_EXCL turns the second run into a failure.
+//
+// The race is still reported; only the fix is withheld.
+//
+// An empty file whose presence the code treats as a failure (the check's
+// present branch returns a non-nil error: "held") is a lock, not a marker,
+// and the second run is meant to fail: the fix is offered.
+func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
+	if cat != CreateIfAbsent || st.removedAfter(u) {
+		return cat != CreateIfAbsent
+	}
+	return !emptyMarker(u) || failsIfPresent(c, u)
+}
+
+// failsIfPresent reports whether a return that c decides the path is
+// present on gives a non-nil error.
+func failsIfPresent(c *checkSite, u *useSite) bool {
+	fn := u.instr.Parent()
+	fs := newFuncState(fn)
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		last := ret.Results[len(ret.Results)-1]
+		if !isError(last.Type()) || isZeroConst(last) {
+			continue
+		}
+		if d, ok := fs.decided(c, b); ok && d.pol == present {
+			return true
+		}
+	}
+	return false
+}
+
+// removedAfter reports whether a remove of u's path can run after u.
+func (st *state) removedAfter(u *useSite) bool {
+	fn := u.instr.Parent()
+	reach := map[*ssa.BasicBlock]bool{}
+	var mark func(b *ssa.BasicBlock)
+	mark = func(b *ssa.BasicBlock) {
+		for _, s := range b.Succs {
+			if !reach[s] {
+				reach[s] = true
+				mark(s)
+			}
+		}
+	}
+	mark(u.instr.Block())
+	after := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if instr == u.instr {
+				after = true
+				continue
+			}
+			if !reach[b] && !(b == u.instr.Block() && after) {
+				continue
+			}
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			callee := calleeOf(ci.Common())
+			if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "os" ||
+				(callee.Name() != "Remove" && callee.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
+				continue
+			}
+			if st.paths.SamePath(ci.Common().Args[0], u.path) {
+				return true
+			}
+		}
+		if b == u.instr.Block() {
+			after = false
+		}
+	}
+	return false
+}
+
+// emptyMarker reports whether u creates a file and writes nothing into it.
+func emptyMarker(u *useSite) bool {
+	if !u.direct || u.callee.Pkg() == nil {
+		return false
+	}
+	args := u.instr.Common().Args
+	switch u.callee.Pkg().Path() + "." + u.callee.Name() {
+	case "os.WriteFile", "io/ioutil.WriteFile":
+		return len(args) == 3 && emptyData(args[1])
+	case "os.Create", "os.OpenFile":
+		call, ok := u.instr.(*ssa.Call)
+		if !ok {
+			return true // deferred or go: the file is dropped
+		}
+		f := results(call)[0]
+		if f == nil {
+			return true // the file is never used: os.Create(p) as a statement, or f, _ discarded
+		}
+		for _, r := range *f.Referrers() {
+			if !isCloseOf(r, f) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// emptyData reports whether v is nil, an empty string converted to bytes,
+// or a slice of nothing.
+func emptyData(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil {
+			return true
+		}
+		return v.Value.Kind() == constant.String && constant.StringVal(v.Value) == ""
+	case *ssa.Convert:
+		return emptyData(v.X)
+	case *ssa.Slice: // []byte{}: a slice of a new [0]byte
+		if a, ok := v.X.(*ssa.Alloc); ok {
+			if p, ok := a.Type().Underlying().(*types.Pointer); ok {
+				arr, ok := p.Elem().Underlying().(*types.Array)
+				return ok && arr.Len() == 0
+			}
+		}
+	}
+	return false
+}
+
+// isCloseOf reports whether instr is f.Close(), called or deferred.
+func isCloseOf(instr ssa.Instruction, f ssa.Value) bool {
+	ci, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	callee := calleeOf(ci.Common())
+	return callee != nil && callee.Name() == "Close" && len(ci.Common().Args) == 1 && ci.Common().Args[0] == f
+}
