@@ -164,7 +164,14 @@
 // cannot be "tcp"; proxy dialers given by the caller or with a forward
 // net.Dialer that has a Timeout;
 // servers on a listener from net.Listen("unix", ...) or net.ListenUnix,
-// which only local processes reach; DNS lookups, which the resolver
+// which only local processes reach; servers no stranger can reach or
+// that serve only debugging (internal/relevance, the relevance model of
+// docs/design.md): an address that is a loopback literal
+// ("127.0.0.1:...", "localhost:...", "[::1]:..."), a listener on a Unix
+// socket or a loopback address, an in-memory listener (grpc's bufconn,
+// fasthttputil's InmemoryListener, a pipe listener), and a handler that
+// is promhttp's, expvar's or net/http/pprof's, or a ServeMux whose every
+// route is under /debug/ or is /metrics; DNS lookups, which the resolver
 // bounds; the network packages of the
 // standard library themselves (net/http's Get is the API, not a use of
 // it); requests to an httptest.Server the
@@ -172,7 +179,12 @@
 // method values; http.DefaultClient when the package assigns it or its
 // Timeout. Findings in generated files are never reported, and findings
 // in _test.go files only with -nodeadline.tests: tests talk to servers
-// they start, and the test binary has its own timeout. Streaming code
+// they start, and the test binary has its own timeout. Findings in
+// examples, benchmark programs and developer tools (a package under
+// example(s)/, _examples/ or benchmark(s)/, a main package under tools/,
+// hack/ or scripts/, a package under internal/tools/, a file built only
+// with the ignore or tools tag) are shown only with -nodeadline.tools: no
+// stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.
 //

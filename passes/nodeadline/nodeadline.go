@@ -13,6 +13,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 //go:embed doc.go
@@ -43,8 +44,13 @@ func newAnalyzer() *analysis.Analyzer {
 		"the time limit suggested fixes write into clients, dialers, servers and contexts")
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests talk to servers they start themselves, and the test binary has its own timeout)")
+	a.Flags.BoolVar(&includeTools, "tools", false,
+		"also report in examples, benchmark programs and developer tools (packages under example(s)/, benchmark(s)/, internal/tools/, main packages under tools/, hack/ or scripts/, files built only with the ignore or tools tag)")
 	return a
 }
+
+// includeTools is the -nodeadline.tools flag.
+var includeTools bool
 
 // defaultTimeout is the -nodeadline.timeout flag.
 var defaultTimeout time.Duration
@@ -67,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 		summaries: make(map[*types.Func]*NetFact),
 		syn:       analysisutil.NewSyntax(pass),
 		fixedAt:   make(map[token.Pos]bool),
+		role:      relevance.PackageRole(pass),
 	}
 	// Findings in non-test files see what non-test code stores into
 	// variables and fields; findings in test files see all of it
@@ -125,6 +132,7 @@ type state struct {
 	summaries map[*types.Func]*NetFact
 	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
 	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits
+	role      relevance.Role       // who runs the package: its findings are reported only for ordinary code, unless -nodeadline.tools
 }
 
 // netFact returns what the analyzed code knows of fn: from this

@@ -82,3 +82,28 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 	setFlag(t, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "testsilence")
 }
+
+// TestLocalServers checks that servers no stranger can reach (loopback,
+// unix sockets, in-memory listeners) and servers of debug and metrics
+// endpoints are not reported, and that look-alikes reached from the
+// network still are.
+func TestLocalServers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers")
+}
+
+// toolPackages are examples and developer tools, quiet by default.
+var toolPackages = []string{"roles/examples/hello", "roles/tools/gen", "roles/internal/tools/tooling"}
+
+// TestRoles checks that examples, benchmarks and developer tools are
+// quiet by default and reported with -nodeadline.tools, and that a
+// library under tools/ is ordinary code.
+func TestRoles(t *testing.T) {
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), nodeadline.Analyzer, toolPackages...) {
+		for _, d := range r.Diagnostics {
+			t.Errorf("%s: reported in %s without -tools: %s", r.Pass.Fset.Position(d.Pos), r.Pass.Pkg.Path(), d.Message)
+		}
+	}
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "roles/tools/lib")
+	setFlag(t, "tools", "true")
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, toolPackages...)
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 // reportAll finds and reports every network call of the package that can
@@ -51,6 +52,9 @@ func (st *state) report(f *finding) {
 		return
 	}
 	file := st.syn.File(call.Pos())
+	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRole(file) != relevance.Ordinary) {
+		return // no stranger talks to an example, a benchmark program or a developer tool
+	}
 	ctxName := ""
 	if f.entry.Kind == netops.NewRequest {
 		if ctxName = st.ctxParamAt(file, call.Pos()); ctxName == "" {

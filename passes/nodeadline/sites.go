@@ -9,6 +9,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 // A finding is one network call that can wait forever.
@@ -120,12 +121,12 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		f.ctx = r.ctxOf(args[e.Ctx], 0)
 		st.ctxSink(f, next, emit)
 	case netops.ServeFunc:
-		if !unixListener(args, callee.Name(), 0) {
+		if !unixListener(args, callee.Name(), 0) && !localServeFunc(args, callee.Name()) {
 			emit(ServeFunction)
 		}
 	case netops.ServerStart:
 		f.objArg = 0
-		if unixListener(args, callee.Name(), 1) {
+		if unixListener(args, callee.Name(), 1) || localServerStart(args, callee.Name()) {
 			return
 		}
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
@@ -234,6 +235,46 @@ func isUnixListener(v ssa.Value, depth int) bool {
 		return true
 	}
 	return false
+}
+
+// localServeFunc reports whether http.ListenAndServe, ListenAndServeTLS,
+// Serve or ServeTLS starts a server no stranger can reach, or one that
+// serves only debug and metrics endpoints (relevance.LocalServer).
+func localServeFunc(args []ssa.Value, name string) bool {
+	if len(args) < 2 {
+		return false
+	}
+	var addr, listener, handler ssa.Value
+	switch name {
+	case "ListenAndServe":
+		addr, handler = args[0], args[1]
+	case "ListenAndServeTLS":
+		if len(args) == 4 {
+			addr, handler = args[0], args[3]
+		}
+	case "Serve", "ServeTLS":
+		listener, handler = args[0], args[1]
+	}
+	return relevance.LocalServer(addr, listener, handler)
+}
+
+// localServerStart reports whether a method of an http.Server starts a
+// server no stranger can reach, or one that serves only debug and
+// metrics endpoints: from the Addr and Handler stored into a server
+// made in the same function, and the listener Serve is given.
+func localServerStart(args []ssa.Value, name string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	addr, handler := relevance.ServerFields(args[0])
+	var listener ssa.Value
+	if name == "Serve" || name == "ServeTLS" {
+		addr = nil // the listener's address, not the field, is served
+		if len(args) > 1 {
+			listener = args[1]
+		}
+	}
+	return relevance.LocalServer(addr, listener, handler)
 }
 
 // userCall examines a call of a function of the analyzed code whose

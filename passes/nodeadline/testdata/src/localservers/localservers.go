@@ -1,0 +1,119 @@
+// Package localservers holds servers no stranger can reach, or that
+// serve only debugging and metrics: their missing timeouts are moot
+// (relevance.LocalServer), and servers that look alike but are reached
+// from the network, which are still reported.
+package localservers
+
+import (
+	"expvar"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/pprof"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/valyala/fasthttp/fasthttputil"
+	"google.golang.org/grpc/test/bufconn"
+)
+
+func loopback(h http.Handler) error {
+	return http.ListenAndServe("127.0.0.1:6060", h) // no diagnostic: loopback
+}
+
+func localhost(h http.Handler, port int) error {
+	return http.ListenAndServe(fmt.Sprintf("localhost:%d", port), h) // no diagnostic: loopback
+}
+
+func ipv6Loopback(h http.Handler) error {
+	return http.ListenAndServe("[::1]:6060", h) // no diagnostic: loopback
+}
+
+func loopbackField(h http.Handler) error {
+	srv := &http.Server{Addr: "localhost:6060", Handler: h}
+	return srv.ListenAndServe() // no diagnostic: loopback
+}
+
+func loopbackListener(h http.Handler) error {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h}
+	return srv.Serve(l) // no diagnostic: a loopback listener
+}
+
+func unixSocket(h http.Handler) error {
+	l, err := net.Listen("unix", "/run/app.sock")
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, h) // no diagnostic: a unix socket
+}
+
+func inMemory(h http.Handler) error {
+	l := bufconn.Listen(1 << 20)
+	srv := &http.Server{Handler: h}
+	return srv.Serve(l) // no diagnostic: in memory
+}
+
+func fastInMemory(h http.Handler) error {
+	return http.Serve(fasthttputil.NewInmemoryListener(), h) // no diagnostic: in memory
+}
+
+// pipeListener hands out the ends of net.Pipe.
+type pipeListener struct{ net.Listener }
+
+func pipe(h http.Handler) error {
+	return http.Serve(&pipeListener{}, h) // no diagnostic: in memory
+}
+
+func metrics() error {
+	return http.ListenAndServe(":9090", promhttp.Handler()) // no diagnostic: metrics only
+}
+
+func vars() error {
+	srv := &http.Server{Addr: ":9090", Handler: expvar.Handler()}
+	return srv.ListenAndServe() // no diagnostic: metrics only
+}
+
+func profile() error {
+	return http.ListenAndServe(":6060", http.HandlerFunc(pprof.Index)) // no diagnostic: profiling only
+}
+
+func debugMux() error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.Handle("GET /metrics", promhttp.Handler())
+	mux.Handle("/debug/vars", expvar.Handler())
+	srv := &http.Server{Addr: ":9090", Handler: mux}
+	return srv.ListenAndServe() // no diagnostic: every route is debug or metrics
+}
+
+// Reached from the network: still reported.
+
+func mixedMux(api http.Handler) error {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	mux.Handle("/api/", api)
+	srv := &http.Server{Addr: ":8080", Handler: mux, WriteTimeout: time.Second}
+	return srv.ListenAndServe() // want `\(\*http.Server\).ListenAndServe starts srv, which sets neither`
+}
+
+func allInterfaces(h http.Handler) error {
+	return http.ListenAndServe("0.0.0.0:8080", h) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func tcpListener(h http.Handler) error {
+	l, err := net.Listen("tcp", ":8080")
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, h) // want `http.Serve starts a server that cannot have timeouts`
+}
+
+func addrReassigned(h http.Handler, public string) error {
+	srv := &http.Server{Addr: "localhost:8080", Handler: h}
+	srv.Addr = public
+	return srv.ListenAndServe() // want `\(\*http.Server\).ListenAndServe starts srv`
+}

@@ -1,0 +1,8 @@
+// Package tooling is a library of developer tools (internal/tools).
+package tooling
+
+import "net/http"
+
+func Fetch(u string) (*http.Response, error) {
+	return http.Get(u) // want `http.Get sends a request with no context`
+}
