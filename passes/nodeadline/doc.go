@@ -105,7 +105,13 @@
 // http.NewRequestWithContext(ctx, ...). The context fix is offered only
 // when the deferred cancel cannot cut a response short: the request is
 // sent in the same function, outside loops, and the response does not
-// leave it.
+// leave it. When the function has a context parameter, a
+// context.Background() or context.TODO() is replaced by a timeout derived
+// from that parameter, so that the caller's cancellation still reaches
+// the call. No client Timeout fix is offered when the response body is
+// read as a stream (its Body, or a scanner, reader or decoder over it,
+// read in a loop): the Timeout covers reading the body and would cut a
+// stream, a watch or a long poll short. The finding is still reported.
 //
 // What this finds that noctx and gosec do not. noctx reports calls of APIs that take no context (http.Get,
 // http.NewRequest, (*http.Client).Get, net.Dial, tls.Dial) whatever bounds

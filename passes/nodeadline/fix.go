@@ -36,6 +36,9 @@ func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName s
 				add(st.fixNewRequestWithContext(f, file, ctxName))
 			}
 		}
+		if streamsBody(f.instr) {
+			break // a client Timeout would cut a stream or a long poll short
+		}
 		switch kind {
 		case netops.RoundTrip:
 			add(st.fixLiteral(f, "ResponseHeaderTimeout"))
@@ -364,10 +367,19 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 	if ctxName == "" || cancelName == "" {
 		return nil
 	}
+	// context.TODO() or context.Background() in a function that has a
+	// context parameter: derive from the caller's context, so that its
+	// cancellation still reaches the call.
+	parent := st.syn.Src(expr.Pos(), expr.End())
+	if len(expr.Args) == 0 {
+		if name := st.ctxParamAt(file, expr.Pos()); name != "" {
+			parent = name
+		}
+	}
 	im := st.newImports(file, stmt.Pos())
 	indent := st.syn.IndentAt(stmt.Pos())
 	decl := fmt.Sprintf("%s, %s := %s.WithTimeout(%s, %s)\n%sdefer %s()\n%s",
-		ctxName, cancelName, im.name("context"), st.syn.Src(expr.Pos(), expr.End()),
+		ctxName, cancelName, im.name("context"), parent,
 		durationText(defaultTimeout, im.name("time")), indent, cancelName, indent)
 	st.fixedAt[expr.Lparen] = true
 	return withImports(&analysis.SuggestedFix{
@@ -656,4 +668,83 @@ func mentions(n ast.Node, names ...string) bool {
 		return !found
 	})
 	return found
+}
+
+// streamsBody reports whether the response of a send is read as a
+// stream: its Body, or a value made from it (a bufio.Scanner, a
+// json.Decoder), is read in a loop that does not send again. A client
+// Timeout covers reading the body, so it would cut such a stream or long
+// poll short; no Timeout fix is offered for it.
+func streamsBody(instr ssa.CallInstruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	send := call.Block()
+	var resps []ssa.Value
+	for _, in := range *call.Referrers() {
+		if x, ok := in.(*ssa.Extract); ok && x.Index == 0 {
+			resps = append(resps, x)
+		}
+	}
+	var readers []ssa.Value
+	for _, resp := range resps {
+		for _, in := range *resp.Referrers() {
+			fa, ok := in.(*ssa.FieldAddr)
+			if !ok || fieldName(fa) != "Body" {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
+					readers = append(readers, load)
+				}
+			}
+		}
+	}
+	seen := make(map[ssa.Value]bool)
+	for len(readers) > 0 && len(seen) < 32 {
+		r := readers[len(readers)-1]
+		readers = readers[:len(readers)-1]
+		if seen[r] || r.Referrers() == nil {
+			continue
+		}
+		seen[r] = true
+		for _, in := range *r.Referrers() {
+			switch u := in.(type) {
+			case *ssa.MakeInterface:
+				readers = append(readers, u)
+			case *ssa.ChangeInterface:
+				readers = append(readers, u)
+			case *ssa.Call:
+				if inLoopWithout(u.Block(), send) {
+					return true // read in a loop
+				}
+				readers = append(readers, u) // a scanner, reader or decoder over the body
+			}
+		}
+	}
+	return false
+}
+
+// inLoopWithout reports whether b is in a cycle of the control flow
+// graph that does not go through avoid.
+func inLoopWithout(b, avoid *ssa.BasicBlock) bool {
+	if b == avoid {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{avoid: true}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
 }

@@ -107,3 +107,16 @@ func TestRoles(t *testing.T) {
 	setFlag(t, "tools", "true")
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, toolPackages...)
 }
+
+// TestStreamsNoTimeoutFix checks that a client whose response is read in
+// a loop (a stream, a watch, a long poll) is reported with no client
+// Timeout fix.
+func TestStreamsNoTimeoutFix(t *testing.T) {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "streams") {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: a fix for a streaming client: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}

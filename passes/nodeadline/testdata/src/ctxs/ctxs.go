@@ -244,3 +244,18 @@ func deferredClosure(ctx context.Context, url string) error {
 func callsClosureUser(url string) error {
 	return deferredClosure(context.Background(), url) // want `deferredClosure sends a network request with context.Background\(\)`
 }
+
+// context.TODO() in a function that has a context: the fix derives the
+// timeout from ctx, not from context.TODO(), so that the caller's
+// cancellation still reaches the request.
+func todoWithCtx(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(context.TODO(), http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `\(\*http.Client\).Do sends req with context.TODO\(\), which never ends`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

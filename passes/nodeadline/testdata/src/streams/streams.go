@@ -1,0 +1,66 @@
+// Package streams holds clients that read their response as a stream or
+// a long poll. A client with no Timeout and no context is still reported
+// (a server that stops sending blocks it forever), but no client Timeout
+// fix is offered: the Timeout covers reading the body and would cut the
+// stream short.
+package streams
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/http"
+)
+
+var client = &http.Client{}
+
+func events(url string) error {
+	resp, err := client.Get(url) // want `\(\*http.Client\).Get sends a request with no context through client, which has no Timeout`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		println(sc.Text())
+	}
+	return sc.Err()
+}
+
+func watch(url string) error {
+	resp, err := http.Get(url + "?watch=true") // want `http.Get sends a request with no context through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	dec := json.NewDecoder(resp.Body)
+	for {
+		var ev struct{ Type string }
+		if err := dec.Decode(&ev); err != nil {
+			return err
+		}
+	}
+}
+
+func follow(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req) // want `\(\*http.Client\).Do sends req, which has no context, through client, which has no Timeout`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	buf := make([]byte, 4096)
+	for {
+		n, err := resp.Body.Read(buf)
+		println(n)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
