@@ -1,6 +1,10 @@
 package pathrace
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // absentOrKind reports whether blk runs, after the check c, only where c
 // found the path absent, or found it present and a test of its kind let
@@ -48,10 +52,50 @@ func (s *funcState) absentOrKind(c *checkSite, blk *ssa.BasicBlock) bool {
 			if s.br.Reaches(presentSucc, kb, blk) {
 				continue // the present side reaches blk without the kind test
 			}
-			if !s.br.Reaches(kb.Succs[0], kb, blk) || !s.br.Reaches(kb.Succs[1], kb, blk) {
+			// The edge of a file that is not regular (a directory: the
+			// create fails there by itself) reaches blk, and the edge of a
+			// regular file does not: a present file that reaches the
+			// create is overwritten on purpose (an output file that the
+			// Stat only refuses to be a directory), which no race changes.
+			other, ok := notRegularEdge(kt.Cond)
+			if ok && s.br.Reaches(kb.Succs[other], kb, blk) && !s.br.Reaches(kb.Succs[1-other], kb, blk) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// notRegularEdge returns the index of the successor of an if on cond
+// that runs when the file is not a regular one: cond is fi.IsDir(),
+// fi.Mode().IsRegular() or a negation of them. Any other kind test is
+// unknown (ok false).
+func notRegularEdge(cond ssa.Value) (succ int, ok bool) {
+	switch v := cond.(type) {
+	case *ssa.UnOp:
+		if v.Op == token.NOT {
+			if s, ok := notRegularEdge(v.X); ok {
+				return 1 - s, true
+			}
+		}
+	case *ssa.Call:
+		switch methodName(&v.Call) {
+		case "IsDir":
+			return 0, true // true: a directory
+		case "IsRegular":
+			return 1, true // false: not a regular file
+		}
+	}
+	return 0, false
+}
+
+// methodName is the name of the method a call invokes, or "".
+func methodName(call *ssa.CallCommon) string {
+	if call.Method != nil {
+		return call.Method.Name()
+	}
+	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return fn.Name()
+	}
+	return ""
 }

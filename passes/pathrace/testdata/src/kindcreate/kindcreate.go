@@ -49,3 +49,11 @@ func writeOtherUnlessFile(p, q string, data []byte) error {
 	}
 	return os.WriteFile(q, data, 0o644) // no diagnostic: another path
 }
+
+func writeUnlessDir(p string, data []byte) error {
+	fi, err := os.Stat(p)
+	if err == nil && fi.IsDir() {
+		return os.ErrExist // only a directory is refused
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: a file found present is overwritten on purpose; absent or present, the write does the same
+}
