@@ -57,3 +57,50 @@ func writeUnlessDir(p string, data []byte) error {
 	}
 	return os.WriteFile(p, data, 0o644) // no diagnostic: a file found present is overwritten on purpose; absent or present, the write does the same
 }
+
+func createExclUnlessFile(p string) error {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // no diagnostic: O_EXCL makes the create decide by itself
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func mkdirAllUnlessFile(p string) error {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		return os.ErrExist
+	}
+	return os.MkdirAll(p, 0o755) // no diagnostic: MkdirAll tolerates a directory made in between
+}
+
+func writeLogIfFile(p string, data []byte) error {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		log.Print("replacing ", p)
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: the kind test only logs; the write runs whatever the check found
+}
+
+func writeUnlessOtherIsFile(p, q string, data []byte) error {
+	if fi, err := os.Stat(q); err == nil && !fi.IsDir() {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: the check is of another path
+}
+
+func writeUnlessFileRenamed(p string, data []byte) error {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		return nil
+	}
+	p = p + ".new"
+	return os.WriteFile(p, data, 0o644) // no diagnostic: p was reassigned: another path
+}
+
+func writeUnlessSize(p string, data []byte) error {
+	if fi, err := os.Stat(p); err == nil && fi.Size() > 0 {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: a size test is not a kind test: an empty file found present is overwritten on purpose
+}
