@@ -38,6 +38,9 @@ type Category struct {
 	// (docs/design.md, "The relevance model"). Every driver drops them
 	// unless the pass's -NAME.all flag is set (package driver).
 	OptIn bool
+	// OffBecause says why an opt-in category is off, for its docs; empty
+	// means the race rarely breaks more than an error message.
+	OffBecause string
 }
 
 // OptInCategories returns the names of p's opt-in categories.
@@ -149,6 +152,8 @@ func Passes() []Pass {
 				{Name: nodeadline.DialTimeout, Summary: "a dial with neither a Timeout, a Deadline nor a context deadline"},
 				{Name: nodeadline.ServerTimeouts, Summary: "an http.Server starts with neither ReadHeaderTimeout nor ReadTimeout"},
 				{Name: nodeadline.ServeFunction, Summary: "http.ListenAndServe and friends start a server that cannot have timeouts"},
+				{Name: nodeadline.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "no stranger talks to the code, by its program role; `-nodeadline.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{

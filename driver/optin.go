@@ -19,7 +19,7 @@ const AllFlag = "all"
 // categories are names.
 func AllFlagUsage(names []string) string {
 	return "also report the categories that are off by default (" + strings.Join(names, ", ") +
-		"): real in shape, but the race they name rarely breaks more than an error message"
+		"): real in shape, but moot where the code runs (the pass's docs page says why)"
 }
 
 // withOptIn returns row's pass such that diagnostics of its opt-in

@@ -127,7 +127,11 @@ func Page(p analyzer.Pass) ([]byte, error) {
 		for _, c := range p.Categories {
 			fmt.Fprintf(&b, "\n### %s\n\n%s.\n", c.Name, capitalize(escapeText(strings.TrimSuffix(c.Summary, "."))))
 			if c.OptIn {
-				fmt.Fprintf(&b, "\nOff by default: the race rarely breaks more than an error message (see [the relevance model](../design.md#the-relevance-model)); `toctou -%s.%s ./...` reports it.\n", a.Name, driver.AllFlag)
+				why := c.OffBecause
+				if why == "" {
+					why = "the race rarely breaks more than an error message"
+				}
+				fmt.Fprintf(&b, "\nOff by default: %s (see [the relevance model](../design.md#the-relevance-model)); `toctou -%s.%s ./...` reports it.\n", why, a.Name, driver.AllFlag)
 			}
 		}
 	}

@@ -26,9 +26,10 @@ type Role int
 
 const (
 	Ordinary  Role = iota // code a deployed program runs
-	Example               // an example program
+	Example               // an example or demo program
 	Benchmark             // a benchmark program
-	DevTool               // a developer tool or maintainer script
+	DevTool               // a developer tool, maintainer script or maintainer test program
+	TestUtil              // a test utility: code only tests run, in a non-test package
 )
 
 func (r Role) String() string {
@@ -39,17 +40,25 @@ func (r Role) String() string {
 		return "benchmark"
 	case DevTool:
 		return "developer tool"
+	case TestUtil:
+		return "test utility"
 	}
 	return "ordinary"
 }
 
 // PackageRole returns the role of the package of pass, decided from the
 // elements of its import path below its module (examples, benchmarks;
-// for package main also tools, hack, scripts) and from the build tags
-// of its files (ignore, tools).
+// for package main also demos, samples, tools, hack, scripts, dev and
+// maintainer test programs), from its name and imports (a test utility:
+// it imports testing, or it is the xtest helper of a package x it
+// imports), and from the build tags of its files (ignore, tools; the
+// test-only tags integration and e2e).
 func PackageRole(pass *analysis.Pass) Role {
 	if r := pathRole(pass); r != Ordinary {
 		return r
+	}
+	if testUtility(pass) {
+		return TestUtil
 	}
 	for _, f := range pass.Files {
 		if r := FileRole(f); r != Ordinary {
@@ -57,6 +66,52 @@ func PackageRole(pass *analysis.Pass) Role {
 		}
 	}
 	return Ordinary
+}
+
+// testUtility reports whether the package is a test utility by what its
+// non-test files say:
+//   - a file imports "testing": testing.T, B and TB are only handed out by
+//     the test runner, so the package's code is run by tests (a main
+//     package that imports it runs testing.Benchmark: a benchmark program,
+//     demoted the same way);
+//   - the package is named xtest (httptest, iotest, fstest) and imports a
+//     package named x: Go's convention for the test helpers of x. The
+//     import is required so that an ordinary word ending in "test"
+//     (latest, contest) is not taken for one;
+//   - its name is testutil, testutils, testhelper or testhelpers.
+//
+// Importing net/http/httptest alone does not make a test utility:
+// production code uses httptest.NewRecorder to capture what a handler
+// writes (caches, renderers, batch endpoints).
+func testUtility(pass *analysis.Pass) bool {
+	name := pass.Pkg.Name()
+	switch name {
+	case "testutil", "testutils", "testhelper", "testhelpers":
+		return true
+	}
+	var helperOf string
+	if x, ok := strings.CutSuffix(name, "test"); ok && x != "" {
+		helperOf = x
+	}
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue // the test variant of a package sees its tests' imports too
+		}
+		for _, spec := range f.Imports {
+			path := strings.Trim(spec.Path.Value, "`\"")
+			if path == "testing" {
+				return true
+			}
+			if helperOf != "" {
+				for _, imp := range pass.Pkg.Imports() {
+					if imp.Path() == path && imp.Name() == helperOf {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pathRole decides from the import path below the module path: the
@@ -76,7 +131,21 @@ func pathRole(pass *analysis.Pass) Role {
 
 // PathRole returns the role of a package from the elements of its
 // import path (relative to its module when known) and whether it is a
-// main package.
+// main package:
+//   - any package under example, examples, _example or _examples is an
+//     example; under benchmark, benchmarks or _benchmarks a benchmark;
+//     under internal/tools a developer tool;
+//   - a main package with an element one of whose words (split at "-",
+//     "_" and ".") is demo, demos, example, examples, sample or samples
+//     is an example program ("pinecone-demo", "sample_client"; whole words
+//     only, so that "resample" and "demod" stay ordinary);
+//   - a main package under tools, hack, scripts, script or dev (cmd/dev)
+//     is a developer tool, and so is one under test, tests or e2e or
+//     whose element ends in "-test", "-tests", "_test" or "_tests": a
+//     maintainer's test program (an upgrade test, an end-to-end driver).
+//
+// A library under tools/ or scripts/ is ordinary: modules name real
+// packages that way.
 func PathRole(path string, main bool) Role {
 	elems := strings.Split(path, "/")
 	for i, e := range elems {
@@ -89,8 +158,22 @@ func PathRole(path string, main bool) Role {
 			if main || i > 0 && elems[i-1] == "internal" {
 				return DevTool
 			}
-		case "hack", "scripts", "script":
+		case "hack", "scripts", "script", "dev", "e2e", "test", "tests":
 			if main {
+				return DevTool
+			}
+		}
+		if !main {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(e, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			switch w {
+			case "demo", "demos", "example", "examples", "sample", "samples":
+				return Example
+			}
+		}
+		for _, suffix := range []string{"-test", "-tests", "_test", "_tests"} {
+			if strings.HasSuffix(e, suffix) && len(e) > len(suffix) {
 				return DevTool
 			}
 		}
@@ -100,7 +183,8 @@ func PathRole(path string, main bool) Role {
 
 // FileRole returns the role a file's build constraint gives it: a file
 // built only with the ignore tag is a script run with go run, one built
-// with the tools tag records developer tools.
+// with the tools tag records developer tools, and one built only with the
+// integration or e2e tag is test code that go test -tags runs.
 func FileRole(f *ast.File) Role {
 	for _, g := range f.Comments {
 		if g.Pos() >= f.Package {
@@ -116,16 +200,32 @@ func FileRole(f *ast.File) Role {
 			}
 			// the file is built only when the tag is set (other
 			// tags, such as an operating system, taken as set)
-			for _, tag := range []string{"ignore", "tools"} {
-				with := expr.Eval(func(t string) bool { return t == tag || t != "ignore" && t != "tools" })
-				without := expr.Eval(func(t string) bool { return t != "ignore" && t != "tools" })
+			for _, tag := range roleTags {
+				with := expr.Eval(func(t string) bool { return t == tag.name || !isRoleTag(t) })
+				without := expr.Eval(func(t string) bool { return !isRoleTag(t) })
 				if with && !without {
-					return DevTool
+					return tag.role
 				}
 			}
 		}
 	}
 	return Ordinary
+}
+
+// roleTags are the build tags that give a file a role when the file is
+// built only with them.
+var roleTags = []struct {
+	name string
+	role Role
+}{{"ignore", DevTool}, {"tools", DevTool}, {"integration", TestUtil}, {"e2e", TestUtil}}
+
+func isRoleTag(t string) bool {
+	for _, tag := range roleTags {
+		if tag.name == t {
+			return true
+		}
+	}
+	return false
 }
 
 // LocalAddr reports whether v, the address of a server, can only be
@@ -169,7 +269,8 @@ func loopbackHost(host string) bool {
 // socket, a TCP listener on a loopback address, or an in-memory
 // listener (grpc's bufconn, fasthttputil's InmemoryListener, or any
 // listener type whose name says it is in memory or a pipe). It follows
-// interface conversions, tls.NewListener and local variables.
+// interface conversions, tls.NewListener, local variables and the
+// variables a closure captures.
 func LocalListener(v ssa.Value) bool { return localListener(v, 0) }
 
 func localListener(v ssa.Value, depth int) bool {
@@ -186,9 +287,14 @@ func localListener(v ssa.Value, depth int) bool {
 		return localListener(x.X, depth)
 	case *ssa.ChangeInterface:
 		return localListener(x.X, depth)
+	case *ssa.FreeVar:
+		if b := Binding(x); b != nil {
+			return localListener(b, depth)
+		}
+		return false
 	case *ssa.UnOp:
-		cell, ok := x.X.(*ssa.Alloc)
-		if !ok || x.Op != token.MUL {
+		cell := cellOf(x)
+		if cell == nil {
 			return false
 		}
 		stored := false
@@ -266,7 +372,9 @@ func inMemoryType(t types.Type) bool {
 // DebugHandler reports whether v, the handler of a server, serves only
 // debugging, metrics or profiling endpoints: promhttp's Handler,
 // expvar's Handler, net/http/pprof's handlers, or a ServeMux made in the
-// function whose every route starts with /debug/ or /metrics.
+// function, or in the function a closure is made in, whose every route
+// starts with /debug/ or is /metrics. A nil handler (the DefaultServeMux)
+// is judged by Servers.Local, which knows the package.
 func DebugHandler(v ssa.Value) bool { return debugHandler(v, 0) }
 
 func debugHandler(v ssa.Value, depth int) bool {
@@ -283,6 +391,26 @@ func debugHandler(v ssa.Value, depth int) bool {
 		return debugHandler(x.X, depth) // http.HandlerFunc(pprof.Index)
 	case *ssa.Function:
 		return x.Pkg != nil && x.Pkg.Pkg.Path() == "net/http/pprof"
+	case *ssa.FreeVar:
+		if b := Binding(x); b != nil {
+			return debugHandler(b, depth)
+		}
+	case *ssa.UnOp:
+		// a variable: every value stored into it
+		cell := cellOf(x)
+		if cell == nil {
+			return false
+		}
+		stored := false
+		for _, in := range *cell.Referrers() {
+			if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
+				if !debugHandler(st.Val, depth) {
+					return false
+				}
+				stored = true
+			}
+		}
+		return stored
 	case *ssa.Call:
 		fn := callee(x)
 		if fn == nil || fn.Pkg() == nil {
@@ -303,31 +431,163 @@ func debugHandler(v ssa.Value, depth int) bool {
 
 // debugMux reports whether every route registered on mux, a ServeMux
 // made by http.NewServeMux, is a debug or metrics route, and at least
-// one is. A mux that leaves the function some other way is not known.
+// one is. The mux may be kept in a variable, also one a closure
+// captures (made outside, served inside go func() { ... }()); a mux
+// that leaves the function some other way is not known.
 func debugMux(mux *ssa.Call) bool {
 	routes := 0
-	for _, in := range *mux.Referrers() {
+	seen := map[ssa.Value]bool{}
+	var uses func(v ssa.Value) bool
+	uses = func(v ssa.Value) bool {
+		if seen[v] || len(seen) > 32 {
+			return len(seen) <= 32
+		}
+		seen[v] = true
+		refs := v.Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, in := range *refs {
+			switch u := in.(type) {
+			case *ssa.Call:
+				if u.Call.Value == v {
+					return false
+				}
+				if !isMethod(callee(u), "net/http", "ServeMux", "Handle", "HandleFunc") ||
+					len(u.Call.Args) < 2 || u.Call.Args[0] != v {
+					return false // handed on: routes may be added elsewhere
+				}
+				if !constDebugRoute(u.Call.Args[1]) {
+					return false
+				}
+				routes++
+			case *ssa.Store:
+				// into a variable of its own: follow the variable's
+				// loads, here and in closures
+				cell, ok := u.Addr.(*ssa.Alloc)
+				if !ok || u.Val != v || !onlyStore(cell, u) || !cellUses(cell, uses) {
+					return false
+				}
+			case *ssa.MakeInterface, *ssa.DebugRef:
+				// the mux handed to the server
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return uses(mux) && routes > 0
+}
+
+// cellUses calls uses on every load of cell, in its function and in the
+// closures that capture it; false when cell is used any other way.
+func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
+	for _, in := range *cell.Referrers() {
 		switch u := in.(type) {
-		case *ssa.Call:
-			fn := callee(u)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || recvName(fn) != "ServeMux" {
+		case *ssa.Store:
+			if u.Addr != cell {
 				return false
 			}
-			if fn.Name() != "Handle" && fn.Name() != "HandleFunc" || len(u.Call.Args) < 2 || u.Call.Args[0] != mux {
+		case *ssa.UnOp:
+			if u.Op != token.MUL || !uses(u) {
 				return false
 			}
-			k, ok := u.Call.Args[1].(*ssa.Const)
-			if !ok || k.Value == nil || k.Value.Kind() != constant.String || !debugRoute(constant.StringVal(k.Value)) {
+		case *ssa.MakeClosure:
+			fn, _ := u.Fn.(*ssa.Function)
+			if fn == nil {
 				return false
 			}
-			routes++
-		case *ssa.MakeInterface, *ssa.Store:
-			// the mux handed to the server
+			for i, b := range u.Bindings {
+				if b != cell {
+					continue
+				}
+				fv := fn.FreeVars[i]
+				for _, fin := range *fv.Referrers() {
+					load, ok := fin.(*ssa.UnOp)
+					if !ok || load.Op != token.MUL || !uses(load) {
+						return false
+					}
+				}
+			}
+		case *ssa.DebugRef:
 		default:
 			return false
 		}
 	}
-	return routes > 0
+	return true
+}
+
+// onlyStore reports whether st is the only store into cell.
+func onlyStore(cell *ssa.Alloc, st *ssa.Store) bool {
+	for _, in := range *cell.Referrers() {
+		if s, ok := in.(*ssa.Store); ok && s.Addr == cell && s != st {
+			return false
+		}
+	}
+	return true
+}
+
+// constDebugRoute reports whether v is a constant ServeMux pattern of a
+// debug or metrics route.
+func constDebugRoute(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.String && debugRoute(constant.StringVal(k.Value))
+}
+
+// isMethod reports whether fn is one of the named functions of pkg
+// declared on recv ("" for package-level functions).
+func isMethod(fn *types.Func, pkg, recv string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || recvName(fn) != recv {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Binding returns the value a closure's free variable is bound to where
+// the closure is made, when the function is made by one MakeClosure
+// only: the variable (an *ssa.Alloc) for a captured local variable.
+func Binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	refs := fn.Referrers()
+	if idx < 0 || refs == nil {
+		return nil
+	}
+	var bound ssa.Value
+	for _, in := range *refs {
+		mc, ok := in.(*ssa.MakeClosure)
+		if !ok || mc.Fn != fn || bound != nil {
+			return nil
+		}
+		bound = mc.Bindings[idx]
+	}
+	return bound
+}
+
+// cellOf returns the local variable a load reads: an *ssa.Alloc of the
+// function, or one a closure captures.
+func cellOf(load *ssa.UnOp) *ssa.Alloc {
+	if load.Op != token.MUL {
+		return nil
+	}
+	switch x := load.X.(type) {
+	case *ssa.Alloc:
+		return x
+	case *ssa.FreeVar:
+		cell, _ := Binding(x).(*ssa.Alloc)
+		return cell
+	}
+	return nil
 }
 
 // debugRoute reports whether a ServeMux pattern ("/debug/pprof/",
@@ -410,14 +670,116 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 	return addr, handler
 }
 
-// LocalServer reports whether an http server with this address,
-// listener and handler (each may be nil when not known) is reachable by
-// no stranger, or serves only debug and metrics endpoints: the reports
-// of a missing server timeout on it are moot.
-func LocalServer(addr, listener, handler ssa.Value) bool {
+// Servers judges the servers of one package.
+type Servers struct {
+	// debugDefault is set when the package's DefaultServeMux serves
+	// only debug routes.
+	debugDefault bool
+}
+
+// NewServers returns the judge of the servers of the package of pass,
+// whose functions are funcs.
+func NewServers(pass *analysis.Pass, funcs []*ssa.Function) *Servers {
+	return &Servers{debugDefault: debugDefaultMux(pass, funcs)}
+}
+
+// Local reports whether an http server with this address, listener and
+// handler (each may be nil when not known) is reachable by no stranger,
+// or serves only debug and metrics endpoints: the reports of a missing
+// server timeout on it are moot. A handler that is the constant nil
+// serves the DefaultServeMux.
+func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
+	if handler != nil && isNilConst(handler) {
+		return s.debugDefault || addr != nil && LocalAddr(addr) || listener != nil && LocalListener(listener)
+	}
 	return addr != nil && LocalAddr(addr) ||
 		listener != nil && LocalListener(listener) ||
 		handler != nil && DebugHandler(handler)
+}
+
+func isNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
+// debugDefaultMux reports whether the package's DefaultServeMux serves
+// only debugging: its non-test files import net/http/pprof or expvar
+// (which register /debug/pprof/ and /debug/vars on it), every route the
+// package registers on it (http.Handle, http.HandleFunc,
+// http.DefaultServeMux.Handle) is a constant debug or metrics route, and
+// no package of the same module that it imports uses net/http (one that
+// could register routes of its own). Third-party libraries that register
+// on the DefaultServeMux register debug routes (x/net/trace).
+func debugDefaultMux(pass *analysis.Pass, funcs []*ssa.Function) bool {
+	debug := false
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, spec := range f.Imports {
+			switch strings.Trim(spec.Path.Value, "`\"") {
+			case "net/http/pprof", "expvar":
+				debug = true
+			}
+		}
+	}
+	if !debug {
+		return false
+	}
+	own := ownPrefix(pass)
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() != own && !strings.HasPrefix(imp.Path(), own+"/") {
+			continue
+		}
+		for _, sub := range imp.Imports() {
+			if sub.Path() == "net/http" {
+				return false
+			}
+		}
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				f := callee(call)
+				args := call.Call.Args
+				switch {
+				case isMethod(f, "net/http", "", "Handle", "HandleFunc"):
+					if len(args) < 1 || !constDebugRoute(args[0]) {
+						return false
+					}
+				case isMethod(f, "net/http", "ServeMux", "Handle", "HandleFunc"):
+					if len(args) >= 2 && isDefaultMux(args[0]) && !constDebugRoute(args[1]) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// ownPrefix returns the path of the package's module, or, when it is not
+// known, the first element of the package's path.
+func ownPrefix(pass *analysis.Pass) string {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return pass.Module.Path
+	}
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	return first
+}
+
+// isDefaultMux reports whether v is a load of http.DefaultServeMux.
+func isDefaultMux(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultServeMux"
 }
 
 func callee(call *ssa.Call) *types.Func {

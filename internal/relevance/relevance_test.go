@@ -26,6 +26,20 @@ func TestPathRole(t *testing.T) {
 		{"scripts/bump", true, relevance.DevTool},
 		{"scripts/bump", false, relevance.Ordinary},
 		{"", true, relevance.Ordinary},
+		{"cmd/pinecone-demo", true, relevance.Example},
+		{"cmd/sample_client", true, relevance.Example},
+		{"cmd/demo", false, relevance.Ordinary}, // a library named demo: only programs
+		{"cmd/resample", true, relevance.Ordinary},
+		{"cmd/demod", true, relevance.Ordinary},
+		{"cmd/sampler", true, relevance.Ordinary},
+		{"cmd/dev/seed", true, relevance.DevTool},
+		{"cmd/devices", true, relevance.Ordinary},
+		{"cmd/dev", false, relevance.Ordinary},
+		{"cmd/upgrade-tests", true, relevance.DevTool},
+		{"test/e2e/driver", true, relevance.DevTool},
+		{"cmd/contest", true, relevance.Ordinary},
+		{"cmd/latest", true, relevance.Ordinary},
+		{"cmd/upgrade-tests", false, relevance.Ordinary},
 	} {
 		if got := relevance.PathRole(c.path, c.main); got != c.want {
 			t.Errorf("PathRole(%q, %v) = %v, want %v", c.path, c.main, got, c.want)
@@ -44,6 +58,9 @@ func TestFileRole(t *testing.T) {
 		{"//go:build linux && !ignore\n\npackage x\n", relevance.Ordinary},
 		{"//go:build linux\n\npackage x\n", relevance.Ordinary},
 		{"// Package x.\npackage x\n\n//go:build ignore\n", relevance.Ordinary}, // after the package clause
+		{"//go:build integration\n\npackage x\n", relevance.TestUtil},
+		{"//go:build e2e && linux\n\npackage x\n", relevance.TestUtil},
+		{"//go:build !integration\n\npackage x\n", relevance.Ordinary},
 	} {
 		f, err := parser.ParseFile(token.NewFileSet(), "x.go", c.src, parser.ParseComments)
 		if err != nil {

@@ -73,6 +73,16 @@
 //     connection and a goroutine for as long as it likes (Slowloris).
 //   - serve-function: http.ListenAndServe, ListenAndServeTLS, Serve and
 //     ServeTLS, whose server cannot have timeouts at all.
+//   - developer-code: any of the above in code no stranger talks to:
+//     an example or demo, a benchmark program, a test utility or a
+//     developer tool (the program role of the relevance model in
+//     docs/design.md). Off by default; -nodeadline.all reports these
+//     findings, and -nodeadline.tools reports them under their own
+//     categories instead.
+//
+// Several sends through one client, starts of one server or dials of one
+// dialer that lack the same limit are one finding, at the first call, with
+// the other calls as related locations; the fix sets the limit once.
 //
 // A function that takes a context and passes it on is left alone; the
 // caller that supplies a context that never ends is reported, in any
@@ -169,15 +179,18 @@
 // which wait for no one, and dials whose network is not a constant and
 // cannot be "tcp"; proxy dialers given by the caller or with a forward
 // net.Dialer that has a Timeout;
-// servers on a listener from net.Listen("unix", ...) or net.ListenUnix,
-// which only local processes reach; servers no stranger can reach or
-// that serve only debugging (internal/relevance, the relevance model of
-// docs/design.md): an address that is a loopback literal
-// ("127.0.0.1:...", "localhost:...", "[::1]:..."), a listener on a Unix
-// socket or a loopback address, an in-memory listener (grpc's bufconn,
-// fasthttputil's InmemoryListener, a pipe listener), and a handler that
-// is promhttp's, expvar's or net/http/pprof's, or a ServeMux whose every
-// route is under /debug/ or is /metrics; DNS lookups, which the resolver
+// servers no stranger can reach or that serve only debugging
+// (internal/relevance, the relevance model of docs/design.md): an address
+// that is a loopback literal ("127.0.0.1:...", "localhost:...",
+// "[::1]:..."), a listener on a Unix socket or a loopback address (also
+// wrapped by tls.NewListener), an in-memory listener (grpc's bufconn,
+// fasthttputil's InmemoryListener, a pipe listener), a handler that is
+// promhttp's, expvar's or net/http/pprof's, or a ServeMux whose every
+// route is under /debug/ or is /metrics (also one made outside a
+// goroutine's closure and served inside it), and the DefaultServeMux (a
+// nil handler) of a package that imports net/http/pprof or expvar,
+// registers only debug routes on it and imports no package of its own
+// module that uses net/http; DNS lookups, which the resolver
 // bounds; the network packages of the
 // standard library themselves (net/http's Get is the API, not a use of
 // it); requests to an httptest.Server the
@@ -186,11 +199,16 @@
 // Timeout. Findings in generated files are never reported, and findings
 // in _test.go files only with -nodeadline.tests: tests talk to servers
 // they start, and the test binary has its own timeout. Findings in
-// examples, benchmark programs and developer tools (a package under
-// example(s)/, _examples/ or benchmark(s)/, a main package under tools/,
-// hack/ or scripts/, a package under internal/tools/, a file built only
-// with the ignore or tools tag) are shown only with -nodeadline.tools: no
-// stranger talks to them. Streaming code
+// examples, benchmark programs, test utilities and developer tools are the
+// developer-code category, off by default: a package under example(s)/,
+// _examples/ or benchmark(s)/; a main package with a path element whose
+// word is demo, example or sample, or under tools/, hack/, scripts/,
+// dev/, test(s)/ or e2e/, or ending in -test(s) or _test(s) (a
+// maintainer's test program); a package under internal/tools/; a package
+// whose non-test files import testing, one named xtest that imports a
+// package named x (httptest and net/http), or one named testutil(s) or
+// testhelper(s); a file built only with the ignore, tools, integration
+// or e2e tag. No stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.
 //

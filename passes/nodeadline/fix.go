@@ -17,8 +17,10 @@ import (
 )
 
 // fixes returns the suggested fixes for a finding, best first, when the
-// code has a shape a fix can rewrite safely.
-func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName string) []analysis.SuggestedFix {
+// code has a shape a fix can rewrite safely. streams is set when a
+// response sent through the finding's client (at this call or at another
+// call of the same race) is read as a stream.
+func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName string, streams bool) []analysis.SuggestedFix {
 	var out []*analysis.SuggestedFix
 	add := func(fix *analysis.SuggestedFix) {
 		if fix != nil {
@@ -36,7 +38,7 @@ func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName s
 				add(st.fixNewRequestWithContext(f, file, ctxName))
 			}
 		}
-		if streamsBody(f.instr) {
+		if streams {
 			break // a client Timeout would cut a stream or a long poll short
 		}
 		switch kind {

@@ -27,6 +27,14 @@ const (
 	DialTimeout       = "dial-timeout"
 	ServerTimeouts    = "server-timeouts"
 	ServeFunction     = "serve-function"
+
+	// DeveloperCode is the category of every finding in code that no
+	// stranger talks to: examples and demos, benchmark programs, test
+	// utilities, developer tools and maintainer scripts
+	// (relevance.PackageRole). It is opt-in: every driver shows it only
+	// with -nodeadline.all (or -nodeadline.tools, which reports these
+	// findings under their own categories).
+	DeveloperCode = "developer-code"
 )
 
 var Analyzer = newAnalyzer()
@@ -45,11 +53,12 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests talk to servers they start themselves, and the test binary has its own timeout)")
 	a.Flags.BoolVar(&includeTools, "tools", false,
-		"also report in examples, benchmark programs and developer tools (packages under example(s)/, benchmark(s)/, internal/tools/, main packages under tools/, hack/ or scripts/, files built only with the ignore or tools tag)")
+		"report findings in examples, benchmark programs, test utilities and developer tools under their own categories, as in ordinary code (without it they are the opt-in developer-code category, shown with -nodeadline.all)")
 	return a
 }
 
-// includeTools is the -nodeadline.tools flag.
+// includeTools is the -nodeadline.tools flag, kept for the users of
+// earlier releases: -nodeadline.all shows the same findings.
 var includeTools bool
 
 // defaultTimeout is the -nodeadline.timeout flag.
@@ -75,6 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fixedAt:   make(map[token.Pos]bool),
 		role:      relevance.PackageRole(pass),
 	}
+	st.servers = relevance.NewServers(pass, st.funcs)
 	// Findings in non-test files see what non-test code stores into
 	// variables and fields; findings in test files see all of it
 	// (ssabuild.TestCode).
@@ -132,7 +142,8 @@ type state struct {
 	summaries map[*types.Func]*NetFact
 	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
 	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits
-	role      relevance.Role       // who runs the package: its findings are reported only for ordinary code, unless -nodeadline.tools
+	role      relevance.Role       // who runs the package: findings outside ordinary code are demoted (developer-code)
+	servers   *relevance.Servers   // which servers no stranger reaches
 }
 
 // netFact returns what the analyzed code knows of fn: from this

@@ -1,11 +1,19 @@
 package nodeadline_test
 
 import (
+	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 	"github.com/toctou/toctou/internal/fixtest"
 	"github.com/toctou/toctou/passes/nodeadline"
 )
@@ -13,7 +21,7 @@ import (
 // packages are the testdata packages; each file a fix edits has a
 // .golden file next to it.
 var packages = []string{"a", "chosen", "proxydials", "ctxs", "dials", "servers", "dropped", "fiximports", "defaulttimeout", "defaultreplaced",
-	"example.com/netutil", "example.com/app", "cobracmd"}
+	"example.com/netutil", "example.com/app", "cobracmd", "onerace"}
 
 func TestNodeadline(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), nodeadline.Analyzer, packages...)
@@ -64,12 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := nodeadline.Analyzer.Flags.Lookup(name)
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(old) })
+	setFlagOf(t, nodeadline.Analyzer, name, value)
 }
 
 // TestTestFilesSilenceNothing checks that a _test.go file that configures
@@ -88,34 +91,173 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 // endpoints are not reported, and that look-alikes reached from the
 // network still are.
 func TestLocalServers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers")
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
+		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof")
 }
 
-// toolPackages are examples and developer tools, quiet by default.
-var toolPackages = []string{"roles/examples/hello", "roles/tools/gen", "roles/internal/tools/tooling"}
+// demoted are examples, benchmark programs, test utilities and developer
+// tools, one package per rule of relevance.PackageRole: their findings are
+// the opt-in developer-code category. Each line that has one is marked
+// "// no diagnostic: developer-code".
+var demoted = []string{"roles/examples/hello", "roles/tools/gen", "roles/internal/tools/tooling", "roles/benchmarks/load",
+	"roles/cmd/pinecone-demo", "roles/cmd/sample_client", "roles/cmd/dev/seed", "roles/cmd/upgrade-tests",
+	"roles/apitest", "roles/testutil", "roles/fakes"}
 
-// TestRoles checks that examples, benchmarks and developer tools are
-// quiet by default and reported with -nodeadline.tools, and that a
-// library under tools/ is ordinary code.
-func TestRoles(t *testing.T) {
-	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), nodeadline.Analyzer, toolPackages...) {
-		for _, d := range r.Diagnostics {
-			t.Errorf("%s: reported in %s without -tools: %s", r.Pass.Fset.Position(d.Pos), r.Pass.Pkg.Path(), d.Message)
+// lookalikes are ordinary code that looks like a demoted role: reported.
+var lookalikes = []string{"roles/tools/lib", "roles/cmd/resample", "roles/cmd/sampler", "roles/cmd/contest",
+	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ"}
+
+const demotedMark = "// no diagnostic: developer-code"
+
+// driverPass returns nodeadline as every driver runs it: with the opt-in
+// categories dropped unless -nodeadline.all is set.
+func driverPass(t *testing.T) *analysis.Analyzer {
+	for _, row := range analyzer.Passes() {
+		if row.Analyzer == nodeadline.Analyzer {
+			return driver.Analyzers([]analyzer.Pass{row}, nil)[0]
 		}
 	}
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "roles/tools/lib")
+	t.Fatal("nodeadline is not in the table")
+	return nil
+}
+
+// TestRoles checks that the findings in examples, benchmarks, test
+// utilities and developer tools are left out of what the drivers report
+// by default, that look-alikes of each role are reported, that the pass
+// reports the demoted findings in the developer-code category (shown by
+// -nodeadline.all), and that -nodeadline.tools reports them under their
+// own categories.
+func TestRoles(t *testing.T) {
+	a := driverPass(t)
+	analysistest.Run(t, analysistest.TestData(), a, append(slices.Clone(demoted), lookalikes...)...)
+
+	marked := markedLines(t, demoted)
+	check := func(a *analysis.Analyzer, wantCat func(string) bool, how string) {
+		got := map[string]bool{}
+		for _, r := range analysistest.Run(discard{}, analysistest.TestData(), a, demoted...) {
+			for _, d := range r.Diagnostics {
+				p := r.Pass.Fset.Position(d.Pos)
+				key := fmt.Sprintf("%s:%d", p.Filename, p.Line)
+				got[key] = true
+				if !marked[key] {
+					t.Errorf("%s: %s: an unmarked finding: %s", key, how, d.Message)
+				}
+				if !wantCat(d.Category) {
+					t.Errorf("%s: %s: category %s", key, how, d.Category)
+				}
+			}
+		}
+		for key := range marked {
+			if !got[key] {
+				t.Errorf("%s: %s: no finding at a line marked %q", key, how, demotedMark)
+			}
+		}
+	}
+	isDev := func(c string) bool { return c == nodeadline.DeveloperCode }
+	check(nodeadline.Analyzer, isDev, "the pass")
+	setFlagOf(t, a, "all", "true")
+	check(a, isDev, "-nodeadline.all")
 	setFlag(t, "tools", "true")
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, toolPackages...)
+	check(a, func(c string) bool { return !isDev(c) }, "-nodeadline.tools")
+}
+
+// TestRoleTags checks that a file built only with the integration tag is
+// test code: with the tag set (go vet -tags integration), its findings
+// are developer-code; the file built without the tag is ordinary
+// (TestRoles).
+func TestRoleTags(t *testing.T) {
+	t.Setenv("GOFLAGS", "-tags=integration")
+	marked := markedLines(t, []string{"roles/integ"})
+	n := 0
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), nodeadline.Analyzer, "roles/integ") {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			if key := fmt.Sprintf("%s:%d", p.Filename, p.Line); !marked[key] || d.Category != nodeadline.DeveloperCode {
+				t.Errorf("%s: %s: %s", key, d.Category, d.Message)
+			}
+			n++
+		}
+	}
+	if n != len(marked) {
+		t.Errorf("%d findings with -tags integration, want %d", n, len(marked))
+	}
+}
+
+// markedLines returns the file:line of every line of pkgs that carries
+// demotedMark.
+func markedLines(t *testing.T, pkgs []string) map[string]bool {
+	t.Helper()
+	marked := map[string]bool{}
+	for _, pkg := range pkgs {
+		dir := filepath.Join(analysistest.TestData(), "src", pkg)
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no files (%v)", pkg, err)
+		}
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				if strings.Contains(line, demotedMark) {
+					marked[fmt.Sprintf("%s:%d", file, i+1)] = true
+				}
+			}
+		}
+	}
+	return marked
+}
+
+func setFlagOf(t *testing.T, a *analysis.Analyzer, name, value string) {
+	t.Helper()
+	f := a.Flags.Lookup(name)
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
 }
 
 // TestStreamsNoTimeoutFix checks that a client whose response is read in
 // a loop (a stream, a watch, a long poll) is reported with no client
-// Timeout fix.
+// Timeout fix, also when the stream is read at another send through the
+// same client than the one reported. Each case has a client of its own
+// literal, so that each would get the Timeout fix without the guard.
 func TestStreamsNoTimeoutFix(t *testing.T) {
 	for _, r := range analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "streams") {
 		for _, d := range r.Diagnostics {
 			if len(d.SuggestedFixes) > 0 {
 				t.Errorf("%s: a fix for a streaming client: %s", r.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}
+
+// TestOneReportPerRace checks that the other sends through one client,
+// starts of one server and dials of one dialer are related locations of
+// the first one's diagnostic.
+func TestOneReportPerRace(t *testing.T) {
+	want := map[int]int{ // line of the diagnostic: its "also" related locations
+		24: 3, // cfg.client: create, remove, head
+		50: 1, // primary
+		51: 0, // secondary
+		57: 0, // http.Get
+		58: 0, // http.Head
+		64: 2, // srv
+		72: 1, // d
+	}
+	for _, r := range analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "onerace") {
+		for _, d := range r.Diagnostics {
+			line := r.Pass.Fset.Position(d.Pos).Line
+			also := 0
+			for _, rel := range d.Related {
+				if strings.Contains(rel.Message, "also") || strings.Contains(rel.Message, "the same") {
+					also++
+				}
+			}
+			if n, ok := want[line]; !ok || n != also {
+				t.Errorf("line %d: %d related sites of the same race, want %d (%v)", line, also, n, d.Related)
 			}
 		}
 	}

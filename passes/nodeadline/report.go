@@ -18,7 +18,9 @@ import (
 )
 
 // reportAll finds and reports every network call of the package that can
-// wait forever, in source order.
+// wait forever, in source order. Sends through one client, dials through
+// one dialer and starts of one server that lack the same limit are one
+// race: one diagnostic at the first, the others as related locations.
 func (st *state) reportAll() {
 	rs := newResolvers(st)
 	var found []*finding
@@ -35,30 +37,54 @@ func (st *state) reportAll() {
 		arg int
 	}
 	seen := make(map[key]bool)
+	var groups [][]*site
+	byObj := make(map[string]int) // group index by the object's key
 	for _, f := range found {
 		k := key{f.instr.Common().Pos(), f.cat, f.ctxArg}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		st.report(f)
+		s := st.prepare(f)
+		if s == nil {
+			continue
+		}
+		if ok := objectKey(s); ok != "" {
+			if i, dup := byObj[ok]; dup {
+				groups[i] = append(groups[i], s)
+				continue
+			}
+			byObj[ok] = len(groups)
+		}
+		groups = append(groups, []*site{s})
+	}
+	for _, g := range groups {
+		st.report(g)
 	}
 }
 
-// report turns a finding into a diagnostic.
-func (st *state) report(f *finding) {
+// A site is a finding about to be reported: its call and file, the
+// context parameter in scope, and the category it is reported under.
+type site struct {
+	f        *finding
+	call     *ast.CallExpr
+	file     *ast.File
+	ctxName  string
+	category string // f.cat, or DeveloperCode for a demoted finding
+}
+
+// prepare decides whether and how a finding is reported: nil when it is
+// not (a test or generated file, a request that has no context in scope).
+func (st *state) prepare(f *finding) *site {
 	call := st.syn.Call(f.instr.Common().Pos())
 	if call == nil || !st.syn.Reportable(call.Pos(), includeTests) {
-		return
+		return nil
 	}
 	file := st.syn.File(call.Pos())
-	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRole(file) != relevance.Ordinary) {
-		return // no stranger talks to an example, a benchmark program or a developer tool
-	}
 	ctxName := ""
 	if f.entry.Kind == netops.NewRequest {
 		if ctxName = st.ctxParamAt(file, call.Pos()); ctxName == "" {
-			return
+			return nil
 		}
 	}
 	if f.cat == ClientTimeout {
@@ -66,18 +92,70 @@ func (st *state) report(f *finding) {
 			f.cat, ctxName = ContextDropped, name
 		}
 	}
+	s := &site{f: f, call: call, file: file, ctxName: ctxName, category: f.cat}
+	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRole(file) != relevance.Ordinary) {
+		// no stranger talks to an example, a benchmark program, a test
+		// utility or a developer tool: the opt-in category, which every
+		// driver shows only with -nodeadline.all
+		s.category = DeveloperCode
+	}
+	return s
+}
+
+// objectKey returns what identifies the race of a site that is one
+// missing limit of one client, dialer or server made in this package:
+// its category and where the value is made or chosen. Findings whose
+// remedy is at the call (a context to pass on or to bound, a call of
+// http.Get to replace) are their own race: "".
+func objectKey(s *site) string {
+	f := s.f
+	switch f.cat {
+	case ClientTimeout, DialTimeout, ServerTimeouts:
+	default:
+		return ""
+	}
+	if f.objArg < 0 || len(f.obj.origins) == 0 && !f.obj.chosen.IsValid() {
+		return ""
+	}
+	return fmt.Sprint(s.category, f.cat, f.entry.Kind == netops.RoundTrip, f.obj.origins, f.obj.chosen)
+}
+
+// report turns one race, the sites of one finding or of one object, into
+// a diagnostic at the first site.
+func (st *state) report(g []*site) {
+	s := g[0]
+	f, call, file := s.f, s.call, s.file
 	diag := analysis.Diagnostic{
 		Pos:      call.Pos(),
 		End:      call.End(),
-		Category: f.cat,
-		Message:  st.message(f, call, ctxName),
+		Category: s.category,
+		Message:  st.message(f, call, s.ctxName),
 		Related:  st.related(f, call),
+	}
+	streams := false
+	for _, o := range g {
+		streams = streams || streamsBody(o.f.instr)
+	}
+	for _, o := range g[1:] {
+		diag.Related = append(diag.Related, analysis.RelatedInformation{
+			Pos: o.call.Pos(), End: o.call.End(), Message: alsoMessage(o.f)})
 	}
 	if !analysisutil.CgoRewritten(file) && defaultTimeout > 0 {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
-		diag.SuggestedFixes = st.fixes(f, call, file, ctxName)
+		diag.SuggestedFixes = st.fixes(f, call, file, s.ctxName, streams)
 	}
 	st.pass.Report(diag)
+}
+
+// alsoMessage is the related message of another site of the same race.
+func alsoMessage(f *finding) string {
+	switch f.cat {
+	case ServerTimeouts:
+		return "the same server is also started here"
+	case DialTimeout:
+		return "the same dialer also dials here"
+	}
+	return "also sent here, through the same client"
 }
 
 const (

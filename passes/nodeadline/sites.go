@@ -2,7 +2,6 @@ package nodeadline
 
 import (
 	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -121,12 +120,12 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		f.ctx = r.ctxOf(args[e.Ctx], 0)
 		st.ctxSink(f, next, emit)
 	case netops.ServeFunc:
-		if !unixListener(args, callee.Name(), 0) && !localServeFunc(args, callee.Name()) {
+		if !st.localServeFunc(args, callee.Name()) {
 			emit(ServeFunction)
 		}
 	case netops.ServerStart:
 		f.objArg = 0
-		if unixListener(args, callee.Name(), 1) || localServerStart(args, callee.Name()) {
+		if st.localServerStart(args, callee.Name()) {
 			return
 		}
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
@@ -159,88 +158,11 @@ func (f *finding) bounded() (netops.Bounded, bool) {
 	return netops.Bounded{}, false
 }
 
-// unixListener reports whether a Serve or ServeTLS call serves a
-// listener made by net.Listen("unix", ...) or net.ListenUnix: only local
-// processes, which the socket's permissions admit, can connect to it.
-func unixListener(args []ssa.Value, name string, i int) bool {
-	if name != "Serve" && name != "ServeTLS" || i >= len(args) {
-		return false
-	}
-	return isUnixListener(args[i], 0)
-}
-
-// isUnixListener reports whether v is a listener on a Unix socket: made
-// by net.Listen("unix", ...) or net.ListenUnix, perhaps wrapped by
-// tls.NewListener or kept in a local variable a closure captures.
-func isUnixListener(v ssa.Value, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	depth++
-	var call *ssa.Call
-	switch x := v.(type) {
-	case *ssa.MakeInterface:
-		return isUnixListener(x.X, depth)
-	case *ssa.UnOp:
-		cell, ok := x.X.(*ssa.Alloc)
-		if !ok || x.Op != token.MUL {
-			return false
-		}
-		stored := false
-		for _, in := range *cell.Referrers() {
-			if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
-				if !isUnixListener(st.Val, depth) {
-					return false
-				}
-				stored = true
-			}
-		}
-		return stored
-	case *ssa.Extract:
-		if x.Index != 0 {
-			return false
-		}
-		call, _ = x.Tuple.(*ssa.Call)
-	case *ssa.Call:
-		if fn := calleeOf(&x.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "crypto/tls" &&
-			fn.Name() == "NewListener" && len(x.Call.Args) == 2 {
-			return isUnixListener(x.Call.Args[0], depth)
-		}
-	}
-	if call == nil {
-		return false
-	}
-	fn := calleeOf(&call.Call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net" {
-		return false
-	}
-	network := -1
-	switch netops.RecvName(fn) + "." + fn.Name() {
-	case ".ListenUnix":
-		return true
-	case ".Listen":
-		network = 0
-	case "ListenConfig.Listen":
-		network = 2
-	}
-	if network < 0 || network >= len(call.Call.Args) {
-		return false
-	}
-	k, ok := call.Call.Args[network].(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-		return false
-	}
-	switch constant.StringVal(k.Value) {
-	case "unix", "unixpacket":
-		return true
-	}
-	return false
-}
-
 // localServeFunc reports whether http.ListenAndServe, ListenAndServeTLS,
-// Serve or ServeTLS starts a server no stranger can reach, or one that
-// serves only debug and metrics endpoints (relevance.LocalServer).
-func localServeFunc(args []ssa.Value, name string) bool {
+// Serve or ServeTLS starts a server no stranger can reach (a loopback
+// address; a Unix socket, loopback or in-memory listener), or one that
+// serves only debug and metrics endpoints (relevance.Servers).
+func (st *state) localServeFunc(args []ssa.Value, name string) bool {
 	if len(args) < 2 {
 		return false
 	}
@@ -255,14 +177,14 @@ func localServeFunc(args []ssa.Value, name string) bool {
 	case "Serve", "ServeTLS":
 		listener, handler = args[0], args[1]
 	}
-	return relevance.LocalServer(addr, listener, handler)
+	return st.servers.Local(addr, listener, handler)
 }
 
 // localServerStart reports whether a method of an http.Server starts a
 // server no stranger can reach, or one that serves only debug and
 // metrics endpoints: from the Addr and Handler stored into a server
 // made in the same function, and the listener Serve is given.
-func localServerStart(args []ssa.Value, name string) bool {
+func (st *state) localServerStart(args []ssa.Value, name string) bool {
 	if len(args) == 0 {
 		return false
 	}
@@ -274,7 +196,7 @@ func localServerStart(args []ssa.Value, name string) bool {
 			listener = args[1]
 		}
 	}
-	return relevance.LocalServer(addr, listener, handler)
+	return st.servers.Local(addr, listener, handler)
 }
 
 // userCall examines a call of a function of the analyzed code whose

@@ -117,3 +117,58 @@ func addrReassigned(h http.Handler, public string) error {
 	srv.Addr = public
 	return srv.ListenAndServe() // want `\(\*http.Server\).ListenAndServe starts srv`
 }
+
+// A metrics mux made outside a goroutine and served inside it: the
+// closure's free variable is followed to the mux.
+
+func metricsInGoroutine(addr string) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	go func() {
+		http.ListenAndServe(addr, mux) // no diagnostic: metrics only, the mux captured
+	}()
+}
+
+func debugServerInGoroutine(addr string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	go func() {
+		srv := &http.Server{Addr: addr, Handler: mux}
+		srv.ListenAndServe() // no diagnostic: profiling only, the mux captured
+	}()
+}
+
+func unixInGoroutine(h http.Handler) {
+	l, _ := net.Listen("unix", "/run/app.sock")
+	go func() {
+		http.Serve(l, h) // no diagnostic: a unix socket, the listener captured
+	}()
+}
+
+func mixedInGoroutine(addr string, api http.Handler) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	go func() {
+		http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+	}()
+	mux.Handle("/api/", api) // a route added after the goroutine starts
+}
+
+func muxReassigned(addr string, api http.Handler) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	go func() {
+		http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+	}()
+	mux = http.NewServeMux()
+	mux.Handle("/", api)
+}
+
+func muxHandedOn(addr string, register func(*http.ServeMux)) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	register(mux) // may add any route
+	go func() {
+		http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+	}()
+}

@@ -1,9 +1,8 @@
-// Command gen is a developer tool: its findings are shown only with
-// -nodeadline.tools.
+// Command gen is a developer tool (a main package under tools/).
 package main
 
 import "net/http"
 
 func main() {
-	http.Get("https://proxy.golang.org/") // want `http.Get sends a request with no context`
+	http.Get("https://proxy.golang.org/") // no diagnostic: developer-code
 }

@@ -1,0 +1,8 @@
+// Command seed is a developer tool: a main package under cmd/dev.
+package main
+
+import "net/http"
+
+func main() {
+	http.Get("http://localhost:8080/seed") // no diagnostic: developer-code
+}

@@ -1,0 +1,8 @@
+// Command sample_client is a sample program (the word sample).
+package main
+
+import "net/http"
+
+func main() {
+	http.Get("http://localhost:8080/") // no diagnostic: developer-code
+}
