@@ -15,6 +15,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -605,7 +606,9 @@ func debugRoute(pattern string) bool {
 // ServerFields returns what is stored into the Addr and Handler fields
 // of srv, an *http.Server allocated in the function (&http.Server{...}
 // or a local variable), or nils when the server comes from elsewhere or
-// a field is stored more than once.
+// a field is stored more than once. A Handler never stored, on a server
+// used only by its own methods, is the constant nil: the server serves
+// the DefaultServeMux.
 func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 	for {
 		if u, ok := srv.(*ssa.UnOp); ok && u.Op == token.MUL {
@@ -667,7 +670,45 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 	if stores["Handler"] > 1 {
 		handler = nil
 	}
+	if stores["Handler"] == 0 {
+		handler = unsetHandler(alloc)
+	}
 	return addr, handler
+}
+
+// unsetHandler returns the constant nil of the Handler field's type when
+// alloc, an http.Server whose Handler is never stored, is used only by
+// its fields and its own methods (not handed to code that could set the
+// handler), or nil.
+func unsetHandler(alloc *ssa.Alloc) ssa.Value {
+	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "net/http" || n.Obj().Name() != "Server" {
+		return nil
+	}
+	for _, in := range *alloc.Referrers() {
+		switch u := in.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case *ssa.Call:
+			if u.Call.Value == alloc || !isMethod(callee(u), "net/http", "Server",
+				"ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS", "Shutdown", "Close") ||
+				len(u.Call.Args) == 0 || u.Call.Args[0] != alloc || slices.Contains(u.Call.Args[1:], ssa.Value(alloc)) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	s := n.Underlying().(*types.Struct)
+	for i := range s.NumFields() {
+		if f := s.Field(i); f.Name() == "Handler" {
+			return ssa.NewConst(nil, f.Type())
+		}
+	}
+	return nil
 }
 
 // Servers judges the servers of one package.

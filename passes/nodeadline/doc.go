@@ -188,7 +188,7 @@
 // promhttp's, expvar's or net/http/pprof's, or a ServeMux whose every
 // route is under /debug/ or is /metrics (also one made outside a
 // goroutine's closure and served inside it), and the DefaultServeMux (a
-// nil handler) of a package that imports net/http/pprof or expvar,
+// nil handler, or an http.Server whose Handler is never set) of a package that imports net/http/pprof or expvar,
 // registers only debug routes on it and imports no package of its own
 // module that uses net/http; DNS lookups, which the resolver
 // bounds; the network packages of the

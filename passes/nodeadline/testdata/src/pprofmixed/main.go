@@ -11,3 +11,8 @@ func main() {
 	http.HandleFunc("/api/", func(http.ResponseWriter, *http.Request) {})
 	http.ListenAndServe(":8080", nil) // want `http.ListenAndServe starts a server that cannot have timeouts`
 }
+
+func unset() {
+	srv := &http.Server{Addr: ":8081"}
+	srv.ListenAndServe() // want `\(\*http.Server\).ListenAndServe starts srv, which sets neither`
+}

@@ -13,3 +13,8 @@ func main() {
 	srv := &http.Server{Addr: ":6061", Handler: nil}
 	srv.ListenAndServe() // no diagnostic: the DefaultServeMux, debug routes only
 }
+
+func unset() {
+	srv := &http.Server{Addr: ":6062"}
+	srv.ListenAndServe() // no diagnostic: no Handler, the DefaultServeMux, debug routes only
+}
