@@ -79,7 +79,9 @@ func PackageRole(pass *analysis.Pass) Role {
 //     package named x: Go's convention for the test helpers of x. The
 //     import is required so that an ordinary word ending in "test"
 //     (latest, contest) is not taken for one;
-//   - its name is testutil, testutils, testhelper or testhelpers.
+//   - its name is testutil, testutils, testhelper, testhelpers or testing
+//     (a package of its own named testing holds fakes for tests, as
+//     client-go's does; the standard library's makes no network calls).
 //
 // Importing net/http/httptest alone does not make a test utility:
 // production code uses httptest.NewRecorder to capture what a handler
@@ -87,7 +89,7 @@ func PackageRole(pass *analysis.Pass) Role {
 func testUtility(pass *analysis.Pass) bool {
 	name := pass.Pkg.Name()
 	switch name {
-	case "testutil", "testutils", "testhelper", "testhelpers":
+	case "testutil", "testutils", "testhelper", "testhelpers", "testing":
 		return true
 	}
 	var helperOf string

@@ -206,8 +206,8 @@
 // dev/, test(s)/ or e2e/, or ending in -test(s) or _test(s) (a
 // maintainer's test program); a package under internal/tools/; a package
 // whose non-test files import testing, one named xtest that imports a
-// package named x (httptest and net/http), or one named testutil(s) or
-// testhelper(s); a file built only with the ignore, tools, integration
+// package named x (httptest and net/http), or one named testutil(s),
+// testhelper(s) or testing; a file built only with the ignore, tools, integration
 // or e2e tag. No stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.

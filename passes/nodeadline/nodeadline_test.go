@@ -101,7 +101,7 @@ func TestLocalServers(t *testing.T) {
 // "// no diagnostic: developer-code".
 var demoted = []string{"roles/examples/hello", "roles/tools/gen", "roles/internal/tools/tooling", "roles/benchmarks/load",
 	"roles/cmd/pinecone-demo", "roles/cmd/sample_client", "roles/cmd/dev/seed", "roles/cmd/upgrade-tests",
-	"roles/apitest", "roles/testutil", "roles/fakes"}
+	"roles/apitest", "roles/testutil", "roles/fakes", "roles/fake/testing"}
 
 // lookalikes are ordinary code that looks like a demoted role: reported.
 var lookalikes = []string{"roles/tools/lib", "roles/cmd/resample", "roles/cmd/sampler", "roles/cmd/contest",
