@@ -71,10 +71,12 @@ func PackageRole(pass *analysis.Pass) Role {
 
 // testUtility reports whether the package is a test utility by what its
 // non-test files say:
-//   - a file imports "testing": testing.T, B and TB are only handed out by
-//     the test runner, so the package's code is run by tests (a main
-//     package that imports it runs testing.Benchmark: a benchmark program,
-//     demoted the same way);
+//   - its code names a type of package testing (T, B, TB, F, M): they are
+//     only handed out by the test runner, so the code is run by tests (a
+//     main package that does runs testing.Benchmark: a benchmark program,
+//     demoted the same way). Importing testing for testing.Testing(),
+//     which production code calls to ask whether it runs under a test,
+//     does not count;
 //   - the package is named xtest (httptest, iotest, fstest) and imports a
 //     package named x: Go's convention for the test helpers of x. The
 //     import is required so that an ordinary word ending in "test"
@@ -96,15 +98,18 @@ func testUtility(pass *analysis.Pass) bool {
 	if x, ok := strings.CutSuffix(name, "test"); ok && x != "" {
 		helperOf = x
 	}
+	for id, obj := range pass.TypesInfo.Uses {
+		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" &&
+			!strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+			return true // (the test variant of a package sees its tests too)
+		}
+	}
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue // the test variant of a package sees its tests' imports too
 		}
 		for _, spec := range f.Imports {
 			path := strings.Trim(spec.Path.Value, "`\"")
-			if path == "testing" {
-				return true
-			}
 			if helperOf != "" {
 				for _, imp := range pass.Pkg.Imports() {
 					if imp.Path() == path && imp.Name() == helperOf {

@@ -205,7 +205,7 @@
 // word is demo, example or sample, or under tools/, hack/, scripts/,
 // dev/, test(s)/ or e2e/, or ending in -test(s) or _test(s) (a
 // maintainer's test program); a package under internal/tools/; a package
-// whose non-test files import testing, one named xtest that imports a
+// whose non-test code names a type of testing (T, B, TB), one named xtest that imports a
 // package named x (httptest and net/http), or one named testutil(s),
 // testhelper(s) or testing; a file built only with the ignore, tools, integration
 // or e2e tag. No stranger talks to them. Streaming code
