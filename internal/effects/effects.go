@@ -45,6 +45,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssabuild"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // Analyzer computes the package's Result and exports a Fact for each
@@ -187,16 +188,16 @@ func declaresCandidate(pass *analysis.Pass) bool {
 func candidate(sig *types.Signature) bool {
 	res := sig.Results()
 	switch {
-	case res.Len() == 1 && isString(res.At(0).Type()):
-	case res.Len() == 2 && isString(res.At(0).Type()) && isError(res.At(1).Type()):
+	case res.Len() == 1 && ssakit.IsString(res.At(0).Type()):
+	case res.Len() == 2 && ssakit.IsString(res.At(0).Type()) && ssakit.IsError(res.At(1).Type()):
 	default:
 		return false
 	}
-	if sig.Recv() != nil && isString(sig.Recv().Type()) {
+	if sig.Recv() != nil && ssakit.IsString(sig.Recv().Type()) {
 		return true
 	}
 	for v := range sig.Params().Variables() {
-		if isString(v.Type()) {
+		if ssakit.IsString(v.Type()) {
 			return true
 		}
 	}
@@ -227,23 +228,9 @@ func cleanedParam(paths *pathflow.Model, fn *ssa.Function) (int, bool) {
 			param = i
 			continue
 		}
-		if !withErr || isNil(ret.Results[1]) {
+		if !withErr || ssakit.IsNil(ret.Results[1]) {
 			return -1, false // another string, with no error to tell the caller
 		}
 	}
 	return param, param >= 0
-}
-
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

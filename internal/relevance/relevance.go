@@ -20,6 +20,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A Role is who runs a package's code.
@@ -326,12 +328,12 @@ func localListener(v ssa.Value, depth int) bool {
 	if call == nil {
 		return false
 	}
-	fn := callee(call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	args := call.Call.Args
-	switch fn.Pkg().Path() + "." + recvName(fn) + "." + fn.Name() {
+	switch fn.Pkg().Path() + "." + ssakit.RecvName(fn) + "." + fn.Name() {
 	case "crypto/tls..NewListener":
 		return len(args) == 2 && localListener(args[0], depth)
 	case "net..ListenUnix", "google.golang.org/grpc/test/bufconn..Listen",
@@ -420,7 +422,7 @@ func debugHandler(v ssa.Value, depth int) bool {
 		}
 		return stored
 	case *ssa.Call:
-		fn := callee(x)
+		fn := ssakit.Callee(&x.Call)
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
@@ -461,7 +463,7 @@ func debugMux(mux *ssa.Call) bool {
 				if u.Call.Value == v {
 					return false
 				}
-				if !isMethod(callee(u), "net/http", "ServeMux", "Handle", "HandleFunc") ||
+				if !isMethod(ssakit.Callee(&u.Call), "net/http", "ServeMux", "Handle", "HandleFunc") ||
 					len(u.Call.Args) < 2 || u.Call.Args[0] != v {
 					return false // handed on: routes may be added elsewhere
 				}
@@ -545,7 +547,7 @@ func constDebugRoute(v ssa.Value) bool {
 // isMethod reports whether fn is one of the named functions of pkg
 // declared on recv ("" for package-level functions).
 func isMethod(fn *types.Func, pkg, recv string, names ...string) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || recvName(fn) != recv {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || ssakit.RecvName(fn) != recv {
 		return false
 	}
 	for _, n := range names {
@@ -700,7 +702,7 @@ func unsetHandler(alloc *ssa.Alloc) ssa.Value {
 		switch u := in.(type) {
 		case *ssa.FieldAddr, *ssa.DebugRef:
 		case *ssa.Call:
-			if u.Call.Value == alloc || !isMethod(callee(u), "net/http", "Server",
+			if u.Call.Value == alloc || !isMethod(ssakit.Callee(&u.Call), "net/http", "Server",
 				"ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS", "Shutdown", "Close") ||
 				len(u.Call.Args) == 0 || u.Call.Args[0] != alloc || slices.Contains(u.Call.Args[1:], ssa.Value(alloc)) {
 				return nil
@@ -737,17 +739,12 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function) *Servers {
 // server timeout on it are moot. A handler that is the constant nil
 // serves the DefaultServeMux.
 func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
-	if handler != nil && isNilConst(handler) {
+	if handler != nil && ssakit.IsNil(handler) {
 		return s.debugDefault || addr != nil && LocalAddr(addr) || listener != nil && LocalListener(listener)
 	}
 	return addr != nil && LocalAddr(addr) ||
 		listener != nil && LocalListener(listener) ||
 		handler != nil && DebugHandler(handler)
-}
-
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
 }
 
 // debugDefaultMux reports whether the package's DefaultServeMux serves
@@ -792,7 +789,7 @@ func debugDefaultMux(pass *analysis.Pass, funcs []*ssa.Function) bool {
 				if !ok {
 					continue
 				}
-				f := callee(call)
+				f := ssakit.Callee(&call.Call)
 				args := call.Call.Args
 				switch {
 				case isMethod(f, "net/http", "", "Handle", "HandleFunc"):
@@ -828,32 +825,4 @@ func isDefaultMux(v ssa.Value) bool {
 	}
 	g, ok := load.X.(*ssa.Global)
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultServeMux"
-}
-
-func callee(call *ssa.Call) *types.Func {
-	f := call.Call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// recvName returns the name of the named type of fn's receiver, or "".
-func recvName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }

@@ -37,6 +37,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/toctou/toctou/internal/knowledge"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // Analyzer returns the package's *SSA handle.
@@ -59,6 +60,9 @@ type SSA struct {
 	funcs []*ssa.Function
 	files []token.Pos // the start of each file, for tests
 	tests tests
+
+	graphOnce sync.Once
+	graph     *ssakit.CallGraph
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -86,6 +90,15 @@ func (s *SSA) Package() *ssa.Package {
 func (s *SSA) Funcs() []*ssa.Function {
 	s.once.Do(s.build)
 	return s.funcs
+}
+
+// CallGraph returns the static call graph of Funcs, split into strongly
+// connected components callees first: what ssakit.BottomUp walks when a
+// pass computes its summaries. It is built once per package, on the first
+// call, and shared by the passes.
+func (s *SSA) CallGraph() *ssakit.CallGraph {
+	s.graphOnce.Do(func() { s.graph = ssakit.NewCallGraph(s.Funcs()) })
+	return s.graph
 }
 
 func (s *SSA) build() {

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // RetriedAnyMethod is the category of a retry that resends a request
@@ -38,7 +40,7 @@ func (st *state) callerMethod(o *opSite, method ssa.Value, keys []ssa.Value) *op
 	o.category = RetriedAnyMethod
 	o.what = "sends a request whose method comes from the caller"
 	if p, ok := method.(*ssa.Parameter); ok {
-		o.methodParam = paramIndex(p.Parent(), p)
+		o.methodParam = ssakit.ParamIndex(p.Parent(), p)
 	}
 	return o
 }
@@ -53,7 +55,7 @@ func requestParam(v ssa.Value, depth int) *ssa.Parameter {
 	case *ssa.Parameter:
 		return v
 	case *ssa.Call:
-		fn := calleeOf(&v.Call)
+		fn := ssakit.Callee(&v.Call)
 		if fn != nil && isRequestMethod(fn) && (fn.Name() == "WithContext" || fn.Name() == "Clone") {
 			return requestParam(v.Call.Args[0], depth+1)
 		}
@@ -89,7 +91,7 @@ func (st *state) untestedRequest(p *ssa.Parameter, send *ssa.Call) bool {
 				if r == send {
 					continue
 				}
-				fn := calleeOf(&r.Call)
+				fn := ssakit.Callee(&r.Call)
 				if fn != nil && isRequestMethod(fn) {
 					switch fn.Name() {
 					case "WithContext", "Clone":
@@ -133,8 +135,8 @@ func (st *state) untestedField(name string, fa *ssa.FieldAddr) bool {
 				if !ok {
 					continue
 				}
-				fn := calleeOf(&c.Call)
-				if fn != nil && recvName(fn) == "Header" && (fn.Name() == "Get" || fn.Name() == "Values") &&
+				fn := ssakit.Callee(&c.Call)
+				if fn != nil && ssakit.RecvName(fn) == "Header" && (fn.Name() == "Get" || fn.Name() == "Values") &&
 					len(c.Call.Args) == 2 && st.isKeyHeader(c.Call.Args[1]) {
 					return false
 				}
@@ -155,7 +157,7 @@ func untestedMethod(method ssa.Value) bool {
 			switch r := r.(type) {
 			case *ssa.DebugRef:
 			case *ssa.Call:
-				fn := calleeOf(&r.Call)
+				fn := ssakit.Callee(&r.Call)
 				if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" ||
 					(fn.Name() != "NewRequest" && fn.Name() != "NewRequestWithContext") {
 					return false

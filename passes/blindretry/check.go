@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkFunc reports the operations of fn that a retry repeats: in a retry
@@ -154,7 +155,7 @@ func (st *state) summarize(funcs []*ssa.Function) {
 func (st *state) performsSummary(fn *ssa.Function) *PerformsFact {
 	results := fn.Signature.Results()
 	n := results.Len()
-	if n == 0 || !isError(results.At(n-1).Type()) {
+	if n == 0 || !ssakit.IsError(results.At(n-1).Type()) {
 		return nil
 	}
 	var loops []*loop
@@ -208,7 +209,7 @@ func (st *state) retriesSummary(fn *ssa.Function) *RetriesFact {
 			}
 			if call, ok := ci.(*ssa.Call); ok && !call.Call.IsInvoke() {
 				if p, ok := call.Call.Value.(*ssa.Parameter); ok {
-					i, err := paramIndex(fn, p), errorResult(call)
+					i, err := ssakit.ParamIndex(fn, p), errorResult(call)
 					if i >= 0 && err != nil {
 						if loops == nil {
 							loops = loopsOf(fn)
@@ -221,7 +222,7 @@ func (st *state) retriesSummary(fn *ssa.Function) *RetriesFact {
 			}
 			if h := st.helperOf(ci); h != nil && h.mode == cbError {
 				if p, ok := stripIface(h.cb).(*ssa.Parameter); ok {
-					if i := paramIndex(fn, p); i >= 0 {
+					if i := ssakit.ParamIndex(fn, p); i >= 0 {
 						return &RetriesFact{Param: i, OnTimeout: h.onTimeout}
 					}
 				}
@@ -229,17 +230,6 @@ func (st *state) retriesSummary(fn *ssa.Function) *RetriesFact {
 		}
 	}
 	return nil
-}
-
-// paramIndex returns the index of p among fn's parameters (receiver
-// first), or -1.
-func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
-	for i, q := range fn.Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
 }
 
 // allPerAttempt reports whether every key value is made anew in the region.
@@ -295,7 +285,7 @@ func configuresRetryableHTTP(funcs []*ssa.Function, keep func(ssa.Instruction) b
 				s := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 				switch s.Field(fa.Field).Name() {
 				case "CheckRetry":
-					if !isNilConst(store.Val) {
+					if !ssakit.IsNil(store.Val) {
 						return true
 					}
 				case "RetryMax":

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // BadConnAfterSend is the category of a database/sql driver that returns
@@ -163,11 +165,11 @@ func sendKind(call *ssa.Call, sends map[*ssa.Function]bool) string {
 	if f, ok := common.Value.(*ssa.Function); ok && sends[f] {
 		return "write"
 	}
-	fn := calleeOf(common)
+	fn := ssakit.Callee(common)
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
-	switch fn.Pkg().Path() + "." + recvName(fn) + "." + fn.Name() {
+	switch fn.Pkg().Path() + "." + ssakit.RecvName(fn) + "." + fn.Name() {
 	case "net.TCPConn.Write", "net.UnixConn.Write", "net.conn.Write", "crypto/tls.Conn.Write",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.Flush":
 		return "write"
@@ -267,7 +269,7 @@ func testsBadConn(fn *ssa.Function) bool {
 					return true
 				}
 			case *ssa.Call:
-				if isFunc(calleeOf(&in.Call), "errors", "Is") {
+				if isFunc(ssakit.Callee(&in.Call), "errors", "Is") {
 					for _, a := range in.Call.Args {
 						if isBadConn(a) {
 							return true

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // mode is what an exploration assumes about the operation's outcome.
@@ -87,12 +89,12 @@ func (f *errFlow) test(v ssa.Value, depth int) (t errTest, onTrue bool) {
 		}
 		eq := v.Op == token.EQL
 		x, y := v.X, v.Y
-		if f.aliases[y] || isNilConst(x) {
+		if f.aliases[y] || ssakit.IsNil(x) {
 			x, y = y, x
 		}
 		if f.aliases[x] {
 			switch {
-			case isNilConst(y):
+			case ssakit.IsNil(y):
 				return nilTest, !eq // err != nil: true edge on failure
 			case isTimeoutSentinel(y):
 				return timeoutTest, eq
@@ -190,7 +192,7 @@ func (f *errFlow) asTarget(a *ssa.Alloc) bool {
 			if !ok {
 				continue
 			}
-			if fn := calleeOf(&call.Call); isFunc(fn, "errors", "As") && len(call.Call.Args) == 2 &&
+			if fn := ssakit.Callee(&call.Call); isFunc(fn, "errors", "As") && len(call.Call.Args) == 2 &&
 				f.derives(call.Call.Args[0], 7) {
 				return true
 			}
@@ -207,7 +209,7 @@ func isTimeoutCall(call *ssa.Call) bool {
 	if call.Call.IsInvoke() {
 		return call.Call.Method.Name() == "Timeout"
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -227,7 +229,7 @@ func isTimeoutCall(call *ssa.Call) bool {
 		}
 		return false
 	}
-	return fn.Name() == "Timeout" && recvName(fn) != ""
+	return fn.Name() == "Timeout" && ssakit.RecvName(fn) != ""
 }
 
 // isTimeoutSentinel reports whether v loads context.DeadlineExceeded or
@@ -253,7 +255,7 @@ func isTimeoutSentinel(v ssa.Value) bool {
 // codes.DeadlineExceeded.
 func isGRPCDeadline(x, y ssa.Value) bool {
 	call, ok := x.(*ssa.Call)
-	if !ok || !isFunc(calleeOf(&call.Call), "google.golang.org/grpc/status", "Code") {
+	if !ok || !isFunc(ssakit.Callee(&call.Call), "google.golang.org/grpc/status", "Code") {
 		return false
 	}
 	k, ok := y.(*ssa.Const)
@@ -283,7 +285,7 @@ func isBoolType(t types.Type) bool {
 
 // isFunc reports whether fn is the package-level function pkg.name.
 func isFunc(fn *types.Func, pkg, name string) bool {
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && recvName(fn) == ""
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && ssakit.RecvName(fn) == ""
 }
 
 // edges returns the successors of an if on cond that the mode allows.
@@ -455,7 +457,7 @@ func (f *errFlow) nilnessOf(v ssa.Value, m mode, depth int) nilness {
 			return f.nilnessOf(stored, m, depth) // a result slot of a function with defers
 		}
 	case *ssa.Call:
-		fn := calleeOf(&v.Call)
+		fn := ssakit.Callee(&v.Call)
 		switch {
 		case isFunc(fn, "fmt", "Errorf"), isFunc(fn, "errors", "New"):
 			return nonNil

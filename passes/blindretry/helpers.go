@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // cbMode is how a retry helper decides from its callback's results
@@ -84,11 +86,11 @@ type helperCall struct {
 // helperOf returns the retry helper call instr makes, or nil.
 func (st *state) helperOf(instr ssa.CallInstruction) *helperCall {
 	common := instr.Common()
-	fn := calleeOf(common)
+	fn := ssakit.Callee(common)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	if mode, ok := helperFuncs[fn.Pkg().Path()][fn.Name()]; ok && recvName(fn) == "" {
+	if mode, ok := helperFuncs[fn.Pkg().Path()][fn.Name()]; ok && ssakit.RecvName(fn) == "" {
 		for _, a := range common.Args {
 			if _, isFunc := a.Type().Underlying().(*types.Signature); isFunc {
 				if disablesRetry(common.Args) {
@@ -119,7 +121,7 @@ func disablesRetry(args []ssa.Value) bool {
 				}
 				continue
 			}
-			fn := calleeOf(&call.Call)
+			fn := ssakit.Callee(&call.Call)
 			if fn == nil || fn.Pkg() == nil {
 				continue
 			}
@@ -245,7 +247,7 @@ func againRule(cb cbMode) func(r *ssa.Return, m mode, f *errFlow) bool {
 			return f.nilnessOf(errv, m, 0) == nonNil && !isStopWrapper(errv)
 		case cbRetryable:
 			call, ok := stripIface(errv).(*ssa.Call)
-			if !ok || !isFunc(calleeOf(&call.Call), "github.com/sethvargo/go-retry", "RetryableError") {
+			if !ok || !isFunc(ssakit.Callee(&call.Call), "github.com/sethvargo/go-retry", "RetryableError") {
 				return false
 			}
 			return len(call.Call.Args) == 1 && f.nilnessOf(call.Call.Args[0], m, 0) == nonNil
@@ -264,7 +266,7 @@ func isStopWrapper(v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // keyState is what one attempt's idempotency key is, relative to the
@@ -117,12 +119,12 @@ func combine(ops []*ssa.Value, r region, depth int) keyState {
 // pure formatting function keeps the state of its arguments; anything
 // else is unknown.
 func callKeyState(call *ssa.Call, r region, depth int) keyState {
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil {
 		return keyUnknown
 	}
 	path := fn.Pkg().Path()
-	if freshSource(path, fn.Name()) && recvName(fn) == "" {
+	if freshSource(path, fn.Name()) && ssakit.RecvName(fn) == "" {
 		return keyPerAttempt
 	}
 	args := call.Call.Args

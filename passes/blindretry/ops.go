@@ -11,6 +11,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // An opSite is a call whose failure a retry may answer by calling again.
@@ -58,13 +59,13 @@ func (st *state) classify(call *ssa.Call) *opSite {
 		return nil // no error result, or nobody looks at it
 	}
 	common := &call.Call
-	callee := calleeOf(common)
+	callee := ssakit.Callee(common)
 	o := &opSite{call: call, callee: callee, err: err, items: common.Args}
 	if callee == nil {
 		if common.IsInvoke() {
 			o.name = common.Method.Name()
-			if m := common.Method; m.Pkg() != nil && recvName(m) != "" {
-				if rpc := classifyRPC(o, m.Pkg().Path(), recvName(m)+"."+m.Name()); rpc != nil {
+			if m := common.Method; m.Pkg() != nil && ssakit.RecvName(m) != "" {
+				if rpc := classifyRPC(o, m.Pkg().Path(), ssakit.RecvName(m)+"."+m.Name()); rpc != nil {
 					o.name = funcName(m)
 					return rpc
 				}
@@ -85,7 +86,7 @@ func (st *state) classify(call *ssa.Call) *opSite {
 		return nil
 	}
 	key := callee.Name()
-	if recv := recvName(callee); recv != "" {
+	if recv := ssakit.RecvName(callee); recv != "" {
 		key = recv + "." + key
 	}
 	switch pkg.Path() {
@@ -191,7 +192,7 @@ func fromStandardClient(v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == retryableHTTPPath && fn.Name() == "StandardClient"
 }
 
@@ -339,7 +340,7 @@ func sameColumn(a, b string) bool {
 // error that some instruction uses, or nil.
 func errorResult(call *ssa.Call) ssa.Value {
 	n := call.Call.Signature().Results().Len()
-	if n == 0 || !isError(call.Call.Signature().Results().At(n-1).Type()) {
+	if n == 0 || !ssakit.IsError(call.Call.Signature().Results().At(n-1).Type()) {
 		return nil
 	}
 	return resultAt(call, n-1)
@@ -366,52 +367,10 @@ func resultAt(call *ssa.Call, i int) ssa.Value {
 	return nil
 }
 
-// isError reports whether t is the error interface.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// recvName returns the name of the named type of fn's receiver, without
-// a pointer, or "" for a function.
-func recvName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
-
 // funcName is how messages name a function: http.Post, payments.Charge,
 // (*http.Client).Do.
 func funcName(fn *types.Func) string {
 	return analysisutil.Namer{Unalias: true, QualifyRecv: true}.FuncName(fn)
-}
-
-// isNilConst reports whether v is the constant nil.
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }
 
 // isLoad reports whether v loads from an address (*p).

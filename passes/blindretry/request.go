@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // requestInfo is what a function shows of an HTTP request it sends.
@@ -81,7 +83,7 @@ func (t *reqTracer) back(v ssa.Value, depth int) bool {
 		if !ok || v.Index != 0 {
 			return false
 		}
-		fn := calleeOf(&call.Call)
+		fn := ssakit.Callee(&call.Call)
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
@@ -95,7 +97,7 @@ func (t *reqTracer) back(v ssa.Value, depth int) bool {
 			return t.back(args[0], depth+1)
 		}
 	case *ssa.Call:
-		fn := calleeOf(&v.Call)
+		fn := ssakit.Callee(&v.Call)
 		if fn != nil && isRequestMethod(fn) && (fn.Name() == "WithContext" || fn.Name() == "Clone") {
 			return t.back(v.Call.Args[0], depth+1)
 		}
@@ -179,7 +181,7 @@ func (t *reqTracer) call(call *ssa.Call) bool {
 	if call == t.origin {
 		return true
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -189,7 +191,7 @@ func (t *reqTracer) call(call *ssa.Call) bool {
 		}
 		return true
 	}
-	switch fn.Pkg().Path() + "." + recvName(fn) + "." + fn.Name() {
+	switch fn.Pkg().Path() + "." + ssakit.RecvName(fn) + "." + fn.Name() {
 	case "net/http.Client.Do", "net/http.Transport.RoundTrip",
 		retryableHTTPPath + ".Client.Do", retryableHTTPPath + "..FromRequest",
 		"net/http/httputil..DumpRequest", "net/http/httputil..DumpRequestOut":
@@ -282,8 +284,8 @@ func (t *reqTracer) header(h ssa.Value) bool {
 				return false
 			}
 		case *ssa.Call:
-			fn := calleeOf(&r.Call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || recvName(fn) != "Header" {
+			fn := ssakit.Callee(&r.Call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || ssakit.RecvName(fn) != "Header" {
 				return false // handed to a function that may set the key
 			}
 			if (fn.Name() == "Set" || fn.Name() == "Add") && len(r.Call.Args) == 3 && t.st.isKeyHeader(r.Call.Args[1]) {
@@ -346,7 +348,7 @@ func keyHeaderNames(extra string) map[string]bool {
 // isRequestMethod reports whether fn is a method of http.Request or of
 // retryablehttp.Request.
 func isRequestMethod(fn *types.Func) bool {
-	if recvName(fn) != "Request" {
+	if ssakit.RecvName(fn) != "Request" {
 		return false
 	}
 	p := fn.Pkg().Path()

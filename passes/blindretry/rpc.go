@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // RetriedRPCWrite is the category of a write of a well-known RPC client
@@ -68,7 +70,7 @@ func carriesID(items []ssa.Value, r region) bool {
 		depth++
 		switch v := v.(type) {
 		case *ssa.Call:
-			if fn := calleeOf(&v.Call); fn != nil && fn.Pkg() != nil && idSource(fn.Pkg().Path(), fn.Name()) {
+			if fn := ssakit.Callee(&v.Call); fn != nil && fn.Pkg() != nil && idSource(fn.Pkg().Path(), fn.Name()) {
 				return !r.has(v.Block()) // made once, before the attempts
 			}
 			if v.Call.IsInvoke() && from(v.Call.Value, depth) {
@@ -157,7 +159,7 @@ func bestEffort(fn *ssa.Function) bool {
 	}
 	res := fn.Signature.Results()
 	for i := range res.Len() {
-		if isError(res.At(i).Type()) {
+		if ssakit.IsError(res.At(i).Type()) {
 			return false
 		}
 	}

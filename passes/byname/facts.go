@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // OpensFact marks a function that returns an *os.File it opened from one
@@ -86,7 +87,7 @@ func (st *state) openerSummary(fn *ssa.Function) *OpensFact {
 	if fileIx < 0 {
 		return nil
 	}
-	if last := res.Len() - 1; last != fileIx && isError(res.At(last).Type()) {
+	if last := res.Len() - 1; last != fileIx && ssakit.IsError(res.At(last).Type()) {
 		errIx = last
 	}
 	opens, _ := st.sites(fn)
@@ -105,8 +106,8 @@ func (st *state) openerSummary(fn *ssa.Function) *OpensFact {
 			continue
 		}
 		v := ret.Results[fileIx]
-		if isNil(v) {
-			if errIx < 0 || isNil(ret.Results[errIx]) {
+		if ssakit.IsNil(v) {
+			if errIx < 0 || ssakit.IsNil(ret.Results[errIx]) {
 				return nil // the caller cannot tell this nil from an open file
 			}
 			continue
@@ -115,7 +116,7 @@ func (st *state) openerSummary(fn *ssa.Function) *OpensFact {
 		if o == nil || o.path == nil || o.opath {
 			return nil
 		}
-		param := paramIndex(fn, pathflow.ParamOf(o.path))
+		param := ssakit.ParamIndex(fn, pathflow.ParamOf(o.path))
 		if param < 0 || (fact.Param >= 0 && param != fact.Param) {
 			return nil
 		}
@@ -134,7 +135,7 @@ func (st *state) openerSummary(fn *ssa.Function) *OpensFact {
 		}
 		flagParam, acc := -1, o.access
 		if o.flagArg != nil {
-			flagParam = paramIndex(fn, directParam(o.flagArg))
+			flagParam = ssakit.ParamIndex(fn, directParam(o.flagArg))
 		}
 		if first {
 			fact.FlagParam, fact.Access, first = flagParam, acc, false
@@ -178,23 +179,4 @@ func directParam(v ssa.Value) *ssa.Parameter {
 		}
 	}
 	return nil
-}
-
-// paramIndex returns the index of p among fn's parameters (receiver
-// first), or -1.
-func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
-	if p == nil {
-		return -1
-	}
-	for i, q := range fn.Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
-}
-
-// isError reports whether t is the predeclared error type.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

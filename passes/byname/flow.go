@@ -8,6 +8,7 @@ import (
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/knowledge"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A handle is what one function does with the *os.File an open returned.
@@ -123,7 +124,7 @@ func (s *funcState) call(h *handle, instr ssa.Instruction, call *ssa.CallCommon,
 		record() // a closure that receives the handle may close it
 		return
 	}
-	fn := calleeOf(call)
+	fn := ssakit.Callee(call)
 	switch {
 	case fn == nil:
 		record() // a function value may close it
@@ -168,7 +169,7 @@ func (h *handle) descriptor(fd *ssa.Call, deferred bool) {
 			case *ssa.ChangeType:
 				walk(r, depth+1)
 			case ssa.CallInstruction:
-				fn := calleeOf(r.Common())
+				fn := ssakit.Callee(r.Common())
 				if fn == nil || fn.Pkg() == nil {
 					continue
 				}
@@ -226,7 +227,7 @@ func (s *funcState) escapedCloses(h *handle) {
 			var may bool
 			if call.IsInvoke() {
 				may = call.Method.Name() == "Close"
-			} else if fn := calleeOf(call); fn == nil {
+			} else if fn := ssakit.Callee(call); fn == nil {
 				_, builtin := call.Value.(*ssa.Builtin)
 				may = !builtin
 			} else {
@@ -295,7 +296,7 @@ func (st *state) noReturnCall(call *ssa.CallCommon) bool {
 	if call.IsInvoke() {
 		return knowledge.Exit(call.Method) != knowledge.Returns
 	}
-	fn := calleeOf(call)
+	fn := ssakit.Callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -347,10 +348,10 @@ func (o *openSite) successEdge(cond ssa.Value) int {
 		return -1
 	}
 	x, y := cmp.X, cmp.Y
-	if isNil(x) {
+	if ssakit.IsNil(x) {
 		x, y = y, x
 	}
-	if !isNil(y) || x == nil {
+	if !ssakit.IsNil(y) || x == nil {
 		return -1
 	}
 	var eqMeansSuccess bool
@@ -366,12 +367,6 @@ func (o *openSite) successEdge(cond ssa.Value) int {
 		return 0
 	}
 	return 1
-}
-
-// isNil reports whether v is the constant nil.
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }
 
 // stillOpen reports whether some path from the open o to the instruction

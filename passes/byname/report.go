@@ -12,6 +12,7 @@ import (
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkFunc reports the operations by name in fn on files fn holds open.
@@ -78,7 +79,7 @@ func (s *funcState) nameOf(path ssa.Value, h *handle) bool {
 		if !ok || len(call.Call.Args) != 1 {
 			continue
 		}
-		if fn := calleeOf(&call.Call); fn != nil && fn.Name() == "Name" && isFileMethod(fn) && h.aliases[call.Call.Args[0]] {
+		if fn := ssakit.Callee(&call.Call); fn != nil && fn.Name() == "Name" && isFileMethod(fn) && h.aliases[call.Call.Args[0]] {
 			return true
 		}
 	}
@@ -87,7 +88,7 @@ func (s *funcState) nameOf(path ssa.Value, h *handle) bool {
 
 // isCloseOf reports whether call is f.Close() on the handle h itself.
 func isCloseOf(call *ssa.Call, h *handle) bool {
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	return fn != nil && fn.Name() == "Close" && isFileMethod(fn) &&
 		len(call.Call.Args) == 1 && h.aliases[call.Call.Args[0]]
 }
@@ -140,7 +141,7 @@ func (s *funcState) holdsOpen(o *openSite, op *opSite) bool {
 		if h.statted || comparedWithSameFile(op.call) {
 			return false // comparing the name with the handle detects a replacement
 		}
-		if res := results(op.call); len(res) == 2 && unused(res[0]) {
+		if res := ssakit.Results(op.call); len(res) == 2 && unused(res[0]) {
 			return false // only the error is used: it asks whether the name still exists
 		}
 	case TruncateByName:
@@ -164,7 +165,7 @@ func (s *funcState) repointed(o *openSite, op *opSite) bool {
 			if !ok {
 				continue
 			}
-			entry, ok := fsops.Lookup(calleeOf(&call.Call))
+			entry, ok := fsops.Lookup(ssakit.Callee(&call.Call))
 			if !ok {
 				continue
 			}
@@ -193,7 +194,7 @@ func unused(v ssa.Value) bool {
 // comparedWithSameFile reports whether the FileInfo a stat returns is
 // passed to os.SameFile.
 func comparedWithSameFile(call *ssa.Call) bool {
-	res := results(call)
+	res := ssakit.Results(call)
 	if len(res) != 2 || res[0] == nil {
 		return false
 	}
@@ -202,7 +203,7 @@ func comparedWithSameFile(call *ssa.Call) bool {
 		if !ok {
 			continue
 		}
-		if fn := calleeOf(&c.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "SameFile" {
+		if fn := ssakit.Callee(&c.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "SameFile" {
 			return true
 		}
 	}

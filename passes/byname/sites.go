@@ -9,6 +9,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // unixPath is the import path of golang.org/x/sys/unix.
@@ -119,36 +120,6 @@ func isMethod(fn *types.Func) bool {
 	return sig != nil && sig.Recv() != nil
 }
 
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// results returns the values of a call's results, by index; a result no
-// instruction uses is nil.
-func results(call *ssa.Call) []ssa.Value {
-	n := call.Call.Signature().Results().Len()
-	if n == 1 {
-		return []ssa.Value{call}
-	}
-	out := make([]ssa.Value, n)
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
-			out[e.Index] = e
-		}
-	}
-	return out
-}
-
 // sites finds the opens and the operations by name of one function.
 func (st *state) sites(fn *ssa.Function) (opens []*openSite, ops []*opSite) {
 	for _, b := range fn.Blocks {
@@ -157,7 +128,7 @@ func (st *state) sites(fn *ssa.Function) (opens []*openSite, ops []*opSite) {
 			if !ok {
 				continue
 			}
-			callee := calleeOf(&call.Call)
+			callee := ssakit.Callee(&call.Call)
 			if callee == nil || callee.Pkg() == nil {
 				continue
 			}
@@ -180,7 +151,7 @@ func (st *state) sites(fn *ssa.Function) (opens []*openSite, ops []*opSite) {
 func (st *state) openSite(call *ssa.Call, callee *types.Func) *openSite {
 	args := call.Call.Args
 	if callee.Pkg().Path() == "os" && !isMethod(callee) {
-		res := results(call)
+		res := ssakit.Results(call)
 		o := &openSite{call: call, callee: callee}
 		switch callee.Name() {
 		case "Open":
@@ -205,7 +176,7 @@ func (st *state) openSite(call *ssa.Call, callee *types.Func) *openSite {
 	if f == nil || f.Param >= len(args) {
 		return nil
 	}
-	res := results(call)
+	res := ssakit.Results(call)
 	if f.File >= len(res) || f.Err >= len(res) {
 		return nil
 	}

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkFunc reports the lock files of fn that leak, and the held locks
@@ -164,7 +166,7 @@ func (sa *siteAnalysis) writesContent() bool {
 		if !ok {
 			return true // stored, converted, compared: something else knows it
 		}
-		if fn := calleeOf(ci.Common()); fn != nil && fn.Name() == "Close" && fn.Pkg() != nil &&
+		if fn := ssakit.Callee(ci.Common()); fn != nil && fn.Name() == "Close" && fn.Pkg() != nil &&
 			(fn.Pkg().Path() == "os" || fn.Pkg().Path() == "syscall" || fn.Pkg().Path() == "golang.org/x/sys/unix") {
 			continue
 		}
@@ -183,7 +185,7 @@ func (sa *siteAnalysis) recoversStale() bool {
 		if !ok || found || !fs.failed {
 			return
 		}
-		if fn := calleeOf(ci.Common()); fn != nil && fn.Pkg() != nil {
+		if fn := ssakit.Callee(ci.Common()); fn != nil && fn.Pkg() != nil {
 			switch fn.Pkg().Path() {
 			case "fmt", "log", "log/slog", "errors":
 				return

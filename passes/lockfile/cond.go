@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/knowledge"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // edge is what taking one edge of an if says about an acquisition.
@@ -43,12 +44,12 @@ func (s *site) edgesDepth(cond ssa.Value, depth int) (edge, edge) {
 			break
 		}
 		x, y := c.X, c.Y
-		if isNil(x) {
+		if ssakit.IsNil(x) {
 			x, y = y, x
 		}
 		var onEqual, onDiffer edge
 		switch {
-		case isNil(y) && s.isErr(x):
+		case ssakit.IsNil(y) && s.isErr(x):
 			onEqual, onDiffer = edgeOther, edgeFailed
 			if s.ok == nil {
 				onEqual = edgeAcquired // the error alone says whether it acquired
@@ -118,7 +119,7 @@ func lastStored(load *ssa.UnOp) ssa.Value {
 // errors.Is(err, fs.ErrExist) (or os.ErrExist, or an EEXIST errno) of the
 // acquisition's error.
 func (s *site) isExistTest(call *ssa.CallCommon) bool {
-	fn := calleeOf(call)
+	fn := ssakit.Callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -130,12 +131,6 @@ func (s *site) isExistTest(call *ssa.CallCommon) bool {
 			(isErrVar(call.Args[1], "ErrExist") || isErrno(call.Args[1], "EEXIST"))
 	}
 	return false
-}
-
-// isNil reports whether v is the constant nil.
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }
 
 // isErrVar reports whether v is a load of os.ErrXXX or fs.ErrXXX.
@@ -204,5 +199,5 @@ func noReturnCall(p *ssa.Panic) *ssa.Call {
 // syscall.Exit, log.Fatal and the Fatal methods of log.Logger, zap,
 // logrus, klog and glog.
 func exitsProcess(call *ssa.Call) bool {
-	return knowledge.Exit(calleeOf(&call.Call)) == knowledge.ExitsProcess
+	return knowledge.Exit(ssakit.Callee(&call.Call)) == knowledge.ExitsProcess
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // heldHint is the wrapping the opaque-held-error fix puts around the
@@ -210,7 +211,7 @@ func (st *state) failureIf(ifs *ast.IfStmt, objs map[types.Object]bool) bool {
 // the deferred removal can replace: defer os.Remove(p), or os.Remove(p)
 // (or _ = os.Remove(p)) right before a return or at the end of the body.
 func (st *state) removeStmt(f *ast.File, ci ssa.CallInstruction, body *ast.BlockStmt) ast.Stmt {
-	callee := calleeOf(ci.Common())
+	callee := ssakit.Callee(ci.Common())
 	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "os" || callee.Name() != "Remove" {
 		return nil
 	}

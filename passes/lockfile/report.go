@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // reportLeaks reports the exits of one acquisition that leave the lock
@@ -74,11 +75,11 @@ func (st *state) leakDiagnostic(sa *siteAnalysis, l leak, acq *ast.CallExpr, pat
 		case l.exitCall != nil:
 			msg = fmt.Sprintf("%s exits without running the deferred removal of lock file %s, which %s acquired; "+
 				"later runs will find the lock held forever (remove it before exiting, or return and exit after the removal)",
-				funcName(calleeOf(&l.exitCall.Call)), path, by)
-		case c != nil && calleeOf(&c.Call) != nil:
+				funcName(ssakit.Callee(&l.exitCall.Call)), path, by)
+		case c != nil && ssakit.Callee(&c.Call) != nil:
 			msg = fmt.Sprintf("%s exits leaving lock file %s behind after %s acquired it; "+
 				"later runs will find the lock held forever (remove it before exiting)",
-				funcName(calleeOf(&c.Call)), path, by)
+				funcName(ssakit.Callee(&c.Call)), path, by)
 		default:
 			msg = fmt.Sprintf("panic leaves lock file %s behind after %s acquired it, with no deferred removal; "+
 				"later runs will find the lock held forever (defer its removal right after acquiring it)",

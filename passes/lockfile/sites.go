@@ -8,6 +8,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A lockPath names a lock file: a path value, or a field of a value that
@@ -50,7 +51,7 @@ func fileNameOf(v ssa.Value) ssa.Value {
 	if !ok || len(call.Call.Args) != 1 {
 		return nil
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Name() != "Name" || fn.Pkg() == nil || fn.Pkg().Path() != "os" {
 		return nil
 	}
@@ -121,36 +122,6 @@ type site struct {
 	opaque  bool      // its error, when the lock is held, names no file
 }
 
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// results returns the values of a call's results, by index; a result no
-// instruction uses is nil.
-func results(call *ssa.Call) []ssa.Value {
-	n := call.Call.Signature().Results().Len()
-	if n == 1 {
-		return []ssa.Value{call}
-	}
-	out := make([]ssa.Value, n)
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
-			out[e.Index] = e
-		}
-	}
-	return out
-}
-
 // acquisitions returns the lock acquisitions of fn, in instruction order.
 func (st *state) acquisitions(fn *ssa.Function) []*site {
 	var sites []*site
@@ -160,7 +131,7 @@ func (st *state) acquisitions(fn *ssa.Function) []*site {
 			if !ok {
 				continue
 			}
-			callee := calleeOf(&call.Call)
+			callee := ssakit.Callee(&call.Call)
 			if callee == nil {
 				continue
 			}
@@ -211,7 +182,7 @@ func (st *state) acquisition(call *ssa.Call, callee *types.Func) *site {
 				continue
 			}
 			s := &site{call: call, callee: callee, path: lockPath{base: args[pa.Index]}, arg: pa.Index, direct: true}
-			res := results(call)
+			res := ssakit.Results(call)
 			switch len(res) {
 			case 1: // os.Link, syscall.Link: error
 				s.err = res[0]
@@ -243,7 +214,7 @@ func (st *state) acquisition(call *ssa.Call, callee *types.Func) *site {
 			return nil
 		}
 	}
-	res := results(call)
+	res := ssakit.Results(call)
 	at := func(i int) ssa.Value {
 		if i >= 0 && i < len(res) {
 			return res[i]
@@ -346,7 +317,7 @@ func (st *state) releases(ci ssa.CallInstruction, p lockPath, s *site, env *clos
 	if s != nil && s.release != nil && env == nil && carriesValue(common.Value, s.release, 0) {
 		return true
 	}
-	if callee := calleeOf(common); callee != nil {
+	if callee := ssakit.Callee(common); callee != nil {
 		if entry, ok := fsops.Lookup(callee); ok {
 			for _, pa := range entry.Paths {
 				if pa.Index < len(common.Args) && releaseOp(fsops.Classify(pa, common, callee)) &&

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // summarize computes the facts of the package's named functions,
@@ -99,7 +100,7 @@ func paramOf(v ssa.Value) *ssa.Parameter {
 // paramRef expresses a lock path of fn through one of its parameters.
 func paramRef(fn *ssa.Function, p lockPath) (PathRef, bool) {
 	if p.field != nil {
-		if i := paramIndex(fn, paramOf(p.base)); i >= 0 {
+		if i := ssakit.ParamIndex(fn, paramOf(p.base)); i >= 0 {
 			return PathRef{Param: i, Field: p.field.Name()}, true
 		}
 		return PathRef{}, false
@@ -110,29 +111,15 @@ func paramRef(fn *ssa.Function, p lockPath) (PathRef, bool) {
 // refOf expresses the path value v of fn through one of its parameters:
 // the parameter (or a clean spelling of it), or a field of it.
 func refOf(fn *ssa.Function, v ssa.Value) (PathRef, bool) {
-	if i := paramIndex(fn, paramOf(v)); i >= 0 {
+	if i := ssakit.ParamIndex(fn, paramOf(v)); i >= 0 {
 		return PathRef{Param: i}, true
 	}
 	if x, f := fieldOf(v); f != nil {
-		if i := paramIndex(fn, paramOf(x)); i >= 0 {
+		if i := ssakit.ParamIndex(fn, paramOf(x)); i >= 0 {
 			return PathRef{Param: i, Field: f.Name()}, true
 		}
 	}
 	return PathRef{}, false
-}
-
-// paramIndex returns the index of p among fn's parameters (receiver
-// first), or -1.
-func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
-	if p == nil {
-		return -1
-	}
-	for i, q := range fn.Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
 }
 
 // releasedRefs returns the parameters (or their fields) whose files fn
@@ -160,7 +147,7 @@ func (st *state) releasedRefs(fn *ssa.Function) []PathRef {
 				if common.IsInvoke() {
 					continue
 				}
-				callee := calleeOf(common)
+				callee := ssakit.Callee(common)
 				if callee == nil {
 					if lit, inner := st.literal(common.Value, env); lit != nil && depth < 2 && env == nil {
 						visit(lit, inner, depth+1)
@@ -183,7 +170,7 @@ func (st *state) releasedRefs(fn *ssa.Function) []PathRef {
 						arg := env.outer(common.Args[r.Param])
 						if r.Field == "" {
 							add(refOf(fn, arg))
-						} else if i := paramIndex(fn, paramOf(arg)); i >= 0 {
+						} else if i := ssakit.ParamIndex(fn, paramOf(arg)); i >= 0 {
 							add(PathRef{Param: i, Field: r.Field}, true)
 						}
 					}
@@ -215,7 +202,7 @@ func (sa *siteAnalysis) acquireSummary(ref PathRef) *Acquire {
 	res := fn.Signature.Results()
 	a := &Acquire{Path: ref, Ok: -1, Err: -1, ReleaseFunc: -1, Handle: -1}
 	for j := range res.Len() {
-		if !isBool(res.At(j).Type()) {
+		if !ssakit.IsBool(res.At(j).Type()) {
 			continue
 		}
 		good, some := true, false

@@ -8,6 +8,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // funcAnalysis holds what the analysis of one function shares between
@@ -46,10 +47,10 @@ func newFuncAnalysis(st *state, fn *ssa.Function) *funcAnalysis {
 			continue
 		}
 		x, y := c.X, c.Y
-		if isNil(x) {
+		if ssakit.IsNil(x) {
 			x, y = y, x
 		}
-		if !isNil(y) || !isError(x.Type()) {
+		if !ssakit.IsNil(y) || !ssakit.IsError(x.Type()) {
 			continue
 		}
 		t := errTest{at: i, val: x, nonNil: 0}
@@ -59,21 +60,10 @@ func newFuncAnalysis(st *state, fn *ssa.Function) *funcAnalysis {
 		fa.errIfs = append(fa.errIfs, t)
 	}
 	res := fn.Signature.Results()
-	if n := res.Len(); n > 0 && isError(res.At(n-1).Type()) {
+	if n := res.Len(); n > 0 && ssakit.IsError(res.At(n-1).Type()) {
 		fa.errResult = n - 1
 	}
 	return fa
-}
-
-// isError reports whether t is the error interface.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// isBool reports whether t is a boolean type.
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
 }
 
 // errorDecided reports whether blk runs only when some error is non-nil:
@@ -96,7 +86,7 @@ func (fa *funcAnalysis) knownNonNil(v ssa.Value, blk *ssa.BasicBlock, depth int)
 	}
 	switch v := v.(type) {
 	case *ssa.Call:
-		if fn := calleeOf(&v.Call); fn != nil && fn.Pkg() != nil {
+		if fn := ssakit.Callee(&v.Call); fn != nil && fn.Pkg() != nil {
 			switch fn.Pkg().Path() + "." + fn.Name() {
 			case "fmt.Errorf", "errors.New":
 				return true
@@ -140,7 +130,7 @@ func (fa *funcAnalysis) failureExit(exit ssa.Instruction) bool {
 		return fa.knownNonNil(returned(ret, fa.errResult), ret.Block(), 0)
 	}
 	res := fa.fn.Signature.Results()
-	if res.Len() == 1 && isBool(res.At(0).Type()) && len(ret.Results) == 1 {
+	if res.Len() == 1 && ssakit.IsBool(res.At(0).Type()) && len(ret.Results) == 1 {
 		return isFalse(returned(ret, 0))
 	}
 	return false
@@ -406,11 +396,11 @@ func (sa *siteAnalysis) infeasible(cond ssa.Value, acquired bool) (onTrue, onFal
 		return false, false
 	}
 	x, y := c.X, c.Y
-	if isNil(x) {
+	if ssakit.IsNil(x) {
 		x, y = y, x
 	}
 	phi, ok := x.(*ssa.Phi)
-	if !ok || !isNil(y) || !sa.nilOrErr(phi, 0) {
+	if !ok || !ssakit.IsNil(y) || !sa.nilOrErr(phi, 0) {
 		return false, false
 	}
 	if c.Op == token.EQL {
@@ -422,7 +412,7 @@ func (sa *siteAnalysis) infeasible(cond ssa.Value, acquired bool) (onTrue, onFal
 // nilOrErr reports whether v is nil or the acquisition's error, through
 // phis.
 func (sa *siteAnalysis) nilOrErr(v ssa.Value, depth int) bool {
-	if isNil(v) || sa.s.isErr(v) {
+	if ssakit.IsNil(v) || sa.s.isErr(v) {
 		return true
 	}
 	phi, ok := v.(*ssa.Phi)
@@ -545,7 +535,7 @@ func (sa *siteAnalysis) handsOffCall(c *ssa.CallCommon) bool {
 	if sa.s.handle == nil {
 		return false
 	}
-	callee := calleeOf(c)
+	callee := ssakit.Callee(c)
 	if callee == nil || fsops.IsStd(callee.Pkg()) {
 		return false
 	}
@@ -559,7 +549,7 @@ func (sa *siteAnalysis) handsOffCall(c *ssa.CallCommon) bool {
 	res := c.Signature().Results()
 	for i := range res.Len() {
 		switch t := res.At(i).Type(); {
-		case isError(t), isBool(t):
+		case ssakit.IsError(t), ssakit.IsBool(t):
 		default:
 			if _, basic := t.Underlying().(*types.Basic); !basic {
 				return true

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // ctxKind is what is known of the life of a context, or of the context a
@@ -78,7 +79,7 @@ func (r *resolver) ctxOf(v ssa.Value, depth int) ctxInfo {
 			return r.ctxCall(call, depth)
 		}
 	case *ssa.Parameter:
-		if i := paramIndex(v); i >= 0 {
+		if i := ssakit.ParamIndex(v.Parent(), v); i >= 0 {
 			return ctxInfo{kind: ctxParam, param: i, owner: v.Parent()}
 		}
 	case *ssa.FreeVar:
@@ -115,7 +116,7 @@ func (r *resolver) ctxOf(v ssa.Value, depth int) ctxInfo {
 
 // ctxCall classifies a context made by a call of package context.
 func (r *resolver) ctxCall(call *ssa.Call, depth int) ctxInfo {
-	callee := calleeOf(&call.Call)
+	callee := ssakit.Callee(&call.Call)
 	args := call.Call.Args
 	switch netops.ContextLifetime(callee) {
 	case netops.Forever:
@@ -238,7 +239,7 @@ func (r *resolver) reqCtx(v ssa.Value, depth int) ctxInfo {
 	case *ssa.Call:
 		return r.reqCall(v, 0, depth)
 	case *ssa.Parameter:
-		if i := paramIndex(v); i >= 0 {
+		if i := ssakit.ParamIndex(v.Parent(), v); i >= 0 {
 			return ctxInfo{kind: ctxParam, param: i, owner: v.Parent(), reqParam: true}
 		}
 	case *ssa.FreeVar:
@@ -278,7 +279,7 @@ func (r *resolver) reqCtx(v ssa.Value, depth int) ctxInfo {
 // reqCall returns what is known of the context of result i of a call
 // that makes a request.
 func (r *resolver) reqCall(call *ssa.Call, i int, depth int) ctxInfo {
-	callee := calleeOf(&call.Call)
+	callee := ssakit.Callee(&call.Call)
 	if callee == nil {
 		return unknownCtx
 	}
@@ -314,14 +315,3 @@ func (r *resolver) reqCall(call *ssa.Call, i int, depth int) ctxInfo {
 // noContext is how messages and facts describe a request built with no
 // context.
 const noContext = "no context"
-
-// paramIndex returns the index of p among its function's parameters
-// (receiver first), or -1.
-func paramIndex(p *ssa.Parameter) int {
-	for i, q := range p.Parent().Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // fixes returns the suggested fixes for a finding, best first, when the
@@ -288,7 +289,7 @@ func (st *state) fixNewRequestWithContext(f *finding, file *ast.File, ctxName st
 	if !ok {
 		return nil
 	}
-	e, ok := netops.Lookup(calleeOf(&origin.Call))
+	e, ok := netops.Lookup(ssakit.Callee(&origin.Call))
 	if !ok || e.Kind != netops.NewRequest {
 		return nil
 	}
@@ -337,7 +338,7 @@ func (st *state) fixWithTimeout(f *finding) *analysis.SuggestedFix {
 			return nil
 		}
 	}
-	if netops.ContextLifetime(calleeOf(&origin.Call)) != netops.Forever {
+	if netops.ContextLifetime(ssakit.Callee(&origin.Call)) != netops.Forever {
 		return nil
 	}
 	expr := st.syn.Call(origin.Pos())
@@ -468,7 +469,7 @@ func escapes(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
 				}
 			}
 		case *ssa.Extract:
-			if isError(in.Type()) {
+			if ssakit.IsError(in.Type()) {
 				continue
 			}
 			if escapes(in, depth+1, seen) {
@@ -489,7 +490,7 @@ func inert(t types.Type, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	if isError(t) {
+	if ssakit.IsError(t) {
 		return true
 	}
 	switch u := t.Underlying().(type) {
@@ -510,10 +511,6 @@ func inert(t types.Type, depth int) bool {
 		return false
 	}
 	return false
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 func containsExpr(list []ast.Expr, e ast.Expr) bool {

@@ -162,17 +162,3 @@ func (st *state) netFact(fn *types.Func) *NetFact {
 	}
 	return nil
 }
-
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}

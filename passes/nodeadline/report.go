@@ -15,6 +15,7 @@ import (
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/relevance"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // reportAll finds and reports every network call of the package that can
@@ -398,7 +399,7 @@ func (st *state) droppedRequests(rs resolvers, found []*finding) []*finding {
 				if !ok || reported[call] {
 					continue
 				}
-				callee := calleeOf(&call.Call)
+				callee := ssakit.Callee(&call.Call)
 				e, ok := netops.Lookup(callee)
 				if !ok || e.Kind != netops.NewRequest || !st.sentUnjudged(r, call) {
 					continue
@@ -465,7 +466,7 @@ func (st *state) sentUnjudged(r *resolver, call *ssa.Call) bool {
 					}
 					return false
 				}
-				fn := calleeOf(common)
+				fn := ssakit.Callee(common)
 				e, ok := netops.Lookup(fn)
 				switch {
 				case ok && (e.Kind == netops.ClientDo || e.Kind == netops.RoundTrip) && e.Req < len(args) && args[e.Req] == v && args[0] != v:

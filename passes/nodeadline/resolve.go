@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // limit is what is known of a value's time limit.
@@ -198,7 +199,7 @@ func (r *resolver) paramObject(p *ssa.Parameter, depth int) object {
 	if len(sites) == 0 {
 		return unknownObject
 	}
-	i := paramIndex(p)
+	i := ssakit.ParamIndex(p.Parent(), p)
 	return r.memo(p, func() object {
 		o := object{}
 		for _, site := range sites {
@@ -231,7 +232,7 @@ func (r *resolver) memo(key any, compute func() object) object {
 
 // callResult resolves result i of call, whose value in the caller is v.
 func (r *resolver) callResult(call *ssa.Call, v ssa.Value, i int, depth int) object {
-	callee := calleeOf(&call.Call)
+	callee := ssakit.Callee(&call.Call)
 	if callee == nil {
 		return unknownObject
 	}
@@ -526,7 +527,7 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 			}
 			return lim
 		}
-		fn := calleeOf(common)
+		fn := ssakit.Callee(common)
 		if fn == nil || fn.Pkg() == nil || !isStdNetPkg(fn.Pkg().Path()) {
 			return unknownLimit
 		}
@@ -596,7 +597,7 @@ func (r *resolver) roundTripperUse(v ssa.Value, in ssa.Instruction, depth int, s
 // isProxyForward reports whether v is the forward dialer argument of
 // golang.org/x/net/proxy's FromURL or SOCKS5, which only dial through it.
 func isProxyForward(common *ssa.CallCommon, v ssa.Value) bool {
-	fn := calleeOf(common)
+	fn := ssakit.Callee(common)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" {
 		return false
 	}

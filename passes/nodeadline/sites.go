@@ -9,6 +9,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/relevance"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A finding is one network call that can wait forever.
@@ -33,7 +34,7 @@ func (st *state) visit(fn *ssa.Function, r *resolver, next map[*types.Func]*NetF
 			if !ok {
 				continue
 			}
-			callee := calleeOf(ci.Common())
+			callee := ssakit.Callee(ci.Common())
 			if callee == nil {
 				if common := ci.Common(); common.IsInvoke() {
 					// an interface's method known to the table:
@@ -248,7 +249,7 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 		if !ok || owner.Parent() != nil || next == nil {
 			return // a parameter of a function literal: its caller is not known
 		}
-		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && netops.RecvName(obj) != "" {
+		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && ssakit.RecvName(obj) != "" {
 			return // a RoundTripper of the code's own: an http.Client calls it, with its caller's request
 		}
 		sum := next[obj]
@@ -338,8 +339,8 @@ func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
 	if call == nil {
 		return false
 	}
-	fn := calleeOf(&call.Call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" || netops.RecvName(fn) != "" {
+	fn := ssakit.Callee(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" || ssakit.RecvName(fn) != "" {
 		return false
 	}
 	forward := -1
@@ -368,7 +369,7 @@ func requestToTestServer(origin ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	e, ok := netops.Lookup(calleeOf(&call.Call))
+	e, ok := netops.Lookup(ssakit.Callee(&call.Call))
 	return ok && e.URL >= 0 && fromTestServer(call.Call.Args[e.URL], 0)
 }
 

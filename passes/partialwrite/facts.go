@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // WrapperFact marks a function of the analyzed code that reads, rewrites
@@ -121,7 +122,7 @@ func (st *state) summarizeFunc(fn *ssa.Function, obj *types.Func) bool {
 		some, ok := steering[p]
 		if !ok {
 			for _, x := range ifs {
-				if mentionsParam(x.Cond, p, 0) {
+				if ssakit.MentionsParam(x.Cond, p, 0) {
 					some = append(some, x)
 				}
 			}
@@ -197,7 +198,7 @@ func everyReturnYields(fn *ssa.Function, i int, h ssa.Value) bool {
 		case v == h:
 			sawHandle = true
 			return true
-		case isNilConst(v):
+		case ssakit.IsNil(v):
 			return true
 		}
 		phi, ok := v.(*ssa.Phi)
@@ -262,42 +263,7 @@ func ifsOf(fn *ssa.Function) []*ssa.If {
 // name only when content is nil, so it is no wrapper of a read.
 func steeredByOtherParam(br *pathflow.Branches, ifs []*ssa.If, blk *ssa.BasicBlock, path *ssa.Parameter) bool {
 	for _, i := range ifs {
-		if br.Decider(i.Block(), blk) >= 0 && mentionsParam(i.Cond, path, 0) {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionsParam reports whether v is computed from a parameter other than
-// except, looking through operators, loads, fields and builtins but not
-// through the results of calls (an error from an earlier call is not an
-// option of the caller's).
-func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		return v != except
-	case *ssa.Call:
-		if _, ok := v.Call.Value.(*ssa.Builtin); !ok {
-			return false
-		}
-	case *ssa.Extract:
-		if _, isCall := v.Tuple.(*ssa.Call); isCall {
-			return false
-		}
-	case *ssa.Phi:
-		return false
-	}
-	instr, ok := v.(ssa.Instruction)
-	if !ok {
-		return false
-	}
-	var ops [8]*ssa.Value
-	for _, op := range instr.Operands(ops[:0]) {
-		if *op != nil && mentionsParam(*op, except, depth+1) {
+		if br.Decider(i.Block(), blk) >= 0 && ssakit.MentionsParam(i.Cond, path, 0) {
 			return true
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // syncFix inserts, before the Close that precedes the rename (or before
@@ -96,7 +97,7 @@ func (st *state) closeBefore(fn *ssa.Function, rn *renameSite, file *fileValues)
 				continue
 			}
 			common := ci.Common()
-			callee := calleeOf(common)
+			callee := ssakit.Callee(common)
 			if callee == nil || !isFileMethod(callee) || callee.Name() != "Close" ||
 				len(common.Args) != 1 || !file.values[common.Args[0]] {
 				continue
@@ -107,7 +108,7 @@ func (st *state) closeBefore(fn *ssa.Function, rn *renameSite, file *fileValues)
 				continue
 			}
 			plain++
-			if dominates(c, rn.call) && (best == nil || dominates(best, c)) {
+			if ssakit.RunsBefore(c, rn.call) && (best == nil || ssakit.RunsBefore(best, c)) {
 				best = c
 			}
 		}
@@ -116,23 +117,6 @@ func (st *state) closeBefore(fn *ssa.Function, rn *renameSite, file *fileValues)
 		return st.syn.Call(best.Call.Pos()), false
 	}
 	return nil, plain == 0
-}
-
-// dominates reports whether every path to b runs a first.
-func dominates(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab != bb {
-		return ab.Dominates(bb)
-	}
-	for _, i := range ab.Instrs {
-		switch i {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }
 
 // stmtBefore returns the statement of a statement list that holds call,
@@ -247,7 +231,7 @@ func (st *state) zeroResults(f *ast.File, s ast.Stmt) ([]string, bool) {
 		}
 		break
 	}
-	if sig == nil || sig.Results().Len() == 0 || !isError(sig.Results().At(sig.Results().Len()-1).Type()) {
+	if sig == nil || sig.Results().Len() == 0 || !ssakit.IsError(sig.Results().At(sig.Results().Len()-1).Type()) {
 		return nil, false
 	}
 	var zeros []string

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A contentFlow is the set of values of one function that carry what a
@@ -138,7 +140,7 @@ func fillsArgument(c *ssa.CallCommon, i int, a ssa.Value) bool {
 		name := ""
 		if c.IsInvoke() {
 			name = c.Method.Name()
-		} else if fn := calleeOf(c); fn != nil {
+		} else if fn := ssakit.Callee(c); fn != nil {
 			name = fn.Name()
 		}
 		switch name {
@@ -167,7 +169,7 @@ func fillsArguments(c *ssa.CallCommon) bool {
 			return false
 		}
 	}
-	fn := calleeOf(c)
+	fn := ssakit.Callee(c)
 	if fn == nil || fn.Pkg() == nil {
 		return true
 	}
@@ -209,7 +211,7 @@ func fileMetaMethod(c *ssa.CallCommon) bool {
 // fileMethodBesides reports whether c calls an *os.File method other
 // than the named ones.
 func fileMethodBesides(c *ssa.CallCommon, names ...string) bool {
-	fn := calleeOf(c)
+	fn := ssakit.Callee(c)
 	return fn != nil && isFileMethod(fn) && !slices.Contains(names, fn.Name())
 }
 
@@ -270,7 +272,7 @@ func (cf *contentFlow) markMemory(v ssa.Value) bool {
 // carriesContent reports whether a value of type t can carry read content:
 // errors and booleans describe a read, they do not hold what it read.
 func carriesContent(t types.Type) bool {
-	if isError(t) {
+	if ssakit.IsError(t) {
 		return false
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
@@ -339,7 +341,7 @@ func writersOn(fn *ssa.Function, h ssa.Value) map[ssa.Value]bool {
 						set[v], changed = true, true
 					}
 				case *ssa.Call:
-					if fn := calleeOf(&i.Call); fn != nil && isFileMethod(fn) {
+					if fn := ssakit.Callee(&i.Call); fn != nil && isFileMethod(fn) {
 						continue
 					}
 					if !pointerLike(v.Type()) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkRenames reports the renames of fn that move a file fn made onto
@@ -45,7 +46,7 @@ func (st *state) checkRenames(fn *ssa.Function, s *funcSites) {
 func (s *funcSites) tempOf(rn *renameSite) (*tempSite, *fileValues) {
 	for i := len(s.temps) - 1; i >= 0; i-- {
 		t := s.temps[i]
-		if !dominates(t.call, rn.call) {
+		if !ssakit.RunsBefore(t.call, rn.call) {
 			continue // the rename can run without this create before it
 		}
 		var file *fileValues
@@ -95,7 +96,7 @@ func newFileValues(h ssa.Value) *fileValues {
 // holdsOnly reports whether every store to alloc stores h (or nil).
 func holdsOnly(alloc *ssa.Alloc, h ssa.Value) bool {
 	for _, r := range *alloc.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc && st.Val != h && !isNilConst(st.Val) {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc && st.Val != h && !ssakit.IsNil(st.Val) {
 			return false
 		}
 	}
@@ -109,7 +110,7 @@ func (fv *fileValues) isName(v ssa.Value) bool {
 	if !ok || len(call.Call.Args) != 1 || !fv.values[call.Call.Args[0]] {
 		return false
 	}
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	return fn != nil && isFileMethod(fn) && fn.Name() == "Name"
 }
 
@@ -159,7 +160,7 @@ func (t *tempSite) fromTempDir() bool {
 // os.MkdirTemp, from testing's TempDir, or from t's own directory.
 func underTempDir(dst ssa.Value, t *tempSite, file *fileValues) bool {
 	inTemp := func(call *ssa.Call) bool {
-		fn := calleeOf(&call.Call)
+		fn := ssakit.Callee(&call.Call)
 		if fn == nil {
 			return false
 		}
@@ -176,13 +177,13 @@ func underTempDir(dst ssa.Value, t *tempSite, file *fileValues) bool {
 
 // isTempDirCall reports whether call is os.TempDir().
 func isTempDirCall(call *ssa.Call) bool {
-	return qualifiedName(calleeOf(&call.Call)) == "os.TempDir"
+	return ssakit.QualifiedName(ssakit.Callee(&call.Call)) == "os.TempDir"
 }
 
 // isTempLocation reports whether fn returns a path in the shared temporary
 // directory: os.TempDir, os.MkdirTemp, testing's TempDir.
 func isTempLocation(fn *types.Func) bool {
-	switch qualifiedName(fn) {
+	switch ssakit.QualifiedName(fn) {
 	case "os.TempDir", "os.MkdirTemp", "io/ioutil.TempDir":
 		return true
 	}
@@ -249,7 +250,7 @@ func derivesFrom(v, base ssa.Value, depth int) bool {
 // anyArg applies pred to the arguments of a call to a pure path function
 // (filepath.Join and friends, fmt.Sprintf), looking into variadic slices.
 func anyArg(call *ssa.Call, pred func(ssa.Value) bool) bool {
-	fn := calleeOf(&call.Call)
+	fn := ssakit.Callee(&call.Call)
 	if fn == nil || !pathFunc(fn) {
 		return false
 	}
@@ -271,7 +272,7 @@ func anyArg(call *ssa.Call, pred func(ssa.Value) bool) bool {
 
 // pathFunc reports whether fn computes a path from its arguments.
 func pathFunc(fn *types.Func) bool {
-	switch qualifiedName(fn) {
+	switch ssakit.QualifiedName(fn) {
 	case "path/filepath.Join", "path/filepath.Clean", "path/filepath.Abs", "path/filepath.Dir",
 		"path/filepath.FromSlash", "path/filepath.ToSlash", "path.Join", "path.Clean", "path.Dir",
 		"fmt.Sprintf", "fmt.Sprint", "strings.Join", "strings.TrimSuffix", "strings.TrimPrefix",
@@ -286,8 +287,8 @@ func pathFunc(fn *types.Func) bool {
 // *os.LinkError, or it falls back to using the file some other way (a
 // copy) when the rename fails.
 func handlesCrossDevice(fn *ssa.Function, br *pathflow.Branches, rn *renameSite, file *fileValues) bool {
-	err := result(rn.call, len(results(rn.call))-1)
-	if err == nil || !isError(err.Type()) {
+	err := result(rn.call, len(ssakit.Results(rn.call))-1)
+	if err == nil || !ssakit.IsError(err.Type()) {
 		return false
 	}
 	for _, r := range *err.Referrers() {
@@ -297,7 +298,7 @@ func handlesCrossDevice(fn *ssa.Function, br *pathflow.Branches, rn *renameSite,
 				return true
 			}
 		case *ssa.Call:
-			switch qualifiedName(calleeOf(&r.Call)) {
+			switch ssakit.QualifiedName(ssakit.Callee(&r.Call)) {
 			case "errors.Is":
 				if len(r.Call.Args) == 2 && isEXDEV(r.Call.Args[1]) {
 					return true
@@ -320,7 +321,7 @@ func handlesCrossDevice(fn *ssa.Function, br *pathflow.Branches, rn *renameSite,
 			if !ok || call == rn.call {
 				continue
 			}
-			callee := calleeOf(&call.Call)
+			callee := ssakit.Callee(&call.Call)
 			if callee != nil && cleanup(callee) {
 				continue
 			}
@@ -337,7 +338,7 @@ func handlesCrossDevice(fn *ssa.Function, br *pathflow.Branches, rn *renameSite,
 // cleanup reports whether fn only cleans up or reports after a failed
 // rename: a fallback is something else.
 func cleanup(fn *types.Func) bool {
-	switch qualifiedName(fn) {
+	switch ssakit.QualifiedName(fn) {
 	case "os.Remove", "os.RemoveAll", "os.File.Close", "os.File.Name", "os.File.Stat":
 		return true
 	}
@@ -404,7 +405,7 @@ func removedBeforeRename(fn *ssa.Function, t *tempSite, rn *renameSite, file *fi
 			if !ok || len(call.Call.Args) == 0 {
 				continue
 			}
-			switch qualifiedName(calleeOf(&call.Call)) {
+			switch ssakit.QualifiedName(ssakit.Callee(&call.Call)) {
 			case "os.Remove", "syscall.Unlink", "golang.org/x/sys/unix.Unlink":
 			default:
 				continue
@@ -439,11 +440,11 @@ func nameHandedOn(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValue
 			if !uses {
 				continue
 			}
-			callee := calleeOf(common)
+			callee := ssakit.Callee(common)
 			if callee == nil || !fsops.IsStd(callee.Pkg()) {
 				return true
 			}
-			switch qualifiedName(callee) {
+			switch ssakit.QualifiedName(callee) {
 			case "os.Open", "os.OpenFile", "syscall.Open", "golang.org/x/sys/unix.Open":
 				return true
 			}
@@ -494,7 +495,7 @@ func (fv *fileValues) use(r ssa.Instruction, v ssa.Value, syncs map[ssa.Instruct
 		return false
 	case ssa.CallInstruction:
 		common := r.Common()
-		callee := calleeOf(common)
+		callee := ssakit.Callee(common)
 		if callee == nil {
 			return false
 		}
@@ -531,7 +532,7 @@ func (fv *fileValues) use(r ssa.Instruction, v ssa.Value, syncs map[ssa.Instruct
 					}
 					continue
 				}
-				if callee := calleeOf(common); callee == nil || !fsops.IsStd(callee.Pkg()) {
+				if callee := ssakit.Callee(common); callee == nil || !fsops.IsStd(callee.Pkg()) {
 					return false
 				}
 			case *ssa.DebugRef:
@@ -572,7 +573,7 @@ func fsyncsOf(fd *ssa.Call, syncs map[ssa.Instruction]bool) {
 			case *ssa.Convert:
 				walk(r, depth+1)
 			case ssa.CallInstruction:
-				switch qualifiedName(calleeOf(r.Common())) {
+				switch ssakit.QualifiedName(ssakit.Callee(r.Common())) {
 				case "syscall.Fsync", "syscall.Fdatasync", "golang.org/x/sys/unix.Fsync",
 					"golang.org/x/sys/unix.Fdatasync", "golang.org/x/sys/unix.SyncFileRange":
 					syncs[r] = true

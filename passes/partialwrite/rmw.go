@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkReadModifyWrite reports the writes of fn that truncate a file in
@@ -60,8 +61,8 @@ func (s *funcSites) createdExclusively(path ssa.Value) bool {
 // space that no other process reads or updates.
 func inPrivateDir(path ssa.Value) bool {
 	return derivesFromCall(path, func(call *ssa.Call) bool {
-		fn := calleeOf(&call.Call)
-		return fn != nil && isTempLocation(fn) && qualifiedName(fn) != "os.TempDir"
+		fn := ssakit.Callee(&call.Call)
+		return fn != nil && isTempLocation(fn) && ssakit.QualifiedName(fn) != "os.TempDir"
 	}, 0)
 }
 
@@ -130,7 +131,7 @@ func varyingBlocks(v ssa.Value, blocks map[*ssa.BasicBlock]bool, depth int) {
 	case *ssa.Phi, *ssa.Next, *ssa.Alloc:
 		blocks[x.(ssa.Instruction).Block()] = true
 	case *ssa.Call:
-		fn := calleeOf(&x.Call)
+		fn := ssakit.Callee(&x.Call)
 		if fn == nil || !purePathFunc(fn) {
 			blocks[x.Block()] = true
 			return
@@ -187,7 +188,7 @@ func purePathFunc(fn *types.Func) bool {
 	if pathFunc(fn) {
 		return true
 	}
-	switch qualifiedName(fn) {
+	switch ssakit.QualifiedName(fn) {
 	case "path/filepath.Base", "path/filepath.Ext", "path.Base", "path.Ext", "strings.ToLower":
 		return true
 	}
@@ -243,10 +244,10 @@ func errTest(cond, err ssa.Value, depth int) (failsOnTrue, ok bool) {
 		}
 	case *ssa.BinOp:
 		x, y := c.X, c.Y
-		if isNilConst(x) {
+		if ssakit.IsNil(x) {
 			x, y = y, x
 		}
-		if x != err || !isNilConst(y) {
+		if x != err || !ssakit.IsNil(y) {
 			return false, false
 		}
 		switch c.Op {
@@ -256,20 +257,14 @@ func errTest(cond, err ssa.Value, depth int) (failsOnTrue, ok bool) {
 			return false, true
 		}
 	case *ssa.Call:
-		fn := calleeOf(&c.Call)
+		fn := ssakit.Callee(&c.Call)
 		if fn == nil || len(c.Call.Args) == 0 || c.Call.Args[0] != err {
 			return false, false
 		}
-		switch qualifiedName(fn) {
+		switch ssakit.QualifiedName(fn) {
 		case "os.IsNotExist", "os.IsExist", "os.IsPermission", "errors.Is", "errors.As":
 			return true, true // true only for an error
 		}
 	}
 	return false, false
-}
-
-// isNilConst reports whether v is the constant nil.
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }

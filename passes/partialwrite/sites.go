@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A readSite is a call that reads the content of the file a path names:
@@ -69,46 +70,9 @@ func (s *funcSites) empty() bool {
 	return (len(s.reads) == 0 || len(s.writes) == 0) && (len(s.temps) == 0 || len(s.renames) == 0)
 }
 
-// qualifiedName returns "pkgpath.Name" for a package-level function and
-// "pkgpath.Type.Name" for a method; it is how the tables below name the
-// functions they know, identified by their objects.
-func qualifiedName(fn *types.Func) string {
-	if fn == nil || fn.Pkg() == nil {
-		return ""
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
-		}
-		return ""
-	}
-	return fn.Pkg().Path() + "." + fn.Name()
-}
-
-// results returns the values of a call's results, by index; a result no
-// instruction uses is nil.
-func results(call *ssa.Call) []ssa.Value {
-	n := call.Call.Signature().Results().Len()
-	if n == 1 {
-		return []ssa.Value{call}
-	}
-	out := make([]ssa.Value, n)
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
-			out[e.Index] = e
-		}
-	}
-	return out
-}
-
 // result returns the value of a call's result i, or nil.
 func result(call *ssa.Call, i int) ssa.Value {
-	if res := results(call); 0 <= i && i < len(res) {
+	if res := ssakit.Results(call); 0 <= i && i < len(res) {
 		return res[i]
 	}
 	return nil
@@ -123,7 +87,7 @@ func (st *state) sites(fn *ssa.Function) *funcSites {
 			if !ok {
 				continue
 			}
-			callee := calleeOf(&call.Call)
+			callee := ssakit.Callee(&call.Call)
 			if callee == nil {
 				continue
 			}
@@ -139,7 +103,7 @@ func (st *state) sites(fn *ssa.Function) *funcSites {
 // and reports whether it is one.
 func (st *state) tableSite(s *funcSites, call *ssa.Call, callee *types.Func) bool {
 	args := call.Call.Args
-	switch qualifiedName(callee) {
+	switch ssakit.QualifiedName(callee) {
 	case "os.ReadFile", "io/ioutil.ReadFile":
 		if data := result(call, 0); data != nil {
 			s.reads = append(s.reads, &readSite{call: call, callee: callee, path: args[0],
@@ -217,8 +181,8 @@ func (st *state) wrapperSite(s *funcSites, call *ssa.Call, callee *types.Func) {
 			continue
 		}
 		r := &readSite{call: call, callee: callee, arg: p, path: args[p]}
-		for _, v := range results(call) {
-			if v != nil && !isError(v.Type()) {
+		for _, v := range ssakit.Results(call) {
+			if v != nil && !ssakit.IsError(v.Type()) {
 				r.content = append(r.content, v)
 			} else if v != nil {
 				r.err = v
@@ -256,11 +220,6 @@ func (st *state) wrapperSite(s *funcSites, call *ssa.Call, callee *types.Func) {
 				srcArg: rn.From, dstArg: rn.To, src: args[rn.From], dst: args[rn.To]})
 		}
 	}
-}
-
-// isError reports whether t is the error type.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // pointerLike reports whether a value of type t can refer to memory a

@@ -10,6 +10,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // cond is what an if condition says about a checked path on each edge.
@@ -109,7 +110,7 @@ func isNotExistTest(call *ssa.CallCommon, err ssa.Value) bool {
 // isSentinelTest reports whether call is os.IsXXX(err) or
 // errors.Is(err, fs.ErrXXX) (or os.ErrXXX), for XXX = which.
 func isSentinelTest(call *ssa.CallCommon, err ssa.Value, which string) bool {
-	fn := calleeOf(call)
+	fn := ssakit.Callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -152,7 +153,7 @@ func derivesFrom(v, info ssa.Value, depth int) (mode, ok bool) {
 		var name string
 		if v.Call.IsInvoke() {
 			recv, name = v.Call.Value, v.Call.Method.Name()
-		} else if fn := calleeOf(&v.Call); fn != nil && len(v.Call.Args) > 0 {
+		} else if fn := ssakit.Callee(&v.Call); fn != nil && len(v.Call.Args) > 0 {
 			if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
 				recv, name = v.Call.Args[0], fn.Name()
 			}
@@ -287,7 +288,7 @@ func (s *funcState) ifsMentioning(path *ssa.Parameter) []*ssa.If {
 	}
 	var r []*ssa.If
 	for _, i := range s.ifs {
-		if mentionsParam(i.Cond, path, 0) {
+		if ssakit.MentionsParam(i.Cond, path, 0) {
 			r = append(r, i)
 		}
 	}
@@ -368,7 +369,7 @@ func (s *funcState) tolerates(u *useSite, cat string, d decision, checks []*chec
 	case MkdirIfAbsent, LinkIfAbsent:
 		sentinel = "Exist"
 		for _, c := range checks {
-			if pathflow.SamePath(c.path, u.path) && runsBefore(u.instr, c.call) {
+			if pathflow.SamePath(c.path, u.path) && ssakit.RunsBefore(u.instr, c.call) {
 				return true
 			}
 		}
@@ -386,12 +387,12 @@ func (s *funcState) tolerates(u *useSite, cat string, d decision, checks []*chec
 	if !ok {
 		return false
 	}
-	res := results(call)
+	res := ssakit.Results(call)
 	if len(res) == 0 {
 		return false
 	}
 	err := res[len(res)-1]
-	if err == nil || !isError(err.Type()) {
+	if err == nil || !ssakit.IsError(err.Type()) {
 		return false
 	}
 	for _, r := range *err.Referrers() {
@@ -409,8 +410,8 @@ func errorDiscarded(instr ssa.CallInstruction) bool {
 	if !ok {
 		return true // defer and go discard results
 	}
-	res := results(call)
-	if len(res) == 0 || !isError(call.Call.Signature().Results().At(len(res)-1).Type()) {
+	res := ssakit.Results(call)
+	if len(res) == 0 || !ssakit.IsError(call.Call.Signature().Results().At(len(res)-1).Type()) {
 		return false
 	}
 	err := res[len(res)-1]
@@ -427,30 +428,13 @@ func errorDiscarded(instr ssa.CallInstruction) bool {
 // through one level of wrapping. It only serves to recognise a use whose
 // error is tested; checks are still recognised by os and errors alone.
 func isSentinelHelperTest(call *ssa.CallCommon, err ssa.Value, which string) bool {
-	fn := calleeOf(call)
+	fn := ssakit.Callee(call)
 	if fn == nil || (fn.Name() != "Is"+which && fn.Name() != "is"+which) {
 		return false
 	}
 	sig, _ := fn.Type().(*types.Signature)
 	return sig != nil && sig.Recv() == nil &&
-		sig.Params().Len() == 1 && isError(sig.Params().At(0).Type()) &&
-		sig.Results().Len() == 1 && isBool(sig.Results().At(0).Type()) &&
+		sig.Params().Len() == 1 && ssakit.IsError(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && ssakit.IsBool(sig.Results().At(0).Type()) &&
 		len(call.Args) == 1 && call.Args[0] == err
-}
-
-// runsBefore reports whether a dominates b: every path to b runs a first.
-func runsBefore(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab != bb {
-		return ab.Dominates(bb)
-	}
-	for _, i := range ab.Instrs {
-		switch i {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }

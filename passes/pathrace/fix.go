@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/internal/fixutil"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // fixes returns the suggested fixes for a report on a direct operation,
@@ -188,7 +189,7 @@ func (st *state) fixWriteFile(os string, call *ast.CallExpr) *analysis.Suggested
 		if !ok || id.Name == "_" {
 			return nil
 		}
-		if v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || !isError(v.Type()) {
+		if v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var); !ok || !ssakit.IsError(v.Type()) {
 			return nil
 		}
 		errName, define = id.Name, s.Tok == token.DEFINE

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // exclFixOK reports whether making u's create exclusive (O_EXCL) is right
@@ -39,7 +41,7 @@ func failsIfPresent(c *checkSite, u *useSite) bool {
 			continue
 		}
 		last := ret.Results[len(ret.Results)-1]
-		if !isError(last.Type()) || isZeroConst(last) {
+		if !ssakit.IsError(last.Type()) || isZeroConst(last) {
 			continue
 		}
 		if d, ok := fs.decided(c, b); ok && d.pol == present {
@@ -77,7 +79,7 @@ func (st *state) removedAfter(u *useSite) bool {
 			if !ok {
 				continue
 			}
-			callee := calleeOf(ci.Common())
+			callee := ssakit.Callee(ci.Common())
 			if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "os" ||
 				(callee.Name() != "Remove" && callee.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
 				continue
@@ -107,7 +109,7 @@ func emptyMarker(u *useSite) bool {
 		if !ok {
 			return true // deferred or go: the file is dropped
 		}
-		f := results(call)[0]
+		f := ssakit.Results(call)[0]
 		if f == nil {
 			return true // the file is never used: os.Create(p) as a statement, or f, _ discarded
 		}
@@ -149,6 +151,6 @@ func isCloseOf(instr ssa.Instruction, f ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	callee := calleeOf(ci.Common())
+	callee := ssakit.Callee(ci.Common())
 	return callee != nil && callee.Name() == "Close" && len(ci.Common().Args) == 1 && ci.Common().Args[0] == f
 }

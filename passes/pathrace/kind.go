@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // absentOrKind reports whether blk runs, after the check c, only where c
@@ -79,7 +81,7 @@ func notRegularEdge(cond ssa.Value) (succ int, ok bool) {
 			}
 		}
 	case *ssa.Call:
-		switch methodName(&v.Call) {
+		switch ssakit.MethodName(&v.Call) {
 		case "IsDir":
 			return 0, true // true: a directory
 		case "IsRegular":
@@ -87,15 +89,4 @@ func notRegularEdge(cond ssa.Value) (succ int, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// methodName is the name of the method a call invokes, or "".
-func methodName(call *ssa.CallCommon) string {
-	if call.Method != nil {
-		return call.Method.Name()
-	}
-	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
-		return fn.Name()
-	}
-	return ""
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // checkFunc reports the uses in fn that a check of the same path decides.
@@ -135,7 +136,7 @@ func sameFileIdiom(c *checkSite) bool {
 		if !ok {
 			continue
 		}
-		if fn := calleeOf(&call.Call); fn != nil && fn.Pkg() != nil &&
+		if fn := ssakit.Callee(&call.Call); fn != nil && fn.Pkg() != nil &&
 			fn.Pkg().Path() == "os" && fn.Name() == "SameFile" {
 			return true
 		}

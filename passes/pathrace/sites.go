@@ -10,6 +10,7 @@ import (
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A checkSite is a call that inspects a path: os.Stat and friends, or a
@@ -36,36 +37,6 @@ type useSite struct {
 	absent bool // a wrapper that returns nothing when the operation fails (ParamUse.Absent)
 }
 
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// results returns the values of a call's results, by index; a result no
-// instruction uses is nil.
-func results(call *ssa.Call) []ssa.Value {
-	n := call.Call.Signature().Results().Len()
-	if n == 1 {
-		return []ssa.Value{call}
-	}
-	out := make([]ssa.Value, n)
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
-			out[e.Index] = e
-		}
-	}
-	return out
-}
-
 // sites finds the checks and uses of one function, in block order: calls
 // of the fsops table, and calls of the analyzed code's helpers and
 // wrappers known through summaries and facts.
@@ -76,7 +47,7 @@ func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) 
 			if !ok {
 				continue
 			}
-			callee := calleeOf(ci.Common())
+			callee := ssakit.Callee(ci.Common())
 			if callee == nil {
 				continue
 			}
@@ -146,7 +117,7 @@ func tableCheck(call *ssa.Call, callee *types.Func, entry fsops.Func) *checkSite
 		return nil
 	}
 	c := &checkSite{call: call, callee: callee, kind: entry.Check, path: args[pi]}
-	res := results(call)
+	res := ssakit.Results(call)
 	switch entry.Check {
 	case fsops.CheckStat, fsops.CheckLstat, fsops.CheckReadDir, fsops.CheckGlob:
 		if len(res) == 2 { // (FileInfo, error), ([]DirEntry, error), ([]string, error)
@@ -172,7 +143,7 @@ func tableCheck(call *ssa.Call, callee *types.Func, entry fsops.Func) *checkSite
 }
 
 func helperCheck(call *ssa.Call, callee *types.Func, f *ExistsFact) *checkSite {
-	res := results(call)
+	res := ssakit.Results(call)
 	if f.Result >= len(res) || res[f.Result] == nil {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // summarize computes the exists-helper and wrapper summaries of the
@@ -28,7 +29,7 @@ func (st *state) summarize(fns []*ssa.Function) {
 				if !racy(u.op) {
 					continue
 				}
-				if i := paramIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
+				if i := ssakit.ParamIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
 					!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
 					f := st.uses[obj]
 					if f == nil {
@@ -45,7 +46,7 @@ func (st *state) summarize(fns []*ssa.Function) {
 				continue
 			}
 			for _, c := range checks {
-				i := paramIndex(fn, st.paths.ParamOf(c.path))
+				i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
 				if i < 0 {
 					continue
 				}
@@ -69,20 +70,6 @@ func recvLen(fn *ssa.Function) int {
 	return 0
 }
 
-// paramIndex returns the index of p among fn's parameters (receiver
-// first), or -1.
-func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
-	if p == nil {
-		return -1
-	}
-	for i, q := range fn.Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
-}
-
 // existsSummary returns the fact for fn when one of its results reports
 // what check c found about parameter param, on every return.
 func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
@@ -94,11 +81,11 @@ func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
 	for ri := range results.Len() {
 		t := results.At(ri).Type()
 		switch {
-		case isBool(t):
+		case ssakit.IsBool(t):
 			if pol := s.boolMeaning(c, rets, ri); pol != unknown {
 				return &ExistsFact{Param: param, Result: ri, TrueMeans: pol, Kind: c.kind}
 			}
-		case isError(t) && c.err != nil:
+		case ssakit.IsError(t) && c.err != nil:
 			if s.returnsErr(c, rets, ri) {
 				return &ExistsFact{Param: param, Result: ri, ErrResult: true, Kind: c.kind}
 			}
@@ -179,63 +166,12 @@ func (s *funcState) returnsErr(c *checkSite, rets []*ssa.Return, ri int) bool {
 	return sawErr
 }
 
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
 // steeredByOtherParam reports whether a branch that decides whether u runs
 // tests a parameter other than the path: expect.Parse(fset, name, content)
 // reads name only when content is nil, so it is no wrapper of a read.
 func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
 	for _, i := range s.ifsMentioning(path) {
 		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionsParam reports whether v is computed from a parameter other than
-// except, looking through operators, loads, fields and builtins but not
-// through the results of calls (an error from an earlier call is not an
-// option of the caller's).
-func mentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		return v != except
-	case *ssa.Call:
-		if _, ok := v.Call.Value.(*ssa.Builtin); !ok {
-			return false
-		}
-		for _, a := range v.Call.Args {
-			if mentionsParam(a, except, depth+1) {
-				return true
-			}
-		}
-		return false
-	case *ssa.Extract: // v, ok := m[k] and x.(T) count; results of calls do not
-		if _, isCall := v.Tuple.(*ssa.Call); isCall {
-			return false
-		}
-		return mentionsParam(v.Tuple, except, depth+1)
-	case *ssa.Phi:
-		return false
-	}
-	instr, ok := v.(ssa.Instruction)
-	if !ok {
-		return false
-	}
-	var ops [8]*ssa.Value
-	for _, op := range instr.Operands(ops[:0]) {
-		if *op != nil && mentionsParam(*op, except, depth+1) {
 			return true
 		}
 	}
@@ -267,8 +203,8 @@ func swallowsError(u *useSite) bool {
 	if !ok {
 		return false
 	}
-	res := results(call)
-	if len(res) == 0 || res[len(res)-1] == nil || !isError(res[len(res)-1].Type()) {
+	res := ssakit.Results(call)
+	if len(res) == 0 || res[len(res)-1] == nil || !ssakit.IsError(res[len(res)-1].Type()) {
 		return false
 	}
 	err := res[len(res)-1]

@@ -12,6 +12,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // fix returns the suggested fix for a finding, when there is a safe one:
@@ -26,7 +27,7 @@ import (
 // no local variable (which would be left unused).
 func (st *state) fix(f finding, call *ast.CallExpr) *analysis.SuggestedFix {
 	c := f.c
-	if funcKey(c.callee) != "os.Create" || c.role != rolePath || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+	if ssakit.QualifiedName(c.callee) != "os.Create" || c.role != rolePath || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return nil
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -146,7 +147,7 @@ func (st *state) nameUsedAgain(c *createSite) bool {
 				}
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
-					if *op == nil || !isString((*op).Type()) {
+					if *op == nil || !ssakit.IsString((*op).Type()) {
 						continue
 					}
 					if pathflow.SamePath(*op, c.path) {

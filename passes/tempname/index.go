@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // funcIndex holds what the questions asked about each creation of a
@@ -42,7 +43,7 @@ func (st *state) index(fn *ssa.Function) *funcIndex {
 					ix.constIfs = append(ix.constIfs, constIf{b, taken})
 				}
 			case *ssa.Call:
-				switch funcKey(calleeOf(&instr.Call)) {
+				switch ssakit.QualifiedName(ssakit.Callee(&instr.Call)) {
 				case "os.Stat", "os.Lstat", "os.File.Stat":
 					if infoSys(instr) {
 						ix.owners = append(ix.owners, instr)
@@ -67,7 +68,7 @@ func (st *state) index(fn *ssa.Function) *funcIndex {
 func (st *state) verifiesOwner(fn *ssa.Function, c *createSite) bool {
 	for _, call := range st.index(fn).owners {
 		args := call.Call.Args
-		if funcKey(calleeOf(&call.Call)) == "os.File.Stat" {
+		if ssakit.QualifiedName(ssakit.Callee(&call.Call)) == "os.File.Stat" {
 			if isResultOf(args[0], c.instr) {
 				return true
 			}
@@ -97,7 +98,7 @@ func (st *state) steeredByOtherParam(fn *ssa.Function, br *pathflow.Branches, c 
 	ifs, ok := ix.steering[path]
 	if !ok {
 		for _, i := range ix.ifs {
-			if mentionsParam(i.Cond, path, 0) {
+			if ssakit.MentionsParam(i.Cond, path, 0) {
 				ifs = append(ifs, i)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // class is how another local user can know a part of a name in advance.
@@ -147,13 +148,13 @@ func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
 	case *ssa.Const:
 		return constSegments(v)
 	case *ssa.Parameter:
-		return []segment{{kind: segParam, param: paramIndex(v), owner: v.Parent()}}, paramIndex(v) >= 0
+		return []segment{{kind: segParam, param: ssakit.ParamIndex(v.Parent(), v), owner: v.Parent()}}, ssakit.ParamIndex(v.Parent(), v) >= 0
 	case *ssa.MakeInterface:
 		return e.eval(v.X, depth)
 	case *ssa.ChangeType:
 		return e.eval(v.X, depth)
 	case *ssa.Convert:
-		if isString(v.Type()) && !isString(v.X.Type()) {
+		if ssakit.IsString(v.Type()) && !ssakit.IsString(v.X.Type()) {
 			return nil, false // string(rune) or string(bytes)
 		}
 		return e.eval(v.X, depth)
@@ -168,7 +169,7 @@ func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
 		}
 		return nil, false
 	case *ssa.Slice:
-		if !isString(v.Type()) {
+		if !ssakit.IsString(v.Type()) {
 			return nil, false
 		}
 		return e.scalar(v.X, depth)
@@ -228,7 +229,7 @@ func opaque(segs []segment) ([]segment, bool) {
 // binOp evaluates string concatenation piece by piece, and arithmetic on
 // predictable integers as one predictable piece.
 func (e *evaluator) binOp(v *ssa.BinOp, depth int) ([]segment, bool) {
-	if v.Op == token.ADD && isString(v.Type()) {
+	if v.Op == token.ADD && ssakit.IsString(v.Type()) {
 		x, ok := e.eval(v.X, depth)
 		if !ok {
 			return nil, false
@@ -410,7 +411,7 @@ func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
 	if !ok || v.Index != 0 {
 		return nil, false
 	}
-	switch funcKey(calleeOf(&call.Call)) {
+	switch ssakit.QualifiedName(ssakit.Callee(&call.Call)) {
 	case "os.LookupEnv":
 		if isConstString(call.Call.Args[0], "TMPDIR") {
 			return []segment{{kind: segRootEnv}}, true
@@ -424,12 +425,12 @@ func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
 // call evaluates the calls that make or spell paths and names: the
 // shared directory, process and user ids, the time, joins and formatting.
 func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
-	fn := calleeOf(&v.Call)
+	fn := ssakit.Callee(&v.Call)
 	if fn == nil {
 		return nil, false
 	}
 	args := v.Call.Args
-	key := funcKey(fn)
+	key := ssakit.QualifiedName(fn)
 	switch key {
 	case "os.TempDir":
 		return []segment{{kind: segRoot}}, true
@@ -491,7 +492,7 @@ func isNow(v ssa.Value, depth int) bool {
 	if !ok || depth > 4 {
 		return false
 	}
-	key := funcKey(calleeOf(&call.Call))
+	key := ssakit.QualifiedName(ssakit.Callee(&call.Call))
 	switch key {
 	case "time.Now":
 		return true
@@ -584,7 +585,7 @@ func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
 		if !ok {
 			return nil, false
 		}
-		if (spec == "%s" || spec == "%v") && isString(arg.Type()) {
+		if (spec == "%s" || spec == "%v") && ssakit.IsString(arg.Type()) {
 			out = append(out, segs...)
 			continue
 		}
@@ -613,7 +614,7 @@ func (e *evaluator) sprint(args []ssa.Value, depth int) ([]segment, bool) {
 		if mi, ok := arg.(*ssa.MakeInterface); ok {
 			arg = mi.X
 		}
-		str := isString(arg.Type())
+		str := ssakit.IsString(arg.Type())
 		if i > 0 && !str && !prevString {
 			out = append(out, lit(" "))
 		}
@@ -760,7 +761,7 @@ func isUserCurrent(v ssa.Value) bool {
 		return false
 	}
 	call, ok := ext.Tuple.(*ssa.Call)
-	return ok && funcKey(calleeOf(&call.Call)) == "os/user.Current"
+	return ok && ssakit.QualifiedName(ssakit.Callee(&call.Call)) == "os/user.Current"
 }
 
 // fieldName returns the name of the field fa addresses.
@@ -782,62 +783,8 @@ func isConstString(v ssa.Value, s string) bool {
 	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
 }
 
-// isString reports whether t is a string type.
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // isInteger reports whether t is an integer type.
 func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
-}
-
-// calleeOf returns the function a call statically calls, seen through
-// generic instantiation, or nil.
-func calleeOf(call *ssa.CallCommon) *types.Func {
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if o := f.Origin(); o != nil {
-		f = o
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
-// funcKey names a function by package path, receiver type and name:
-// "os.Create", "time.Time.Unix", "sync/atomic.Int64.Add".
-func funcKey(fn *types.Func) string {
-	if fn == nil || fn.Pkg() == nil {
-		return ""
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
-		}
-		return ""
-	}
-	return fn.Pkg().Path() + "." + fn.Name()
-}
-
-// paramIndex returns the index of p among its function's parameters
-// (receiver first), or -1.
-func paramIndex(p *ssa.Parameter) int {
-	fn := p.Parent()
-	if fn == nil {
-		return -1
-	}
-	for i, q := range fn.Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
 }

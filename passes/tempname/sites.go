@@ -8,6 +8,7 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A createSite is a call that creates a name which may already exist: a
@@ -43,7 +44,7 @@ func (st *state) sites(fn *ssa.Function) (creates []*createSite, excls []*exclSi
 				continue
 			}
 			common := ci.Common()
-			callee := calleeOf(common)
+			callee := ssakit.Callee(common)
 			if callee == nil {
 				continue
 			}
@@ -154,7 +155,7 @@ func tolerated(ci ssa.CallInstruction) bool {
 // errResult returns the error result of call, or nil when nothing uses it.
 func errResult(call *ssa.Call) ssa.Value {
 	res := call.Call.Signature().Results()
-	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !ssakit.IsError(res.At(res.Len()-1).Type()) {
 		return nil
 	}
 	if res.Len() == 1 {
@@ -178,15 +179,10 @@ func used(v ssa.Value) bool {
 	return false
 }
 
-// isError reports whether t is the error type.
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
 // isExistTest reports whether call is os.IsExist(err) or errors.Is(err,
 // fs.ErrExist) (or os.ErrExist).
 func isExistTest(call *ssa.CallCommon, err ssa.Value) bool {
-	switch funcKey(calleeOf(call)) {
+	switch ssakit.QualifiedName(ssakit.Callee(call)) {
 	case "os.IsExist":
 		return len(call.Args) == 1 && call.Args[0] == err
 	case "errors.Is":
@@ -258,7 +254,7 @@ func (st *state) covered(c *createSite, excls []*exclSite, br *pathflow.Branches
 		if !pathflow.SamePath(x.path, c.path) && !(x.dir && inside(c.path, c.segs, x.path, x.segs)) {
 			continue
 		}
-		if runsBefore(x.instr, c.instr) && onlyAfterSuccess(x.instr, c.instr.Block(), br) {
+		if ssakit.RunsBefore(x.instr, c.instr) && onlyAfterSuccess(x.instr, c.instr.Block(), br) {
 			return true
 		}
 	}
@@ -278,7 +274,7 @@ func onlyAfterSuccess(x ssa.CallInstruction, blk *ssa.BasicBlock, br *pathflow.B
 	}
 	for _, r := range *err.Referrers() {
 		cmp, ok := r.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || !isNilConst(cmp.X) && !isNilConst(cmp.Y) {
+		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || !ssakit.IsNil(cmp.X) && !ssakit.IsNil(cmp.Y) {
 			continue
 		}
 		nilEdge := 0 // the true edge of err == nil
@@ -311,7 +307,7 @@ func failureStops(x ssa.CallInstruction, br *pathflow.Branches) bool {
 		case *ssa.Return:
 			return true
 		case *ssa.BinOp:
-			if (r.Op != token.EQL && r.Op != token.NEQ) || !isNilConst(r.X) && !isNilConst(r.Y) {
+			if (r.Op != token.EQL && r.Op != token.NEQ) || !ssakit.IsNil(r.X) && !ssakit.IsNil(r.Y) {
 				continue
 			}
 			nilEdge := 0
@@ -336,12 +332,6 @@ func failureStops(x ssa.CallInstruction, br *pathflow.Branches) bool {
 func isReturnOnly(b *ssa.BasicBlock) bool {
 	_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 	return ok && len(b.Instrs) == 1
-}
-
-// isNilConst reports whether v is the nil constant.
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value == nil
 }
 
 // underPrivateConstDir reports whether a constant path lies under a
@@ -377,7 +367,7 @@ func inside(p ssa.Value, pSegs []segment, d ssa.Value, dSegs []segment) bool {
 		var head ssa.Value
 		switch v := p.(type) {
 		case *ssa.Call:
-			switch funcKey(calleeOf(&v.Call)) {
+			switch ssakit.QualifiedName(ssakit.Callee(&v.Call)) {
 			case "path/filepath.Join", "path.Join":
 				if elems, ok := pathflow.VarargElems(v.Call.Args[0]); ok && len(elems) > 1 {
 					head = elems[0]
@@ -418,24 +408,4 @@ func trimRightSlash(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
-}
-
-// runsBefore reports whether a dominates b: every path to b runs a first.
-func runsBefore(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
-		return false
-	}
-	if ab != bb {
-		return ab.Dominates(bb)
-	}
-	for _, i := range ab.Instrs {
-		switch i {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }

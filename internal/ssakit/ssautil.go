@@ -1,0 +1,218 @@
+// Package ssakit is the one copy of the small SSA questions that every
+// toctou pass and the shared internal packages ask: which function a call
+// statically calls, the values of a call's results, the index of a
+// parameter, whether a type is error, whether a condition mentions another
+// parameter, which instruction runs first; and BottomUp, the driver that
+// computes per-function summaries over the static call graph's strongly
+// connected components, callees before callers.
+//
+// It answers what the code does, never whether it is a bug: the passes
+// keep their own judgement. No pass keeps a private copy of these helpers
+// (docs/design.md, "Shared internals").
+package ssakit
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Callee returns the function a call statically calls, seen through
+// generic instantiation, or nil (a dynamic call, an interface method, a
+// builtin, or a function literal).
+func Callee(call *ssa.CallCommon) *types.Func {
+	f := call.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}
+
+// Results returns the values of a call's results, by index; a result no
+// instruction uses is nil. A call of one result is its own value.
+func Results(call *ssa.Call) []ssa.Value {
+	n := call.Call.Signature().Results().Len()
+	if n == 1 {
+		return []ssa.Value{call}
+	}
+	out := make([]ssa.Value, n)
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Tuple == call {
+			out[e.Index] = e
+		}
+	}
+	return out
+}
+
+// ParamIndex returns the index of p among fn's parameters (receiver
+// first, for methods), or -1 when p is nil or not one of them. For a
+// parameter's own function, pass p.Parent().
+func ParamIndex(fn *ssa.Function, p *ssa.Parameter) int {
+	if fn == nil || p == nil {
+		return -1
+	}
+	for i, q := range fn.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// IsError reports whether t is the predeclared error type.
+func IsError(t types.Type) bool {
+	return types.Identical(t, errorType)
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// IsNil reports whether v is the constant nil.
+func IsNil(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value == nil
+}
+
+// IsBool reports whether t is a boolean type.
+func IsBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// IsString reports whether t is a string type.
+func IsString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// RecvName returns the name of the named type of fn's receiver, without
+// a pointer, or "" for a function (or a receiver of no named type).
+func RecvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// QualifiedName names a function by package path, receiver type and name,
+// as the passes' tables spell it: "os.Create", "time.Time.Unix",
+// "sync/atomic.Int64.Add"; "" for a function of no package or a method of
+// no named type.
+func QualifiedName(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv := RecvName(fn)
+		if recv == "" {
+			return ""
+		}
+		return fn.Pkg().Path() + "." + recv + "." + fn.Name()
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// MethodName is the name of the method a call invokes, through an
+// interface or statically, or "" for a call of a function.
+func MethodName(call *ssa.CallCommon) string {
+	if call.Method != nil {
+		return call.Method.Name()
+	}
+	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return fn.Name()
+	}
+	return ""
+}
+
+// MentionsParam reports whether v is computed from a parameter other
+// than except, looking through operators, loads, fields, v, ok := m[k],
+// x.(T) and builtins, but not through phis nor the results of calls (an
+// error from an earlier call is not an option of the caller's). depth is
+// the recursion depth so far, 0 for a caller; past 8 the answer is no.
+//
+// It is what "is this use steered by another parameter" means in every
+// pass: expect.Parse(fset, name, content) reads name only when content is
+// nil, so it is no plain wrapper of a read.
+func MentionsParam(v ssa.Value, except *ssa.Parameter, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v != except
+	case *ssa.Call:
+		if _, ok := v.Call.Value.(*ssa.Builtin); !ok {
+			return false
+		}
+		for _, a := range v.Call.Args {
+			if MentionsParam(a, except, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ssa.Extract:
+		if _, isCall := v.Tuple.(*ssa.Call); isCall {
+			return false
+		}
+		return MentionsParam(v.Tuple, except, depth+1)
+	case *ssa.Phi:
+		return false
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if *op != nil && MentionsParam(*op, except, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// RunsBefore reports whether instruction a dominates instruction b of the
+// same function: every path to b runs a first. Instructions of different
+// functions (or without a block) never do.
+func RunsBefore(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+		return false
+	}
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, i := range ab.Instrs {
+		switch i {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// Returns returns the return instructions of fn, in block order.
+func Returns(fn *ssa.Function) []*ssa.Return {
+	var rets []*ssa.Return
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				rets = append(rets, r)
+			}
+		}
+	}
+	return rets
+}
