@@ -133,31 +133,23 @@ func run(pass *analysis.Pass) (any, error) {
 	if !declaresCandidate(pass) {
 		return r, nil
 	}
-	var cands []*ssa.Function
-	for _, fn := range pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs() {
-		if _, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && candidate(fn.Signature) {
-			cands = append(cands, fn)
+	// Cleaners built on cleaners: callees before callers, so that a
+	// cleaner of a cleaner is found at any depth (ssakit.BottomUp).
+	// A function's summary only grows.
+	ssakit.BottomUp(pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).CallGraph(), func(fn *ssa.Function) bool {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || !candidate(fn.Signature) {
+			return false
 		}
-	}
-	// Cleaners built on cleaners: iterate until nothing changes. A
-	// function's summary only grows when another's appears, so the
-	// number of rounds is bounded by the number of candidates.
-	for range len(cands) + 1 {
-		changed := false
-		for _, fn := range cands {
-			obj := fn.Object().(*types.Func)
-			if _, done := r.local[obj]; done {
-				continue
-			}
-			if p, ok := cleanedParam(r.paths, fn); ok {
-				r.local[obj] = &Fact{Cleans: []Clean{{Result: 0, Param: p}}}
-				changed = true
-			}
+		if _, done := r.local[obj]; done {
+			return false
 		}
-		if !changed {
-			break
+		if p, ok := cleanedParam(r.paths, fn); ok {
+			r.local[obj] = &Fact{Cleans: []Clean{{Result: 0, Param: p}}}
+			return true
 		}
-	}
+		return false
+	})
 	for fn, f := range r.local {
 		if fn.Exported() {
 			pass.ExportObjectFact(fn, f)

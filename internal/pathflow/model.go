@@ -100,6 +100,30 @@ func (m *Model) cleanedOf(v ssa.Value, depth int) ssa.Value {
 	return nil
 }
 
+// CleanerArg returns the argument that v, a result of a call of one of
+// the analyzed code's own cleaners (the helpers the model knows, not the
+// library's transparent path functions), is a cleaned or validated form
+// of; or nil. It is one step of Uncleaned, for a pass that follows the
+// library's path functions its own way (tempname's name evaluator).
+func (m *Model) CleanerArg(v ssa.Value) ssa.Value {
+	if m == nil || m.Cleans == nil {
+		return nil
+	}
+	var call *ssa.Call
+	result := 0
+	switch x := v.(type) {
+	case *ssa.Extract:
+		call, _ = x.Tuple.(*ssa.Call)
+		result = x.Index
+	case *ssa.Call:
+		call = x
+	}
+	if call == nil || call.Call.IsInvoke() {
+		return nil
+	}
+	return m.userCleanedArg(call, result)
+}
+
 // cleanedArg returns the argument of call whose cleaned form the result
 // at index result is, or nil.
 func (m *Model) cleanedArg(call *ssa.Call, result int) ssa.Value {
@@ -112,6 +136,11 @@ func (m *Model) cleanedArg(call *ssa.Call, result int) ssa.Value {
 	if m == nil || m.Cleans == nil {
 		return nil
 	}
+	return m.userCleanedArg(call, result)
+}
+
+// userCleanedArg is cleanedArg for the analyzed code's cleaners only.
+func (m *Model) userCleanedArg(call *ssa.Call, result int) ssa.Value {
 	callee := call.Call.StaticCallee()
 	if callee == nil {
 		return nil

@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// test files see all of it (ssabuild.TestCode).
 	st.retryablehttpConfigured = configuresRetryableHTTP(funcs, func(in ssa.Instruction) bool { return !res.TestCode(in) })
 	st.retryablehttpConfiguredInTests = st.retryablehttpConfigured || configuresRetryableHTTP(funcs, nil)
-	st.summarize(funcs)
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs { // (function literals included)
 		st.checkFunc(fn)

@@ -118,35 +118,30 @@ func (st *state) checkHelper(h *helperCall) {
 	}
 }
 
-// summarize computes the facts of the package's named functions,
-// iterating to a fixed point so that wrappers of wrappers are found in
-// any order.
-func (st *state) summarize(funcs []*ssa.Function) {
-	const maxRounds = 8
-	for range maxRounds {
+// summarize computes the facts of the package's named functions, callees
+// before callers (ssakit.BottomUp), so that wrappers of wrappers are found
+// at any depth.
+func (st *state) summarize(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, func(fn *ssa.Function) bool {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || fn.Blocks == nil {
+			return false
+		}
 		changed := false
-		for _, fn := range funcs {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Parent() != nil || fn.Blocks == nil {
-				continue
-			}
-			if st.performs[obj] == nil {
-				if f := st.performsSummary(fn); f != nil {
-					st.performs[obj] = f
-					changed = true
-				}
-			}
-			if st.retries[obj] == nil {
-				if f := st.retriesSummary(fn); f != nil {
-					st.retries[obj] = f
-					changed = true
-				}
+		if st.performs[obj] == nil {
+			if f := st.performsSummary(fn); f != nil {
+				st.performs[obj] = f
+				changed = true
 			}
 		}
-		if !changed {
-			return
+		if st.retries[obj] == nil {
+			if f := st.retriesSummary(fn); f != nil {
+				st.retries[obj] = f
+				changed = true
+			}
 		}
-	}
+		return changed
+	})
 }
 
 // performsSummary returns the fact of a function that performs a

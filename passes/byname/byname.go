@@ -10,7 +10,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // doc is the text of doc.go, whose "# Analyzer byname" section is the
@@ -37,7 +39,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "byname",
 		Doc:       analysisutil.MustExtractDoc(doc, "byname"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/byname.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("byname", run),
 		FactTypes: []analysis.Fact{new(OpensFact)},
 	}
@@ -55,15 +57,17 @@ func run(pass *analysis.Pass) (any, error) {
 	if !importsRelevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no open and no operation by name can be in this package
 	}
-	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
 	st := &state{
 		pass:    pass,
 		opens:   make(map[*types.Func]*OpensFact),
 		closers: make(map[paramKey]bool),
 		exits:   make(map[*ssa.Function]bool),
 		syn:     analysisutil.NewSyntax(pass),
+		paths:   pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
 	}
-	st.summarize(funcs)
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)
@@ -103,6 +107,7 @@ type state struct {
 	closers map[paramKey]bool          // whether a function may close a file parameter
 	exits   map[*ssa.Function]bool     // whether a function never returns
 	syn     *analysisutil.Syntax       // calls and files, indexed on the first report
+	paths   *pathflow.Model            // which values are cleaned forms of a parameter (internal/effects)
 
 	fixIndex *fixutil.Index // uses of imports and locals, indexed per file on the first fix
 }

@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -50,26 +49,20 @@ func (f *OpensFact) String() string {
 }
 
 // summarize computes the opener summaries of the package's named
-// functions, iterating to a fixed point so that openers built on openers
-// are found in any order.
-func (st *state) summarize(fns []*ssa.Function) {
-	const maxRounds = 8
-	for range maxRounds {
-		changed := false
-		for _, fn := range fns {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Parent() != nil || len(fn.Params) == 0 || st.opens[obj] != nil {
-				continue
-			}
-			if f := st.openerSummary(fn); f != nil {
-				st.opens[obj] = f
-				changed = true
-			}
+// functions, callees before callers (ssakit.BottomUp), so that openers
+// built on openers are found at any depth.
+func (st *state) summarize(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, func(fn *ssa.Function) bool {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || len(fn.Params) == 0 || st.opens[obj] != nil {
+			return false
 		}
-		if !changed {
-			return
+		if f := st.openerSummary(fn); f != nil {
+			st.opens[obj] = f
+			return true
 		}
-	}
+		return false
+	})
 }
 
 // openerSummary returns the fact for fn when every return yields either
@@ -116,7 +109,7 @@ func (st *state) openerSummary(fn *ssa.Function) *OpensFact {
 		if o == nil || o.path == nil || o.opath {
 			return nil
 		}
-		param := ssakit.ParamIndex(fn, pathflow.ParamOf(o.path))
+		param := ssakit.ParamIndex(fn, st.paths.ParamOf(o.path))
 		if param < 0 || (fact.Param >= 0 && param != fact.Param) {
 			return nil
 		}

@@ -10,7 +10,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 //go:embed doc.go
@@ -39,7 +41,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "lockfile",
 		Doc:       analysisutil.MustExtractDoc(doc, "lockfile"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/lockfile.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("lockfile", run),
 		FactTypes: []analysis.Fact{new(LockFact)},
 	}
@@ -62,14 +64,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
 	st := &state{
 		pass:    pass,
 		facts:   make(map[*types.Func]*LockFact),
 		syn:     analysisutil.NewSyntax(pass),
 		reports: make(map[reportKey]bool),
+		paths:   pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
 	}
-	st.summarize(funcs)
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)
@@ -83,6 +87,7 @@ type state struct {
 	facts   map[*types.Func]*LockFact // summaries of this package's functions
 	syn     *analysisutil.Syntax      // calls, returns, files and source text, indexed on the first report
 	reports map[reportKey]bool
+	paths   *pathflow.Model // which values are cleaned forms of a parameter (internal/effects)
 }
 
 // reportKey identifies one finding, so that none is reported twice.

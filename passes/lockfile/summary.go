@@ -8,37 +8,33 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
-	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
-// summarize computes the facts of the package's named functions,
-// iterating so that functions built on functions are found in any order.
-func (st *state) summarize(fns []*ssa.Function) {
-	const maxRounds = 8
-	for range maxRounds {
-		changed := false
-		for _, fn := range fns {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Parent() != nil || len(fn.Params) == 0 {
-				continue
-			}
-			f := st.summary(fn)
-			old := st.facts[obj]
-			switch {
-			case f == nil && old == nil:
-			case f == nil:
-				delete(st.facts, obj)
-				changed = true
-			case old == nil || old.String() != f.String():
-				st.facts[obj] = f
-				changed = true
-			}
+// summarize computes the facts of the package's named functions, callees
+// before callers (ssakit.BottomUp), so that functions built on functions
+// are found at any depth. A function's fact is recomputed from scratch
+// each time its body is visited.
+func (st *state) summarize(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, func(fn *ssa.Function) bool {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || len(fn.Params) == 0 {
+			return false
 		}
-		if !changed {
-			return
+		f := st.summary(fn)
+		old := st.facts[obj]
+		switch {
+		case f == nil && old == nil:
+			return false
+		case f == nil:
+			delete(st.facts, obj)
+			return true
+		case old == nil || old.String() != f.String():
+			st.facts[obj] = f
+			return true
 		}
-	}
+		return false
+	})
 }
 
 // summary returns what fn does with the lock files its parameters name,
@@ -51,7 +47,7 @@ func (st *state) summary(fn *ssa.Function) *LockFact {
 		if s.direct && st.removedBefore(fn, s) {
 			continue // a staging file, made fresh: no lock to hand to the caller
 		}
-		ref, ok := paramRef(fn, s.path)
+		ref, ok := st.paramRef(fn, s.path)
 		if !ok {
 			continue
 		}
@@ -86,7 +82,7 @@ func (st *state) summary(fn *ssa.Function) *LockFact {
 // paramOf returns the parameter that v is, or is a transparent
 // respelling of, also when a function literal captures the parameter (v
 // then loads it from the variable it was spilled to), or nil.
-func paramOf(v ssa.Value) *ssa.Parameter {
+func (st *state) paramOf(v ssa.Value) *ssa.Parameter {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if a, ok := load.X.(*ssa.Alloc); ok {
 			if p, ok := onlyStored(a).(*ssa.Parameter); ok {
@@ -94,28 +90,28 @@ func paramOf(v ssa.Value) *ssa.Parameter {
 			}
 		}
 	}
-	return pathflow.ParamOf(v)
+	return st.paths.ParamOf(v)
 }
 
 // paramRef expresses a lock path of fn through one of its parameters.
-func paramRef(fn *ssa.Function, p lockPath) (PathRef, bool) {
+func (st *state) paramRef(fn *ssa.Function, p lockPath) (PathRef, bool) {
 	if p.field != nil {
-		if i := ssakit.ParamIndex(fn, paramOf(p.base)); i >= 0 {
+		if i := ssakit.ParamIndex(fn, st.paramOf(p.base)); i >= 0 {
 			return PathRef{Param: i, Field: p.field.Name()}, true
 		}
 		return PathRef{}, false
 	}
-	return refOf(fn, p.base)
+	return st.refOf(fn, p.base)
 }
 
 // refOf expresses the path value v of fn through one of its parameters:
 // the parameter (or a clean spelling of it), or a field of it.
-func refOf(fn *ssa.Function, v ssa.Value) (PathRef, bool) {
-	if i := ssakit.ParamIndex(fn, paramOf(v)); i >= 0 {
+func (st *state) refOf(fn *ssa.Function, v ssa.Value) (PathRef, bool) {
+	if i := ssakit.ParamIndex(fn, st.paramOf(v)); i >= 0 {
 		return PathRef{Param: i}, true
 	}
 	if x, f := fieldOf(v); f != nil {
-		if i := ssakit.ParamIndex(fn, paramOf(x)); i >= 0 {
+		if i := ssakit.ParamIndex(fn, st.paramOf(x)); i >= 0 {
 			return PathRef{Param: i, Field: f.Name()}, true
 		}
 	}
@@ -157,7 +153,7 @@ func (st *state) releasedRefs(fn *ssa.Function) []PathRef {
 				if entry, ok := fsops.Lookup(callee); ok {
 					for _, pa := range entry.Paths {
 						if pa.Index < len(common.Args) && releaseOp(fsops.Classify(pa, common, callee)) {
-							add(refOf(fn, env.outer(common.Args[pa.Index])))
+							add(st.refOf(fn, env.outer(common.Args[pa.Index])))
 						}
 					}
 					continue
@@ -169,8 +165,8 @@ func (st *state) releasedRefs(fn *ssa.Function) []PathRef {
 						}
 						arg := env.outer(common.Args[r.Param])
 						if r.Field == "" {
-							add(refOf(fn, arg))
-						} else if i := ssakit.ParamIndex(fn, paramOf(arg)); i >= 0 {
+							add(st.refOf(fn, arg))
+						} else if i := ssakit.ParamIndex(fn, st.paramOf(arg)); i >= 0 {
 							add(PathRef{Param: i, Field: r.Field}, true)
 						}
 					}
@@ -186,14 +182,7 @@ func (st *state) releasedRefs(fn *ssa.Function) []PathRef {
 // when its results say whether the caller now holds the lock.
 func (sa *siteAnalysis) acquireSummary(ref PathRef) *Acquire {
 	s, fn := sa.s, sa.fn
-	var rets []*ssa.Return
-	for _, b := range fn.Blocks {
-		if n := len(b.Instrs); n > 0 {
-			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
-				rets = append(rets, r)
-			}
-		}
-	}
+	rets := ssakit.Returns(fn)
 	if len(rets) == 0 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // summarize computes the summaries of the package's named functions,
@@ -43,14 +44,7 @@ func (st *state) results(fn *ssa.Function, r *resolver, next map[*types.Func]*Ne
 		return
 	}
 	sig := fn.Signature.Results()
-	var rets []*ssa.Return
-	for _, b := range fn.Blocks {
-		if n := len(b.Instrs); n > 0 {
-			if ret, ok := b.Instrs[n-1].(*ssa.Return); ok {
-				rets = append(rets, ret)
-			}
-		}
-	}
+	rets := ssakit.Returns(fn)
 	if len(rets) == 0 {
 		return
 	}

@@ -79,25 +79,16 @@ func (f *WrapperFact) addRename(r RenamePair) bool {
 }
 
 // summarize computes the wrapper summaries of the package's named
-// functions, iterating to a fixed point so that wrappers built on wrappers
-// are found in any order.
-func (st *state) summarize(fns []*ssa.Function) {
-	const maxRounds = 8
-	for range maxRounds {
-		changed := false
-		for _, fn := range fns {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Parent() != nil || len(fn.Params) == 0 {
-				continue
-			}
-			if st.summarizeFunc(fn, obj) {
-				changed = true
-			}
+// functions, callees before callers (ssakit.BottomUp), so that wrappers
+// built on wrappers are found at any depth.
+func (st *state) summarize(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, func(fn *ssa.Function) bool {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || len(fn.Params) == 0 {
+			return false
 		}
-		if !changed {
-			return
-		}
-	}
+		return st.summarizeFunc(fn, obj)
+	})
 }
 
 // summarizeFunc adds to obj's summary what fn does to the files its
@@ -114,7 +105,7 @@ func (st *state) summarizeFunc(fn *ssa.Function, obj *types.Func) bool {
 	// parameter: only those can steer a use of the key.
 	steering := map[*ssa.Parameter][]*ssa.If{}
 	param := func(v ssa.Value, at ssa.Instruction) int {
-		p := pathflow.ParamOf(v)
+		p := st.paths.ParamOf(v)
 		i := slices.Index(fn.Params, p)
 		if p == nil || i < 0 {
 			return -1

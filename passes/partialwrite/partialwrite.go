@@ -8,7 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 //go:embed doc.go
@@ -30,7 +32,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "partialwrite",
 		Doc:       analysisutil.MustExtractDoc(doc, "partialwrite"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/partialwrite.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("partialwrite", run),
 		FactTypes: []analysis.Fact{new(WrapperFact)},
 	}
@@ -53,9 +55,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
-	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact), syn: analysisutil.NewSyntax(pass)}
-	st.summarize(funcs)
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
+	st := &state{pass: pass, wrappers: make(map[*types.Func]*WrapperFact), syn: analysisutil.NewSyntax(pass),
+		paths: pass.ResultOf[effects.Analyzer].(*effects.Result).Paths()}
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {
 		sites := st.sites(fn)
@@ -86,6 +90,7 @@ type state struct {
 	pass     *analysis.Pass
 	wrappers map[*types.Func]*WrapperFact // this package's summaries
 	syn      *analysisutil.Syntax         // calls, files and source text, indexed on the first report
+	paths    *pathflow.Model              // which values are cleaned forms of a parameter (internal/effects)
 }
 
 // wrapperFact returns what the analyzed code knows of fn as a wrapper:

@@ -52,7 +52,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
-	funcs := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs()
+	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	funcs := res.Funcs()
 	st := &state{
 		pass:   pass,
 		exists: make(map[*types.Func]*ExistsFact),
@@ -60,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 		syn:    analysisutil.NewSyntax(pass),
 		paths:  pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
 	}
-	st.summarize(funcs)
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)

@@ -12,55 +12,54 @@ import (
 )
 
 // summarize computes the exists-helper and wrapper summaries of the
-// package's named functions, iterating to a fixed point so that helpers
-// built on helpers are found in any order.
-func (st *state) summarize(fns []*ssa.Function) {
-	const maxRounds = 8
-	for range maxRounds {
-		changed := false
-		for _, fn := range fns {
-			obj, ok := fn.Object().(*types.Func)
-			if !ok || fn.Parent() != nil || fn.Signature.Params().Len()+recvLen(fn) == 0 {
-				continue
-			}
-			checks, uses := st.sites(fn)
-			fs := newFuncState(fn)
-			for _, u := range uses {
-				if !racy(u.op) {
-					continue
-				}
-				if i := ssakit.ParamIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
-					!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
-					f := st.uses[obj]
-					if f == nil {
-						f = new(UsesFact)
-						st.uses[obj] = f
-					}
-					absent := u.op == fsops.OpRead && swallowsError(u)
-					if f.add(ParamUse{Param: i, Op: u.op, Absent: absent}) {
-						changed = true
-					}
-				}
-			}
-			if st.exists[obj] != nil || len(checks) == 0 {
-				continue
-			}
-			for _, c := range checks {
-				i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
-				if i < 0 {
-					continue
-				}
-				if f := fs.existsSummary(c, i); f != nil {
-					st.exists[obj] = f
-					changed = true
-					break
-				}
-			}
+// package's named functions, callees before callers
+// (ssakit.BottomUp), so that helpers built on helpers are found at any
+// depth.
+func (st *state) summarize(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, st.summarizeFunc)
+}
+
+// summarizeFunc adds to fn's summaries what its body shows, given the
+// summaries of its callees, and reports whether they grew.
+func (st *state) summarizeFunc(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || fn.Signature.Params().Len()+recvLen(fn) == 0 {
+		return false
+	}
+	changed := false
+	checks, uses := st.sites(fn)
+	fs := newFuncState(fn)
+	for _, u := range uses {
+		if !racy(u.op) {
+			continue
 		}
-		if !changed {
-			return
+		if i := ssakit.ParamIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
+			!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
+			f := st.uses[obj]
+			if f == nil {
+				f = new(UsesFact)
+				st.uses[obj] = f
+			}
+			absent := u.op == fsops.OpRead && swallowsError(u)
+			if f.add(ParamUse{Param: i, Op: u.op, Absent: absent}) {
+				changed = true
+			}
 		}
 	}
+	if st.exists[obj] != nil || len(checks) == 0 {
+		return changed
+	}
+	for _, c := range checks {
+		i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
+		if i < 0 {
+			continue
+		}
+		if f := fs.existsSummary(c, i); f != nil {
+			st.exists[obj] = f
+			return true
+		}
+	}
+	return changed
 }
 
 func recvLen(fn *ssa.Function) int {

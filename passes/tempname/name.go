@@ -80,6 +80,7 @@ const maxEvalDepth = 16
 type evaluator struct {
 	globals map[*ssa.Global]*globalInfo
 	onStack map[ssa.Value]bool
+	paths   *pathflow.Model // the analyzed code's cleaners (internal/effects), or nil
 }
 
 // globalInfo is what the package does with one of its variables.
@@ -174,8 +175,14 @@ func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
 		}
 		return e.scalar(v.X, depth)
 	case *ssa.Extract:
+		if a := e.paths.CleanerArg(v); a != nil {
+			return e.eval(a, depth) // a cleaned or validated form of a
+		}
 		return e.extract(v, depth)
 	case *ssa.Call:
+		if a := e.paths.CleanerArg(v); a != nil {
+			return e.eval(a, depth)
+		}
 		return e.call(v, depth)
 	case *ssa.Phi:
 		return e.phi(v, depth)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 )
@@ -38,7 +39,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "tempname",
 		Doc:       analysisutil.MustExtractDoc(doc, "tempname"),
 		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/tempname.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("tempname", run),
 		FactTypes: []analysis.Fact{new(CreatesFact)},
 	}
@@ -92,9 +93,13 @@ func run(pass *analysis.Pass) (any, error) {
 	// by all code, for findings in test files (ssabuild.TestCode).
 	prod := &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
 	all := prod
+	paths := pass.ResultOf[effects.Analyzer].(*effects.Result).Paths()
+	prod.eval.paths = paths
 	if res.HasTests() {
 		prod.eval = newEvaluator(funcs, func(in ssa.Instruction) bool { return !res.TestCode(in) })
+		prod.eval.paths = paths
 		all = &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
+		all.eval.paths = paths
 	}
 	st := &state{
 		pass:    pass,
@@ -116,7 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	st.summarize(funcs)
+	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)
