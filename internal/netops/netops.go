@@ -11,6 +11,8 @@ package netops
 
 import (
 	"go/types"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // Kind is what a function of the table does.
@@ -149,24 +151,11 @@ func Lookup(f *types.Func) (Func, bool) {
 		return Func{}, false
 	}
 	key := f.Name()
-	if recv := RecvName(f); recv != "" {
+	if recv := ssakit.RecvName(f); recv != "" {
 		key = recv + "." + key
 	}
 	e, ok := funcs[key]
 	return e, ok
-}
-
-// RecvName returns the name of the named type of f's receiver (without
-// a pointer), or "" for a function.
-func RecvName(f *types.Func) string {
-	sig, ok := f.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	if n := namedOf(sig.Recv().Type()); n != nil {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 func namedOf(t types.Type) *types.Named {
@@ -231,7 +220,7 @@ var contextFuncs = map[string]Lifetime{
 
 // ContextLifetime classifies a function of package context.
 func ContextLifetime(f *types.Func) Lifetime {
-	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "context" || RecvName(f) != "" {
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "context" || ssakit.RecvName(f) != "" {
 		return NotContext
 	}
 	return contextFuncs[f.Name()]

@@ -476,7 +476,7 @@ func (st *state) sentUnjudged(r *resolver, call *ssa.Call) bool {
 					sent = true
 				case ok:
 					return false // WithContext, Clone: the request gets a context
-				case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && netops.RecvName(fn) == "Request":
+				case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && ssakit.RecvName(fn) == "Request":
 					// SetBasicAuth, AddCookie: configure the request
 				default:
 					return false // handed on: the callee may give it a context

@@ -237,7 +237,7 @@ func (r *resolver) callResult(call *ssa.Call, v ssa.Value, i int, depth int) obj
 		return unknownObject
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == "net/http" && callee.Name() == "Clone" &&
-		netops.RecvName(callee) == "Transport" && len(call.Call.Args) == 1 {
+		ssakit.RecvName(callee) == "Transport" && len(call.Call.Args) == 1 {
 		// t.Clone() copies t's limits; the copy may be configured further.
 		o := r.objectOf(call.Call.Args[0], depth)
 		o.limit = join(o.limit, r.usesOf(v, depth, nil))
@@ -531,7 +531,7 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 		if fn == nil || fn.Pkg() == nil || !isStdNetPkg(fn.Pkg().Path()) {
 			return unknownLimit
 		}
-		if len(common.Args) > 0 && common.Args[0] == v && netops.RecvName(fn) != "" &&
+		if len(common.Args) > 0 && common.Args[0] == v && ssakit.RecvName(fn) != "" &&
 			!slices.Contains(common.Args[1:], v) {
 			return noLimit // a method of the type itself: Do, Serve, Close
 		}
