@@ -171,15 +171,17 @@ func TestSnapshotRestore(t *testing.T) {
 	}
 }
 
-// TestSelectEntries checks that the unseen corpus is chosen only by name
-// or as a whole with -corpus unseen, never by default.
+// TestSelectEntries checks that the held sets are chosen only by name or
+// as a whole with -corpus SET, never by default.
 func TestSelectEntries(t *testing.T) {
 	all := []Entry{{Name: "a", Path: "example.com/a"}, {Name: "b", Path: "example.com/b"}}
-	held := []Entry{{Name: "x", Path: "example.com/x"}, {Name: "y", Path: "example.com/y"}}
+	held := []Entry{{Set: "unseen", Name: "x", Path: "example.com/x"}, {Set: "unseen", Name: "y", Path: "example.com/y"}, {Set: "heldout", Name: "z", Path: "example.com/z"}}
 	for _, tc := range []struct{ list, want string }{
 		{"", "a,b"},
 		{"b", "b"},
 		{"unseen", "x,y"},
+		{"heldout", "z"},
+		{"heldout,x", "z,x"},
 		{"a,example.com/y", "a,y"},
 	} {
 		got, err := selectEntries(all, held, tc.list)
@@ -191,19 +193,22 @@ func TestSelectEntries(t *testing.T) {
 			t.Errorf("selectEntries(%q) = %s, want %s", tc.list, g, tc.want)
 		}
 	}
-	if _, err := selectEntries(all, held, "z"); err == nil || !strings.Contains(err.Error(), "unseen (x, y)") {
-		t.Errorf("selectEntries(z): error %v, want one naming the unseen set", err)
+	if _, err := selectEntries(all, held, "w"); err == nil || !strings.Contains(err.Error(), "unseen (x, y), heldout (z)") {
+		t.Errorf("selectEntries(w): error %v, want one naming the held sets", err)
 	}
 }
 
-// TestUnseenCorpus checks that the unseen corpus is pinned by hash and
-// shares no module with the corpus.
-func TestUnseenCorpus(t *testing.T) {
+// TestHeldCorpus checks that the held sets are pinned by hash, name their
+// set, and share no module with the corpus or each other.
+func TestHeldCorpus(t *testing.T) {
 	seen := make(map[string]bool)
 	for _, e := range corpus() {
 		seen[e.Path], seen[e.Name] = true, true
 	}
-	for _, e := range unseenCorpus() {
+	for _, e := range heldCorpus() {
+		if e.Set != unseenSet && e.Set != heldoutSet {
+			t.Errorf("%s: set %q, want %q or %q", e.Name, e.Set, unseenSet, heldoutSet)
+		}
 		if seen[e.Path] || seen[e.Name] {
 			t.Errorf("%s is in both corpora", e.Name)
 		}

@@ -84,7 +84,11 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 	case cfg.writePin:
 		return writePin(env.benchDir)
 	case cfg.list:
-		text := corpusTable(corpus()) + "\nThe unseen corpus (-corpus " + unseenSet + "):\n\n" + corpusTable(unseenCorpus())
+		text := corpusTable(corpus())
+		held := heldCorpus()
+		for _, set := range setNames(held) {
+			text += "\nThe " + set + " set (-corpus " + set + "):\n\n" + corpusTable(inSet(held, set))
+		}
 		_, err := io.WriteString(stdout, text)
 		return err
 	}
@@ -103,7 +107,7 @@ func dispatch(ctx context.Context, env *toolEnv, cfg *config, stdout io.Writer) 
 	}
 	var held []Entry
 	if !cfg.smoke {
-		held = unseenCorpus()
+		held = heldCorpus()
 	}
 	entries, err := selectEntries(all, held, cfg.corpus)
 	if err != nil {
