@@ -8,6 +8,7 @@
 package fixutil
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -30,10 +31,16 @@ type Index struct {
 }
 
 // fileUses is the index of one file: the use positions of each object, in
-// ascending order, and the objects in order of first use.
+// ascending order, and every use in position order.
 type fileUses struct {
 	uses map[types.Object][]token.Pos
-	objs []types.Object
+	all  []objUse
+}
+
+// An objUse is one use of an object.
+type objUse struct {
+	pos token.Pos
+	obj types.Object
 }
 
 // NewIndex returns an empty Index over the type information info.
@@ -67,12 +74,13 @@ func (ix *Index) file(f *ast.File) *fileUses {
 			return true
 		}
 		obj := ix.info.Uses[id]
-		if _, seen := fu.uses[obj]; !seen {
-			fu.objs = append(fu.objs, obj)
-		}
 		fu.uses[obj] = append(fu.uses[obj], id.Pos())
+		fu.all = append(fu.all, objUse{id.Pos(), obj})
 		return true
 	})
+	if !slices.IsSortedFunc(fu.all, func(a, b objUse) int { return cmp.Compare(a.pos, b.pos) }) {
+		slices.SortStableFunc(fu.all, func(a, b objUse) int { return cmp.Compare(a.pos, b.pos) })
+	}
 	for _, ps := range fu.uses {
 		if !slices.IsSorted(ps) {
 			slices.Sort(ps)
@@ -88,25 +96,33 @@ func (ix *Index) file(f *ast.File) *fileUses {
 // the edits leaves each of them unused, unless the new text mentions it.
 func (ix *Index) LastUses(f *ast.File, edits []analysis.TextEdit, locals bool) []types.Object {
 	fu := ix.file(f)
-	var out []types.Object
-	for _, obj := range fu.objs {
-		if _, ok := obj.(*types.Var); ok && !locals {
-			continue
-		}
-		ps := fu.uses[obj]
-		inside := 0
-		for _, e := range edits {
-			lo := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.Pos })
-			hi := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.End })
-			if hi > lo {
-				inside += hi - lo
+	// Only the objects used inside the edits can lose their last use:
+	// count their uses there, found by binary search in the file's uses,
+	// instead of going through every object of the file.
+	inside := make(map[types.Object]int)
+	var cands []types.Object
+	for _, e := range edits {
+		lo := sort.Search(len(fu.all), func(i int) bool { return fu.all[i].pos >= e.Pos })
+		for i := lo; i < len(fu.all) && fu.all[i].pos < e.End; i++ {
+			obj := fu.all[i].obj
+			if _, ok := obj.(*types.Var); ok && !locals {
+				continue
 			}
+			if inside[obj] == 0 {
+				cands = append(cands, obj)
+			}
+			// Edits of one fix do not overlap, so no use is counted twice.
+			inside[obj]++
 		}
-		// Edits of one fix do not overlap, so no use is counted twice.
-		if inside > 0 && inside >= len(ps) {
+	}
+	var out []types.Object
+	for _, obj := range cands {
+		if inside[obj] >= len(fu.uses[obj]) {
 			out = append(out, obj)
 		}
 	}
+	// In order of first use in the file.
+	sort.SliceStable(out, func(i, j int) bool { return fu.uses[out[i]][0] < fu.uses[out[j]][0] })
 	return out
 }
 
