@@ -152,10 +152,12 @@ func mentioned(s string, edits []analysis.TextEdit) bool {
 
 // EnclosingPath is astutil.PathEnclosingInterval(f, start, end), found
 // within the declaration of f that holds the interval, and within the
-// statement of a function's body that holds it: the same path, at a cost
-// that grows neither with the number of declarations of the file nor with
-// the number of statements of a function (PathEnclosingInterval sorts the
-// children of every node it passes).
+// statement of a function's body that holds it, and so on down through
+// the bodies of the blocks, loops, ifs, switches and selects that hold
+// it: the same path, at a cost that grows neither with the number of
+// declarations of the file nor with the number of statements of a
+// function or of a loop's body (PathEnclosingInterval sorts the children
+// of every node it passes).
 func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bool) {
 	decls := f.Decls
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > start })
@@ -163,23 +165,91 @@ func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bo
 		return astutil.PathEnclosingInterval(f, start, end)
 	}
 	decl := decls[i]
-	if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 8 {
-		list := fd.Body.List
+	fd, ok := decl.(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return pathIn(f, decl, start, end)
+	}
+	// Descend through the statement lists that hold the interval, to the
+	// innermost statement stmt that holds it; above holds the nodes above
+	// stmt, outermost first.
+	above := []ast.Node{f, fd, fd.Body}
+	list := fd.Body.List
+	var stmt ast.Stmt
+	var holder ast.Node
+	for {
 		k := sort.Search(len(list), func(k int) bool { return list[k].End() > start })
-		if k < len(list) && list[k].Pos() < start && end < list[k].End() {
-			// The path below the statement, found in a body of that
-			// statement alone; then the body, the declaration and the
-			// file, as the whole file gives them.
-			stmt := list[k]
-			body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
-			one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
-			lower, exact := pathIn(f, one, start, end)
-			if li := slices.Index(lower, ast.Node(stmt)); li >= 0 {
-				return append(lower[:li+1:li+1], fd.Body, fd, f), exact
+		if k >= len(list) || !(list[k].Pos() < start && end < list[k].End()) {
+			break
+		}
+		if stmt != nil {
+			above = append(above, stmt)
+			if holder != nil {
+				above = append(above, holder)
 			}
 		}
+		stmt = list[k]
+		if holder, list = innerList(stmt, start, end); list == nil {
+			break
+		}
 	}
-	return pathIn(f, decl, start, end)
+	if stmt == nil {
+		return pathIn(f, decl, start, end)
+	}
+	// The path below the statement, found in a body of that statement
+	// alone; then the nodes above it, as the whole file gives them.
+	body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
+	one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
+	lower, exact := pathIn(f, one, start, end)
+	li := slices.Index(lower, ast.Node(stmt))
+	if li < 0 {
+		return pathIn(f, decl, start, end)
+	}
+	path = lower[: li+1 : li+1]
+	for j := len(above) - 1; j >= 0; j-- {
+		path = append(path, above[j])
+	}
+	return path, exact
+}
+
+// innerList returns the statement list directly below s that holds the
+// interval [start, end), and the node between s and that list (a loop's
+// or an if's body, a switch's block of clauses), nil when s holds the list
+// itself (a block, a case clause); or nil, nil.
+func innerList(s ast.Stmt, start, end token.Pos) (holder ast.Node, list []ast.Stmt) {
+	in := func(n ast.Node) bool { return n != nil && n.Pos() < start && end < n.End() }
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return nil, s.List
+	case *ast.CaseClause:
+		return nil, s.Body
+	case *ast.CommClause:
+		return nil, s.Body
+	case *ast.ForStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.RangeStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.IfStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.SwitchStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.TypeSwitchStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.SelectStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	}
+	return nil, nil
 }
 
 // pathIn is PathEnclosingInterval over a file of the one declaration decl,
