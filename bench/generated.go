@@ -44,6 +44,16 @@ func genShapes() []genShape {
 			},
 		},
 		{
+			name: "loop", check: "pathrace",
+			doc:     "one function of one loop of N stat-then-WriteFile blocks on one path (3 lines each): every if on a cycle",
+			imports: []string{"os"},
+			header:  "func F(p string, data []byte) {\n\tfor i := 0; i < 3; i++ {\n",
+			footer:  "\t}\n}\n",
+			unit: func(i int) string {
+				return "\t\tif _, err := os.Stat(p); err != nil {\n\t\t\tos.WriteFile(p, data, 0o644)\n\t\t}\n"
+			},
+		},
+		{
 			name: "file", check: "pathrace",
 			doc:     "a file of N functions of 10 lines, each with a pathrace finding and a fix",
 			imports: []string{"os"},

@@ -346,6 +346,18 @@ func (d durationValue) Set(s string) error {
 // the dependencies: a package that failed to load says why there, in the
 // go command's words ("no required module provides package ...").
 func loadPackages(patterns []string, tests bool, buildFlags []string) (pkgs []*packages.Package, reported map[string]bool, errs []string, err error) {
+	if pkgs, why := loadDirect(patterns, tests, buildFlags); why == "" {
+		reported = make(map[string]bool, len(pkgs))
+		for _, p := range pkgs {
+			reported[p.ID] = true
+		}
+		return pkgs, reported, nil, nil
+	}
+	return loadGoList(patterns, tests, buildFlags)
+}
+
+// loadGoList is loadPackages through packages.LoadSyntax.
+func loadGoList(patterns []string, tests bool, buildFlags []string) (pkgs []*packages.Package, reported map[string]bool, errs []string, err error) {
 	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests, BuildFlags: buildFlags}
 	pkgs, err = packages.Load(cfg, patterns...)
 	if err == nil && len(pkgs) == 0 {

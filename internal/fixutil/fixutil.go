@@ -8,6 +8,7 @@
 package fixutil
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -30,10 +31,16 @@ type Index struct {
 }
 
 // fileUses is the index of one file: the use positions of each object, in
-// ascending order, and the objects in order of first use.
+// ascending order, and every use in position order.
 type fileUses struct {
 	uses map[types.Object][]token.Pos
-	objs []types.Object
+	all  []objUse
+}
+
+// An objUse is one use of an object.
+type objUse struct {
+	pos token.Pos
+	obj types.Object
 }
 
 // NewIndex returns an empty Index over the type information info.
@@ -67,12 +74,13 @@ func (ix *Index) file(f *ast.File) *fileUses {
 			return true
 		}
 		obj := ix.info.Uses[id]
-		if _, seen := fu.uses[obj]; !seen {
-			fu.objs = append(fu.objs, obj)
-		}
 		fu.uses[obj] = append(fu.uses[obj], id.Pos())
+		fu.all = append(fu.all, objUse{id.Pos(), obj})
 		return true
 	})
+	if !slices.IsSortedFunc(fu.all, func(a, b objUse) int { return cmp.Compare(a.pos, b.pos) }) {
+		slices.SortStableFunc(fu.all, func(a, b objUse) int { return cmp.Compare(a.pos, b.pos) })
+	}
 	for _, ps := range fu.uses {
 		if !slices.IsSorted(ps) {
 			slices.Sort(ps)
@@ -88,25 +96,33 @@ func (ix *Index) file(f *ast.File) *fileUses {
 // the edits leaves each of them unused, unless the new text mentions it.
 func (ix *Index) LastUses(f *ast.File, edits []analysis.TextEdit, locals bool) []types.Object {
 	fu := ix.file(f)
-	var out []types.Object
-	for _, obj := range fu.objs {
-		if _, ok := obj.(*types.Var); ok && !locals {
-			continue
-		}
-		ps := fu.uses[obj]
-		inside := 0
-		for _, e := range edits {
-			lo := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.Pos })
-			hi := sort.Search(len(ps), func(i int) bool { return ps[i] >= e.End })
-			if hi > lo {
-				inside += hi - lo
+	// Only the objects used inside the edits can lose their last use:
+	// count their uses there, found by binary search in the file's uses,
+	// instead of going through every object of the file.
+	inside := make(map[types.Object]int)
+	var cands []types.Object
+	for _, e := range edits {
+		lo := sort.Search(len(fu.all), func(i int) bool { return fu.all[i].pos >= e.Pos })
+		for i := lo; i < len(fu.all) && fu.all[i].pos < e.End; i++ {
+			obj := fu.all[i].obj
+			if _, ok := obj.(*types.Var); ok && !locals {
+				continue
 			}
+			if inside[obj] == 0 {
+				cands = append(cands, obj)
+			}
+			// Edits of one fix do not overlap, so no use is counted twice.
+			inside[obj]++
 		}
-		// Edits of one fix do not overlap, so no use is counted twice.
-		if inside > 0 && inside >= len(ps) {
+	}
+	var out []types.Object
+	for _, obj := range cands {
+		if inside[obj] >= len(fu.uses[obj]) {
 			out = append(out, obj)
 		}
 	}
+	// In order of first use in the file.
+	sort.SliceStable(out, func(i, j int) bool { return fu.uses[out[i]][0] < fu.uses[out[j]][0] })
 	return out
 }
 
@@ -136,10 +152,12 @@ func mentioned(s string, edits []analysis.TextEdit) bool {
 
 // EnclosingPath is astutil.PathEnclosingInterval(f, start, end), found
 // within the declaration of f that holds the interval, and within the
-// statement of a function's body that holds it: the same path, at a cost
-// that grows neither with the number of declarations of the file nor with
-// the number of statements of a function (PathEnclosingInterval sorts the
-// children of every node it passes).
+// statement of a function's body that holds it, and so on down through
+// the bodies of the blocks, loops, ifs, switches and selects that hold
+// it: the same path, at a cost that grows neither with the number of
+// declarations of the file nor with the number of statements of a
+// function or of a loop's body (PathEnclosingInterval sorts the children
+// of every node it passes).
 func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bool) {
 	decls := f.Decls
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > start })
@@ -147,23 +165,91 @@ func EnclosingPath(f *ast.File, start, end token.Pos) (path []ast.Node, exact bo
 		return astutil.PathEnclosingInterval(f, start, end)
 	}
 	decl := decls[i]
-	if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 8 {
-		list := fd.Body.List
+	fd, ok := decl.(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return pathIn(f, decl, start, end)
+	}
+	// Descend through the statement lists that hold the interval, to the
+	// innermost statement stmt that holds it; above holds the nodes above
+	// stmt, outermost first.
+	above := []ast.Node{f, fd, fd.Body}
+	list := fd.Body.List
+	var stmt ast.Stmt
+	var holder ast.Node
+	for {
 		k := sort.Search(len(list), func(k int) bool { return list[k].End() > start })
-		if k < len(list) && list[k].Pos() < start && end < list[k].End() {
-			// The path below the statement, found in a body of that
-			// statement alone; then the body, the declaration and the
-			// file, as the whole file gives them.
-			stmt := list[k]
-			body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
-			one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
-			lower, exact := pathIn(f, one, start, end)
-			if li := slices.Index(lower, ast.Node(stmt)); li >= 0 {
-				return append(lower[:li+1:li+1], fd.Body, fd, f), exact
+		if k >= len(list) || !(list[k].Pos() < start && end < list[k].End()) {
+			break
+		}
+		if stmt != nil {
+			above = append(above, stmt)
+			if holder != nil {
+				above = append(above, holder)
 			}
 		}
+		stmt = list[k]
+		if holder, list = innerList(stmt, start, end); list == nil {
+			break
+		}
 	}
-	return pathIn(f, decl, start, end)
+	if stmt == nil {
+		return pathIn(f, decl, start, end)
+	}
+	// The path below the statement, found in a body of that statement
+	// alone; then the nodes above it, as the whole file gives them.
+	body := &ast.BlockStmt{Lbrace: fd.Body.Lbrace, List: []ast.Stmt{stmt}, Rbrace: fd.Body.Rbrace}
+	one := &ast.FuncDecl{Name: fd.Name, Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}}, Body: body}
+	lower, exact := pathIn(f, one, start, end)
+	li := slices.Index(lower, ast.Node(stmt))
+	if li < 0 {
+		return pathIn(f, decl, start, end)
+	}
+	path = lower[: li+1 : li+1]
+	for j := len(above) - 1; j >= 0; j-- {
+		path = append(path, above[j])
+	}
+	return path, exact
+}
+
+// innerList returns the statement list directly below s that holds the
+// interval [start, end), and the node between s and that list (a loop's
+// or an if's body, a switch's block of clauses), nil when s holds the list
+// itself (a block, a case clause); or nil, nil.
+func innerList(s ast.Stmt, start, end token.Pos) (holder ast.Node, list []ast.Stmt) {
+	in := func(n ast.Node) bool { return n != nil && n.Pos() < start && end < n.End() }
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return nil, s.List
+	case *ast.CaseClause:
+		return nil, s.Body
+	case *ast.CommClause:
+		return nil, s.Body
+	case *ast.ForStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.RangeStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.IfStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.SwitchStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.TypeSwitchStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	case *ast.SelectStmt:
+		if in(s.Body) {
+			return s.Body, s.Body.List
+		}
+	}
+	return nil, nil
 }
 
 // pathIn is PathEnclosingInterval over a file of the one declaration decl,

@@ -19,10 +19,11 @@ import (
 
 // TestEnclosingPath compares EnclosingPath with
 // astutil.PathEnclosingInterval for the interval of every node, and every
-// single position, of a few files of the standard library.
+// single position, of a few files of the standard library (loops,
+// switches, type switches, selects and labels included).
 func TestEnclosingPath(t *testing.T) {
 	fset := token.NewFileSet()
-	for _, name := range []string{"os/file.go", "os/exec/exec.go", "net/http/client.go"} {
+	for _, name := range []string{"os/file.go", "os/exec/exec.go", "net/http/client.go", "context/context.go", "go/printer/nodes.go"} {
 		f, err := parser.ParseFile(fset, filepath.Join(runtime.GOROOT(), "src", name), nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)

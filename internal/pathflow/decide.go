@@ -29,7 +29,7 @@ func (br *Branches) Decider(cond, target *ssa.BasicBlock) int {
 		return -1
 	}
 	if br.Stop == nil {
-		if ix := br.index(cond.Parent()); ix != nil && !ix.onCycle[cond.Index] {
+		if ix := br.index(cond.Parent()); ix != nil {
 			return ix.decider(cond, target)
 		}
 	}
@@ -48,24 +48,28 @@ func edge(t, f bool) int {
 	return -1
 }
 
-// A domIndex answers Decider for the ifs of one function that are on no
-// cycle of its control-flow graph, when nothing stops paths (Stop is nil)
-// and the function has no Recover block, so that every block is reached
-// from the entry.
+// A domIndex answers Decider for the ifs of one function, when nothing
+// stops paths (Stop is nil) and the function has no Recover block, so
+// that every block is reached from the entry.
 //
-// Let cond be on no cycle, dominate target, and let child be the child of
-// cond in the dominator tree whose subtree holds target. A successor s of
-// cond reaches target without passing through cond exactly when it
-// reaches child that way: every path from the entry to target passes
-// through child, after cond (child before cond would put cond on a cycle
-// or make cond not dominate child), and child reaches target without
-// cond (cond after child would put cond on a cycle). So the answer
-// depends on (cond, child) alone, one per edge of the dominator tree, and
-// each is found by a search backwards from child that stops at cond: it
-// visits only the blocks between cond and child.
+// Let cond dominate target, and let child be the child of cond in the
+// dominator tree whose subtree holds target. Every path from cond to
+// target passes through child: the entry reaches cond first without child
+// (child is strictly dominated by cond), so a path from cond to target
+// without child would give one from the entry to target without child,
+// which dominates target. Hence a successor s of cond reaches target
+// without passing through cond exactly when it reaches child that way:
+// if it reaches target, cond, s and that path form a path from cond to
+// target, through child, which is not cond; if it reaches child, child
+// reaches target without cond (from the last child on any path from the
+// entry to target, a cond after it would start a path to target without
+// child). This holds for an if on a cycle too. So the answer depends on
+// (cond, child) alone, one per edge of the dominator tree, and each is
+// found by a search backwards from child that stops at cond: it visits
+// only blocks that cond dominates and that reach child, the blocks
+// between cond and child.
 type domIndex struct {
-	pre, last []int32 // dominator-tree preorder number of each block, and the largest in its subtree
-	onCycle   []bool
+	pre, last []int32                               // dominator-tree preorder number of each block, and the largest in its subtree
 	children  map[*ssa.BasicBlock][]*ssa.BasicBlock // dominees, in preorder
 	answers   map[[2]*ssa.BasicBlock]int8
 }
@@ -96,7 +100,6 @@ func newDomIndex(fn *ssa.Function) *domIndex {
 	ix := &domIndex{
 		pre:      make([]int32, n),
 		last:     make([]int32, n),
-		onCycle:  make([]bool, n),
 		children: make(map[*ssa.BasicBlock][]*ssa.BasicBlock),
 		answers:  make(map[[2]*ssa.BasicBlock]int8),
 	}
@@ -125,85 +128,10 @@ func newDomIndex(fn *ssa.Function) *domIndex {
 		}
 		stack = stack[:len(stack)-1]
 	}
-	ix.markCycles(fn)
 	return ix
 }
 
-// markCycles sets onCycle for the blocks in a strongly connected
-// component of more than one block, or with an edge to themselves
-// (Tarjan's algorithm, without recursion).
-func (ix *domIndex) markCycles(fn *ssa.Function) {
-	n := len(fn.Blocks)
-	index := make([]int32, n)
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var counter int32
-	var stack []int
-	type frame struct {
-		v    int
-		next int
-	}
-	for root := range n {
-		if index[root] >= 0 {
-			continue
-		}
-		calls := []frame{{v: root}}
-		index[root], low[root] = counter, counter
-		counter++
-		stack = append(stack, root)
-		onStack[root] = true
-		for len(calls) > 0 {
-			top := &calls[len(calls)-1]
-			v := top.v
-			succs := fn.Blocks[v].Succs
-			if top.next < len(succs) {
-				w := succs[top.next].Index
-				top.next++
-				if w == v {
-					ix.onCycle[v] = true
-				}
-				if index[w] < 0 {
-					index[w], low[w] = counter, counter
-					counter++
-					stack = append(stack, w)
-					onStack[w] = true
-					calls = append(calls, frame{v: w})
-				} else if onStack[w] && index[w] < low[v] {
-					low[v] = index[w]
-				}
-				continue
-			}
-			calls = calls[:len(calls)-1]
-			if len(calls) > 0 {
-				if u := calls[len(calls)-1].v; low[v] < low[u] {
-					low[u] = low[v]
-				}
-			}
-			if low[v] == index[v] {
-				size := 0
-				for i := len(stack) - 1; ; i-- {
-					size++
-					if stack[i] == v {
-						break
-					}
-				}
-				comp := stack[len(stack)-size:]
-				stack = stack[:len(stack)-size]
-				for _, w := range comp {
-					onStack[w] = false
-					if size > 1 {
-						ix.onCycle[w] = true
-					}
-				}
-			}
-		}
-	}
-}
-
-// decider answers Decider(cond, target) for a cond on no cycle that
+// decider answers Decider(cond, target) for a cond that
 // dominates target.
 func (ix *domIndex) decider(cond, target *ssa.BasicBlock) int {
 	kids := ix.children[cond]

@@ -180,14 +180,26 @@ func derivesFrom(v, info ssa.Value, depth int) (mode, ok bool) {
 
 // funcState holds what one function's analysis shares between questions.
 type funcState struct {
-	fn       *ssa.Function
-	br       pathflow.Branches
-	ifs      []*ssa.If                    // the function's ifs, in block order
-	rets     []*ssa.Return                // the function's returns, in block order
-	steering map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
-	order    map[*ssa.BasicBlock]int      // the index of each if's block among the function's ifs
-	deciders map[*checkSite][]condAt      // the ifs whose condition says something about a check's path
-	sameFile map[*checkSite]bool          // sameFileIdiom, by check
+	fn        *ssa.Function
+	br        pathflow.Branches
+	ifs       []*ssa.If                    // the function's ifs, in block order
+	rets      []*ssa.Return                // the function's returns, in block order
+	steering  map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
+	order     map[*ssa.BasicBlock]int      // the index of each if's block among the function's ifs
+	deciders  map[*checkSite][]condAt      // the ifs whose condition says something about a check's path
+	sameFile  map[*checkSite]bool          // sameFileIdiom, by check
+	dom       *domChecks                   // the function's checks by dominator tree, on the first question
+	removes   []removeAt                   // the function's removes, for removedAfter, on the first question
+	removesOK bool
+	reachTo   map[*ssa.BasicBlock][]bool // by block: the blocks that reach it along at least one edge
+}
+
+// domChecks returns the index of checks, the function's checks.
+func (s *funcState) domChecks(checks []*checkSite) *domChecks {
+	if s.dom == nil || len(s.dom.checks) != len(checks) || (len(checks) > 0 && &s.dom.checks[0] != &checks[0]) {
+		s.dom = newDomChecks(s.fn, checks)
+	}
+	return s.dom
 }
 
 // condAt is an if whose condition says k about a check's path.

@@ -27,54 +27,73 @@ func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
 	if cat != CreateIfAbsent || st.removedAfter(u) {
 		return cat != CreateIfAbsent
 	}
-	return !emptyMarker(u) || failsIfPresent(c, u)
+	return !emptyMarker(u) || st.failsIfPresent(c, u)
 }
 
 // failsIfPresent reports whether a return that c decides the path is
 // present on gives a non-nil error.
-func failsIfPresent(c *checkSite, u *useSite) bool {
-	fn := u.instr.Parent()
-	fs := newFuncState(fn)
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) == 0 {
+func (st *state) failsIfPresent(c *checkSite, u *useSite) bool {
+	fs := st.funcState(u.instr.Parent())
+	for _, ret := range fs.rets {
+		if len(ret.Results) == 0 {
 			continue
 		}
 		last := ret.Results[len(ret.Results)-1]
 		if !ssakit.IsError(last.Type()) || isZeroConst(last) {
 			continue
 		}
-		if d, ok := fs.decided(c, b); ok && d.pol == present {
+		if d, ok := fs.decided(c, ret.Block()); ok && d.pol == present {
 			return true
 		}
 	}
 	return false
 }
 
-// removedAfter reports whether a remove of u's path can run after u.
+// funcState returns the state of the function being reported on, or a
+// new one for fn.
+func (st *state) funcState(fn *ssa.Function) *funcState {
+	if st.fs != nil && st.fs.fn == fn {
+		return st.fs
+	}
+	return newFuncState(fn)
+}
+
+// A removeAt is a call of os.Remove or os.RemoveAll.
+type removeAt struct {
+	instr ssa.CallInstruction
+	path  ssa.Value
+}
+
+// removedAfter reports whether a remove of u's path can run after u: in
+// u's block after u, or in a block that u's block reaches. The function's
+// removes are found once, and the blocks that reach each remove once per
+// remove, instead of walking the function once per finding.
 func (st *state) removedAfter(u *useSite) bool {
-	fn := u.instr.Parent()
-	reach := map[*ssa.BasicBlock]bool{}
-	var mark func(b *ssa.BasicBlock)
-	mark = func(b *ssa.BasicBlock) {
-		for _, s := range b.Succs {
-			if !reach[s] {
-				reach[s] = true
-				mark(s)
-			}
+	fs := st.funcState(u.instr.Parent())
+	ub := u.instr.Block()
+	for _, r := range fs.removeCalls() {
+		if r.instr == u.instr || !st.paths.SamePath(r.path, u.path) {
+			continue
+		}
+		rb := r.instr.Block()
+		if rb == ub && runsBefore(u.instr, r.instr) {
+			return true
+		}
+		if fs.reachesTo(rb)[ub.Index] {
+			return true
 		}
 	}
-	mark(u.instr.Block())
-	after := false
-	for _, b := range fn.Blocks {
+	return false
+}
+
+// removeCalls returns the function's calls of os.Remove and os.RemoveAll.
+func (s *funcState) removeCalls() []removeAt {
+	if s.removesOK {
+		return s.removes
+	}
+	s.removesOK = true
+	for _, b := range s.fn.Blocks {
 		for _, instr := range b.Instrs {
-			if instr == u.instr {
-				after = true
-				continue
-			}
-			if !reach[b] && !(b == u.instr.Block() && after) {
-				continue
-			}
 			ci, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue
@@ -84,15 +103,35 @@ func (st *state) removedAfter(u *useSite) bool {
 				(callee.Name() != "Remove" && callee.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
 				continue
 			}
-			if st.paths.SamePath(ci.Common().Args[0], u.path) {
-				return true
-			}
-		}
-		if b == u.instr.Block() {
-			after = false
+			s.removes = append(s.removes, removeAt{ci, ci.Common().Args[0]})
 		}
 	}
-	return false
+	return s.removes
+}
+
+// reachesTo returns, by block index, whether a block reaches target along
+// at least one edge (target itself only on a cycle).
+func (s *funcState) reachesTo(target *ssa.BasicBlock) []bool {
+	if r, ok := s.reachTo[target]; ok {
+		return r
+	}
+	r := make([]bool, len(s.fn.Blocks))
+	stack := []*ssa.BasicBlock{target}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range b.Preds {
+			if !r[p.Index] {
+				r[p.Index] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	if s.reachTo == nil {
+		s.reachTo = make(map[*ssa.BasicBlock][]bool)
+	}
+	s.reachTo[target] = r
+	return r
 }
 
 // emptyMarker reports whether u creates a file and writes nothing into it.

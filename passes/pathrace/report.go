@@ -20,35 +20,37 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		return
 	}
 	fs := newFuncState(fn)
+	dom := fs.domChecks(checks)
 	var found []finding
 	for _, u := range uses {
 		if !racy(u.op) {
 			continue
 		}
-		// The nearest preceding check is the one to name: walk backwards.
-		for i := len(checks) - 1; i >= 0; i-- {
-			c := checks[i]
-			if !c.call.Block().Dominates(u.instr.Block()) {
-				continue // no branch on c's result can decide u (see decided)
-			}
+		// The nearest preceding check is the one to name: walk backwards,
+		// through the checks whose block dominates u's (no branch on the
+		// result of another can decide u, see decided).
+		dom.dominating(u.instr.Block(), func(c *checkSite) bool {
 			if !st.paths.SamePath(c.path, u.path) || fs.sameFileIdiom(c) {
-				continue
+				return true
 			}
 			d, ok := fs.decided(c, u.instr.Block())
 			if !ok {
 				// An existence test combined with a kind test deciding a
 				// create: if err == nil && !fi.IsDir() { return }.
 				if u.op != fsops.OpCreate || !fs.absentOrKind(c, u.instr.Block()) {
-					continue
+					return true
 				}
 				d = decision{pol: absent, kindTest: true}
 			}
 			if cat := category(c, d, u); cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
-				break
+				return false
 			}
-		}
+			return true
+		})
 	}
+	st.fs = fs
+	defer func() { st.fs = nil }()
 	st.reportAll(found)
 }
 

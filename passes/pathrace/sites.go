@@ -191,4 +191,5 @@ type state struct {
 	paths  *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
 
 	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
+	fs       *funcState     // the function being reported on, during its reports
 }

@@ -182,13 +182,14 @@ func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
 // it is no plain wrapper of the use.
 func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
 	// Nearest first: the check that decides a use is usually the one
-	// just before it.
-	for i := len(checks) - 1; i >= 0; i-- {
-		if _, ok := s.decided(checks[i], u.instr.Block()); ok {
-			return true
-		}
-	}
-	return false
+	// just before it. Only a check whose block dominates u's can decide
+	// it (see decided).
+	steered := false
+	s.domChecks(checks).dominating(u.instr.Block(), func(c *checkSite) bool {
+		_, steered = s.decided(c, u.instr.Block())
+		return !steered
+	})
+	return steered
 }
 
 // swallowsError reports whether the function containing u returns only

@@ -1,0 +1,72 @@
+package pathrace
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// TestDomChecksOrder compares the checks that domChecks finds by walking
+// up the dominator tree with the ones every check's dominance test finds
+// (the loop it replaces), in the same order, for every block of the
+// functions of a few standard packages, taking every call as a check.
+func TestDomChecksOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads standard packages from source")
+	}
+	cfg := &packages.Config{Mode: packages.LoadSyntax}
+	pkgs, err := packages.Load(cfg, "os", "path/filepath", "net/http", "go/types")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, _ := ssautil.Packages(pkgs, ssa.InstantiateGenerics)
+	prog.Build()
+	var blocks, ordered, funcs int
+	for fn := range ssautil.AllFunctions(prog) {
+		if fn.Pkg == nil || len(fn.Blocks) == 0 {
+			continue
+		}
+		var checks []*checkSite
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					checks = append(checks, &checkSite{call: call})
+				}
+			}
+		}
+		if len(checks) == 0 {
+			continue
+		}
+		funcs++
+		ix := newDomChecks(fn, checks)
+		if ix.ordered {
+			ordered++
+		}
+		for _, b := range fn.Blocks {
+			blocks++
+			var got, want []*checkSite
+			ix.dominating(b, func(c *checkSite) bool { got = append(got, c); return true })
+			ix.dominatingSlow(b, func(c *checkSite) bool { want = append(want, c); return true })
+			if len(got) != len(want) {
+				t.Fatalf("%s, %s: %d checks dominate, want %d", fn, b, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%s, %s: check %d is %v, want %v", fn, b, i, got[i].call, want[i].call)
+				}
+			}
+			// Stopping early stops.
+			n := 0
+			ix.dominating(b, func(*checkSite) bool { n++; return false })
+			if n > 1 {
+				t.Fatalf("%s, %s: %d calls after yield returned false", fn, b, n)
+			}
+		}
+	}
+	if ordered < funcs/2 {
+		t.Errorf("the index applies to %d of %d functions only", ordered, funcs)
+	}
+	t.Logf("%d blocks of %d functions compared, %d functions indexed", blocks, funcs, ordered)
+}
