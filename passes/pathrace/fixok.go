@@ -76,7 +76,7 @@ func (st *state) removedAfter(u *useSite) bool {
 			continue
 		}
 		rb := r.instr.Block()
-		if rb == ub && runsBefore(u.instr, r.instr) {
+		if rb == ub && ssakit.RunsBefore(u.instr, r.instr) {
 			return true
 		}
 		if fs.reachesTo(rb)[ub.Index] {
