@@ -33,6 +33,11 @@ func TestOptInCategories(t *testing.T) {
 	if all.code != 3 || !has(all.stderr) {
 		t.Errorf("toctou -pathrace.all ./...: want the read-if-present finding at %s\n%s", readIfPresent, all)
 	}
+	// remove-if-present is opt-in too: the demo's cleanup package
+	const removeIfPresent = "cleanup/cleanup.go:11:13: pathrace: "
+	if strings.Contains(def.stderr, removeIfPresent) || !strings.Contains(all.stderr, removeIfPresent) {
+		t.Errorf("want the remove-if-present finding only with -pathrace.all\ndefault:\n%s\nall:\n%s", def, all)
+	}
 
 	gocache := t.TempDir()
 	vet := run(t, dir, gocache, "go", "vet", "-vettool="+bin, "-vetsuite=false", "./...")

@@ -2,6 +2,7 @@ package byname
 
 import (
 	_ "embed"
+	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/fixutil"
@@ -13,6 +14,7 @@ import (
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 // doc is the text of doc.go, whose "# Analyzer byname" section is the
@@ -45,11 +47,15 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually work in directories they own)")
+	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
 	return a
 }
 
 // includeTests is the -byname.tests flag.
 var includeTests bool
+
+// includeTools is the -byname.tools flag.
+var includeTools bool
 
 // run analyzes one package: it summarizes the package's openers, exports
 // them as facts, and reports the operations by name of every function.
@@ -110,4 +116,14 @@ type state struct {
 	paths   *pathflow.Model            // which values are cleaned forms of a parameter (internal/effects)
 
 	fixIndex *fixutil.Index // uses of imports and locals, indexed per file on the first fix
+}
+
+// reportable reports whether a finding at pos is shown: not in a
+// generated file, in a _test.go file only with -byname.tests, and in an
+// example, a benchmark program or a developer tool only with
+// -byname.tools (relevance.DeveloperCode: whoever runs it races only with
+// themself).
+func (st *state) reportable(pos token.Pos) bool {
+	return st.syn.Reportable(pos, includeTests) &&
+		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
 }

@@ -109,4 +109,10 @@
 //
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -byname.tests.
+//
+// Findings in examples, benchmark programs and developer tools (a package
+// under example(s)/, _examples/ or benchmark(s)/, a main package under
+// tools/, hack/ or scripts/, a package under internal/tools/, a file
+// built only with the ignore or tools tag) are shown only with
+// -byname.tools: whoever runs them races only with themself.
 package byname

@@ -98,7 +98,7 @@ func isCloseOf(call *ssa.Call, h *handle) bool {
 func (st *state) reportAfterClose(o *openSite, op *opSite) {
 	useCall := st.syn.Call(op.call.Call.Pos())
 	openCall := st.syn.Call(o.call.Call.Pos())
-	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.syn.Reportable(useCall.Pos(), includeTests) {
+	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
 		return
 	}
 	handle := st.handleExpr(openCall, o.fileIx)
@@ -256,7 +256,7 @@ func remedy(op *opSite, handle string) string {
 func (st *state) report(s *funcState, o *openSite, op *opSite) {
 	useCall := st.syn.Call(op.call.Call.Pos())
 	openCall := st.syn.Call(o.call.Call.Pos())
-	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.syn.Reportable(useCall.Pos(), includeTests) {
+	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
 		return
 	}
 	handle := st.handleExpr(openCall, o.fileIx)

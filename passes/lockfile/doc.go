@@ -121,4 +121,10 @@
 // Findings in generated files are never reported, and findings in
 // _test.go files only with the flag -lockfile.tests: tests usually make
 // lock files in directories they own.
+//
+// Findings in examples, benchmark programs and developer tools (a package
+// under example(s)/, _examples/ or benchmark(s)/, a main package under
+// tools/, hack/ or scripts/, a package under internal/tools/, a file
+// built only with the ignore or tools tag) are shown only with
+// -lockfile.tools: whoever runs them races only with themself.
 package lockfile

@@ -13,6 +13,7 @@ import (
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 //go:embed doc.go
@@ -47,6 +48,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually make lock files in directories they own)")
+	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
 	a.Flags.BoolVar(&reportStale, "stale", false,
 		"also report exclusive-create locks with no stale-lock recovery ("+StaleLockNoRecovery+")")
 	return a
@@ -54,6 +56,9 @@ func newAnalyzer() *analysis.Analyzer {
 
 // includeTests is the -lockfile.tests flag.
 var includeTests bool
+
+// includeTools is the -lockfile.tools flag.
+var includeTools bool
 
 // reportStale is the -lockfile.stale flag.
 var reportStale bool
@@ -122,4 +127,14 @@ func (st *state) factOf(fn *types.Func) *LockFact {
 		return &f
 	}
 	return nil
+}
+
+// reportable reports whether a finding at pos is shown: not in a
+// generated file, in a _test.go file only with -lockfile.tests, and in an
+// example, a benchmark program or a developer tool only with
+// -lockfile.tools (relevance.DeveloperCode: whoever runs it races only with
+// themself).
+func (st *state) reportable(pos token.Pos) bool {
+	return st.syn.Reportable(pos, includeTests) &&
+		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
 }

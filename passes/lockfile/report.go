@@ -32,7 +32,7 @@ func (st *state) reportLeaks(sa *siteAnalysis, leaks []leak) {
 	var exits []exitAt
 	for _, l := range leaks {
 		pos, end := st.exitRange(sa.fn, l.exit)
-		if !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
+		if !pos.IsValid() || !st.reportable(pos) {
 			continue
 		}
 		key := reportKey{at: pos, cat: ReleasedOnSomePaths, acq: sa.s.call}
@@ -109,7 +109,7 @@ func (st *state) reportOpaque(sa *siteAnalysis, h heldReturn) {
 	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
 	pos, end := st.exitRange(sa.fn, h.ret)
-	if acq == nil || path == "" || !pos.IsValid() || !st.syn.Reportable(pos, includeTests) {
+	if acq == nil || path == "" || !pos.IsValid() || !st.reportable(pos) {
 		return
 	}
 	key := reportKey{at: pos, cat: OpaqueHeldError, acq: sa.s.call}
@@ -146,7 +146,7 @@ func (st *state) reportOpaque(sa *siteAnalysis, h heldReturn) {
 func (st *state) reportStale(sa *siteAnalysis) {
 	acq := st.syn.Call(sa.s.call.Call.Pos())
 	path := st.pathText(sa.s, acq)
-	if acq == nil || path == "" || !st.syn.Reportable(acq.Pos(), includeTests) {
+	if acq == nil || path == "" || !st.reportable(acq.Pos()) {
 		return
 	}
 	key := reportKey{at: acq.Pos(), cat: StaleLockNoRecovery, acq: sa.s.call}

@@ -2,6 +2,7 @@ package partialwrite
 
 import (
 	_ "embed"
+	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -11,6 +12,7 @@ import (
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 //go:embed doc.go
@@ -38,6 +40,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually write files only they use, in directories they own)")
+	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
 	a.Flags.BoolVar(&includeReadModifyWrite, "rmw", true,
 		"report read-modify-write of one file (category "+ReadModifyWrite+")")
 	return a
@@ -45,6 +48,9 @@ func newAnalyzer() *analysis.Analyzer {
 
 // includeTests is the -partialwrite.tests flag.
 var includeTests bool
+
+// includeTools is the -partialwrite.tools flag.
+var includeTools bool
 
 // includeReadModifyWrite is the -partialwrite.rmw flag.
 var includeReadModifyWrite bool
@@ -106,4 +112,14 @@ func (st *state) wrapperFact(fn *types.Func) *WrapperFact {
 		return &f
 	}
 	return nil
+}
+
+// reportable reports whether a finding at pos is shown: not in a
+// generated file, in a _test.go file only with -partialwrite.tests, and in an
+// example, a benchmark program or a developer tool only with
+// -partialwrite.tools (relevance.DeveloperCode: whoever runs it races only with
+// themself).
+func (st *state) reportable(pos token.Pos) bool {
+	return st.syn.Reportable(pos, includeTests) &&
+		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
 }

@@ -19,7 +19,7 @@ const argMode analysisutil.ArgMode = analysisutil.ArgReceiver
 func (st *state) reportReadModifyWrite(r *readSite, w *writeSite) {
 	writeCall, readCall := st.syn.Call(w.call.Call.Pos()), st.syn.Call(r.call.Call.Pos())
 	pathArg, readArg := st.syn.ArgOf(writeCall, w.arg, argMode), st.syn.ArgOf(readCall, r.arg, argMode)
-	if pathArg == nil || readArg == nil || !st.syn.Reportable(writeCall.Pos(), includeTests) {
+	if pathArg == nil || readArg == nil || !st.reportable(writeCall.Pos()) {
 		return
 	}
 	path := types.ExprString(pathArg)
@@ -44,7 +44,7 @@ func (st *state) reportReadModifyWrite(r *readSite, w *writeSite) {
 func (st *state) reportCrossDir(t *tempSite, rn *renameSite) {
 	renameCall, tempCall := st.syn.Call(rn.call.Call.Pos()), st.syn.Call(t.call.Call.Pos())
 	src, dst := st.syn.ArgOf(renameCall, rn.srcArg, argMode), st.syn.ArgOf(renameCall, rn.dstArg, argMode)
-	if src == nil || dst == nil || tempCall == nil || !st.syn.Reportable(renameCall.Pos(), includeTests) {
+	if src == nil || dst == nil || tempCall == nil || !st.reportable(renameCall.Pos()) {
 		return
 	}
 	dstText := types.ExprString(dst)
@@ -70,7 +70,7 @@ func (st *state) reportCrossDir(t *tempSite, rn *renameSite) {
 func (st *state) reportNoSync(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues, syncsSomewhere bool) {
 	renameCall, tempCall := st.syn.Call(rn.call.Call.Pos()), st.syn.Call(t.call.Call.Pos())
 	src, dst := st.syn.ArgOf(renameCall, rn.srcArg, argMode), st.syn.ArgOf(renameCall, rn.dstArg, argMode)
-	if src == nil || dst == nil || tempCall == nil || !st.syn.Reportable(renameCall.Pos(), includeTests) {
+	if src == nil || dst == nil || tempCall == nil || !st.reportable(renameCall.Pos()) {
 		return
 	}
 	made, remedy := "made", "call Sync on the file before Close and Rename"

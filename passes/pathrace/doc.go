@@ -63,6 +63,44 @@
 // presence alone, open the file directly and handle fs.ErrNotExist; for
 // its kind, size or times, open it once and call Stat on the handle.
 //
+// What the race breaks decides whether a shape is reported by default.
+// On by default are the shapes whose race breaks something: a
+// create-if-absent breaks "only once" (two processes both create, one
+// overwrites the other, or writes through a planted symbolic link), a
+// rename-over-checked silently replaces a file someone else put there, a
+// modify-if-present changes the mode, owner or times of whatever file was
+// swapped in, and symlink-check-then-open and access-then-open are
+// security checks the race defeats. Off unless -pathrace.all, because
+// their race only turns the check's skip into an error message, are
+// read-if-present (the file vanished: the read fails), mkdir-if-absent and
+// link-if-absent (a concurrent creator makes the call fail with
+// fs.ErrExist), remove-if-present and rename-if-present (the file
+// vanished: the call fails; a replacement is what the call would have
+// removed or moved without the check).
+//
+// Who can race decides the rest. A race in a directory that only the
+// program's own user or root can write is reported in the category
+// private-dir, also off unless -pathrace.all: a directory the function
+// made itself (os.MkdirTemp, or an os.Mkdir whose mode gives group and
+// others no write permission and whose error is tested), the user's own
+// directories (os.UserConfigDir, os.UserCacheDir, os.UserHomeDir, $HOME
+// and $XDG_*_HOME, user.Current().HomeDir) and root's (/etc, /var/lib,
+// /var/cache, /var/log, /run, /proc, /sys, /usr). Whoever can race there
+// can already write the file, so no boundary is crossed. Two shapes stay
+// in their own category even there: a lock (a create after an absence
+// check whose present branch returns an error), whose racer is a second
+// instance of the same program, and an access-then-open under the user's
+// directories, the check of a set-user-ID program, which reads $HOME from
+// the very user it guards against. A path whose directory the code does
+// not say (a parameter, a configured or relative path) or a shared one
+// (/tmp, os.TempDir()) keeps its category.
+//
+// Findings in examples, benchmark programs and developer tools (a package
+// under example(s)/, _examples/ or benchmark(s)/, a main package under
+// tools/, hack/ or scripts/, a package under internal/tools/, a file
+// built only with the ignore or tools tag) are shown only with
+// -pathrace.tools: whoever runs them races only with themself.
+//
 // Suggested fixes are offered where the shape is clear: os.Create and
 // os.OpenFile after an absence check gain O_EXCL; os.WriteFile after an
 // absence check becomes an exclusive create and write; os.Mkdir becomes
@@ -108,6 +146,13 @@
 // nothing) on any error of its open is not reported after a presence
 // check: the helper maps a missing file to its "nothing", which is what
 // the check would have chosen, so there is nothing to fix at the call.
+//
+// A rename onto a name that is a digest of the bytes the function writes
+// (a content-addressed store: sha256 or another crypto hash of the data,
+// or a hash.Hash fed through io.MultiWriter, encoded into the name) is not
+// reported after an absence check: a file another process renames there
+// in between holds the same bytes, so replacing it breaks nothing. A
+// digest of something else (a key, a URL) does not count.
 //
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is

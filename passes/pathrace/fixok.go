@@ -24,6 +24,13 @@ import (
 // present branch returns a non-nil error: "held") is a lock, not a marker,
 // and the second run is meant to fail: the fix is offered.
 func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
+	if cat == MkdirIfAbsent {
+		// os.MkdirAll succeeds where the directory exists: where the
+		// check's present branch fails ("already exists"), the Mkdir is an
+		// exclusive claim (of a container id, a job directory), and MkdirAll
+		// would let two claims of one name both succeed.
+		return !st.failsIfPresent(c, u)
+	}
 	if cat != CreateIfAbsent || st.removedAfter(u) {
 		return cat != CreateIfAbsent
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 //go:embed doc.go
@@ -27,6 +28,10 @@ const (
 	ModifyIfPresent      = "modify-if-present"
 	SymlinkCheckThenOpen = "symlink-check-then-open"
 	AccessThenOpen       = "access-then-open"
+	// PrivateDir is any of the shapes above in a directory that only the
+	// program's own user or root can write, or that the function made
+	// itself (privateRace).
+	PrivateDir = "private-dir"
 )
 
 var Analyzer = newAnalyzer()
@@ -42,11 +47,15 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually race only with themselves, in directories they own)")
+	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
 	return a
 }
 
 // includeTests is the -pathrace.tests flag.
 var includeTests bool
+
+// includeTools is the -pathrace.tools flag.
+var includeTools bool
 
 func run(pass *analysis.Pass) (any, error) {
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {

@@ -1,17 +1,23 @@
 package pathrace_test
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 	"github.com/toctou/toctou/internal/fixtest"
 	"github.com/toctou/toctou/passes/pathrace"
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse", "contentstore")
 }
 
 func TestIncludeTests(t *testing.T) {
@@ -70,4 +76,67 @@ func TestOneReportPerRace(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d diagnostics, want 1", n)
 	}
+}
+
+// TestPrivateDirs checks the relevance model's "who can race": races in
+// directories only the program's user or root can write, or that the
+// function made itself, are left out of the default output (the pass as
+// every driver runs it), and with -pathrace.all they come back in the
+// category private-dir, exactly on the lines marked "(private-dir)".
+func TestPrivateDirs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), wrapped(t), "privatedirs")
+
+	marked := markedLines(t, filepath.Join(analysistest.TestData(), "src", "privatedirs"), "(private-dir)")
+	seen := map[int]bool{}
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), pathrace.Analyzer, "privatedirs") {
+		for _, d := range r.Diagnostics {
+			line := r.Pass.Fset.Position(d.Pos).Line
+			if got, want := d.Category == pathrace.PrivateDir, marked[line]; got != want {
+				t.Errorf("line %d: category %s: %s", line, d.Category, d.Message)
+			}
+			seen[line] = true
+		}
+	}
+	if len(marked) == 0 {
+		t.Fatal("no line marked (private-dir)")
+	}
+	t.Logf("%d private-dir lines, %d lines reported with -all", len(marked), len(seen))
+	for line := range marked {
+		if !seen[line] {
+			t.Errorf("line %d: not reported in private-dir", line)
+		}
+	}
+}
+
+// wrapped returns pathrace as every driver runs it (package driver):
+// opt-in categories dropped unless -pathrace.all.
+func wrapped(t *testing.T) *analysis.Analyzer {
+	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
+		if a.Name == "pathrace" {
+			return a
+		}
+	}
+	t.Fatal("no pathrace in driver.Analyzers")
+	return nil
+}
+
+// markedLines returns the lines of the .go files in dir whose text
+// contains mark.
+func markedLines(t *testing.T, dir, mark string) map[int]bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("want one file in %s: %v %v", dir, files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[int]bool{}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, mark) && !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			lines[i+1] = true
+		}
+	}
+	return lines
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/relevance"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -42,7 +44,11 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				}
 				d = decision{pol: absent, kindTest: true}
 			}
-			if cat := category(c, d, u); cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
+			cat := category(c, d, u)
+			if cat == RenameOverChecked && contentAddressed(u.path, fn) {
+				return false // the same bytes land whoever renames first: nothing breaks
+			}
+			if cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
 				return false
 			}
@@ -179,6 +185,10 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 	if useArg == nil || checkArg == nil || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
+	file := st.syn.File(useCall.Pos())
+	if !includeTools && relevance.DeveloperCode(st.pass, file) {
+		return // an example, a benchmark program or a developer tool: its user races only with themself
+	}
 	pathText := types.ExprString(useArg)
 	useName, checkName := analysisutil.FuncName(u.callee), analysisutil.FuncName(c.callee)
 	diag := analysis.Diagnostic{
@@ -203,7 +213,11 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
 		})
 	}
-	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+	if root, ok := st.privateRace(cat, c, u); ok {
+		diag.Category = PrivateDir
+		diag.Message += "; " + rootNotes[root]
+	}
+	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
@@ -223,4 +237,40 @@ func (c *checkSite) argIndex() int {
 		}
 	}
 	return 0
+}
+
+// privateRace reports whether the race of c and u, of category cat, is in
+// a directory no stranger can write (pathflow.RootOf), and which root
+// that is. Such a race is reported in the opt-in category private-dir:
+//   - in a directory the function made itself (os.MkdirTemp, an os.Mkdir
+//     with mode 0700), nobody else knows the name: nothing can race;
+//   - in the user's own directories (os.UserConfigDir, $HOME...) and in
+//     root's (/etc, /var/lib, /run...), only the program's own user or
+//     root can: no security boundary is crossed, since whoever can race
+//     can already write the file. Two exceptions stay in their own
+//     category: a lock (a create after an absence check whose present
+//     branch fails: "held"), whose racer is a second instance of the
+//     program, which the directory does not keep out; and access-then-open
+//     under the user's directories, a shape of set-user-ID programs, which
+//     read $HOME from the very user they guard against.
+func (st *state) privateRace(cat string, c *checkSite, u *useSite) (pathflow.Root, bool) {
+	root := pathflow.RootOf(u.path, u.instr)
+	switch {
+	case !root.Private():
+		return root, false
+	case root == pathflow.FreshRoot:
+		return root, true
+	case cat == AccessThenOpen && root == pathflow.UserRoot:
+		return root, false
+	case cat == CreateIfAbsent && st.failsIfPresent(c, u):
+		return root, false
+	}
+	return root, true
+}
+
+// rootNotes end the message of a private-dir report: why nobody else can race.
+var rootNotes = map[pathflow.Root]string{
+	pathflow.FreshRoot:  "no other process can race: the directory was made by this function",
+	pathflow.UserRoot:   "only the user and root can race: the directory is the user's own",
+	pathflow.SystemRoot: "only root can race: the directory is a system one",
 }

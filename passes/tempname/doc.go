@@ -122,4 +122,10 @@
 // under /tmp on machines they own. The standard library is known through
 // a table of its functions, never through facts, so results are the same
 // under every driver.
+//
+// Findings in examples, benchmark programs and developer tools (a package
+// under example(s)/, _examples/ or benchmark(s)/, a main package under
+// tools/, hack/ or scripts/, a package under internal/tools/, a file
+// built only with the ignore or tools tag) are shown only with
+// -tempname.tools: whoever runs them races only with themself.
 package tempname

@@ -689,7 +689,7 @@ func (e *evaluator) phi(v *ssa.Phi, depth int) ([]segment, bool) {
 		switch {
 		case len(segs) == 1 && segs[0].kind == segRoot:
 			sawRoot = true
-		case len(segs) == 1 && segs[0].kind == segLit && isSharedDir(segs[0].text):
+		case len(segs) == 1 && segs[0].kind == segLit && pathflow.IsSharedDir(segs[0].text):
 			sawRoot = true
 		case len(segs) == 1 && segs[0].kind == segRootEnv:
 		default:
@@ -745,20 +745,6 @@ func equalSegments(a, b []segment) bool {
 		}
 	}
 	return true
-}
-
-// sharedDirs are the world-writable directories every Unix system has.
-var sharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
-
-// isSharedDir reports whether s names a shared directory itself.
-func isSharedDir(s string) bool {
-	s = strings.TrimRight(s, "/")
-	for _, d := range sharedDirs {
-		if s == d {
-			return true
-		}
-	}
-	return false
 }
 
 // isUserCurrent reports whether v is the *user.User of user.Current().

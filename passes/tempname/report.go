@@ -106,7 +106,7 @@ func (st *state) report(f finding) {
 	c := f.c
 	call := st.syn.Call(c.instr.Common().Pos())
 	arg := st.syn.ArgOf(call, c.arg, argMode)
-	if arg == nil || !st.syn.Reportable(call.Pos(), includeTests) || !st.sharedOn(call.Pos(), f.sh.root) {
+	if arg == nil || !st.reportable(call.Pos()) || !st.sharedOn(call.Pos(), f.sh.root) {
 		return
 	}
 	pathText := types.ExprString(arg)

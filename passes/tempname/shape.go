@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // rootKind is how a path names the shared temporary directory.
@@ -108,7 +110,7 @@ func shapeOf(segs []segment) (shape, bool) {
 // sharedPrefix splits a literal path that starts with a shared directory
 // and a separator.
 func sharedPrefix(s string) (dir, after string, ok bool) {
-	for _, d := range sharedDirs {
+	for _, d := range pathflow.SharedDirs {
 		if rest, found := strings.CutPrefix(s, d+"/"); found {
 			return d, rest, true
 		}

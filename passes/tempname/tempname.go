@@ -2,6 +2,7 @@ package tempname
 
 import (
 	_ "embed"
+	"go/token"
 	"go/types"
 
 	"github.com/toctou/toctou/internal/fixutil"
@@ -13,6 +14,7 @@ import (
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 //go:embed doc.go
@@ -45,11 +47,15 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests often use fixed names under /tmp on machines they own)")
+	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
 	return a
 }
 
 // includeTests is the -tempname.tests flag.
 var includeTests bool
+
+// includeTools is the -tempname.tools flag.
+var includeTools bool
 
 // state is the state of one run of the pass over one package.
 type state struct {
@@ -140,4 +146,14 @@ func (st *state) exportFacts() {
 			st.pass.ExportObjectFact(fn, f)
 		}
 	}
+}
+
+// reportable reports whether a finding at pos is shown: not in a
+// generated file, in a _test.go file only with -tempname.tests, and in an
+// example, a benchmark program or a developer tool only with
+// -tempname.tools (relevance.DeveloperCode: whoever runs it races only with
+// themself).
+func (st *state) reportable(pos token.Pos) bool {
+	return st.syn.Reportable(pos, includeTests) &&
+		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
 }

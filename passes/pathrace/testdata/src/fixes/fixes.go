@@ -197,3 +197,13 @@ func emptyLock(lockPath string) error {
 	}
 	return os.WriteFile(lockPath, nil, 0o600) // want `os.WriteFile creates lockPath after os.Stat found it absent`
 }
+
+// The Mkdir is an exclusive claim of the name: the check's present branch
+// fails, so os.MkdirAll, which succeeds on an existing directory, would let
+// two claims of one id both succeed. The race is reported, with no fix.
+func claimDir(id string) error {
+	if _, err := os.Stat(id); err == nil {
+		return fmt.Errorf("%s: already exists", id)
+	}
+	return os.Mkdir(id, 0o700) // want `os.Mkdir makes id after os.Stat found it absent`
+}

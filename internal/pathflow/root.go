@@ -1,0 +1,395 @@
+package pathflow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A Root says who can write the directory a path lies under, as far as
+// the path's value tells: the relevance model's "who can race"
+// (docs/design.md).
+type Root int
+
+const (
+	// UnknownRoot: a parameter, a configured or relative path, anything
+	// the value does not tell.
+	UnknownRoot Root = iota
+	// SharedRoot: a directory every local user can write: /tmp,
+	// /var/tmp, /usr/tmp, /dev/shm, os.TempDir(), $TMPDIR.
+	SharedRoot
+	// UserRoot: the user's own directories: os.UserConfigDir,
+	// os.UserCacheDir, os.UserHomeDir, $HOME, $XDG_*_HOME,
+	// $XDG_RUNTIME_DIR, the HomeDir of user.Current(). Only the user
+	// (and root) can write them; but they are read from the environment,
+	// which the invoking user controls in a set-user-ID program.
+	UserRoot
+	// SystemRoot: a directory of the system that only root can write:
+	// /etc, /var/lib, /var/cache, /var/log, /run, /var/run, /proc, /sys,
+	// /usr, /boot.
+	SystemRoot
+	// FreshRoot: a directory the function made itself, new and
+	// writable by its owner alone: os.MkdirTemp, ioutil.TempDir, testing's
+	// TempDir, or an os.Mkdir whose mode gives group and others no write
+	// permission and whose error is tested.
+	FreshRoot
+)
+
+// Private reports whether only the program's own user, or root, can
+// write under r.
+func (r Root) Private() bool { return r == UserRoot || r == SystemRoot || r == FreshRoot }
+
+func (r Root) String() string {
+	switch r {
+	case SharedRoot:
+		return "shared"
+	case UserRoot:
+		return "user"
+	case SystemRoot:
+		return "system"
+	case FreshRoot:
+		return "fresh"
+	}
+	return "unknown"
+}
+
+// SharedDirs are the world-writable directories every Unix system has.
+var SharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
+
+// systemDirs are directories only root can write on every Unix system.
+// /run/user/UID is the user's own, still not another user's.
+var systemDirs = []string{"/etc", "/var/lib", "/var/cache", "/var/log", "/run", "/var/run", "/proc", "/sys", "/usr", "/boot"}
+
+// IsSharedDir reports whether s names a shared directory itself.
+func IsSharedDir(s string) bool {
+	s = strings.TrimRight(s, "/")
+	for _, d := range SharedDirs {
+		if s == d {
+			return true
+		}
+	}
+	return false
+}
+
+// RootOf returns who can write the directory the path v lies under, at
+// the instruction at (an os.Mkdir that makes v's directory counts only
+// when it dominates at). It reads the path's first element: a constant
+// absolute prefix, the call that made it (os.TempDir, os.UserConfigDir,
+// os.MkdirTemp...), through filepath.Join, path.Join, Clean, Abs, string
+// concatenation with a separator, fmt.Sprintf with a leading %s or a
+// literal prefix, phis that agree, and locals stored once. A constant
+// element with ".." makes it unknown.
+func RootOf(v ssa.Value, at ssa.Instruction) Root {
+	return rootOf(v, at, true, 0)
+}
+
+// rootOf: whole says v is a whole path element (the first argument of a
+// Join, or followed by a separator), not a prefix a concatenation may
+// extend ("/var/lib" + "x" is /var/libx).
+func rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
+	if v == nil || depth > maxDepth {
+		return UnknownRoot
+	}
+	depth++
+	if r := valueRoot(v, at, whole, depth); r != UnknownRoot {
+		return r
+	}
+	if freshMkdir(v, at) {
+		return FreshRoot
+	}
+	return UnknownRoot
+}
+
+func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value == nil || x.Value.Kind() != constant.String {
+			return UnknownRoot
+		}
+		return constRoot(constant.StringVal(x.Value), whole)
+	case *ssa.ChangeType:
+		return rootOf(x.X, at, whole, depth)
+	case *ssa.MakeInterface:
+		return rootOf(x.X, at, whole, depth)
+	case *ssa.BinOp:
+		if x.Op != token.ADD {
+			return UnknownRoot
+		}
+		if y, ok := x.Y.(*ssa.Const); ok && y.Value != nil && y.Value.Kind() == constant.String &&
+			strings.HasPrefix(constant.StringVal(y.Value), "/") {
+			return rootOf(x.X, at, true, depth) // dir + "/..."
+		}
+		if k, ok := x.X.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			return constRoot(constant.StringVal(k.Value), false) // "/var/lib/app/" + name
+		}
+		if _, ok := x.X.(*ssa.BinOp); ok {
+			return rootOf(x.X, at, false, depth) // (dir + "/") + name
+		}
+	case *ssa.Phi:
+		r := UnknownRoot
+		for _, e := range x.Edges {
+			if e == x {
+				continue
+			}
+			er := rootOf(e, at, whole, depth)
+			if er == UnknownRoot || r != UnknownRoot && er != r {
+				return UnknownRoot
+			}
+			r = er
+		}
+		return r
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return UnknownRoot
+		}
+		switch addr := x.X.(type) {
+		case *ssa.Alloc: // a local whose address is taken, stored once
+			var val ssa.Value
+			for _, r := range *addr.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == addr {
+					if val != nil {
+						return UnknownRoot
+					}
+					val = st.Val
+				}
+			}
+			return rootOf(val, at, whole, depth)
+		case *ssa.FieldAddr: // user.Current().HomeDir
+			if isHomeDirField(addr.X.Type(), addr.Field) && fromUserCurrent(addr.X) {
+				return UserRoot
+			}
+		}
+	case *ssa.Extract:
+		call, ok := x.Tuple.(*ssa.Call)
+		if !ok || x.Index != 0 {
+			return UnknownRoot
+		}
+		switch funcKey(&call.Call) {
+		case "os.UserConfigDir", "os.UserCacheDir", "os.UserHomeDir":
+			return UserRoot
+		case "os.MkdirTemp", "io/ioutil.TempDir":
+			return FreshRoot
+		case "path/filepath.Abs":
+			return rootOf(call.Call.Args[0], at, whole, depth)
+		}
+	case *ssa.Call:
+		return callRoot(x, at, whole, depth)
+	}
+	return UnknownRoot
+}
+
+func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Root {
+	args := call.Call.Args
+	switch key := funcKey(&call.Call); key {
+	case "os.TempDir":
+		return SharedRoot
+	case "os.Getenv", "syscall.Getenv":
+		k, ok := args[0].(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+			return UnknownRoot
+		}
+		switch constant.StringVal(k.Value) {
+		case "TMPDIR":
+			return SharedRoot
+		case "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR":
+			return UserRoot
+		}
+	case "path/filepath.Join", "path.Join":
+		elems, ok := VarargElems(args[0])
+		if !ok {
+			return UnknownRoot
+		}
+		first := -1
+		for i, el := range elems {
+			if k, ok := el.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				s := constant.StringVal(k.Value)
+				if strings.Contains(s, "..") {
+					return UnknownRoot // may climb out of the root
+				}
+				if s == "" {
+					continue
+				}
+			}
+			if first < 0 {
+				first = i
+			}
+		}
+		if first < 0 {
+			return UnknownRoot
+		}
+		return rootOf(elems[first], at, true, depth)
+	case "path/filepath.Clean", "path/filepath.FromSlash", "path/filepath.ToSlash", "path.Clean":
+		return rootOf(args[0], at, whole, depth)
+	case "fmt.Sprintf":
+		k, ok := args[0].(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+			return UnknownRoot
+		}
+		format := constant.StringVal(k.Value)
+		if strings.HasPrefix(format, "/") {
+			if i := strings.IndexByte(format, '%'); i >= 0 {
+				return constRoot(format[:i], false)
+			}
+			return constRoot(format, true)
+		}
+		if (strings.HasPrefix(format, "%s/") || strings.HasPrefix(format, "%v/")) && len(args) == 2 {
+			if elems, ok := VarargElems(args[1]); ok && len(elems) > 0 {
+				return rootOf(elems[0], at, true, depth)
+			}
+		}
+	default:
+		if strings.HasPrefix(key, "testing.") && strings.HasSuffix(key, ".TempDir") {
+			return FreshRoot // t.TempDir(), b.TempDir()
+		}
+	}
+	return UnknownRoot
+}
+
+// constRoot classifies a constant path, or a constant prefix of one
+// (whole false): a prefix says nothing of the directory its last element
+// names ("/var/lib" may go on as "/var/library").
+func constRoot(s string, whole bool) Root {
+	match := func(dirs []string) bool {
+		for _, d := range dirs {
+			if whole && strings.TrimRight(s, "/") == d || strings.HasPrefix(s, d+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case match(SharedDirs):
+		return SharedRoot
+	case strings.HasPrefix(s, "/run/user/"):
+		return UserRoot
+	case match(systemDirs):
+		return SystemRoot
+	}
+	return UnknownRoot
+}
+
+// freshMkdir reports whether v is a directory that an os.Mkdir (or
+// syscall or x/sys/unix Mkdir) made, with no write permission for group
+// or others (the umask only takes bits away), and whose error the code
+// tests, before at: if the Mkdir succeeded the directory is new and only
+// its owner writes in it; if it failed, the code did not go on as if it
+// had.
+func freshMkdir(v ssa.Value, at ssa.Instruction) bool {
+	if at == nil || v.Referrers() == nil {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		call, ok := r.(*ssa.Call)
+		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+			continue
+		}
+		switch funcKey(&call.Call) {
+		case "os.Mkdir", "syscall.Mkdir", "golang.org/x/sys/unix.Mkdir":
+		default:
+			continue
+		}
+		perm, ok := constInt(call.Call.Args[1])
+		if !ok || perm&0o022 != 0 || !errorTested(call) || !dominates(call, at) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func constInt(v ssa.Value) (int64, bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.Convert:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Const:
+			if x.Value == nil || x.Value.Kind() != constant.Int {
+				return 0, false
+			}
+			return constant.Int64Val(x.Value)
+		}
+		return 0, false
+	}
+}
+
+// errorTested reports whether the error call returns is compared with
+// nil.
+func errorTested(call *ssa.Call) bool {
+	for _, r := range *call.Referrers() {
+		if b, ok := r.(*ssa.BinOp); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
+			return true
+		}
+	}
+	return false
+}
+
+// dominates reports whether a runs before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, in := range a.Block().Instrs {
+		if in == a {
+			return true
+		}
+		if in == b {
+			return false
+		}
+	}
+	return false
+}
+
+func isHomeDirField(t types.Type, field int) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "os/user" || n.Obj().Name() != "User" {
+		return false
+	}
+	s, ok := n.Underlying().(*types.Struct)
+	return ok && field < s.NumFields() && s.Field(field).Name() == "HomeDir"
+}
+
+// fromUserCurrent reports whether v is the *user.User of user.Current().
+func fromUserCurrent(v ssa.Value) bool {
+	ext, ok := v.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return false
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	return ok && funcKey(&call.Call) == "os/user.Current"
+}
+
+// funcKey names a static callee as "pkg.Name" or "pkg.Recv.Name", or "".
+func funcKey(call *ssa.CallCommon) string {
+	callee := call.StaticCallee()
+	if callee == nil {
+		return ""
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	fn, ok := callee.Object().(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return ""
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}

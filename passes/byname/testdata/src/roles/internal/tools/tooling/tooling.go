@@ -1,0 +1,16 @@
+// Package tooling is developer tooling.
+package tooling
+
+import (
+	"os"
+)
+
+func save(p string) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// no diagnostic by default: developer tooling under internal/tools (reported with -byname.tools)
+	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
+}

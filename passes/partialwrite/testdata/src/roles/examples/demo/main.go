@@ -1,0 +1,18 @@
+// Command demo is an example program.
+package main
+
+import (
+	"os"
+)
+
+func bump(p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	data = append(data, '!')
+	// no diagnostic by default: an example program (reported with -partialwrite.tools)
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func main() {}

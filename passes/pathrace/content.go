@@ -1,0 +1,253 @@
+package pathrace
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
+)
+
+// contentAddressed reports whether path, the destination of a rename,
+// names its file by a digest of data that the function writes: a
+// content-addressed store,
+//
+//	sum := sha256.Sum256(data)
+//	dst := filepath.Join(dir, hex.EncodeToString(sum[:]))
+//	if _, err := os.Stat(dst); err == nil { return nil }
+//	... tmp.Write(data) ...
+//	return os.Rename(tmp.Name(), dst)
+//
+// A file another process renames to dst in between holds the same
+// bytes, so replacing it breaks nothing: the rename-over-checked race is
+// moot. The digest is read from the path's computation (Join, Sprintf,
+// concatenation, hex and base64 encodings, a String method of the
+// digest): crypto's SumNNN(d) and md5.Sum(d), a hash.Hash's Sum, and
+// go-digest's FromBytes/FromString. The data must be written in the same
+// function: a Write method or io.WriteString given d, os.WriteFile of d,
+// or, for a hash.Hash h, h inside an io.MultiWriter or io.TeeReader (what
+// is hashed is what is copied).
+func contentAddressed(path ssa.Value, fn *ssa.Function) bool {
+	for _, in := range digestInputs(path, 0) {
+		if written(fn, in) {
+			return true
+		}
+	}
+	return false
+}
+
+// digestInputs returns the values whose digests path is computed from:
+// the data given to a hash function, or the hash.Hash whose Sum it is.
+func digestInputs(v ssa.Value, depth int) []ssa.Value {
+	if v == nil || depth > 8 {
+		return nil
+	}
+	depth++
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		return digestInputs(x.X, depth)
+	case *ssa.Convert:
+		return digestInputs(x.X, depth)
+	case *ssa.MakeInterface:
+		return digestInputs(x.X, depth)
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			return append(digestInputs(x.X, depth), digestInputs(x.Y, depth)...)
+		}
+	case *ssa.Slice: // sum[:]
+		return digestInputs(x.X, depth)
+	case *ssa.Alloc: // the array of a sum, stored once
+		var out []ssa.Value
+		for _, r := range *x.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+				out = append(out, digestInputs(st.Val, depth)...)
+			}
+		}
+		return out
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			return digestInputs(x.X, depth)
+		}
+	case *ssa.Call:
+		if x.Call.IsInvoke() {
+			if x.Call.Method.Name() == "Sum" && isHashHash(x.Call.Value) {
+				return []ssa.Value{x.Call.Value}
+			}
+			return nil
+		}
+		fn := ssakit.Callee(&x.Call)
+		if fn == nil || fn.Pkg() == nil {
+			return nil
+		}
+		args := x.Call.Args
+		switch key := fn.Pkg().Path() + "." + recvTypeName(fn) + fn.Name(); key {
+		case "crypto/sha256.Sum256", "crypto/sha256.Sum224", "crypto/sha512.Sum512", "crypto/sha512.Sum384",
+			"crypto/sha1.Sum", "crypto/md5.Sum", "crypto/sha3.Sum256", "crypto/sha3.Sum512",
+			"github.com/opencontainers/go-digest.FromBytes", "github.com/opencontainers/go-digest.FromString",
+			"github.com/opencontainers/go-digest.Algorithm.FromBytes", "github.com/opencontainers/go-digest.Algorithm.FromString":
+			if len(args) > 0 {
+				return []ssa.Value{args[len(args)-1]}
+			}
+		case "encoding/hex.EncodeToString", "path/filepath.Clean", "path.Clean",
+			"github.com/opencontainers/go-digest.Digest.String", "github.com/opencontainers/go-digest.Digest.Encoded",
+			"github.com/opencontainers/go-digest.Digest.Hex":
+			return digestInputs(args[0], depth)
+		case "encoding/base64.Encoding.EncodeToString", "encoding/base32.Encoding.EncodeToString":
+			return digestInputs(args[1], depth)
+		case "path/filepath.Join", "path.Join", "fmt.Sprintf", "fmt.Sprint":
+			var out []ssa.Value
+			for _, a := range args {
+				if elems, ok := pathflow.VarargElems(a); ok {
+					for _, e := range elems {
+						out = append(out, digestInputs(e, depth)...)
+					}
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// written reports whether fn writes d: d is the data of a Write method
+// call, io.WriteString or os.WriteFile to anything but a hash; or d, a
+// hash, is one of the writers of an io.MultiWriter, the writer of an
+// io.TeeReader, or is given data by Write that fn writes.
+func written(fn *ssa.Function, d ssa.Value) bool {
+	hasher := isHashHash(d)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			w, data, ok := writeOf(call.Common())
+			if !ok {
+				continue
+			}
+			if hasher {
+				if w != nil && same(w, d) && (data == nil || !isHashHash(data) && written(fn, data)) {
+					return true
+				}
+				continue
+			}
+			if data != nil && same(data, d) && (w == nil || !isHashHash(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writeOf returns what a call writes, and to what: a Write method
+// (receiver, data), io.WriteString (writer, data), os.WriteFile (nil,
+// data); for io.MultiWriter and io.TeeReader, each writer w that all
+// the data goes through is returned with nil data, one call at a time
+// (only the first such writer is needed: a hash among them).
+func writeOf(c *ssa.CallCommon) (w, data ssa.Value, ok bool) {
+	args := c.Args
+	if c.IsInvoke() {
+		if c.Method.Name() == "Write" && len(args) == 1 {
+			return c.Value, args[0], true
+		}
+		return nil, nil, false
+	}
+	callee := ssakit.Callee(c)
+	if callee == nil || callee.Pkg() == nil {
+		return nil, nil, false
+	}
+	switch callee.Pkg().Path() + "." + recvTypeName(callee) + callee.Name() {
+	case "io.MultiWriter":
+		if len(args) == 1 {
+			if elems, ok := pathflow.VarargElems(args[0]); ok {
+				for _, e := range elems {
+					if isHashHash(e) {
+						return e, nil, true
+					}
+				}
+			}
+		}
+	case "io.TeeReader":
+		if len(args) == 2 {
+			return args[1], nil, true
+		}
+	case "io.WriteString":
+		if len(args) == 2 {
+			return args[0], args[1], true
+		}
+	case "os.WriteFile", "io/ioutil.WriteFile":
+		if len(args) == 3 {
+			return nil, args[1], true
+		}
+	default:
+		if callee.Name() == "Write" && recvTypeName(callee) != "" && len(args) == 2 {
+			return args[0], args[1], true // (*os.File).Write(d), (*bufio.Writer).Write(d)
+		}
+	}
+	return nil, nil, false
+}
+
+// same reports whether a and b are the same data, seen through
+// conversions ([]byte(s)) and interface boxing.
+func same(a, b ssa.Value) bool {
+	return pathflow.SamePath(unbox(a), unbox(b))
+}
+
+func unbox(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// isHashHash reports whether v (seen through interface conversions) has
+// a type implementing hash.Hash's Sum: a hash.Hash, or a concrete
+// hasher such as the result of sha256.New.
+func isHashHash(v ssa.Value) bool {
+	v = unbox(v)
+	return hasSumMethod(v)
+}
+
+// hasSumMethod reports whether v's type has the methods of a hash:
+// Write([]byte) (int, error) and Sum([]byte) []byte.
+func hasSumMethod(v ssa.Value) bool {
+	t := v.Type()
+	sum, _, _ := types.LookupFieldOrMethod(t, true, nil, "Sum")
+	write, _, _ := types.LookupFieldOrMethod(t, true, nil, "Write")
+	s, ok := sum.(*types.Func)
+	if !ok || write == nil {
+		return false
+	}
+	sig := s.Type().(*types.Signature)
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		types.Identical(sig.Params().At(0).Type(), byteSlice) && types.Identical(sig.Results().At(0).Type(), byteSlice)
+}
+
+var byteSlice = types.NewSlice(types.Typ[types.Byte])
+
+// recvTypeName returns "T." for a method of the named type T (or *T),
+// "" for a function.
+func recvTypeName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name() + "."
+	}
+	return ""
+}

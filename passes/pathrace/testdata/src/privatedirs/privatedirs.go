@@ -1,0 +1,267 @@
+// Package privatedirs has races in directories that only the program's
+// own user or root can write, or that the function made itself: real in
+// shape, reported in the opt-in category private-dir (with
+// -pathrace.all), so the default run says nothing of them. Each line
+// marked "(private-dir)" is checked to carry that category; the races in
+// shared or unknown directories stay in their own category.
+package privatedirs
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/user"
+	"path/filepath"
+	"syscall"
+)
+
+var errHeld = errors.New("held")
+
+// ---- a directory the function made itself: nobody else knows its name
+
+func freshMkdirTemp(data []byte) error {
+	dir, err := os.MkdirTemp("", "work")
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "out")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (private-dir) the directory is os.MkdirTemp's
+}
+
+func freshMkdir(base string, data []byte) error {
+	dir := filepath.Join(base, "job")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return err
+	}
+	p := dir + "/state"
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) made by os.Mkdir with mode 0700, even a lock: no other process knows the name
+}
+
+func mkdirWorldReadable(base string, data []byte) error {
+	dir := filepath.Join(base, "job")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	p := dir + "/state"
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) a new 0755 directory: only its owner can write in it
+}
+
+func mkdirWorldWritable(base string, data []byte) error {
+	dir := filepath.Join(base, "drop")
+	if err := os.Mkdir(dir, 0o777); err != nil {
+		return err
+	}
+	p := dir + "/state"
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func mkdirErrorIgnored(base string, data []byte) error {
+	dir := filepath.Join(base, "job")
+	os.Mkdir(dir, 0o700) // it may have existed, made by anyone
+	p := dir + "/state"
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func mkdirAfter(dir string, data []byte) error {
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	if err := os.WriteFile(p, data, 0o600); err != nil { // want `os.WriteFile creates p after os.Stat found it absent`
+		return err
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil { // the Mkdir comes after: it made nothing the write used
+		return err
+	}
+	return nil
+}
+
+// ---- the user's own directories
+
+func userConfig(data []byte) error {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "app", "config.json")
+	if _, err := os.Stat(p); err == nil {
+		return nil // keep the user's settings
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) only the user and root write under os.UserConfigDir
+}
+
+func userCacheSymlink() ([]byte, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return nil, err
+	}
+	p := filepath.Join(dir, "app", "index")
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, errors.New("refusing to follow a symbolic link")
+	}
+	return os.ReadFile(p) // no diagnostic: (private-dir) whoever can plant a link there can write the file itself
+}
+
+func homeDirChmod() error {
+	u, err := user.Current()
+	if err != nil {
+		return err
+	}
+	p := u.HomeDir + "/.app/key"
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o600) // no diagnostic: (private-dir) the user's home directory
+}
+
+func envHome(data []byte) error {
+	p := filepath.Join(os.Getenv("XDG_STATE_HOME"), "app", "last")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) $XDG_STATE_HOME is the user's own
+}
+
+func configOrCache(cache bool, data []byte) error {
+	var dir string
+	var err error
+	if cache {
+		dir, err = os.UserCacheDir()
+	} else {
+		dir, err = os.UserConfigDir()
+	}
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "app.db")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) both edges are the user's own
+}
+
+// A lock in the user's directory: its racer is a second instance of the
+// program, run by the same user, which the directory does not keep out.
+func userLock() error {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "app.lock")
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, []byte("pid"), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// access(2) is a set-user-ID program's check; such a program reads $HOME
+// from the very user it guards against.
+func accessHome() (*os.File, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return nil, err
+	}
+	p := filepath.Join(home, "report.txt")
+	if err := syscall.Access(p, 4); err != nil {
+		return nil, err
+	}
+	return os.Open(p) // want `os.Open opens p after syscall.Access approved it`
+}
+
+// Dot-dot elements may climb out of the user's directory.
+func climbOut(data []byte) error {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "..", "..", "tmp", "x")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// ---- root's directories
+
+func varLibChmod(name string) error {
+	p := filepath.Join("/var/lib/app", name)
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o640) // no diagnostic: (private-dir) only root writes /var/lib
+}
+
+func etcConcat(name string, data []byte) error {
+	p := "/etc/app/" + name
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (private-dir) only root writes /etc
+}
+
+func runSprintf(id string, data []byte) error {
+	p := fmt.Sprintf("/run/app/%s.state", id)
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (private-dir) only root writes /run
+}
+
+// "/var/lib" + name may be /var/library: not a prefix of root's directory.
+func notAnElement(name string, data []byte) error {
+	p := "/var/lib" + name
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// ---- shared and unknown directories keep their category
+
+func sharedTemp(data []byte) error {
+	p := filepath.Join(os.TempDir(), "app.state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func sharedTmpSymlink() ([]byte, error) {
+	const p = "/tmp/app/index"
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, errors.New("refusing to follow a symbolic link")
+	}
+	return os.ReadFile(p) // want `os.ReadFile opens p by name after os.Lstat examined what kind of file it is`
+}
+
+func configured(dir string) error {
+	p := filepath.Join(dir, "key")
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+}

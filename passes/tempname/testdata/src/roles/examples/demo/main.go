@@ -1,0 +1,13 @@
+// Command demo is an example program.
+package main
+
+import (
+	"os"
+)
+
+func save(data []byte) error {
+	// no diagnostic by default: an example program (reported with -tempname.tools)
+	return os.WriteFile("/tmp/app.state", data, 0o600) // want `os.WriteFile creates "/tmp/app.state", a fixed name in a shared temporary directory`
+}
+
+func main() {}

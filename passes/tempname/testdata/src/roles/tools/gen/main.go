@@ -1,0 +1,13 @@
+// Command gen is a developer tool.
+package main
+
+import (
+	"os"
+)
+
+func save(data []byte) error {
+	// no diagnostic by default: a developer tool (reported with -tempname.tools)
+	return os.WriteFile("/tmp/app.state", data, 0o600) // want `os.WriteFile creates "/tmp/app.state", a fixed name in a shared temporary directory`
+}
+
+func main() {}
