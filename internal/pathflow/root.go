@@ -330,8 +330,12 @@ func errorTested(call *ssa.Call) bool {
 	return false
 }
 
-// dominates reports whether a runs before b on every path to b.
+// dominates reports whether a runs before b, another instruction, on
+// every path to b.
 func dominates(a, b ssa.Instruction) bool {
+	if a == b {
+		return false // the Mkdir is the use itself: it made nothing before it
+	}
 	if a.Block() != b.Block() {
 		return a.Block().Dominates(b.Block())
 	}
