@@ -114,6 +114,7 @@ func Passes() []Pass {
 				{Name: byname.ChtimesByName, Summary: "a file's times are changed by name while the function holds it open"},
 				{Name: byname.TruncateByName, Summary: "a file is truncated by name while the function holds it open for writing"},
 				{Name: byname.StatByName, Summary: "a file is examined by name while the function holds it open"},
+				{Name: byname.PrivateDir, Summary: "any of the above on a file in a directory only the program's own user or root can write, or one the function made itself", OptIn: true},
 			},
 		},
 		{

@@ -56,6 +56,20 @@ func (r Root) String() string {
 	return "unknown"
 }
 
+// WhoCanRace says, for a message, who can race under a private root r:
+// the end of a report in a check's private-dir category.
+func (r Root) WhoCanRace() string {
+	switch r {
+	case FreshRoot:
+		return "no other process can race: the directory was made by this function"
+	case UserRoot:
+		return "only the user and root can race: the directory is the user's own"
+	case SystemRoot:
+		return "only root can race: the directory is a system one"
+	}
+	return ""
+}
+
 // SharedDirs are the world-writable directories every Unix system has.
 var SharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
 

@@ -30,6 +30,11 @@ const (
 	ChtimesByName  = "chtimes-by-name"
 	TruncateByName = "truncate-by-name"
 	StatByName     = "stat-by-name"
+	// PrivateDir is any of the above on a file in a directory that only
+	// the program's own user or root can write, or that the function made
+	// itself (pathflow.RootOf): whoever can swap the name there can
+	// already change the file.
+	PrivateDir = "private-dir"
 )
 
 // Analyzer reports operations by name on a file that is open.
@@ -126,4 +131,13 @@ type state struct {
 func (st *state) reportable(pos token.Pos) bool {
 	return st.syn.Reportable(pos, includeTests) &&
 		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
+}
+
+// demote moves d, a report of op, to the opt-in category private-dir
+// when op's path lies in a directory no stranger can write.
+func demote(d *analysis.Diagnostic, op *opSite) {
+	if root := pathflow.RootOf(op.path, op.call); root.Private() {
+		d.Category = PrivateDir
+		d.Message += "; " + root.WhoCanRace()
+	}
 }

@@ -110,6 +110,14 @@
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -byname.tests.
 //
+// Who can race decides whether a report is shown by default: on a file
+// in a directory that only the program's own user or root can write, or
+// that the function made itself (os.MkdirTemp, os.UserConfigDir and the
+// user's other directories, /etc, /var/lib, /run and root's others; see
+// pathrace), a report goes to the category private-dir, off unless
+// -byname.all: whoever can swap the name there can already change the
+// file.
+//
 // Findings in examples, benchmark programs and developer tools (a package
 // under example(s)/, _examples/ or benchmark(s)/, a main package under
 // tools/, hack/ or scripts/, a package under internal/tools/, a file

@@ -110,7 +110,7 @@ func (st *state) reportAfterClose(o *openSite, op *opSite) {
 	if op.op.category == ChownByName {
 		method = "Chown"
 	}
-	st.pass.Report(analysis.Diagnostic{
+	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
 		Category: op.op.category,
@@ -122,7 +122,9 @@ func (st *state) reportAfterClose(o *openSite, op *opSite) {
 			End:     openCall.End(),
 			Message: fmt.Sprintf("%s opened %s here", analysisutil.FuncName(o.callee), handleText),
 		}},
-	})
+	}
+	demote(&diag, op)
+	st.pass.Report(diag)
 }
 
 // holdsOpen reports whether op acts by name on the file o opened while
@@ -287,6 +289,7 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 	}
+	demote(&diag, op)
 	st.pass.Report(diag)
 }
 

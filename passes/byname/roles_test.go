@@ -1,9 +1,16 @@
 package byname_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 
 	"github.com/toctou/toctou/passes/byname"
 )
@@ -30,3 +37,46 @@ func TestRoles(t *testing.T) {
 type quietT struct{}
 
 func (quietT) Errorf(string, ...any) {}
+
+// TestPrivateDirs checks the relevance model's "who can race" for
+// byname: in directories only the program's user or root can write, or
+// that the function made itself, the reports move to the opt-in
+// category private-dir, dropped by every driver unless -byname.all.
+func TestPrivateDirs(t *testing.T) {
+	var wrapped *analysis.Analyzer
+	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
+		if a.Name == "byname" {
+			wrapped = a
+		}
+	}
+	analysistest.Run(t, analysistest.TestData(), wrapped, "privatedirs")
+
+	data, err := os.ReadFile(filepath.Join(analysistest.TestData(), "src", "privatedirs", "privatedirs.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := map[int]bool{}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "(private-dir)") && !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			marked[i+1] = true
+		}
+	}
+	seen := map[int]bool{}
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "privatedirs") {
+		for _, d := range r.Diagnostics {
+			line := r.Pass.Fset.Position(d.Pos).Line
+			if got, want := d.Category == byname.PrivateDir, marked[line]; got != want {
+				t.Errorf("line %d: category %s: %s", line, d.Category, d.Message)
+			}
+			seen[line] = true
+		}
+	}
+	if len(marked) == 0 {
+		t.Fatal("no line marked (private-dir)")
+	}
+	for line := range marked {
+		if !seen[line] {
+			t.Errorf("line %d: not reported in private-dir", line)
+		}
+	}
+}

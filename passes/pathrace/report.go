@@ -215,7 +215,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 	}
 	if root, ok := st.privateRace(cat, c, u); ok {
 		diag.Category = PrivateDir
-		diag.Message += "; " + rootNotes[root]
+		diag.Message += "; " + root.WhoCanRace()
 	}
 	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
@@ -266,11 +266,4 @@ func (st *state) privateRace(cat string, c *checkSite, u *useSite) (pathflow.Roo
 		return root, false
 	}
 	return root, true
-}
-
-// rootNotes end the message of a private-dir report: why nobody else can race.
-var rootNotes = map[pathflow.Root]string{
-	pathflow.FreshRoot:  "no other process can race: the directory was made by this function",
-	pathflow.UserRoot:   "only the user and root can race: the directory is the user's own",
-	pathflow.SystemRoot: "only root can race: the directory is a system one",
 }
