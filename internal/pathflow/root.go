@@ -19,7 +19,8 @@ const (
 	// the value does not tell.
 	UnknownRoot Root = iota
 	// SharedRoot: a directory every local user can write: /tmp,
-	// /var/tmp, /usr/tmp, /dev/shm, os.TempDir(), $TMPDIR.
+	// /var/tmp, /usr/tmp, /dev/shm, os.TempDir(), $TMPDIR, and the
+	// world-writable /run/lock, /var/lock and /run/shm.
 	SharedRoot
 	// UserRoot: the user's own directories: os.UserConfigDir,
 	// os.UserCacheDir, os.UserHomeDir, $HOME, $XDG_*_HOME,
@@ -72,6 +73,10 @@ func (r Root) WhoCanRace() string {
 
 // SharedDirs are the world-writable directories every Unix system has.
 var SharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
+
+// lockDirs are world-writable (sticky) directories under system ones:
+// /run/lock and its old name /var/lock, /run/shm on older systems.
+var lockDirs = []string{"/run/lock", "/var/lock", "/run/shm"}
 
 // systemDirs are directories only root can write on every Unix system.
 // /run/user/UID is the user's own, still not another user's.
@@ -275,7 +280,7 @@ func constRoot(s string, whole bool) Root {
 		return false
 	}
 	switch {
-	case match(SharedDirs):
+	case match(SharedDirs), match(lockDirs):
 		return SharedRoot
 	case strings.HasPrefix(s, "/run/user/"):
 		return UserRoot

@@ -85,7 +85,8 @@
 // others no write permission and whose error is tested), the user's own
 // directories (os.UserConfigDir, os.UserCacheDir, os.UserHomeDir, $HOME
 // and $XDG_*_HOME, user.Current().HomeDir) and root's (/etc, /var/lib,
-// /var/cache, /var/log, /run, /proc, /sys, /usr). Whoever can race there
+// /var/cache, /var/log, /run, /proc, /sys, /usr; not the world-writable
+// /run/lock and /var/lock). Whoever can race there
 // can already write the file, so no boundary is crossed. Two shapes stay
 // in their own category even there: a lock (a create after an absence
 // check whose present branch returns an error), whose racer is a second
