@@ -84,7 +84,10 @@ func Passes() []Pass {
 				{Name: pathrace.ModifyIfPresent, Summary: "a file's mode, owner, times or size is changed by name after a check found it present"},
 				{Name: pathrace.SymlinkCheckThenOpen, Summary: "a path is opened by name after an Lstat found it not to be a symbolic link"},
 				{Name: pathrace.AccessThenOpen, Summary: "a file is used by name after access(2) approved it"},
-				{Name: pathrace.PrivateDir, Summary: "any of the races above in a directory only the program's own user or root can write, or one the function made itself", OptIn: true},
+				{Name: pathrace.PrivateDir, Summary: "any of the races above in a directory only the program's own user or root can write, or one the function made itself", OptIn: true,
+					OffBecause: "whoever can race there can already write the file, so no boundary is crossed"},
+				{Name: pathrace.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "whoever runs the code races only with themself, by its program role; `-pathrace.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{
@@ -100,6 +103,8 @@ func Passes() []Pass {
 				{Name: tempname.CounterTempName, Summary: "a file or link is created in a shared temporary directory under a name made from a counter"},
 				{Name: tempname.UserTempName, Summary: "a file or link is created in a shared temporary directory under a name made from the user's id or name"},
 				{Name: tempname.PredictableTempDir, Summary: "a directory that may already exist is made at a predictable name in a shared temporary directory"},
+				{Name: tempname.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "whoever runs the code races only with themself, by its program role; `-tempname.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{
@@ -114,7 +119,10 @@ func Passes() []Pass {
 				{Name: byname.ChtimesByName, Summary: "a file's times are changed by name while the function holds it open"},
 				{Name: byname.TruncateByName, Summary: "a file is truncated by name while the function holds it open for writing"},
 				{Name: byname.StatByName, Summary: "a file is examined by name while the function holds it open"},
-				{Name: byname.PrivateDir, Summary: "any of the above on a file in a directory only the program's own user or root can write, or one the function made itself", OptIn: true},
+				{Name: byname.PrivateDir, Summary: "any of the above on a file in a directory only the program's own user or root can write, or one the function made itself", OptIn: true,
+					OffBecause: "whoever can swap the name there can already change the file, so no boundary is crossed"},
+				{Name: byname.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "whoever runs the code races only with themself, by its program role; `-byname.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{
@@ -127,6 +135,8 @@ func Passes() []Pass {
 				{Name: partialwrite.ReadModifyWrite, Summary: "a file is read, then truncated and rewritten in place with content computed from what was read"},
 				{Name: partialwrite.RenameNoSync, Summary: "a file the function made is renamed onto another name without a Sync on every path since it was made"},
 				{Name: partialwrite.RenameCrossDir, Summary: "a file made in the shared temporary directory is renamed onto a destination outside it (EXDEV across file systems)"},
+				{Name: partialwrite.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "whoever runs the code races only with themself, by its program role; `-partialwrite.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{
@@ -139,6 +149,8 @@ func Passes() []Pass {
 				{Name: lockfile.ReleasedOnSomePaths, Summary: "a path out of the function leaves an acquired lock file behind, so later runs find it held forever"},
 				{Name: lockfile.OpaqueHeldError, Summary: "a held lock surfaces as a bare \"file already exists\" that names no file"},
 				{Name: lockfile.StaleLockNoRecovery, Summary: "nothing can tell a lock left by a crashed holder from a held one (off unless -lockfile.stale)"},
+				{Name: lockfile.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,
+					OffBecause: "whoever runs the code races only with themself, by its program role; `-lockfile.tools` reports these findings under their own categories instead"},
 			},
 		},
 		{

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -35,6 +36,11 @@ const (
 	// itself (pathflow.RootOf): whoever can swap the name there can
 	// already change the file.
 	PrivateDir = "private-dir"
+	// DeveloperCode is the category of every finding in an example or
+	// demo, a benchmark program, a test utility or a developer tool
+	// (relevance.PackageRole): opt-in, shown with -byname.all, or under its
+	// own category with -byname.tools.
+	DeveloperCode = relevance.DeveloperCodeCategory
 )
 
 // Analyzer reports operations by name on a file that is open.
@@ -52,7 +58,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually work in directories they own)")
-	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
+	a.Flags.BoolVar(&includeTools, "tools", false, strings.ReplaceAll(relevance.ToolsFlagUsage, "NAME", "byname"))
 	return a
 }
 
@@ -65,6 +71,9 @@ var includeTools bool
 // run analyzes one package: it summarizes the package's openers, exports
 // them as facts, and reports the operations by name of every function.
 func run(pass *analysis.Pass) (any, error) {
+	if !includeTools {
+		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -byname.tools
+	}
 	if !importsRelevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no open and no operation by name can be in this package
 	}
@@ -124,13 +133,9 @@ type state struct {
 }
 
 // reportable reports whether a finding at pos is shown: not in a
-// generated file, in a _test.go file only with -byname.tests, and in an
-// example, a benchmark program or a developer tool only with
-// -byname.tools (relevance.DeveloperCode: whoever runs it races only with
-// themself).
+// generated file, and in a _test.go file only with -byname.tests.
 func (st *state) reportable(pos token.Pos) bool {
-	return st.syn.Reportable(pos, includeTests) &&
-		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
+	return st.syn.Reportable(pos, includeTests)
 }
 
 // demote moves d, a report of op, to the opt-in category private-dir

@@ -118,9 +118,12 @@
 // -byname.all: whoever can swap the name there can already change the
 // file.
 //
-// Findings in examples, benchmark programs and developer tools (a package
-// under example(s)/, _examples/ or benchmark(s)/, a main package under
-// tools/, hack/ or scripts/, a package under internal/tools/, a file
-// built only with the ignore or tools tag) are shown only with
-// -byname.tools: whoever runs them races only with themself.
+// Findings in examples and demos, benchmark programs, test utilities and
+// developer tools (a package under example(s)/ or benchmark(s)/, a main
+// package named as a demo or sample or under tools/, hack/, scripts/ or
+// dev/, a package under internal/tools/, a file
+// built only with the ignore or tools tag; a test utility, as
+// internal/relevance decides it) are reported in the opt-in category
+// developer-code, shown with -byname.all: whoever runs them races only with
+// themself. -byname.tools reports them under their own categories instead.
 package byname

@@ -20,17 +20,32 @@ import (
 var developerPackages = []string{"roles/examples/demo", "roles/tools/gen", "roles/internal/tools/tooling"}
 
 // TestRoles checks the relevance model's program roles: findings in
-// examples and developer tools are shown only with -byname.tools, and a
-// library under tools/ is ordinary code.
+// examples and developer tools are the opt-in category developer-code
+// (every driver shows them only with -byname.all), -byname.tools reports
+// them under their own categories, and a library under tools/ is
+// ordinary code.
 func TestRoles(t *testing.T) {
+	n := 0
 	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, developerPackages...) {
 		for _, d := range r.Diagnostics {
-			t.Errorf("%s: reported in %s without -tools: %s", r.Pass.Fset.Position(d.Pos), r.Pass.Pkg.Path(), d.Message)
+			n++
+			if d.Category != byname.DeveloperCode {
+				t.Errorf("%s: category %s in %s without -tools, want %s", r.Pass.Fset.Position(d.Pos), d.Category, r.Pass.Pkg.Path(), byname.DeveloperCode)
+			}
 		}
+	}
+	if n != len(developerPackages) {
+		t.Errorf("%d findings in developer code, want %d", n, len(developerPackages))
 	}
 	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "roles/tools/lib")
 	setFlag(t, "tools", "true")
-	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, developerPackages...)
+	for _, r := range analysistest.Run(t, analysistest.TestData(), byname.Analyzer, developerPackages...) {
+		for _, d := range r.Diagnostics {
+			if d.Category == byname.DeveloperCode {
+				t.Errorf("%s: developer-code with -tools", r.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
 }
 
 // quietT is an analysistest.Testing that ignores the expectations.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
@@ -30,6 +31,11 @@ const (
 	// StaleLockNoRecovery (off unless -lockfile.stale): nothing can tell
 	// a lock left by a crashed holder from a held one.
 	StaleLockNoRecovery = "stale-lock-no-recovery"
+	// DeveloperCode is the category of every finding in an example or
+	// demo, a benchmark program, a test utility or a developer tool
+	// (relevance.PackageRole): opt-in, shown with -lockfile.all, or under its
+	// own category with -lockfile.tools.
+	DeveloperCode = relevance.DeveloperCodeCategory
 )
 
 // Analyzer reports lock files left behind on some paths, and held locks
@@ -48,7 +54,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually make lock files in directories they own)")
-	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
+	a.Flags.BoolVar(&includeTools, "tools", false, strings.ReplaceAll(relevance.ToolsFlagUsage, "NAME", "lockfile"))
 	a.Flags.BoolVar(&reportStale, "stale", false,
 		"also report exclusive-create locks with no stale-lock recovery ("+StaleLockNoRecovery+")")
 	return a
@@ -66,6 +72,9 @@ var reportStale bool
 // run summarizes the package's functions, exports their facts, and
 // checks every function's lock files.
 func run(pass *analysis.Pass) (any, error) {
+	if !includeTools {
+		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -lockfile.tools
+	}
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
@@ -130,11 +139,7 @@ func (st *state) factOf(fn *types.Func) *LockFact {
 }
 
 // reportable reports whether a finding at pos is shown: not in a
-// generated file, in a _test.go file only with -lockfile.tests, and in an
-// example, a benchmark program or a developer tool only with
-// -lockfile.tools (relevance.DeveloperCode: whoever runs it races only with
-// themself).
+// generated file, and in a _test.go file only with -lockfile.tests.
 func (st *state) reportable(pos token.Pos) bool {
-	return st.syn.Reportable(pos, includeTests) &&
-		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
+	return st.syn.Reportable(pos, includeTests)
 }

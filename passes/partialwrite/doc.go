@@ -129,9 +129,12 @@
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -partialwrite.tests.
 //
-// Findings in examples, benchmark programs and developer tools (a package
-// under example(s)/, _examples/ or benchmark(s)/, a main package under
-// tools/, hack/ or scripts/, a package under internal/tools/, a file
-// built only with the ignore or tools tag) are shown only with
-// -partialwrite.tools: whoever runs them races only with themself.
+// Findings in examples and demos, benchmark programs, test utilities and
+// developer tools (a package under example(s)/ or benchmark(s)/, a main
+// package named as a demo or sample or under tools/, hack/, scripts/ or
+// dev/, a package under internal/tools/, a file
+// built only with the ignore or tools tag; a test utility, as
+// internal/relevance decides it) are reported in the opt-in category
+// developer-code, shown with -partialwrite.all: whoever runs them races only with
+// themself. -partialwrite.tools reports them under their own categories instead.
 package partialwrite

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
@@ -23,6 +24,11 @@ const (
 	ReadModifyWrite = "read-modify-write"
 	RenameNoSync    = "rename-without-sync"
 	RenameCrossDir  = "rename-across-dirs"
+	// DeveloperCode is the category of every finding in an example or
+	// demo, a benchmark program, a test utility or a developer tool
+	// (relevance.PackageRole): opt-in, shown with -partialwrite.all, or under its
+	// own category with -partialwrite.tools.
+	DeveloperCode = relevance.DeveloperCodeCategory
 )
 
 // Analyzer reports writes that readers or a crash can observe half done.
@@ -40,7 +46,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually write files only they use, in directories they own)")
-	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
+	a.Flags.BoolVar(&includeTools, "tools", false, strings.ReplaceAll(relevance.ToolsFlagUsage, "NAME", "partialwrite"))
 	a.Flags.BoolVar(&includeReadModifyWrite, "rmw", true,
 		"report read-modify-write of one file (category "+ReadModifyWrite+")")
 	return a
@@ -58,6 +64,9 @@ var includeReadModifyWrite bool
 // run summarizes the package's wrappers, exports their facts, and checks
 // every function written in the package.
 func run(pass *analysis.Pass) (any, error) {
+	if !includeTools {
+		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -partialwrite.tools
+	}
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
@@ -115,11 +124,7 @@ func (st *state) wrapperFact(fn *types.Func) *WrapperFact {
 }
 
 // reportable reports whether a finding at pos is shown: not in a
-// generated file, in a _test.go file only with -partialwrite.tests, and in an
-// example, a benchmark program or a developer tool only with
-// -partialwrite.tools (relevance.DeveloperCode: whoever runs it races only with
-// themself).
+// generated file, and in a _test.go file only with -partialwrite.tests.
 func (st *state) reportable(pos token.Pos) bool {
-	return st.syn.Reportable(pos, includeTests) &&
-		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
+	return st.syn.Reportable(pos, includeTests)
 }

@@ -96,11 +96,14 @@
 // not say (a parameter, a configured or relative path) or a shared one
 // (/tmp, os.TempDir()) keeps its category.
 //
-// Findings in examples, benchmark programs and developer tools (a package
-// under example(s)/, _examples/ or benchmark(s)/, a main package under
-// tools/, hack/ or scripts/, a package under internal/tools/, a file
-// built only with the ignore or tools tag) are shown only with
-// -pathrace.tools: whoever runs them races only with themself.
+// Findings in examples and demos, benchmark programs, test utilities and
+// developer tools (a package under example(s)/ or benchmark(s)/, a main
+// package named as a demo or sample or under tools/, hack/, scripts/ or
+// dev/, a package under internal/tools/, a file
+// built only with the ignore or tools tag; a test utility, as
+// internal/relevance decides it) are reported in the opt-in category
+// developer-code, shown with -pathrace.all: whoever runs them races only with
+// themself. -pathrace.tools reports them under their own categories instead.
 //
 // Suggested fixes are offered where the shape is clear: os.Create and
 // os.OpenFile after an absence check gain O_EXCL; os.WriteFile after an

@@ -3,6 +3,7 @@ package pathrace
 import (
 	_ "embed"
 	"go/types"
+	"strings"
 
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
@@ -32,6 +33,11 @@ const (
 	// program's own user or root can write, or that the function made
 	// itself (privateRace).
 	PrivateDir = "private-dir"
+	// DeveloperCode is the category of every finding in an example or
+	// demo, a benchmark program, a test utility or a developer tool
+	// (relevance.PackageRole): opt-in, shown with -pathrace.all, or under its
+	// own category with -pathrace.tools.
+	DeveloperCode = relevance.DeveloperCodeCategory
 )
 
 var Analyzer = newAnalyzer()
@@ -47,7 +53,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually race only with themselves, in directories they own)")
-	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
+	a.Flags.BoolVar(&includeTools, "tools", false, strings.ReplaceAll(relevance.ToolsFlagUsage, "NAME", "pathrace"))
 	return a
 }
 
@@ -58,6 +64,9 @@ var includeTests bool
 var includeTools bool
 
 func run(pass *analysis.Pass) (any, error) {
+	if !includeTools {
+		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -pathrace.tools
+	}
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}

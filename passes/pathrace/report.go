@@ -11,7 +11,6 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
-	"github.com/toctou/toctou/internal/relevance"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -186,9 +185,6 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		return
 	}
 	file := st.syn.File(useCall.Pos())
-	if !includeTools && relevance.DeveloperCode(st.pass, file) {
-		return // an example, a benchmark program or a developer tool: its user races only with themself
-	}
 	pathText := types.ExprString(useArg)
 	useName, checkName := analysisutil.FuncName(u.callee), analysisutil.FuncName(c.callee)
 	diag := analysis.Diagnostic{

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -29,6 +30,12 @@ const (
 	CounterTempName    = "counter-temp-name"
 	UserTempName       = "user-temp-name"
 	PredictableTempDir = "predictable-temp-dir"
+
+	// DeveloperCode is the category of every finding in an example or
+	// demo, a benchmark program, a test utility or a developer tool
+	// (relevance.PackageRole): opt-in, shown with -tempname.all, or under
+	// its own category with -tempname.tools.
+	DeveloperCode = relevance.DeveloperCodeCategory
 )
 
 // Analyzer reports predictable names created in shared temporary
@@ -47,7 +54,7 @@ func newAnalyzer() *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests often use fixed names under /tmp on machines they own)")
-	a.Flags.BoolVar(&includeTools, "tools", false, relevance.ToolsFlagUsage)
+	a.Flags.BoolVar(&includeTools, "tools", false, strings.ReplaceAll(relevance.ToolsFlagUsage, "NAME", "tempname"))
 	return a
 }
 
@@ -89,6 +96,9 @@ func (st *state) enter(fn *ssa.Function) {
 // run summarizes the package's wrappers, exports their facts, and
 // reports the predictable creations of every function.
 func run(pass *analysis.Pass) (any, error) {
+	if !includeTools {
+		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -tempname.tools
+	}
 	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil // no file-system call can be in this package
 	}
@@ -149,11 +159,7 @@ func (st *state) exportFacts() {
 }
 
 // reportable reports whether a finding at pos is shown: not in a
-// generated file, in a _test.go file only with -tempname.tests, and in an
-// example, a benchmark program or a developer tool only with
-// -tempname.tools (relevance.DeveloperCode: whoever runs it races only with
-// themself).
+// generated file, and in a _test.go file only with -tempname.tests.
 func (st *state) reportable(pos token.Pos) bool {
-	return st.syn.Reportable(pos, includeTests) &&
-		(includeTools || !relevance.DeveloperCode(st.pass, st.syn.File(pos)))
+	return st.syn.Reportable(pos, includeTests)
 }
