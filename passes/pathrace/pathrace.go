@@ -49,7 +49,7 @@ func newAnalyzer() *analysis.Analyzer {
 var includeTests bool
 
 func run(pass *analysis.Pass) (any, error) {
-	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 && !fsops.UsesFS(pass.Pkg, pass.TypesInfo) {
 		return nil, nil // no file-system call can be in this package
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)

@@ -30,7 +30,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		// through the checks whose block dominates u's (no branch on the
 		// result of another can decide u, see decided).
 		dom.dominating(u.instr.Block(), func(c *checkSite) bool {
-			if !st.paths.SamePath(c.path, u.path) || fs.sameFileIdiom(c) {
+			if !st.sameTarget(c, u) || fs.sameFileIdiom(c) {
 				return true
 			}
 			d, ok := fs.decided(c, u.instr.Block())
@@ -175,12 +175,13 @@ const kindReadMessage = "%s %s after %s found it present; it can be removed or r
 func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others []finding) {
 	useCall := st.syn.Call(u.instr.Common().Pos())
 	checkCall := st.syn.Call(c.call.Call.Pos())
-	useArg, checkArg := st.syn.ArgOf(useCall, u.arg, argMode), st.syn.ArgOf(checkCall, c.argIndex(), argMode)
+	useArg := st.syn.ArgOf(useCall, synArg(u.instr.Common(), u.arg), argMode)
+	checkArg := st.syn.ArgOf(checkCall, synArg(&c.call.Call, c.argIndex()), argMode)
 	if useArg == nil || checkArg == nil || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
 	pathText := types.ExprString(useArg)
-	useName, checkName := analysisutil.FuncName(u.callee), analysisutil.FuncName(c.callee)
+	useName, checkName := siteName(u.callee, u.fs, useCall), siteName(c.callee, c.fs, checkCall)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
@@ -203,7 +204,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
 		})
 	}
-	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+	if u.direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
