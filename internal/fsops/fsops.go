@@ -174,7 +174,7 @@ func Classify(pa PathArg, call *ssa.CallCommon, callee *types.Func) Op {
 	if !ok {
 		return OpNone
 	}
-	bit := func(name string) int64 { return constValue(callee.Pkg(), name) }
+	bit := func(name string) int64 { return flagBit(callee.Pkg(), name) }
 	create, excl := bit("O_CREATE"), bit("O_EXCL")
 	if create == 0 {
 		create = bit("O_CREAT")

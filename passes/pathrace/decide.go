@@ -407,12 +407,7 @@ func (s *funcState) tolerates(u *useSite, cat string, d decision, checks []*chec
 	if err == nil || !ssakit.IsError(err.Type()) {
 		return false
 	}
-	for _, r := range *err.Referrers() {
-		if c, ok := r.(*ssa.Call); ok && (isSentinelTest(&c.Call, err, sentinel) || isSentinelHelperTest(&c.Call, err, sentinel)) {
-			return true
-		}
-	}
-	return false
+	return sentinelTested(err, sentinel, 0)
 }
 
 // errorDiscarded reports whether the error a use returns is thrown away:

@@ -132,8 +132,8 @@
 // decide: an os.OpenFile with O_CREATE|O_EXCL after a check (the check is
 // a fast path), os.MkdirAll and os.RemoveAll (both tolerate the race), the
 // Lstat, open, f.Stat, os.SameFile idiom, an open with O_NOFOLLOW after a
-// symbolic-link check, methods of os.Root, os.Readlink (it follows no
-// link, and fails harmlessly), uses of a different path, checks whose
+// symbolic-link check, os.Readlink (it follows no link, and fails
+// harmlessly), uses of a different path or of another file system, checks whose
 // result only feeds a log line or a value, checks after the use (in its
 // error path), and checks and uses in different functions or goroutines.
 //
@@ -172,6 +172,21 @@
 // derived from its parameter is not followed. The standard library is known through a
 // table of its functions, never through facts, so results are the same
 // under every driver.
+//
+// Checks and uses through a file-system value count as well: io/fs
+// (fs.Stat(fsys, p) then fsys.Open(p) or fs.ReadFile(fsys, p)), os.Root
+// (root.Stat(p) then root.Create(p)), and any type whose methods have the
+// os shapes (Stat or Lstat(string) (fs.FileInfo, error), Create, OpenFile,
+// Mkdir, Remove, Rename, Chmod, WriteFile...), such as afero.Fs, go-billy's
+// billy.Filesystem or a project's own Filesystem interface, with afero's
+// Exists, ReadFile and WriteFile. Check and use must go through the same
+// value (or the same field loaded twice) and name the same path; a helper
+// like exists(fsys fs.FS, p string) bool, or one that opens through fsys
+// and calls Stat on the handle, is a check of the file system its caller
+// passes, and a wrapper that writes through fsys is a use of it. File systems that never change (embed.FS, a zip archive,
+// fstest.MapFS) are not reported. The fix is offered for os.Root's Create
+// and OpenFile only: other abstractions take os.O_EXCL in their OpenFile,
+// but whether a backend honours it atomically is not in the interface.
 //
 // Findings in generated files are never reported, and findings in _test.go
 // files only with the flag -pathrace.tests: tests usually race only with

@@ -49,11 +49,21 @@ type ExistsFact struct {
 	ErrResult bool        // the result is the check's error, not a boolean
 	TrueMeans polarity    // for a boolean result: what true says
 	Kind      fsops.Check // the underlying check
+	// FS is 1 + the index of the file-system parameter the check goes
+	// through (exists(fsys fs.FS, p string)); 0 for the os namespace.
+	FS int
 }
 
 func (*ExistsFact) AFact() {}
 
 func (f *ExistsFact) String() string {
+	if f.FS > 0 {
+		return fmt.Sprintf("%s through param %d", f.string(), f.FS-1)
+	}
+	return f.string()
+}
+
+func (f *ExistsFact) string() string {
 	if f.ErrResult {
 		return fmt.Sprintf("checks path param %d (error result %d)", f.Param, f.Result)
 	}
@@ -77,6 +87,9 @@ type ParamUse struct {
 	// the caller would have chosen, so a read through it is no
 	// read-if-present race.
 	Absent bool
+	// FS is 1 + the index of the file-system parameter the operation
+	// goes through (a wrapper of fsys.Create(p)); 0 for the os namespace.
+	FS int
 }
 
 func (*UsesFact) AFact() {}
@@ -87,6 +100,9 @@ func (f *UsesFact) String() string {
 		parts[i] = fmt.Sprintf("%s path param %d", opVerb(u.Op), u.Param)
 		if u.Absent {
 			parts[i] += " (nothing on error)"
+		}
+		if u.FS > 0 {
+			parts[i] += fmt.Sprintf(" through param %d", u.FS-1)
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -104,7 +120,10 @@ func (f *UsesFact) add(u ParamUse) bool {
 		if a.Op != b.Op {
 			return int(a.Op) - int(b.Op)
 		}
-		return boolInt(a.Absent) - boolInt(b.Absent)
+		if a.Absent != b.Absent {
+			return boolInt(a.Absent) - boolInt(b.Absent)
+		}
+		return a.FS - b.FS
 	})
 	return true
 }

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -65,10 +67,12 @@ func (st *state) funcState(fn *ssa.Function) *funcState {
 	return newFuncState(fn)
 }
 
-// A removeAt is a call of os.Remove or os.RemoveAll.
+// A removeAt is a call of os.Remove or os.RemoveAll, or the same
+// operation through a file system (fsops.LookupCall).
 type removeAt struct {
 	instr ssa.CallInstruction
 	path  ssa.Value
+	fs    ssa.Value // the file system removed through; nil for the os namespace
 }
 
 // removedAfter reports whether a remove of u's path can run after u: in
@@ -79,7 +83,7 @@ func (st *state) removedAfter(u *useSite) bool {
 	fs := st.funcState(u.instr.Parent())
 	ub := u.instr.Block()
 	for _, r := range fs.removeCalls() {
-		if r.instr == u.instr || !st.paths.SamePath(r.path, u.path) {
+		if r.instr == u.instr || !fsops.SameFS(r.fs, u.fs, pathflow.SamePath) || !st.paths.SamePath(r.path, u.path) {
 			continue
 		}
 		rb := r.instr.Block()
@@ -93,7 +97,8 @@ func (st *state) removedAfter(u *useSite) bool {
 	return false
 }
 
-// removeCalls returns the function's calls of os.Remove and os.RemoveAll.
+// removeCalls returns the function's calls of os.Remove and os.RemoveAll
+// (and of the same operations through a file system).
 func (s *funcState) removeCalls() []removeAt {
 	if s.removesOK {
 		return s.removes
@@ -105,12 +110,9 @@ func (s *funcState) removeCalls() []removeAt {
 			if !ok {
 				continue
 			}
-			callee := ssakit.Callee(ci.Common())
-			if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "os" ||
-				(callee.Name() != "Remove" && callee.Name() != "RemoveAll") || len(ci.Common().Args) != 1 {
-				continue
+			if path, fs, ok := removeOf(ci); ok {
+				s.removes = append(s.removes, removeAt{ci, path, fs})
 			}
-			s.removes = append(s.removes, removeAt{ci, ci.Common().Args[0]})
 		}
 	}
 	return s.removes

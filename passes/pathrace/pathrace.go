@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !includeTools {
 		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -pathrace.tools
 	}
-	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 && !fsops.UsesFS(pass.Pkg, pass.TypesInfo) {
 		return nil, nil // no file-system call can be in this package
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)

@@ -20,13 +20,19 @@ func TestPathrace(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse", "contentstore")
 }
 
+// TestFSAbstractions runs the checks and uses through io/fs, os.Root
+// and interfaces with the os shapes (issue 13, spelling 2).
+func TestFSAbstractions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "example.com/fsabsutil", "fsabs")
+}
+
 func TestIncludeTests(t *testing.T) {
 	setFlag(t, "tests", "true")
 	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "intests")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports", "fsabsfix")
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -54,7 +60,7 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
-		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace")
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace", "fsabs", "fsabsfix")
 }
 
 // TestOneReportPerRace checks that the uses one check decides are one

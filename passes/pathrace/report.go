@@ -31,7 +31,7 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		// through the checks whose block dominates u's (no branch on the
 		// result of another can decide u, see decided).
 		dom.dominating(u.instr.Block(), func(c *checkSite) bool {
-			if !st.paths.SamePath(c.path, u.path) || fs.sameFileIdiom(c) {
+			if !st.sameTarget(c, u) || fs.sameFileIdiom(c) {
 				return true
 			}
 			d, ok := fs.decided(c, u.instr.Block())
@@ -180,13 +180,14 @@ const kindReadMessage = "%s %s after %s found it present; it can be removed or r
 func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others []finding) {
 	useCall := st.syn.Call(u.instr.Common().Pos())
 	checkCall := st.syn.Call(c.call.Call.Pos())
-	useArg, checkArg := st.syn.ArgOf(useCall, u.arg, argMode), st.syn.ArgOf(checkCall, c.argIndex(), argMode)
+	useArg := st.syn.ArgOf(useCall, synArg(u.instr.Common(), u.arg), argMode)
+	checkArg := st.syn.ArgOf(checkCall, synArg(&c.call.Call, c.argIndex()), argMode)
 	if useArg == nil || checkArg == nil || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
 	file := st.syn.File(useCall.Pos())
 	pathText := types.ExprString(useArg)
-	useName, checkName := analysisutil.FuncName(u.callee), analysisutil.FuncName(c.callee)
+	useName, checkName := siteName(u.callee, u.fs, useCall), siteName(c.callee, c.fs, checkCall)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
@@ -213,7 +214,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		diag.Category = PrivateDir
 		diag.Message += "; " + root.WhoCanRace()
 	}
-	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(file) {
+	if u.direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)

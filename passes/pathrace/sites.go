@@ -24,6 +24,7 @@ type checkSite struct {
 	info    ssa.Value // the FileInfo (or Glob's matches) result
 	ok      ssa.Value // a helper's boolean result
 	okMeans polarity  // what ok == true says about the path
+	fs      ssa.Value // the file system checked through (fsops.Site.FS); nil for the os namespace
 }
 
 // A useSite is a call that acts on a path by name.
@@ -33,8 +34,9 @@ type useSite struct {
 	arg    int // index of the path among the call's arguments
 	path   ssa.Value
 	op     fsops.Op
-	direct bool // a table operation, not a user wrapper
-	absent bool // a wrapper that returns nothing when the operation fails (ParamUse.Absent)
+	direct bool      // a table operation, not a user wrapper
+	absent bool      // a wrapper that returns nothing when the operation fails (ParamUse.Absent)
+	fs     ssa.Value // the file system acted through (fsops.Site.FS); nil for the os namespace
 }
 
 // sites finds the checks and uses of one function, in block order: calls
@@ -47,16 +49,14 @@ func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) 
 			if !ok {
 				continue
 			}
-			callee := ssakit.Callee(ci.Common())
-			if callee == nil {
-				continue
-			}
 			var c *checkSite
 			var u []*useSite
-			if entry, ok := fsops.Lookup(callee); ok {
-				c, u = tableSites(ci, callee, entry)
-			} else {
+			if site, ok := fsops.LookupCall(ci.Common()); ok {
+				c, u = fsSites(ci, site)
+			} else if callee := ssakit.Callee(ci.Common()); callee != nil {
 				c, u = st.helperSites(ci, callee)
+			} else {
+				continue
 			}
 			if c != nil {
 				checks = append(checks, c)
@@ -101,9 +101,13 @@ func (st *state) helperSites(ci ssa.CallInstruction, callee *types.Func) (*check
 	var uses []*useSite
 	if f := st.usesFact(callee); f != nil {
 		for _, u := range f.Uses {
-			if u.Param < len(common.Args) {
-				uses = append(uses, &useSite{instr: ci, callee: callee, arg: u.Param,
-					path: common.Args[u.Param], op: u.Op, absent: u.Absent})
+			if u.Param < len(common.Args) && u.FS <= len(common.Args) {
+				us := &useSite{instr: ci, callee: callee, arg: u.Param,
+					path: common.Args[u.Param], op: u.Op, absent: u.Absent}
+				if u.FS > 0 {
+					us.fs = common.Args[u.FS-1]
+				}
+				uses = append(uses, us)
 			}
 		}
 	}
@@ -135,8 +139,12 @@ func tableCheck(call *ssa.Call, callee *types.Func, entry fsops.Func) *checkSite
 		if len(res) == 1 {
 			c.err = res[0]
 		}
+	case fsops.CheckExists: // afero.Exists(fsys, p) (bool, error)
+		if len(res) == 2 && res[0] != nil {
+			c.ok, c.okMeans = res[0], present
+		}
 	}
-	if c.err == nil && c.info == nil {
+	if c.err == nil && c.info == nil && c.ok == nil {
 		return nil
 	}
 	return c
@@ -148,6 +156,12 @@ func helperCheck(call *ssa.Call, callee *types.Func, f *ExistsFact) *checkSite {
 		return nil
 	}
 	c := &checkSite{call: call, callee: callee, kind: f.Kind, path: call.Call.Args[f.Param]}
+	if f.FS > 0 {
+		if f.FS > len(call.Call.Args) {
+			return nil
+		}
+		c.fs = call.Call.Args[f.FS-1]
+	}
 	if f.ErrResult {
 		c.err = res[f.Result]
 	} else {

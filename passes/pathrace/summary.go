@@ -30,7 +30,8 @@ func (st *state) summarizeFunc(fn *ssa.Function) bool {
 	checks, uses := st.sites(fn)
 	fs := newFuncState(fn)
 	for _, u := range uses {
-		if !racy(u.op) {
+		fsi, ok := fsParamOf(fn, u.fs)
+		if !racy(u.op) || !ok {
 			continue
 		}
 		if i := ssakit.ParamIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
@@ -41,7 +42,7 @@ func (st *state) summarizeFunc(fn *ssa.Function) bool {
 				st.uses[obj] = f
 			}
 			absent := u.op == fsops.OpRead && swallowsError(u)
-			if f.add(ParamUse{Param: i, Op: u.op, Absent: absent}) {
+			if f.add(ParamUse{Param: i, Op: u.op, Absent: absent, FS: fsi}) {
 				changed = true
 			}
 		}
@@ -51,10 +52,12 @@ func (st *state) summarizeFunc(fn *ssa.Function) bool {
 	}
 	for _, c := range checks {
 		i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
-		if i < 0 {
+		fsi, ok := fsParamOf(fn, c.fs)
+		if i < 0 || !ok {
 			continue
 		}
 		if f := fs.existsSummary(c, i); f != nil {
+			f.FS = fsi
 			st.exists[obj] = f
 			return true
 		}
@@ -98,7 +101,10 @@ func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
 func (s *funcState) boolMeaning(c *checkSite, rets []*ssa.Return, ri int) polarity {
 	acc := unknown
 	for _, r := range rets {
-		pol, ok := s.truth(c, r.Results[ri], r.Block(), 0)
+		if r.Block() == s.fn.Recover {
+			continue // returns only after a deferred call recovered a panic
+		}
+		pol, ok := s.truth(c, returned(r, ri), r.Block(), 0)
 		if !ok {
 			return unknown
 		}
@@ -151,7 +157,10 @@ func (s *funcState) truth(c *checkSite, v ssa.Value, blk *ssa.BasicBlock, depth 
 func (s *funcState) returnsErr(c *checkSite, rets []*ssa.Return, ri int) bool {
 	sawErr := false
 	for _, r := range rets {
-		switch v := r.Results[ri]; {
+		if r.Block() == s.fn.Recover {
+			continue
+		}
+		switch v := returned(r, ri); {
 		case v == c.err:
 			sawErr = true
 		case isZeroConst(v):

@@ -363,12 +363,13 @@ func openNoFollow(p string) (*os.File, error) {
 	return os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0) // no diagnostic: O_NOFOLLOW refuses links itself
 }
 
-// os.Root resolves names inside the root without following links out.
+// os.Root keeps names inside the root, but another process can still
+// create the name in between (issue 13, spelling 2: see package fsabs).
 func rootCreate(root *os.Root, name string) error {
 	if _, err := root.Stat(name); err == nil {
 		return errExists
 	}
-	f, err := root.Create(name) // no diagnostic: os.Root methods are not in pathrace's table
+	f, err := root.Create(name) // want `root.Create creates name after root.Stat found it absent`
 	if err != nil {
 		return err
 	}
