@@ -82,7 +82,7 @@ func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) 
 			}
 			var c *checkSite
 			var u []*useSite
-			if entry, ok := fsops.Lookup(callee); ok {
+			if entry, ok := fsops.LookupLibrary(callee); ok {
 				c, u = tableSites(ci, callee, entry)
 			} else {
 				c, u = st.helperSites(ci, callee)
@@ -107,12 +107,13 @@ func tableSites(ci ssa.CallInstruction, callee *types.Func, entry fsops.Func) (*
 	}
 	var uses []*useSite
 	for _, pa := range entry.Paths {
-		if pa.Index >= len(common.Args) {
+		op := fsops.Classify(pa, common, callee)
+		if op == fsops.OpNone {
 			continue
 		}
-		if op := fsops.Classify(pa, common, callee); op != fsops.OpNone {
-			uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index,
-				path: common.Args[pa.Index], op: op, direct: true})
+		for j, p := range fsops.PathArgs(common, pa) {
+			uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index + j,
+				path: p, op: op, direct: true})
 		}
 	}
 	return nil, uses
