@@ -20,7 +20,7 @@ func TestIncludeTests(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports", "stalelock")
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -48,7 +48,7 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
-		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace")
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace", "libuse", "stalelock")
 }
 
 // TestOneReportPerRace checks that the uses one check decides are one

@@ -37,10 +37,18 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			if !ok {
 				// An existence test combined with a kind test deciding a
 				// create: if err == nil && !fi.IsDir() { return }.
-				if u.op != fsops.OpCreate || !fs.absentOrKind(c, u.instr.Block()) {
+				if u.op != fsops.OpCreate {
 					continue
 				}
-				d = decision{pol: absent, kindTest: true}
+				if fs.absentOrKind(c, u.instr.Block()) {
+					d = decision{pol: absent, kindTest: true}
+				} else if t, ok := fs.absentOrStale(st, c, u, uses); ok {
+					// The takeover of a stale lock: if exists(lock) {
+					// if !stale(lock) { return errBusy } }, then create.
+					d = decision{pol: absent, stale: true, staleRemoves: t.removes}
+				} else {
+					continue
+				}
 			}
 			if cat := category(c, d, u); cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
@@ -148,6 +156,9 @@ func message(cat string, d decision) string {
 	if cat == ReadIfPresent && d.kindTest {
 		return kindReadMessage
 	}
+	if cat == CreateIfAbsent && d.stale {
+		return staleMessage
+	}
 	return messages[cat]
 }
 
@@ -163,6 +174,12 @@ var messages = map[string]string{
 	SymlinkCheckThenOpen: "%s %s by name after %s examined what kind of file it is; it can be replaced by a symbolic link in between (open it with O_NOFOLLOW and check f.Stat(), or use os.Root)",
 	AccessThenOpen:       "%s %s after %s approved it; it can be replaced in between (drop the access check, open it directly and handle the error)",
 }
+
+// staleMessage is CreateIfAbsent's message for the takeover of a stale
+// lock (absentOrStale). An exclusive create is the remedy only once the
+// stale lock is removed: the fix is offered only where the code removes
+// it before the create.
+const staleMessage = "%s %s after %s found it absent or stale; two processes that both find it so both take it (remove a stale lock, then create it with O_CREATE|O_EXCL and handle fs.ErrExist)"
 
 // kindReadMessage is ReadIfPresent's message when the check also examined
 // the file's kind, size or times: opening directly does not replace that,
@@ -200,7 +217,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
 		})
 	}
-	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
+	if u.direct && len(diag.Related) == 1 && st.exclFixOK(cat, c, u) && (!d.stale || d.staleRemoves) && !analysisutil.CgoRewritten(st.syn.File(useCall.Pos())) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
