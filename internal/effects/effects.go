@@ -43,6 +43,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssabuild"
 )
@@ -65,6 +66,9 @@ type Fact struct {
 	// Cleans lists the results that are a cleaned or validated form of a
 	// parameter, sorted by Result.
 	Cleans []Clean
+	// Symlinks lists the parameters the function refuses symbolic links
+	// in, sorted by Param (symlinks.go).
+	Symlinks []SymlinkCheck
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -78,6 +82,9 @@ func (f *Fact) String() string {
 	parts := make([]string, len(f.Cleans))
 	for i, c := range f.Cleans {
 		parts[i] = fmt.Sprintf("result %d cleans param %d", c.Result, c.Param)
+	}
+	for _, c := range f.Symlinks {
+		parts = append(parts, c.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -129,13 +136,19 @@ func run(pass *analysis.Pass) (any, error) {
 			r.imported[f.Object] = fact
 		}
 	}
-	if !declaresCandidate(pass) {
+	cleaners, symlinks := declaresCandidate(pass)
+	if !cleaners && !symlinks {
 		return r, nil
 	}
-	var cands []*ssa.Function
+	var cands, symCands []*ssa.Function
 	for _, fn := range pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).Funcs() {
-		if _, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && candidate(fn.Signature) {
-			cands = append(cands, fn)
+		if _, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+			if cleaners && candidate(fn.Signature) {
+				cands = append(cands, fn)
+			}
+			if symlinks && symlinkCandidate(fn.Signature) {
+				symCands = append(symCands, fn)
+			}
 		}
 	}
 	// Cleaners built on cleaners: iterate until nothing changes. A
@@ -157,6 +170,19 @@ func run(pass *analysis.Pass) (any, error) {
 			break
 		}
 	}
+	// Symbolic-link checks, after the cleaners: a check of a cleaned
+	// parameter is a check of the parameter.
+	for _, fn := range symCands {
+		if checks := symlinkChecks(r.paths, fn); len(checks) > 0 {
+			obj := fn.Object().(*types.Func)
+			f := r.local[obj]
+			if f == nil {
+				f = new(Fact)
+				r.local[obj] = f
+			}
+			f.Symlinks = checks
+		}
+	}
 	for fn, f := range r.local {
 		if fn.Exported() {
 			pass.ExportObjectFact(fn, f)
@@ -166,19 +192,23 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // declaresCandidate reports whether a function declared in the package
-// could be a cleaner, from its signature alone: the cheap filter before
-// any SSA is built.
-func declaresCandidate(pass *analysis.Pass) bool {
+// could be a cleaner, or a symbolic-link check (in a package that imports
+// a file-system package), from its signature alone: the cheap filter
+// before any SSA is built.
+func declaresCandidate(pass *analysis.Pass) (cleaners, symlinks bool) {
+	fsPkg := fsops.Imports(pass.Pkg)
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && candidate(fn.Type().(*types.Signature)) {
-					return true
+				if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+					sig := fn.Type().(*types.Signature)
+					cleaners = cleaners || candidate(sig)
+					symlinks = symlinks || (fsPkg && symlinkCandidate(sig))
 				}
 			}
 		}
 	}
-	return false
+	return cleaners, symlinks
 }
 
 // candidate reports whether a signature can be a cleaner's: a string

@@ -96,7 +96,7 @@ func category(c *checkSite, d decision, u *useSite) string {
 		}
 		return ""
 	}
-	if c.kind == fsops.CheckLstat && d.modeTest && d.pol == present {
+	if c.kind == fsops.CheckLstat && (d.modeTest || c.symlinks) && d.pol == present {
 		switch u.op {
 		case fsops.OpRead, fsops.OpWrite, fsops.OpCreate, fsops.OpModify:
 			if u.direct && fsops.HasFlag(u.instr.Common(), u.callee, "O_NOFOLLOW") {
@@ -104,6 +104,9 @@ func category(c *checkSite, d decision, u *useSite) string {
 			}
 			return SymlinkCheckThenOpen
 		}
+	}
+	if c.symlinks {
+		return "" // a symbolic-link check says nothing of existence
 	}
 	switch d.pol {
 	case absent:
@@ -151,8 +154,15 @@ func sameFileIdiom(c *checkSite) bool {
 	return false
 }
 
-// message is the format of a report of category cat after decision d.
-func message(cat string, d decision) string {
+// message is the format of a report of category cat after decision d
+// on c.
+func (c *checkSite) message(cat string, d decision) string {
+	if cat == SymlinkCheckThenOpen && c.symlinks {
+		if c.components {
+			return symlinkComponentsMessage
+		}
+		return symlinkHelperMessage
+	}
 	if cat == ReadIfPresent && d.kindTest {
 		return kindReadMessage
 	}
@@ -199,7 +209,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
 		Category: cat,
-		Message:  fmt.Sprintf(message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
+		Message:  fmt.Sprintf(c.message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
 		Related: []analysis.RelatedInformation{{
 			Pos:     checkCall.Pos(),
 			End:     checkCall.End(),

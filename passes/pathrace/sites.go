@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
@@ -23,6 +24,9 @@ type checkSite struct {
 	info    ssa.Value // the FileInfo (or Glob's matches) result
 	ok      ssa.Value // a helper's boolean result
 	okMeans polarity  // what ok == true says about the path
+	// symlinks: a helper that refuses symbolic links in the path (in its
+	// components, with components); its nil error is a mode test.
+	symlinks, components bool
 }
 
 // A useSite is a call that acts on a path by name.
@@ -124,7 +128,9 @@ func (st *state) helperSites(ci ssa.CallInstruction, callee *types.Func) (*check
 	common := ci.Common()
 	var check *checkSite
 	if call, ok := ci.(*ssa.Call); ok {
-		if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
+		if check = st.symlinkCheck(call, callee); check != nil {
+			// a symbolic-link check (symlinks.go)
+		} else if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
 			check = helperCheck(call, callee, f)
 		}
 	}
@@ -219,6 +225,7 @@ type state struct {
 	uses   map[*types.Func]*UsesFact
 	syn    *analysisutil.Syntax // calls, files and source text, indexed on the first report
 	paths  *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
+	eff    *effects.Result      // the effects summaries: cleaners, symbolic-link checks
 
 	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
 }

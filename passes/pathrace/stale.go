@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // A staleTakeover is what absentOrStale found: the staleness test that
@@ -73,7 +74,7 @@ func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*u
 			if r0 {
 				refuse = kb.Succs[1]
 			}
-			if !returnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
+			if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
 				continue
 			}
 			t := staleTakeover{test: kt}
@@ -101,26 +102,6 @@ func onPath(s *funcState, instr ssa.Instruction, eb, succ *ssa.BasicBlock, targe
 		return runsBefore(instr, target)
 	}
 	return s.br.Reaches(b, eb, target.Block())
-}
-
-// returnsError reports whether b reaches, through blocks that only jump,
-// a return whose last result is an error that is not a nil constant.
-func returnsError(b *ssa.BasicBlock) bool {
-	for range 8 {
-		switch last := b.Instrs[len(b.Instrs)-1].(type) {
-		case *ssa.Return:
-			if len(last.Results) == 0 {
-				return false
-			}
-			v := last.Results[len(last.Results)-1]
-			return isError(v.Type()) && !isZeroConst(v)
-		case *ssa.Jump:
-			b = b.Succs[0]
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // testsFile reports whether the if condition v is computed from the file

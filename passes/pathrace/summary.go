@@ -46,7 +46,7 @@ func (st *state) summarize(fns []*ssa.Function) {
 			}
 			for _, c := range checks {
 				i := paramIndex(fn, st.paths.ParamOf(c.path))
-				if i < 0 {
+				if i < 0 || c.symlinks {
 					continue
 				}
 				if f := fs.existsSummary(c, i); f != nil {
