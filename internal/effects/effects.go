@@ -19,16 +19,23 @@
 //	}
 //
 // A use of its result names the file its argument names; the passes ask
-// through Result.Paths, a pathflow.Model. Issue 13's effects summary (what
-// a function checks, creates, opens, removes... under which outcome) is to
-// grow in the same fact.
+// through Result.Paths, a pathflow.Model.
+//
+// The summary also says which parameters a function refuses symbolic
+// links in, the path itself or each of its components (SymlinkCheck, in
+// symlinks.go): a nil error from a call of it is a symbolic-link check of
+// the argument.
+//
+// Issue 13's effects summary (what a function checks, creates, opens,
+// removes... under which outcome) is to grow in the same fact.
 //
 // Cost: the analyzer declares a fact, but it is required only by passes
 // that declare facts of their own, so it adds no dependency analysis
 // that they did not already cause. It does nothing on library packages
 // (the standard library, versioned module dependencies), which are known
 // through tables, and builds no SSA in a package that declares no
-// function taking and returning a string.
+// function taking and returning a string, nor, in a package that imports
+// a file-system package, one taking a string and returning an error.
 package effects
 
 import (
