@@ -181,3 +181,18 @@ func staleOnlyIfPresent(lock string) error {
 	}
 	return os.WriteFile(lock, pid(), 0o600) // no diagnostic: only a present lock is rewritten (no absent path reaches the write)
 }
+
+// takeOverRemoveChecked removes the stale lock and returns the remove's
+// error: one race, reported at the remove (which can delete the lock the
+// other taker just made), with the create as a related location.
+func takeOverRemoveChecked(lock string, data []byte) error {
+	if exists(lock) {
+		if !stale(lock) {
+			return errBusy
+		}
+		if err := os.Remove(lock); err != nil { // want `os.Remove removes lock after stalelock.exists found it present; another process can remove or replace it in between, and the remove then fails or deletes the replacement`
+			return err
+		}
+	}
+	return os.WriteFile(lock, data, 0o600)
+}
