@@ -38,7 +38,10 @@ import (
 // functions that read a name only when another argument is nil
 // (go/parser.ParseFile), and functions that take a file system
 // (http.ServeFileFS, template.ParseFS), whose names are relative to it.
-// Methods ((*template.Template).ParseFiles) are not in the table yet.
+//
+// One method is in the table, (*Template).ParseFiles of both template
+// packages (template.New("x").ParseFiles(p)); for methods, PathArg.Index
+// counts the receiver as argument 0, as the SSA call does.
 var libraryReads = map[string]map[string]Func{
 	"net/http":                 {"ServeFile": {Paths: []PathArg{{Index: 2, Op: OpRead}}}},
 	"text/template":            {"ParseFiles": variadicRead(0)},
@@ -48,14 +51,21 @@ var libraryReads = map[string]map[string]Func{
 	"github.com/joho/godotenv": {"Load": variadicRead(0), "Overload": variadicRead(0), "Read": variadicRead(0)},
 }
 
+// libraryMethods are the methods among the library reads, by package
+// path, receiver type name and method name.
+var libraryMethods = map[[2]string]map[string]Func{
+	{"text/template", "Template"}: {"ParseFiles": variadicRead(1)},
+	{"html/template", "Template"}: {"ParseFiles": variadicRead(1)},
+}
+
 // variadicRead describes a function that reads every element of its
 // variadic parameter at index i.
 func variadicRead(i int) Func {
 	return Func{Paths: []PathArg{{Index: i, Op: OpRead, Variadic: true}}}
 }
 
-// LookupLibrary returns the entry of a package-level library function
-// that opens a path argument by name: Lookup's answer for the standard
+// LookupLibrary returns the entry of a library function or method that
+// opens a path argument by name: Lookup's answer for the standard
 // file-system functions, then the library reads above. A PathArg with
 // Variadic set stands for each element of the variadic argument (see
 // PathArgs).
@@ -66,8 +76,21 @@ func LookupLibrary(fn *types.Func) (Func, bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return Func{}, false
 	}
-	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
 		return Func{}, false
+	}
+	if sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := t.(*types.Named)
+		if !ok {
+			return Func{}, false
+		}
+		f, ok := libraryMethods[[2]string{fn.Pkg().Path(), named.Obj().Name()}][fn.Name()]
+		return f, ok
 	}
 	f, ok := libraryReads[fn.Pkg().Path()][fn.Name()]
 	return f, ok

@@ -48,6 +48,14 @@ func TestLookupLibrary(t *testing.T) {
 			t.Errorf("Lookup(%s) found = %v", name, inMain)
 		}
 	}
+	tmpl := types.NewPackage("html/template", "template")
+	tt := types.NewNamed(types.NewTypeName(0, tmpl, "Template", nil), types.NewStruct(nil, nil), nil)
+	recv := types.NewVar(0, tmpl, "t", types.NewPointer(tt))
+	method := types.NewFunc(0, tmpl, "ParseFiles", types.NewSignatureType(recv, nil, nil,
+		types.NewTuple(types.NewParam(0, tmpl, "filenames", strs)), nil, true))
+	if f, ok := fsops.LookupLibrary(method); !ok || f.Paths[0].Index != 1 || !f.Paths[0].Variadic {
+		t.Errorf("LookupLibrary((*html/template.Template).ParseFiles) = %+v, %v; want the variadic argument after the receiver", f, ok)
+	}
 	if _, ok := fsops.LookupLibrary(fn("gopkg.in/yaml.v3", "Unmarshal", false, types.NewSlice(types.Typ[types.Byte]))); ok {
 		t.Error("LookupLibrary(yaml.Unmarshal): a parser of bytes reads no path")
 	}

@@ -42,6 +42,13 @@ func parseTemplate(p string) (*template.Template, error) {
 	return template.ParseFiles(p) // want `template.ParseFiles opens p after libuse.exists found it present`
 }
 
+func parseTemplateMethod(p string) (*template.Template, error) {
+	if !exists(p) {
+		return nil, nil
+	}
+	return template.New("page").ParseFiles(p) // want `ParseFiles opens p after libuse.exists found it present`
+}
+
 func serve(w http.ResponseWriter, r *http.Request, p string) {
 	fi, err := os.Lstat(p)
 	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
@@ -126,4 +133,11 @@ func serveChecked(w http.ResponseWriter, r *http.Request, p string) {
 		log.Print("missing ", p) // the check only feeds a log line
 	}
 	http.ServeFile(w, r, p) // no diagnostic: the check decides nothing
+}
+
+func parseTemplateText(p, text string) (*template.Template, error) {
+	if !exists(p) {
+		return nil, nil
+	}
+	return template.New("page").Parse(text) // no diagnostic: Parse takes the template text, not a path
 }
