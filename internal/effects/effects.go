@@ -19,16 +19,23 @@
 //	}
 //
 // A use of its result names the file its argument names; the passes ask
-// through Result.Paths, a pathflow.Model. Issue 13's effects summary (what
-// a function checks, creates, opens, removes... under which outcome) is to
-// grow in the same fact.
+// through Result.Paths, a pathflow.Model.
+//
+// The summary also says which parameters a function refuses symbolic
+// links in, the path itself or each of its components (SymlinkCheck, in
+// symlinks.go): a nil error from a call of it is a symbolic-link check of
+// the argument.
+//
+// Issue 13's effects summary (what a function checks, creates, opens,
+// removes... under which outcome) is to grow in the same fact.
 //
 // Cost: the analyzer declares a fact, but it is required only by passes
 // that declare facts of their own, so it adds no dependency analysis
 // that they did not already cause. It does nothing on library packages
 // (the standard library, versioned module dependencies), which are known
 // through tables, and builds no SSA in a package that declares no
-// function taking and returning a string.
+// function taking and returning a string, nor, in a package that imports
+// a file-system package, one taking a string and returning an error.
 package effects
 
 import (
@@ -43,6 +50,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -66,6 +74,9 @@ type Fact struct {
 	// Cleans lists the results that are a cleaned or validated form of a
 	// parameter, sorted by Result.
 	Cleans []Clean
+	// Symlinks lists the parameters the function refuses symbolic links
+	// in, sorted by Param (symlinks.go).
+	Symlinks []SymlinkCheck
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -79,6 +90,9 @@ func (f *Fact) String() string {
 	parts := make([]string, len(f.Cleans))
 	for i, c := range f.Cleans {
 		parts[i] = fmt.Sprintf("result %d cleans param %d", c.Result, c.Param)
+	}
+	for _, c := range f.Symlinks {
+		parts = append(parts, c.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -130,26 +144,48 @@ func run(pass *analysis.Pass) (any, error) {
 			r.imported[f.Object] = fact
 		}
 	}
-	if !declaresCandidate(pass) {
+	cleaners, symlinks := declaresCandidate(pass)
+	if !cleaners && !symlinks {
 		return r, nil
 	}
 	// Cleaners built on cleaners: callees before callers, so that a
 	// cleaner of a cleaner is found at any depth (ssakit.BottomUp).
 	// A function's summary only grows.
-	ssakit.BottomUp(pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA).CallGraph(), func(fn *ssa.Function) bool {
-		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || !candidate(fn.Signature) {
+	prog := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	if cleaners {
+		ssakit.BottomUp(prog.CallGraph(), func(fn *ssa.Function) bool {
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || fn.Parent() != nil || !candidate(fn.Signature) {
+				return false
+			}
+			if _, done := r.local[obj]; done {
+				return false
+			}
+			if p, ok := cleanedParam(r.paths, fn); ok {
+				r.local[obj] = &Fact{Cleans: []Clean{{Result: 0, Param: p}}}
+				return true
+			}
 			return false
+		})
+	}
+	// Symbolic-link checks, after the cleaners: a check of a cleaned
+	// parameter is a check of the parameter.
+	if symlinks {
+		for _, fn := range prog.Funcs() {
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || fn.Parent() != nil || !symlinkCandidate(fn.Signature) {
+				continue
+			}
+			if checks := symlinkChecks(r.paths, fn); len(checks) > 0 {
+				f := r.local[obj]
+				if f == nil {
+					f = new(Fact)
+					r.local[obj] = f
+				}
+				f.Symlinks = checks
+			}
 		}
-		if _, done := r.local[obj]; done {
-			return false
-		}
-		if p, ok := cleanedParam(r.paths, fn); ok {
-			r.local[obj] = &Fact{Cleans: []Clean{{Result: 0, Param: p}}}
-			return true
-		}
-		return false
-	})
+	}
 	for fn, f := range r.local {
 		if fn.Exported() {
 			pass.ExportObjectFact(fn, f)
@@ -159,19 +195,23 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // declaresCandidate reports whether a function declared in the package
-// could be a cleaner, from its signature alone: the cheap filter before
-// any SSA is built.
-func declaresCandidate(pass *analysis.Pass) bool {
+// could be a cleaner, or a symbolic-link check (in a package that imports
+// a file-system package), from its signature alone: the cheap filter
+// before any SSA is built.
+func declaresCandidate(pass *analysis.Pass) (cleaners, symlinks bool) {
+	fsPkg := fsops.Imports(pass.Pkg)
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && candidate(fn.Type().(*types.Signature)) {
-					return true
+				if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+					sig := fn.Type().(*types.Signature)
+					cleaners = cleaners || candidate(sig)
+					symlinks = symlinks || (fsPkg && symlinkCandidate(sig))
 				}
 			}
 		}
 	}
-	return false
+	return cleaners, symlinks
 }
 
 // candidate reports whether a signature can be a cleaner's: a string

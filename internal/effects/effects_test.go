@@ -11,5 +11,5 @@ import (
 // TestCleaners checks which functions are summarized as cleaners, in one
 // package and across packages (facts).
 func TestCleaners(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/cleaners", "example.com/user")
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/cleaners", "example.com/user", "example.com/symlinks")
 }

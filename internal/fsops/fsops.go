@@ -53,6 +53,9 @@ type PathArg struct {
 	Index int // argument index (receivers are not counted: these are all functions)
 	Op    Op
 	Flag  int // for OpOpenFlags: index of the flag argument
+	// Variadic: the argument at Index is a function's variadic
+	// parameter, and each of its elements is a path (LookupLibrary).
+	Variadic bool
 }
 
 // Func describes one function of the table.

@@ -327,6 +327,10 @@ type decision struct {
 	pol      polarity
 	modeTest bool // a branch on FileInfo.Mode() decides the use
 	kindTest bool // a branch on any FileInfo method (kind, size, time) decides it
+	// stale: a create reached from the absent outcome directly and from
+	// the present one through a staleness test (absentOrStale), which
+	// staleRemoves says removes the path before the create.
+	stale, staleRemoves bool
 }
 
 // decided reports what c's result says about its path wherever blk runs,

@@ -29,13 +29,19 @@
 //
 //   - the check is os.Stat, os.Lstat, syscall.Access, the
 //     golang.org/x/sys/unix Stat, Lstat, Access and Faccessat functions,
-//     os.ReadDir or filepath.Glob used as an existence test, or a function
+//     os.ReadDir or filepath.Glob used as an existence test, a function
 //     of the analyzed code whose result reports on a path parameter (an
-//     "exists" helper, found in any package through analysis facts);
+//     "exists" helper, found in any package through analysis facts), or
+//     one that refuses symbolic links in a path parameter or in each of
+//     its components (it Lstats them and returns an error on a link);
 //   - the use is an os, io/ioutil, syscall or x/sys/unix operation by name
 //     (open, create, read, write, remove, rename, mkdir, link, chmod,
-//     chown, chtimes, truncate), or a function of the analyzed code that
-//     passes a path parameter to one (a wrapper, found through facts);
+//     chown, chtimes, truncate), a library function that reads a path
+//     argument by name (net/http.ServeFile, text/template and
+//     html/template ParseFiles, crypto/tls.LoadX509KeyPair,
+//     archive/zip.OpenReader, and github.com/joho/godotenv's Load,
+//     Overload and Read), or a function of the analyzed code that passes
+//     a path parameter to one (a wrapper, found through facts);
 //   - both name the same path: the same value, or the same pure
 //     computation (filepath.Join, path.Join, Clean, string concatenation,
 //     constants, the same field of the same variable) of the same values;
@@ -54,6 +60,31 @@
 // only for the kind that makes the create fail (a directory): in effect a
 // create-if-absent. A write that runs whatever the kind test says (it only
 // logs) is not.
+//
+// So is the takeover of a stale lock, where the create runs when the lock
+// was absent, and when it was present only after a test of the file (its
+// age, its pid, a stale(lock) helper) whose other branch returns an
+// error:
+//
+//	if exists(lock) {
+//		if !stale(lock) {
+//			return errBusy
+//		}
+//	}
+//	return os.WriteFile(lock, pid, 0o600)
+//
+// Two processes that both find the lock absent, or both find it stale,
+// both take it. The remedy is to remove a stale lock, then create it with
+// O_CREATE|O_EXCL; the fix is offered where the code already removes it.
+// An output file regenerated when out of date (the fresh branch returns
+// nil) and an overwrite steered by an option (if !force) are not
+// reported.
+//
+// After a helper that refuses symbolic links in the path's components
+// (an Lstat of each element, in a loop over strings.Split or up
+// filepath.Dir), an open by name is symlink-check-then-open: any element
+// can become a link in between. Opening through os.Root, or component by
+// component with O_NOFOLLOW, closes the gap.
 //
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,

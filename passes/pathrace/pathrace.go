@@ -77,8 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 		exists: make(map[*types.Func]*ExistsFact),
 		uses:   make(map[*types.Func]*UsesFact),
 		syn:    analysisutil.NewSyntax(pass),
-		paths:  pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
+		eff:    pass.ResultOf[effects.Analyzer].(*effects.Result),
 	}
+	st.paths = st.eff.Paths()
 	st.summarize(res.CallGraph())
 	st.exportFacts()
 	for _, fn := range funcs {

@@ -17,7 +17,7 @@ import (
 )
 
 func TestPathrace(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse", "contentstore")
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "a", "example.com/fsutil", "example.com/b", "example.com/ctx/io", "example.com/ctx/sync", "cobracmd", "kindcreate", "example.com/quietuse", "contentstore", "libuse", "symlinkparts")
 }
 
 // TestFSAbstractions runs the checks and uses through io/fs, os.Root
@@ -32,7 +32,7 @@ func TestIncludeTests(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports", "fsabsfix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pathrace.Analyzer, "fixes", "fiximports", "fsabsfix", "stalelock")
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -60,7 +60,7 @@ func TestCgo(t *testing.T) {
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Run(t, analysistest.TestData(), pathrace.Analyzer,
-		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace", "fsabs", "fsabsfix")
+		"a", "example.com/fsutil", "example.com/b", "fixes", "fiximports", "kindcreate", "onerace", "fsabs", "fsabsfix", "libuse", "stalelock")
 }
 
 // TestOneReportPerRace checks that the uses one check decides are one

@@ -38,10 +38,18 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			if !ok {
 				// An existence test combined with a kind test deciding a
 				// create: if err == nil && !fi.IsDir() { return }.
-				if u.op != fsops.OpCreate || !fs.absentOrKind(c, u.instr.Block()) {
+				if u.op != fsops.OpCreate {
 					return true
 				}
-				d = decision{pol: absent, kindTest: true}
+				if fs.absentOrKind(c, u.instr.Block()) {
+					d = decision{pol: absent, kindTest: true}
+				} else if t, ok := fs.absentOrStale(st, c, u, uses); ok {
+					// The takeover of a stale lock: if exists(lock) {
+					// if !stale(lock) { return errBusy } }, then create.
+					d = decision{pol: absent, stale: true, staleRemoves: t.removes}
+				} else {
+					return true
+				}
 			}
 			cat := category(c, d, u)
 			if cat == RenameOverChecked && contentAddressed(u.path, fn) {
@@ -96,7 +104,7 @@ func category(c *checkSite, d decision, u *useSite) string {
 		}
 		return ""
 	}
-	if c.kind == fsops.CheckLstat && d.modeTest && d.pol == present {
+	if c.kind == fsops.CheckLstat && (d.modeTest || c.symlinks) && d.pol == present {
 		switch u.op {
 		case fsops.OpRead, fsops.OpWrite, fsops.OpCreate, fsops.OpModify:
 			if u.direct && fsops.HasFlag(u.instr.Common(), u.callee, "O_NOFOLLOW") {
@@ -104,6 +112,9 @@ func category(c *checkSite, d decision, u *useSite) string {
 			}
 			return SymlinkCheckThenOpen
 		}
+	}
+	if c.symlinks {
+		return "" // a symbolic-link check says nothing of existence
 	}
 	switch d.pol {
 	case absent:
@@ -151,10 +162,20 @@ func sameFileIdiom(c *checkSite) bool {
 	return false
 }
 
-// message is the format of a report of category cat after decision d.
-func message(cat string, d decision) string {
+// message is the format of a report of category cat after decision d
+// on c.
+func (c *checkSite) message(cat string, d decision) string {
+	if cat == SymlinkCheckThenOpen && c.symlinks {
+		if c.components {
+			return symlinkComponentsMessage
+		}
+		return symlinkHelperMessage
+	}
 	if cat == ReadIfPresent && d.kindTest {
 		return kindReadMessage
+	}
+	if cat == CreateIfAbsent && d.stale {
+		return staleMessage
 	}
 	return messages[cat]
 }
@@ -171,6 +192,12 @@ var messages = map[string]string{
 	SymlinkCheckThenOpen: "%s %s by name after %s examined what kind of file it is; it can be replaced by a symbolic link in between (open it with O_NOFOLLOW and check f.Stat(), or use os.Root)",
 	AccessThenOpen:       "%s %s after %s approved it; it can be replaced in between (drop the access check, open it directly and handle the error)",
 }
+
+// staleMessage is CreateIfAbsent's message for the takeover of a stale
+// lock (absentOrStale). An exclusive create is the remedy only once the
+// stale lock is removed: the fix is offered only where the code removes
+// it before the create.
+const staleMessage = "%s %s after %s found it absent or stale; two processes that both find it so both take it (remove a stale lock, then create it with O_CREATE|O_EXCL and handle fs.ErrExist)"
 
 // kindReadMessage is ReadIfPresent's message when the check also examined
 // the file's kind, size or times: opening directly does not replace that,
@@ -192,7 +219,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
 		Category: cat,
-		Message:  fmt.Sprintf(message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
+		Message:  fmt.Sprintf(c.message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
 		Related: []analysis.RelatedInformation{{
 			Pos:     checkCall.Pos(),
 			End:     checkCall.End(),
@@ -214,7 +241,7 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		diag.Category = PrivateDir
 		diag.Message += "; " + root.WhoCanRace()
 	}
-	if u.direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && !analysisutil.CgoRewritten(file) {
+	if u.direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.stale || d.staleRemoves) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
@@ -25,6 +26,9 @@ type checkSite struct {
 	ok      ssa.Value // a helper's boolean result
 	okMeans polarity  // what ok == true says about the path
 	fs      ssa.Value // the file system checked through (fsops.Site.FS); nil for the os namespace
+	// symlinks: a helper that refuses symbolic links in the path (in its
+	// components, with components); its nil error is a mode test.
+	symlinks, components bool
 }
 
 // A useSite is a call that acts on a path by name.
@@ -54,7 +58,11 @@ func (st *state) sites(fn *ssa.Function) (checks []*checkSite, uses []*useSite) 
 			if site, ok := fsops.LookupCall(ci.Common()); ok {
 				c, u = fsSites(ci, site)
 			} else if callee := ssakit.Callee(ci.Common()); callee != nil {
-				c, u = st.helperSites(ci, callee)
+				if entry, ok := fsops.LookupLibrary(callee); ok {
+					c, u = tableSites(ci, callee, entry)
+				} else {
+					c, u = st.helperSites(ci, callee)
+				}
 			} else {
 				continue
 			}
@@ -78,12 +86,13 @@ func tableSites(ci ssa.CallInstruction, callee *types.Func, entry fsops.Func) (*
 	}
 	var uses []*useSite
 	for _, pa := range entry.Paths {
-		if pa.Index >= len(common.Args) {
+		op := fsops.Classify(pa, common, callee)
+		if op == fsops.OpNone {
 			continue
 		}
-		if op := fsops.Classify(pa, common, callee); op != fsops.OpNone {
-			uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index,
-				path: common.Args[pa.Index], op: op, direct: true})
+		for j, p := range fsops.PathArgs(common, pa) {
+			uses = append(uses, &useSite{instr: ci, callee: callee, arg: pa.Index + j,
+				path: p, op: op, direct: true})
 		}
 	}
 	return nil, uses
@@ -94,7 +103,9 @@ func (st *state) helperSites(ci ssa.CallInstruction, callee *types.Func) (*check
 	common := ci.Common()
 	var check *checkSite
 	if call, ok := ci.(*ssa.Call); ok {
-		if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
+		if check = st.symlinkCheck(call, callee); check != nil {
+			// a symbolic-link check (symlinks.go)
+		} else if f := st.existsFact(callee); f != nil && f.Param < len(common.Args) {
 			check = helperCheck(call, callee, f)
 		}
 	}
@@ -203,6 +214,7 @@ type state struct {
 	uses   map[*types.Func]*UsesFact
 	syn    *analysisutil.Syntax // calls, files and source text, indexed on the first report
 	paths  *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
+	eff    *effects.Result      // the effects summaries: cleaners, symbolic-link checks
 
 	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
 	fs       *funcState     // the function being reported on, during its reports

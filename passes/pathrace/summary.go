@@ -53,7 +53,7 @@ func (st *state) summarizeFunc(fn *ssa.Function) bool {
 	for _, c := range checks {
 		i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
 		fsi, ok := fsParamOf(fn, c.fs)
-		if i < 0 || !ok {
+		if i < 0 || !ok || c.symlinks {
 			continue
 		}
 		if f := fs.existsSummary(c, i); f != nil {
