@@ -11,13 +11,10 @@ import (
 
 	"github.com/toctou/toctou/analyzer"
 	"github.com/toctou/toctou/driver"
+	"github.com/toctou/toctou/internal/relevance/relevancetest"
 
 	"github.com/toctou/toctou/passes/byname"
 )
-
-// developerPackages are an example, a developer tool and developer
-// tooling under internal/tools: quiet by default.
-var developerPackages = []string{"roles/examples/demo", "roles/tools/gen", "roles/internal/tools/tooling"}
 
 // TestRoles checks the relevance model's program roles: findings in
 // examples and developer tools are the opt-in category developer-code
@@ -25,27 +22,7 @@ var developerPackages = []string{"roles/examples/demo", "roles/tools/gen", "role
 // them under their own categories, and a library under tools/ is
 // ordinary code.
 func TestRoles(t *testing.T) {
-	n := 0
-	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, developerPackages...) {
-		for _, d := range r.Diagnostics {
-			n++
-			if d.Category != byname.DeveloperCode {
-				t.Errorf("%s: category %s in %s without -tools, want %s", r.Pass.Fset.Position(d.Pos), d.Category, r.Pass.Pkg.Path(), byname.DeveloperCode)
-			}
-		}
-	}
-	if n != len(developerPackages) {
-		t.Errorf("%d findings in developer code, want %d", n, len(developerPackages))
-	}
-	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "roles/tools/lib")
-	setFlag(t, "tools", "true")
-	for _, r := range analysistest.Run(t, analysistest.TestData(), byname.Analyzer, developerPackages...) {
-		for _, d := range r.Diagnostics {
-			if d.Category == byname.DeveloperCode {
-				t.Errorf("%s: developer-code with -tools", r.Pass.Fset.Position(d.Pos))
-			}
-		}
-	}
+	relevancetest.Roles(t, byname.Analyzer)
 }
 
 // quietT is an analysistest.Testing that ignores the expectations.

@@ -146,3 +146,8 @@ func markedLines(t *testing.T, dir, mark string) map[int]bool {
 	}
 	return lines
 }
+
+// quietT is an analysistest.Testing that ignores the expectations.
+type quietT struct{}
+
+func (quietT) Errorf(string, ...any) {}
