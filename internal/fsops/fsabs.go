@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // File-system abstractions: the operations of the table done through a
@@ -268,7 +270,7 @@ func isFileSystem(v ssa.Value) bool {
 // immutableFS reports whether v is, or is an interface holding, a file
 // system whose contents never change while the program runs.
 func immutableFS(v ssa.Value) bool {
-	v = Unconvert(v)
+	v = ssakit.Unconvert(v)
 	t := v.Type()
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
@@ -285,25 +287,7 @@ func SameFS(a, b ssa.Value, same func(a, b ssa.Value) bool) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return same(Unconvert(a), Unconvert(b))
-}
-
-// Unconvert returns the value v converts to an interface or to another
-// type with the same underlying type, looking through a few conversions.
-func Unconvert(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
+	return same(ssakit.Unconvert(a), ssakit.Unconvert(b))
 }
 
 // UsesFS reports whether a package can do file-system operations through

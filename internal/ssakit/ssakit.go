@@ -216,3 +216,20 @@ func Returns(fn *ssa.Function) []*ssa.Return {
 	}
 	return rets
 }
+
+// Unconvert returns the value v converts to an interface or to another
+// type with the same underlying type, looking through such conversions.
+func Unconvert(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}

@@ -216,7 +216,7 @@ func (st *state) retriesSummary(fn *ssa.Function) *RetriesFact {
 				}
 			}
 			if h := st.helperOf(ci); h != nil && h.mode == cbError {
-				if p, ok := stripIface(h.cb).(*ssa.Parameter); ok {
+				if p, ok := ssakit.Unconvert(h.cb).(*ssa.Parameter); ok {
 					if i := ssakit.ParamIndex(fn, p); i >= 0 {
 						return &RetriesFact{Param: i, OnTimeout: h.onTimeout}
 					}

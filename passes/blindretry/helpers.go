@@ -148,7 +148,7 @@ func disablesRetry(args []ssa.Value) bool {
 func optionValues(v ssa.Value) []ssa.Value {
 	s, ok := v.(*ssa.Slice)
 	if !ok {
-		return []ssa.Value{stripIface(v)}
+		return []ssa.Value{ssakit.Unconvert(v)}
 	}
 	arr, ok := s.X.(*ssa.Alloc)
 	if !ok {
@@ -162,7 +162,7 @@ func optionValues(v ssa.Value) []ssa.Value {
 		}
 		for _, rr := range *ia.Referrers() {
 			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, stripIface(st.Val))
+				out = append(out, ssakit.Unconvert(st.Val))
 			}
 		}
 	}
@@ -197,27 +197,11 @@ func intConst(v ssa.Value) int64 {
 	return n
 }
 
-// stripIface looks through conversions to interfaces and named types.
-func stripIface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 // callbackFunc returns the function a callback argument evaluates to: a
 // function literal (with or without free variables), a named function, or
 // nil for anything else.
 func callbackFunc(v ssa.Value) *ssa.Function {
-	switch x := stripIface(v).(type) {
+	switch x := ssakit.Unconvert(v).(type) {
 	case *ssa.MakeClosure:
 		fn, _ := x.Fn.(*ssa.Function)
 		return fn
@@ -246,7 +230,7 @@ func againRule(cb cbMode) func(r *ssa.Return, m mode, f *errFlow) bool {
 		case cbError:
 			return f.nilnessOf(errv, m, 0) == nonNil && !isStopWrapper(errv)
 		case cbRetryable:
-			call, ok := stripIface(errv).(*ssa.Call)
+			call, ok := ssakit.Unconvert(errv).(*ssa.Call)
 			if !ok || !isFunc(ssakit.Callee(&call.Call), "github.com/sethvargo/go-retry", "RetryableError") {
 				return false
 			}
@@ -262,7 +246,7 @@ func againRule(cb cbMode) func(r *ssa.Return, m mode, f *errFlow) bool {
 // isStopWrapper reports whether v marks an error as final:
 // backoff.Permanent(err) or retry.Unrecoverable(err).
 func isStopWrapper(v ssa.Value) bool {
-	call, ok := stripIface(v).(*ssa.Call)
+	call, ok := ssakit.Unconvert(v).(*ssa.Call)
 	if !ok {
 		return false
 	}

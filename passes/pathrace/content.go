@@ -197,16 +197,12 @@ func same(a, b ssa.Value) bool {
 
 func unbox(v ssa.Value) ssa.Value {
 	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
+		v = ssakit.Unconvert(v)
+		c, ok := v.(*ssa.Convert)
+		if !ok {
 			return v
 		}
+		v = c.X
 	}
 }
 
@@ -238,16 +234,8 @@ var byteSlice = types.NewSlice(types.Typ[types.Byte])
 // recvTypeName returns "T." for a method of the named type T (or *T),
 // "" for a function.
 func recvTypeName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name() + "."
+	if n := ssakit.RecvName(fn); n != "" {
+		return n + "."
 	}
 	return ""
 }

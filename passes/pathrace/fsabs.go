@@ -101,7 +101,7 @@ func fsParamOf(fn *ssa.Function, fs ssa.Value) (int, bool) {
 	if fs == nil {
 		return 0, true
 	}
-	p, ok := fsops.Unconvert(fs).(*ssa.Parameter)
+	p, ok := ssakit.Unconvert(fs).(*ssa.Parameter)
 	if !ok {
 		return 0, false
 	}
