@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -32,11 +33,12 @@ func DemoteDeveloperCode(pass *analysis.Pass) *analysis.Pass {
 	demoted := *pass
 	report := pass.Report
 	pkgRole, known := Ordinary, false
+	var testing map[*token.File]bool
 	demoted.Report = func(d analysis.Diagnostic) {
 		if !known {
-			pkgRole, known = PackageRole(pass), true
+			pkgRole, testing, known = PackageRole(pass), TestingFiles(pass), true
 		}
-		if pkgRole != Ordinary || fileRole(pass, d) != Ordinary {
+		if pkgRole != Ordinary || fileRole(pass, testing, d) != Ordinary {
 			d.Category = DeveloperCodeCategory
 		}
 		report(d)
@@ -44,11 +46,11 @@ func DemoteDeveloperCode(pass *analysis.Pass) *analysis.Pass {
 	return &demoted
 }
 
-// fileRole is the FileRole of the file d is in.
-func fileRole(pass *analysis.Pass, d analysis.Diagnostic) Role {
+// fileRole is the FileRoleIn of the file d is in.
+func fileRole(pass *analysis.Pass, testing map[*token.File]bool, d analysis.Diagnostic) Role {
 	for _, f := range pass.Files {
 		if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
-			return FileRole(f)
+			return FileRoleIn(f, testing, pass.Fset)
 		}
 	}
 	return Ordinary

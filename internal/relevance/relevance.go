@@ -100,11 +100,8 @@ func testUtility(pass *analysis.Pass) bool {
 	if x, ok := strings.CutSuffix(name, "test"); ok && x != "" {
 		helperOf = x
 	}
-	for id, obj := range pass.TypesInfo.Uses {
-		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" &&
-			!strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
-			return true // (the test variant of a package sees its tests too)
-		}
+	if files, n := TestingFiles(pass), nonTestFiles(pass); n > 0 && len(files) == n {
+		return true // every file names a testing type (one that does is a test-utility file: FileRoleIn)
 	}
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -187,6 +184,46 @@ func PathRole(path string, main bool) Role {
 				return DevTool
 			}
 		}
+	}
+	return Ordinary
+}
+
+// TestingFiles returns the non-test files of the package whose code
+// names a type of package testing (T, B, TB, F, M): test-utility files.
+// A production package may keep its test helpers in one such file
+// (tsdb/testutil.go beside the database's code): only that file's
+// findings are demoted, not the package's.
+func TestingFiles(pass *analysis.Pass) map[*token.File]bool {
+	files := make(map[*token.File]bool)
+	for id, obj := range pass.TypesInfo.Uses {
+		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" {
+			if f := pass.Fset.File(id.Pos()); f != nil && !strings.HasSuffix(f.Name(), "_test.go") {
+				files[f] = true // (the test variant of a package sees its tests too)
+			}
+		}
+	}
+	return files
+}
+
+// nonTestFiles counts the package's files that are not _test.go files.
+func nonTestFiles(pass *analysis.Pass) int {
+	n := 0
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil && !strings.HasSuffix(tf.Name(), "_test.go") {
+			n++
+		}
+	}
+	return n
+}
+
+// FileRoleIn is the role of one file of the package: its FileRole, or
+// TestUtil for a file of testing (TestingFiles).
+func FileRoleIn(f *ast.File, testing map[*token.File]bool, fset *token.FileSet) Role {
+	if r := FileRole(f); r != Ordinary {
+		return r
+	}
+	if testing[fset.File(f.Pos())] {
+		return TestUtil
 	}
 	return Ordinary
 }

@@ -83,6 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		syn:       analysisutil.NewSyntax(pass),
 		fixedAt:   make(map[token.Pos]bool),
 		role:      relevance.PackageRole(pass),
+		testing:   relevance.TestingFiles(pass),
 	}
 	st.servers = relevance.NewServers(pass, st.funcs)
 	// Findings in non-test files see what non-test code stores into
@@ -143,6 +144,7 @@ type state struct {
 	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
 	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits
 	role      relevance.Role       // who runs the package: findings outside ordinary code are demoted (developer-code)
+	testing   map[*token.File]bool // the package's test-utility files (relevance.TestingFiles)
 	servers   *relevance.Servers   // which servers no stranger reaches
 }
 

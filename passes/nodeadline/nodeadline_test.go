@@ -105,7 +105,7 @@ var demoted = []string{"roles/examples/hello", "roles/tools/gen", "roles/interna
 
 // lookalikes are ordinary code that looks like a demoted role: reported.
 var lookalikes = []string{"roles/tools/lib", "roles/cmd/resample", "roles/cmd/sampler", "roles/cmd/contest",
-	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ", "roles/undertest"}
+	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ", "roles/undertest", "roles/store"}
 
 const demotedMark = "// no diagnostic: developer-code"
 
