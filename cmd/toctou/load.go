@@ -7,7 +7,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -205,3 +207,53 @@ func typeCheck(fset *token.FileSet, p *packages.Package, fromSource map[*package
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// namedHaveTests reports whether a directory that a local pattern names
+// ("." , "./x", "./..." and the like) holds a _test.go file: then the
+// test variants usually import dependencies recompiled for the test,
+// which loadDirect gives up on after listing the whole graph. Only a
+// speed choice: both loads give the same packages (TestLoadDirect).
+// Patterns that are import paths are not looked at (false).
+func namedHaveTests(patterns []string) bool {
+	for _, pat := range patterns {
+		dir, recursive := strings.CutSuffix(pat, "/...")
+		if pat == "..." {
+			dir, recursive = ".", true
+		}
+		if !filepath.IsAbs(dir) && dir != "." && dir != ".." &&
+			!strings.HasPrefix(dir, "./") && !strings.HasPrefix(dir, "../") {
+			continue
+		}
+		if dirHasTests(dir, recursive) {
+			return true
+		}
+	}
+	return false
+}
+
+// dirHasTests reports whether dir (and, if recursive, a directory below
+// it that the go command would list) holds a _test.go file.
+func dirHasTests(dir string, recursive bool) bool {
+	found := false
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			if path == dir {
+				return nil
+			}
+			name := d.Name()
+			if !recursive || name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(d.Name(), "_test.go") {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}

@@ -346,6 +346,11 @@ func (d durationValue) Set(s string) error {
 // the dependencies: a package that failed to load says why there, in the
 // go command's words ("no required module provides package ...").
 func loadPackages(patterns []string, tests bool, buildFlags []string) (pkgs []*packages.Package, reported map[string]bool, errs []string, err error) {
+	if tests && namedHaveTests(patterns) {
+		// loadDirect would list the graph, find a dependency recompiled
+		// for a test, and give up: the listing would be done twice.
+		return loadGoList(patterns, tests, buildFlags)
+	}
 	if pkgs, why := loadDirect(patterns, tests, buildFlags); why == "" {
 		reported = make(map[string]bool, len(pkgs))
 		for _, p := range pkgs {
