@@ -340,20 +340,7 @@ func localListener(v ssa.Value, depth int) bool {
 		}
 		return false
 	case *ssa.UnOp:
-		cell := cellOf(x)
-		if cell == nil {
-			return false
-		}
-		stored := false
-		for _, in := range *cell.Referrers() {
-			if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
-				if !localListener(st.Val, depth) {
-					return false
-				}
-				stored = true
-			}
-		}
-		return stored
+		return everyStored(x, func(v ssa.Value) bool { return localListener(v, depth) })
 	case *ssa.Extract:
 		if x.Index != 0 {
 			return false
@@ -444,20 +431,7 @@ func debugHandler(v ssa.Value, depth int) bool {
 		}
 	case *ssa.UnOp:
 		// a variable: every value stored into it
-		cell := cellOf(x)
-		if cell == nil {
-			return false
-		}
-		stored := false
-		for _, in := range *cell.Referrers() {
-			if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
-				if !debugHandler(st.Val, depth) {
-					return false
-				}
-				stored = true
-			}
-		}
-		return stored
+		return everyStored(x, func(v ssa.Value) bool { return debugHandler(v, depth) })
 	case *ssa.Call:
 		fn := ssakit.Callee(&x.Call)
 		if fn == nil || fn.Pkg() == nil {
@@ -862,4 +836,23 @@ func isDefaultMux(v ssa.Value) bool {
 	}
 	g, ok := load.X.(*ssa.Global)
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultServeMux"
+}
+
+// everyStored reports whether the variable x loads has at least one
+// store and every value stored into it satisfies ok.
+func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
+	cell := cellOf(x)
+	if cell == nil {
+		return false
+	}
+	stored := false
+	for _, in := range *cell.Referrers() {
+		if st, isStore := in.(*ssa.Store); isStore && st.Addr == cell {
+			if !ok(st.Val) {
+				return false
+			}
+			stored = true
+		}
+	}
+	return stored
 }
