@@ -50,14 +50,19 @@ func (r Role) String() string {
 }
 
 // PackageRole returns the role of the package of pass, decided from the
-// elements of its import path below its module (examples, benchmarks;
-// for package main also demos, samples, tools, hack, scripts, dev and
-// maintainer test programs), from its name and imports (a test utility:
-// it imports testing, or it is the xtest helper of a package x it
-// imports), and from the build tags of its files (ignore, tools; the
-// test-only tags integration and e2e).
+// words of the elements of its import path below its module (PathRole:
+// examples, demos, benchmarks, test programs and test utilities,
+// developer tools), from the code of a main package (mainRole: a
+// program that imports testing or starts an httptest server, one whose
+// files are all named as examples), from its name and imports (a test
+// utility: it names a testing type, or it is the xtest helper of a
+// package x it imports), and from the build tags of its files (ignore,
+// tools; the test-only tags integration and e2e).
 func PackageRole(pass *analysis.Pass) Role {
 	if r := pathRole(pass); r != Ordinary {
+		return r
+	}
+	if r := mainRole(pass); r != Ordinary {
 		return r
 	}
 	if testUtility(pass) {
@@ -119,73 +124,6 @@ func testUtility(pass *analysis.Pass) bool {
 		}
 	}
 	return false
-}
-
-// pathRole decides from the import path below the module path: the
-// module's own name (golang.org/x/tools, a repository called examples)
-// says nothing of the role of its packages.
-func pathRole(pass *analysis.Pass) Role {
-	path := pass.Pkg.Path()
-	if pass.Module != nil && pass.Module.Path != "" {
-		if path == pass.Module.Path {
-			path = ""
-		} else {
-			path = strings.TrimPrefix(path, pass.Module.Path+"/")
-		}
-	}
-	return PathRole(path, pass.Pkg.Name() == "main")
-}
-
-// PathRole returns the role of a package from the elements of its
-// import path (relative to its module when known) and whether it is a
-// main package:
-//   - any package under example, examples, _example or _examples is an
-//     example; under benchmark, benchmarks or _benchmarks a benchmark;
-//     under internal/tools a developer tool;
-//   - a main package with an element one of whose words (split at "-",
-//     "_" and ".") is demo, demos, example, examples, sample or samples
-//     is an example program ("pinecone-demo", "sample_client"; whole words
-//     only, so that "resample" and "demod" stay ordinary);
-//   - a main package under tools, hack, scripts, script or dev (cmd/dev)
-//     is a developer tool, and so is one under test, tests or e2e or
-//     whose element ends in "-test", "-tests", "_test" or "_tests": a
-//     maintainer's test program (an upgrade test, an end-to-end driver).
-//
-// A library under tools/ or scripts/ is ordinary: modules name real
-// packages that way.
-func PathRole(path string, main bool) Role {
-	elems := strings.Split(path, "/")
-	for i, e := range elems {
-		switch e {
-		case "example", "examples", "_examples", "_example":
-			return Example
-		case "benchmark", "benchmarks", "_benchmarks":
-			return Benchmark
-		case "tools":
-			if main || i > 0 && elems[i-1] == "internal" {
-				return DevTool
-			}
-		case "hack", "scripts", "script", "dev", "e2e", "test", "tests":
-			if main {
-				return DevTool
-			}
-		}
-		if !main {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(e, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-			switch w {
-			case "demo", "demos", "example", "examples", "sample", "samples":
-				return Example
-			}
-		}
-		for _, suffix := range []string{"-test", "-tests", "_test", "_tests"} {
-			if strings.HasSuffix(e, suffix) && len(e) > len(suffix) {
-				return DevTool
-			}
-		}
-	}
-	return Ordinary
 }
 
 // TestingFiles returns the non-test files of the package whose code

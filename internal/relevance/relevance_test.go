@@ -5,6 +5,9 @@ import (
 	"go/token"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/toctou/toctou/internal/relevance"
 )
 
@@ -40,6 +43,71 @@ func TestPathRole(t *testing.T) {
 		{"cmd/contest", true, relevance.Ordinary},
 		{"cmd/latest", true, relevance.Ordinary},
 		{"cmd/upgrade-tests", false, relevance.Ordinary},
+
+		// words of path elements (split at "-", "_", ".")
+		{"cmd/proxy-test-server", true, relevance.DevTool},
+		{"cmd/app-demo-pinecone", true, relevance.Example},
+		{"cmd/app-demo-pinecone/conn", false, relevance.Example}, // a library inside a demo's tree
+		{"pkg/demo-mode", false, relevance.Ordinary},             // a library named for a demo mode
+		{"app/vmalert-tool", true, relevance.DevTool},
+		{"cmd/connector-gen", true, relevance.DevTool},
+		{"cmd/protoc-gen-foo", true, relevance.DevTool},
+		{"pkg/gen", false, relevance.Ordinary}, // a library named gen (ids, code) is ordinary
+		{"cmd/keygen", true, relevance.Ordinary},
+		{"pkg/foo_example", false, relevance.Example},
+		{"cmd/load.bench", true, relevance.Benchmark},
+		{"internal/bench/util", false, relevance.Benchmark},
+		{"cmd/fake-oidc", true, relevance.DevTool},
+		{"internal/mocks", false, relevance.TestUtil},
+		{"internal/fake-store/x", false, relevance.TestUtil},
+		{"pkg/fakeip", false, relevance.Ordinary},
+		{"pkg/testenv", false, relevance.TestUtil},
+		{"pkg/my_testutil", false, relevance.TestUtil},
+		{"pkg/test", false, relevance.TestUtil},
+		{"integration-tests/helpers", false, relevance.TestUtil},
+		{"pkg/ab-test", false, relevance.Ordinary}, // an A/B-testing library is named for what it does
+		{"pkg/ab-test", true, relevance.DevTool},   // (a program named so is taken for a test program)
+		{"internal/testing/server", false, relevance.TestUtil},
+		{"pkg/e2e", false, relevance.Ordinary}, // end-to-end encryption
+		{"cmd/e2e-runner", true, relevance.DevTool},
+		{"pkg/integration/slack", false, relevance.Ordinary},
+		{"cmd/slack-integration", true, relevance.Ordinary},
+		{"cmd/attest", true, relevance.Ordinary},
+		{"cmd/attestation-tests", true, relevance.DevTool},
+		{"cmd/testserver", true, relevance.Ordinary}, // test+word compounds are not read (testnet)
+		{"cmd/testnet", true, relevance.Ordinary},
+		{"cmd/dev-proxy", true, relevance.DevTool},
+		{"cmd/devproxy", true, relevance.Ordinary},
+		{"cmd/hack_release", true, relevance.DevTool},
+
+		// compound test words: a kind of test or a vowel-less prefix
+		{"cmd/unittest", true, relevance.DevTool},
+		{"vmalert-tool/unittest", false, relevance.TestUtil},
+		{"pkg/e2etest", false, relevance.TestUtil},
+		{"cmd/inttest", true, relevance.DevTool},
+		{"cmd/systest", true, relevance.DevTool},
+		{"internal/xtest", false, relevance.TestUtil},
+		{"tstest/natlab", false, relevance.TestUtil},
+		{"k8stests/helpers", false, relevance.TestUtil},
+		{"cmd/loadtest", true, relevance.DevTool},
+		{"cmd/speedtest", true, relevance.Ordinary}, // a program users run
+		{"pkg/selftest", false, relevance.Ordinary},
+		{"pkg/latest", false, relevance.Ordinary},
+		{"pkg/protest", false, relevance.Ordinary},
+		{"cmd/detest", true, relevance.Ordinary},
+		{"cmd/shortest", true, relevance.Ordinary},
+		{"cmd/fattest", true, relevance.Ordinary},
+		{"cmd/hottest", true, relevance.Ordinary},
+		{"cmd/fastest", true, relevance.Ordinary},
+		{"cmd/cutest", true, relevance.Ordinary},
+
+		// the singular tool, programs under doc(s)
+		{"tool/gocross", true, relevance.DevTool},
+		{"tool/gocross", false, relevance.Ordinary},
+		{"docs/webhooks", true, relevance.Example},
+		{"doc/tutorial/step1", true, relevance.Example},
+		{"docs/render", false, relevance.Ordinary},
+		{"cmd/docserver", true, relevance.Ordinary},
 	} {
 		if got := relevance.PathRole(c.path, c.main); got != c.want {
 			t.Errorf("PathRole(%q, %v) = %v, want %v", c.path, c.main, got, c.want)
@@ -70,4 +138,28 @@ func TestFileRole(t *testing.T) {
 			t.Errorf("FileRole(%q) = %v, want %v", c.src, got, c.want)
 		}
 	}
+}
+
+// roleAnalyzer reports the role of each package that is not ordinary at
+// its first file's package name.
+var roleAnalyzer = &analysis.Analyzer{
+	Name: "role",
+	Doc:  "reports the program role of each package",
+	Run: func(pass *analysis.Pass) (any, error) {
+		if r := relevance.PackageRole(pass); r != relevance.Ordinary && len(pass.Files) > 0 {
+			pass.Reportf(pass.Files[0].Name.Pos(), "role: %s", r)
+		}
+		return nil, nil
+	},
+}
+
+// TestCodeRole checks the roles of main packages decided from their
+// code: a program that imports testing or starts an httptest server is a
+// test harness, one whose every file is named as an example is an
+// example; the nearest ordinary programs (httptest.NewRecorder,
+// fstest.MapFS, one example_config.go beside main.go) and a library
+// starting an httptest server are not.
+func TestCodeRole(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
+		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver")
 }

@@ -200,14 +200,22 @@
 // in _test.go files only with -nodeadline.tests: tests talk to servers
 // they start, and the test binary has its own timeout. Findings in
 // examples, benchmark programs, test utilities and developer tools are the
-// developer-code category, off by default: a package under example(s)/,
-// _examples/ or benchmark(s)/; a main package with a path element whose
-// word is demo, example or sample, or under tools/, hack/, scripts/,
-// dev/, test(s)/ or e2e/, or ending in -test(s) or _test(s) (a
-// maintainer's test program); a package under internal/tools/; a package
-// whose non-test code names a type of testing (T, B, TB), one named xtest that imports a
-// package named x (httptest and net/http), or one named testutil(s),
-// testhelper(s) or testing; a file built only with the ignore, tools, integration
+// developer-code category, off by default, as internal/relevance decides
+// the program's role from what the code says (docs/design.md): the words
+// of its path elements (split at -, _ and .): example(s) in any package
+// (pkg/foo_example), benchmark(s) under which it lies; in a main package
+// also demo, sample, test(s), e2e, fake, mock, tool(s), dev, hack,
+// script(s) or gen (cmd/proxy-test-server, tool/x, cmd/connector-gen) or
+// a compound test word (unittest, tstest; not latest or speedtest), or
+// doc(s)/ above it; a library with a test word as a whole element or in
+// a directory above it (pkg/test, integration-tests/x; not pkg/ab-test),
+// or in a demo's directory (cmd/app-demo-x/conn); a package under
+// internal/tools/; a main package that imports testing or starts an
+// httptest server, or whose files are all named example*.go; a package
+// whose non-test code names a type of testing (T, B, TB), one named
+// xtest that imports a package named x (httptest and net/http), or one
+// named testutil(s), testhelper(s) or testing; a file built only with
+// the ignore, tools, integration
 // or e2e tag. No stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.

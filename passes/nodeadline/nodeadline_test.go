@@ -101,11 +101,14 @@ func TestLocalServers(t *testing.T) {
 // "// no diagnostic: developer-code".
 var demoted = []string{"roles/examples/hello", "roles/tools/gen", "roles/internal/tools/tooling", "roles/benchmarks/load",
 	"roles/cmd/pinecone-demo", "roles/cmd/sample_client", "roles/cmd/dev/seed", "roles/cmd/upgrade-tests",
-	"roles/apitest", "roles/testutil", "roles/fakes", "roles/fake/testing"}
+	"roles/apitest", "roles/testutil", "roles/fakes", "roles/fake/testing",
+	"roles/cmd/proxy-test-server", "roles/cmd/app-demo-pinecone/conn", "roles/cmd/connector-gen", "roles/tstest/natlab",
+	"roles/alert-tool/unittest", "roles/tool/crossbuild", "roles/cmd/harness", "roles/docs/webhooks", "roles/hooks"}
 
 // lookalikes are ordinary code that looks like a demoted role: reported.
 var lookalikes = []string{"roles/tools/lib", "roles/cmd/resample", "roles/cmd/sampler", "roles/cmd/contest",
-	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ", "roles/undertest", "roles/store"}
+	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ", "roles/undertest", "roles/store",
+	"roles/pkg/ab-test", "roles/cmd/speedtest", "roles/cmd/shortest", "roles/cmd/prerender", "roles/cmd/exampleconfig"}
 
 const demotedMark = "// no diagnostic: developer-code"
 

@@ -14,9 +14,10 @@ import (
 )
 
 // DeveloperPackages are the testdata packages every file check keeps
-// under roles/: an example, a developer tool and developer tooling under
-// internal/tools, each with one finding of the check.
-var DeveloperPackages = []string{"roles/examples/demo", "roles/tools/gen", "roles/internal/tools/tooling"}
+// under roles/: an example, a developer tool, developer tooling under
+// internal/tools and a maintainer's test program named by a word of its
+// element (cmd/proxy-test-server), each with one finding of the check.
+var DeveloperPackages = []string{"roles/examples/demo", "roles/tools/gen", "roles/internal/tools/tooling", "roles/cmd/proxy-test-server"}
 
 // Roles checks, on the calling test's testdata, that each package of
 // DeveloperPackages gets exactly one finding, of the category

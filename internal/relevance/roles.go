@@ -1,0 +1,256 @@
+package relevance
+
+import (
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// pathRole decides from the import path below the module path: the
+// module's own name (golang.org/x/tools, a repository called examples)
+// says nothing of the role of its packages. When the driver does not say
+// the module, a first element with a dot is a host name
+// (example.com/app) and is not read either.
+func pathRole(pass *analysis.Pass) Role {
+	path := pass.Pkg.Path()
+	if pass.Module != nil && pass.Module.Path != "" {
+		if path == pass.Module.Path {
+			path = ""
+		} else {
+			path = strings.TrimPrefix(path, pass.Module.Path+"/")
+		}
+	} else if first, rest, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+		path = rest
+	}
+	return PathRole(path, pass.Pkg.Name() == "main")
+}
+
+// Where a word of a path element makes a library (a package that is not
+// main) take the word's role. A main package takes it wherever the word
+// is: a program is named for what it is.
+const (
+	libWhole    = 1 << iota // the word is a whole element (examples/, pkg/test)
+	libDirWord              // the word is in a directory above the package (app-demo-x/conn, proxy-test-server/h)
+	libOwnWord              // the word is in the package's own element (foo_example)
+	libAnywhere = libWhole | libDirWord | libOwnWord
+)
+
+// roleWords are the words (of a path element split at "-", "_" and ".")
+// that give a package a role, with where they count for a library.
+// Whole words only: "resample", "latest", "devices", "keygen" stay
+// ordinary. A program (package main) with a test word is a maintainer's
+// test program, a developer tool; a library with one is a test utility.
+var roleWords = map[string]struct {
+	main, lib Role
+	where     int
+}{
+	"example":  {Example, Example, libAnywhere},
+	"examples": {Example, Example, libAnywhere},
+	// a library named demo may be a program's demo mode: only a
+	// package inside a demo's tree
+	"demo":  {Example, Example, libDirWord},
+	"demos": {Example, Example, libDirWord},
+	// sampling (traces, metrics) is production code: programs only
+	"sample":  {Example, Ordinary, 0},
+	"samples": {Example, Ordinary, 0},
+
+	"bench":      {Benchmark, Benchmark, libWhole | libDirWord},
+	"benchmark":  {Benchmark, Benchmark, libWhole | libDirWord},
+	"benchmarks": {Benchmark, Benchmark, libWhole | libDirWord},
+
+	// a library named "ab-test" or "speed-test" is named for what it
+	// does: a test word counts for a library as a whole element or in a
+	// directory above it
+	"test":    {DevTool, TestUtil, libWhole | libDirWord},
+	"tests":   {DevTool, TestUtil, libWhole | libDirWord},
+	"testing": {DevTool, TestUtil, libWhole | libDirWord},
+	"fake":    {DevTool, TestUtil, libWhole | libDirWord},
+	"fakes":   {DevTool, TestUtil, libWhole | libDirWord},
+	"mock":    {DevTool, TestUtil, libWhole | libDirWord},
+	"mocks":   {DevTool, TestUtil, libWhole | libDirWord},
+	// names no production package takes
+	"testutil":    {DevTool, TestUtil, libAnywhere},
+	"testutils":   {DevTool, TestUtil, libAnywhere},
+	"testhelper":  {DevTool, TestUtil, libAnywhere},
+	"testhelpers": {DevTool, TestUtil, libAnywhere},
+	"testenv":     {DevTool, TestUtil, libAnywhere},
+	// end-to-end encryption packages are named e2e too: programs only
+	"e2e": {DevTool, Ordinary, 0},
+
+	// programs only: modules name real libraries tools/, gen/, dev/
+	"tool":      {DevTool, Ordinary, 0},
+	"tools":     {DevTool, Ordinary, 0},
+	"dev":       {DevTool, Ordinary, 0},
+	"hack":      {DevTool, Ordinary, 0},
+	"script":    {DevTool, Ordinary, 0},
+	"scripts":   {DevTool, Ordinary, 0},
+	"gen":       {DevTool, Ordinary, 0},
+	"generate":  {DevTool, Ordinary, 0},
+	"generator": {DevTool, Ordinary, 0},
+}
+
+// testKinds are the kinds of test a compound word names before "test"
+// (unittest, e2etest, loadtest); see compoundTest.
+var testKinds = map[string]bool{
+	"unit": true, "e2e": true, "int": true, "integ": true, "integration": true,
+	"sys": true, "system": true, "smoke": true, "load": true, "stress": true,
+	"fuzz": true, "perf": true, "soak": true, "chaos": true, "func": true,
+	"functional": true, "conformance": true, "acceptance": true,
+	"regression": true, "interop": true,
+}
+
+// compoundTest reports whether word is a compound test word: a prefix
+// and "test" or "tests", where the prefix is a kind of test (testKinds:
+// unittest, e2etest, loadtests) or has no vowel (a, e, i, o, u, y): an
+// abbreviation, as in xtest, grpctest, k8stest. English words ending in
+// "test" (latest, attest, contest, protest, detest; the superlatives
+// fattest, hottest, fastest, shortest, neatest, cutest) all have a vowel
+// before "test" and none is a kind of test; so do speedtest and
+// selftest, which programs offer their users, and stay ordinary.
+func compoundTest(word string) bool {
+	p, ok := strings.CutSuffix(word, "tests")
+	if !ok {
+		p, ok = strings.CutSuffix(word, "test")
+	}
+	if !ok || p == "" {
+		return false
+	}
+	return testKinds[p] || !strings.ContainsAny(p, "aeiouy")
+}
+
+// words splits a path element at "-", "_" and ".".
+func words(elem string) []string {
+	return strings.FieldsFunc(elem, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+}
+
+// PathRole returns the role of a package from the elements of its
+// import path (relative to its module when known) and whether it is a
+// main package. Each element is split into words at "-", "_" and ".";
+// the first element (from the left) with a role word decides:
+//   - example(s), demo(s), sample(s): an example; bench, benchmark(s): a
+//     benchmark program; test, tests, testing, testutil(s),
+//     testhelper(s), testenv, e2e, fake(s), mock(s), or a compound test
+//     word (compoundTest: unittest, e2etest, xtest): a maintainer's test
+//     program (a developer tool) or a test utility; tool(s), dev, hack,
+//     script(s), gen, generate, generator: a developer tool;
+//   - a main package takes the role of every such word, and a main
+//     package under doc or docs is an example;
+//   - a library takes it only where the word says what the library is
+//     (roleWords): as a whole element or in a directory above it for
+//     test and benchmark words (pkg/test, integration-tests/helpers, not
+//     a library named ab-test), in a directory above it for demos
+//     (app-demo-x/conn, not a library named demo), anywhere for example
+//     and testutil words and compound test words, never for sample, e2e
+//     and the tool words (a library under tools/ or gen/ is ordinary:
+//     modules name real packages that way), except under internal/tools.
+//
+// The word integration is not read: a program or library named for an
+// integration with a service (slack-integration) is production code.
+func PathRole(path string, main bool) Role {
+	if path == "" {
+		return Ordinary
+	}
+	elems := strings.Split(path, "/")
+	for i, e := range elems {
+		if main && (e == "doc" || e == "docs") {
+			return Example
+		}
+		if !main && e == "tools" && i > 0 && elems[i-1] == "internal" {
+			return DevTool
+		}
+		own := i == len(elems)-1
+		for _, w := range words(e) {
+			if compoundTest(w) {
+				if main {
+					return DevTool
+				}
+				return TestUtil
+			}
+			rw, ok := roleWords[w]
+			if !ok {
+				continue
+			}
+			if main {
+				return rw.main
+			}
+			where := libDirWord
+			switch {
+			case own && w == e:
+				where = libWhole
+			case own:
+				where = libOwnWord
+			case w == e:
+				where = libWhole | libDirWord
+			}
+			if rw.where&where != 0 {
+				return rw.lib
+			}
+		}
+	}
+	return Ordinary
+}
+
+// mainRole decides the role of a main package from its code: a program
+// whose non-test files import testing or a testing/ package (but
+// testing/fstest, whose MapFS real programs use as an in-memory file
+// system), or start an httptest server (httptest.NewServer,
+// NewTLSServer, NewUnstartedServer, the Server type; NewRecorder, which
+// programs that pre-render pages use, does not count), is a test
+// harness; a program all of whose non-test files are named as examples
+// (example.go, example_x.go, x_example.go) is an example.
+func mainRole(pass *analysis.Pass) Role {
+	if pass.Pkg.Name() != "main" {
+		return Ordinary
+	}
+	nonTest := func(pos interface{ Pos() token.Pos }) bool {
+		f := pass.Fset.File(pos.Pos())
+		return f != nil && !strings.HasSuffix(f.Name(), "_test.go")
+	}
+	examples, files := 0, 0
+	for _, f := range pass.Files {
+		if !nonTest(f) {
+			continue
+		}
+		files++
+		if exampleFile(pass.Fset.File(f.Pos()).Name()) {
+			examples++
+		}
+		for _, spec := range f.Imports {
+			switch path := strings.Trim(spec.Path.Value, "`\""); {
+			case path == "testing", strings.HasPrefix(path, "testing/") && path != "testing/fstest":
+				return TestUtil
+			}
+		}
+	}
+	for id, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() == nil || obj.Pkg().Path() != "net/http/httptest" || !nonTest(id) {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func, *types.TypeName:
+			switch obj.Name() {
+			case "NewServer", "NewTLSServer", "NewUnstartedServer", "Server":
+				return TestUtil
+			}
+		}
+	}
+	if files > 0 && examples == files {
+		return Example
+	}
+	return Ordinary
+}
+
+// exampleFile reports whether a file is named as an example: one of the
+// words of its base name (without .go) is example or examples.
+func exampleFile(name string) bool {
+	base := strings.TrimSuffix(filepath.Base(name), ".go")
+	for _, w := range words(base) {
+		if w == "example" || w == "examples" {
+			return true
+		}
+	}
+	return false
+}

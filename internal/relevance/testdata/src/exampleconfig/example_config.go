@@ -1,0 +1,5 @@
+package main
+
+import "os"
+
+func writeExample() { os.WriteFile("config.example.yaml", nil, 0o644) }

@@ -1,0 +1,19 @@
+// Command proxy-test-server is a maintainer's test program: a word of its
+// path element is "test".
+package main
+
+import (
+	"os"
+)
+
+func save(p string) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// no diagnostic by default: a test program (reported with -byname.tools)
+	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
+}
+
+func main() {}
