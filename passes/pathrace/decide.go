@@ -107,33 +107,11 @@ func isNotExistTest(call *ssa.CallCommon, err ssa.Value) bool {
 	return isSentinelTest(call, err, "NotExist")
 }
 
-// isSentinelTest reports whether call is os.IsXXX(err) or
-// errors.Is(err, fs.ErrXXX) (or os.ErrXXX), for XXX = which.
+// isSentinelTest reports whether call tests err for the file-system
+// condition which (ssakit.SentinelTest).
 func isSentinelTest(call *ssa.CallCommon, err ssa.Value, which string) bool {
-	fn := ssakit.Callee(call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "os.Is" + which:
-		return len(call.Args) == 1 && call.Args[0] == err
-	case "errors.Is":
-		return len(call.Args) == 2 && call.Args[0] == err && isErrVar(call.Args[1], "Err"+which)
-	}
-	return false
-}
-
-func isErrVar(v ssa.Value, name string) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
-		return false
-	}
-	path := g.Object().Pkg().Path()
-	return g.Name() == name && (path == "os" || path == "io/fs")
+	v, ok := ssakit.SentinelTest(call, which)
+	return ok && v == err
 }
 
 // derivesFrom reports whether v is computed from the FileInfo info through

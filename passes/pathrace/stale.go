@@ -46,47 +46,27 @@ type staleTakeover struct {
 // and an option (if !force) is no test of the file: neither is reported.
 func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*useSite) (staleTakeover, bool) {
 	blk := u.instr.Block()
-	for _, e := range s.ifs {
-		k, ok := c.condition(e.Cond)
-		if !ok || k.typeTest || k.onTrue == k.onFalse || !e.Block().Dominates(blk) {
+	for _, g := range s.presentGates(c, blk) {
+		kt, kb := g.test, g.test.Block()
+		r0, r1 := s.br.Reaches(kb.Succs[0], kb, blk), s.br.Reaches(kb.Succs[1], kb, blk)
+		if r0 == r1 {
 			continue
 		}
-		eb := e.Block()
-		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]
-		if k.onTrue != absent {
-			absentSucc, presentSucc = presentSucc, absentSucc
+		refuse := kb.Succs[0]
+		if r0 {
+			refuse = kb.Succs[1]
 		}
-		if !s.br.Reaches(absentSucc, eb, blk) {
+		if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
 			continue
 		}
-		for _, kt := range s.ifs {
-			kb := kt.Block()
-			if kt == e || (kb != presentSucc && !s.br.Reaches(presentSucc, eb, kb)) {
-				continue // not on the present side
+		t := staleTakeover{test: kt}
+		for _, r := range uses {
+			if (r.op == fsops.OpRemove || r.op == fsops.OpRemoveAll) && st.paths.SamePath(r.path, u.path) &&
+				onPath(s, r.instr, g.check.Block(), g.present, u.instr) {
+				t.removes = true
 			}
-			if s.br.Reaches(presentSucc, kb, blk) {
-				continue // the present side reaches blk without this test
-			}
-			r0, r1 := s.br.Reaches(kb.Succs[0], kb, blk), s.br.Reaches(kb.Succs[1], kb, blk)
-			if r0 == r1 {
-				continue
-			}
-			refuse := kb.Succs[0]
-			if r0 {
-				refuse = kb.Succs[1]
-			}
-			if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
-				continue
-			}
-			t := staleTakeover{test: kt}
-			for _, r := range uses {
-				if (r.op == fsops.OpRemove || r.op == fsops.OpRemoveAll) && st.paths.SamePath(r.path, u.path) &&
-					onPath(s, r.instr, eb, presentSucc, u.instr) {
-					t.removes = true
-				}
-			}
-			return t, true
 		}
+		return t, true
 	}
 	return staleTakeover{}, false
 }
