@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -25,13 +26,13 @@ import (
 // blk, whose absent edge reaches blk, and whose present edge reaches blk
 // only through a branch on c's FileInfo that has one edge not reaching
 // blk.
-func (s *funcState) absentOrKind(c *checkSite, blk *ssa.BasicBlock) bool {
-	if c.info == nil {
+func (s *funcState) absentOrKind(c *effects.CheckSite, blk *ssa.BasicBlock) bool {
+	if c.Info == nil {
 		return false
 	}
 	for _, g := range s.presentGates(c, blk) {
-		kk, ok := c.condition(g.test.Cond)
-		if !ok || !kk.typeTest {
+		kk, ok := c.Condition(g.test.Cond)
+		if !ok || !kk.TypeTest {
 			continue
 		}
 		// The edge of a file that is not regular (a directory: the
@@ -41,7 +42,7 @@ func (s *funcState) absentOrKind(c *checkSite, blk *ssa.BasicBlock) bool {
 		// Stat only refuses to be a directory), which no race changes.
 		kb := g.test.Block()
 		other, ok := notRegularEdge(g.test.Cond)
-		if ok && s.br.Reaches(kb.Succs[other], kb, blk) && !s.br.Reaches(kb.Succs[1-other], kb, blk) {
+		if ok && s.Br.Reaches(kb.Succs[other], kb, blk) && !s.Br.Reaches(kb.Succs[1-other], kb, blk) {
 			return true
 		}
 	}
@@ -61,27 +62,27 @@ type gate struct {
 // stand between the present outcome of c and blk, for each if on c's
 // existence (not its kind) that dominates blk and whose absent edge
 // reaches blk.
-func (s *funcState) presentGates(c *checkSite, blk *ssa.BasicBlock) []gate {
+func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []gate {
 	var out []gate
-	for _, e := range s.ifs {
-		k, ok := c.condition(e.Cond)
-		if !ok || k.typeTest || k.onTrue == k.onFalse || !e.Block().Dominates(blk) {
+	for _, e := range s.Ifs {
+		k, ok := c.Condition(e.Cond)
+		if !ok || k.TypeTest || k.OnTrue == k.OnFalse || !e.Block().Dominates(blk) {
 			continue
 		}
 		eb := e.Block()
 		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]
-		if k.onTrue != absent {
+		if k.OnTrue != effects.Absent {
 			absentSucc, presentSucc = presentSucc, absentSucc
 		}
-		if !s.br.Reaches(absentSucc, eb, blk) {
+		if !s.Br.Reaches(absentSucc, eb, blk) {
 			continue
 		}
-		for _, kt := range s.ifs {
+		for _, kt := range s.Ifs {
 			kb := kt.Block()
-			if kt == e || (kb != presentSucc && !s.br.Reaches(presentSucc, eb, kb)) {
+			if kt == e || (kb != presentSucc && !s.Br.Reaches(presentSucc, eb, kb)) {
 				continue // not on the present side
 			}
-			if s.br.Reaches(presentSucc, kb, blk) {
+			if s.Br.Reaches(presentSucc, kb, blk) {
 				continue // the present side reaches blk without this test
 			}
 			out = append(out, gate{check: e, test: kt, present: presentSucc})

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -44,11 +45,11 @@ type staleTakeover struct {
 //
 // A fresh output file kept (return nil when up to date) is no refusal,
 // and an option (if !force) is no test of the file: neither is reported.
-func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*useSite) (staleTakeover, bool) {
-	blk := u.instr.Block()
+func (s *funcState) absentOrStale(st *state, c *effects.CheckSite, u *effects.UseSite, uses []*effects.UseSite) (staleTakeover, bool) {
+	blk := u.Instr.Block()
 	for _, g := range s.presentGates(c, blk) {
 		kt, kb := g.test, g.test.Block()
-		r0, r1 := s.br.Reaches(kb.Succs[0], kb, blk), s.br.Reaches(kb.Succs[1], kb, blk)
+		r0, r1 := s.Br.Reaches(kb.Succs[0], kb, blk), s.Br.Reaches(kb.Succs[1], kb, blk)
 		if r0 == r1 {
 			continue
 		}
@@ -56,13 +57,13 @@ func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*u
 		if r0 {
 			refuse = kb.Succs[1]
 		}
-		if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
+		if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.Path, kt.Cond, 0) {
 			continue
 		}
 		t := staleTakeover{test: kt}
 		for _, r := range uses {
-			if (r.op == fsops.OpRemove || r.op == fsops.OpRemoveAll) && st.paths.SamePath(r.path, u.path) &&
-				onPath(s, r.instr, g.check.Block(), g.present, u.instr) {
+			if (r.Op == fsops.OpRemove || r.Op == fsops.OpRemoveAll) && st.paths.SamePath(r.Path, u.Path) &&
+				onPath(s, r.Instr, g.check.Block(), g.present, u.Instr) {
 				t.removes = true
 			}
 		}
@@ -76,25 +77,25 @@ func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*u
 // target, without passing eb again.
 func onPath(s *funcState, instr ssa.Instruction, eb, succ *ssa.BasicBlock, target ssa.Instruction) bool {
 	b := instr.Block()
-	if b != succ && !s.br.Reaches(succ, eb, b) {
+	if b != succ && !s.Br.Reaches(succ, eb, b) {
 		return false
 	}
 	if b == target.Block() {
 		return ssakit.RunsBefore(instr, target)
 	}
-	return s.br.Reaches(b, eb, target.Block())
+	return s.Br.Reaches(b, eb, target.Block())
 }
 
 // testsFile reports whether the if condition v is computed from the file
 // c checked: from c's FileInfo (not its kind: a test of the mode or of
 // IsDir is absentOrKind's), or from a call passed path, or passed the
 // value path is a field of.
-func (st *state) testsFile(c *checkSite, path, v ssa.Value, depth int) bool {
+func (st *state) testsFile(c *effects.CheckSite, path, v ssa.Value, depth int) bool {
 	if depth > 6 || v == nil {
 		return false
 	}
-	if c.info != nil {
-		if mode, ok := derivesFrom(v, c.info, 0); ok {
+	if c.Info != nil {
+		if mode, ok := effects.DerivesFrom(v, c.Info, 0); ok {
 			if _, kind := notRegularEdge(v); mode || kind {
 				return false
 			}
