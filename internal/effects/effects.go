@@ -26,16 +26,36 @@
 // symlinks.go): a nil error from a call of it is a symbolic-link check of
 // the argument.
 //
-// Issue 13's effects summary (what a function checks, creates, opens,
-// removes... under which outcome) is to grow in the same fact.
+// And it says what a function checks and does by name to each path
+// parameter (summary.go, sites.go): Exists, a result that reports
+// whether the path exists (os.Stat's error, or a boolean true if present
+// or true if absent), so that a call of it is a check of its argument;
+// Uses, what it does to the file a parameter names (opens, creates,
+// removes, renames, changes...; through a file-system parameter; and
+// whether it returns nothing when the operation fails), so that a call
+// of it is a use. They are computed bottom-up over the call graph
+// (ssakit.BottomUp), from the sites Result.Sites finds: the fsops tables,
+// file-system abstractions, and the summaries of the callees, in this
+// package and, through facts, in others. pathrace decides with the same
+// sites (CheckSite, UseSite) and branches (FuncState.Decided).
 //
-// Cost: the analyzer declares a fact, but it is required only by passes
-// that declare facts of their own, so it adds no dependency analysis
-// that they did not already cause. It does nothing on library packages
-// (the standard library, versioned module dependencies), which are known
-// through tables, and builds no SSA in a package that declares no
-// function taking and returning a string, nor, in a package that imports
-// a file-system package, one taking a string and returning an error.
+// Issue 13's effects summary is to grow in the same fact (what tempname,
+// byname, partialwrite and lockfile still keep in their own facts:
+// docs/design.md, "Which check reads what").
+//
+// Cost: the analyzer declares a fact, but it is required only by the
+// file checks, which declare facts of their own or read its, so it adds
+// no dependency analysis that they did not already cause. It finds no
+// cleaners nor symbolic-link checks in library packages (the standard
+// library, versioned module dependencies), which are known through
+// tables, and exports nothing in the standard library. It builds SSA for the
+// cleaners only in a package that declares a function taking and
+// returning a string, for the symbolic-link checks only in one that
+// imports a file-system package and declares one taking a string and
+// returning an error, and for the checks and uses only in one that
+// imports a file-system package, uses a file-system abstraction, or
+// imports a summary of checks or uses: the packages pathrace built it in
+// before it moved here.
 package effects
 
 import (
@@ -77,6 +97,13 @@ type Fact struct {
 	// Symlinks lists the parameters the function refuses symbolic links
 	// in, sorted by Param (symlinks.go).
 	Symlinks []SymlinkCheck
+	// Exists says that a result reports whether a path parameter exists
+	// (a call of the function is a check of its argument), or is nil.
+	Exists *Exists
+	// Uses lists what the function does by name to the files its
+	// parameters name (a call of it is a use of its argument), sorted by
+	// Param, then Op (pathfacts.go, summary.go).
+	Uses []ParamUse
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -93,6 +120,12 @@ func (f *Fact) String() string {
 	}
 	for _, c := range f.Symlinks {
 		parts = append(parts, c.String())
+	}
+	if f.Exists != nil {
+		parts = append(parts, f.Exists.String())
+	}
+	for _, u := range f.Uses {
+		parts = append(parts, u.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -136,16 +169,21 @@ func (r *Result) cleans(fn *types.Func, result int) (int, bool) {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := newResult()
-	if analysisutil.Library(pass.Pkg.Path(), pass.Module) {
-		return r, nil // libraries are known through tables, never facts
-	}
 	for _, f := range pass.AllObjectFacts() {
 		if fact, ok := f.Fact.(*Fact); ok {
 			r.imported[f.Object] = fact
 		}
 	}
-	cleaners, symlinks := declaresCandidate(pass)
-	if !cleaners && !symlinks {
+	// Libraries are known through tables: no cleaners nor symbolic-link
+	// checks there. The checks and uses are summarized everywhere, and
+	// exported everywhere but in the standard library, as pathrace did
+	// before they moved here (its output does not change).
+	var cleaners, symlinks bool
+	if !analysisutil.Library(pass.Pkg.Path(), pass.Module) {
+		cleaners, symlinks = declaresCandidate(pass)
+	}
+	paths := r.pathCandidate(pass)
+	if !cleaners && !symlinks && !paths {
 		return r, nil
 	}
 	// Cleaners built on cleaners: callees before callers, so that a
@@ -186,8 +224,15 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// What functions check and do by name on their parameters, after
+	// the cleaners and the symbolic-link checks: a use of a cleaned
+	// parameter is a use of the parameter, and a call of a symbolic-link
+	// check is a check.
+	if paths {
+		r.summarizePaths(prog.CallGraph())
+	}
 	for fn, f := range r.local {
-		if fn.Exported() {
+		if fn.Exported() && !fsops.IsStd(pass.Pkg) {
 			pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -212,6 +257,26 @@ func declaresCandidate(pass *analysis.Pass) (cleaners, symlinks bool) {
 		}
 	}
 	return cleaners, symlinks
+}
+
+// pathCandidate reports whether a function of the package could check
+// or act on a path by name: the package imports a file-system package,
+// uses a file-system abstraction, or sees checks or uses of other
+// packages' functions.
+func (r *Result) pathCandidate(pass *analysis.Pass) bool {
+	return fsops.Imports(pass.Pkg) || fsops.UsesFS(pass.Pkg, pass.TypesInfo) || r.ImportsPathSummaries()
+}
+
+// ImportsPathSummaries reports whether a function of another package is
+// known to check or act on a path parameter (Fact.Exists, Fact.Uses): a
+// package that imports no file-system package may still call it.
+func (r *Result) ImportsPathSummaries() bool {
+	for _, f := range r.imported {
+		if f.Exists != nil || len(f.Uses) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // candidate reports whether a signature can be a cleaner's: a string

@@ -13,3 +13,10 @@ import (
 func TestCleaners(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/cleaners", "example.com/user", "example.com/symlinks")
 }
+
+// TestPathSummaries checks what functions are summarized to check and
+// do by name on their parameters (Fact.Exists, Fact.Uses), in one
+// package and across packages; pathrace reads them.
+func TestPathSummaries(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/paths", "example.com/pathuser")
+}

@@ -58,10 +58,38 @@ type PathArg struct {
 	Variadic bool
 }
 
+// Attr is the attribute of a file that an operation by name changes
+// (OpModify) or reads (a Stat check): what the same call on an open
+// handle would do instead, for the checks that ask (byname).
+type Attr uint8
+
+const (
+	AttrNone  Attr = iota
+	AttrMode       // os.Chmod, syscall.Chmod
+	AttrOwner      // os.Chown, os.Lchown
+	AttrTimes      // os.Chtimes, syscall.Utimes, UtimesNano
+	AttrSize       // os.Truncate
+	AttrInfo       // os.Stat, os.Lstat: reads the metadata
+)
+
 // Func describes one function of the table.
 type Func struct {
 	Paths []PathArg
 	Check Check // for checks, the path is Paths[0]
+
+	// Attr is the attribute an OpModify changes or a Stat check reads.
+	Attr Attr
+	// NoFollow: the call acts on a final symbolic link itself (Lstat,
+	// Lchown), not on what it points to.
+	NoFollow bool
+	// FileMethod is the *os.File method that does the same on an open
+	// handle ("" for none). Only package os has them: the syscall and
+	// x/sys/unix forms take and return other types.
+	FileMethod string
+	// Handle: the function returns an *os.File opened from the path
+	// (result 0, the error result 1): os.Open, os.Create, os.OpenFile,
+	// and os.CreateTemp, whose file has a fresh name (no Paths).
+	Handle bool
 }
 
 // first describes a function whose path is its first argument.
@@ -76,6 +104,35 @@ func two(op0, op1 Op) Func {
 	return Func{Paths: []PathArg{{Index: 0, Op: op0}, {Index: 1, Op: op1}}}
 }
 
+// modify describes an OpModify of its first argument's attribute a.
+func modify(a Attr) Func { return Func{Paths: []PathArg{{Index: 0, Op: OpModify}}, Attr: a} }
+
+// opener marks an open function as returning an *os.File handle.
+func opener(f Func) Func {
+	f.Handle = true
+	return f
+}
+
+// onHandle names the *os.File method that does what f does by name.
+func onHandle(f Func, method string) Func {
+	f.FileMethod = method
+	return f
+}
+
+// noFollow marks f as acting on a final symbolic link itself.
+func noFollow(f Func) Func {
+	f.NoFollow = true
+	return f
+}
+
+// stat describes a Stat check of the first argument.
+func stat(c Check) Func {
+	f := check(0, c)
+	f.Attr = AttrInfo
+	f.NoFollow = c == CheckLstat
+	return f
+}
+
 // Both syscall and golang.org/x/sys/unix have these, with the same signatures.
 var unixCalls = map[string]Func{
 	"Open":       openFlags(0, 1),
@@ -84,17 +141,17 @@ var unixCalls = map[string]Func{
 	"Rmdir":      first(OpRemove),
 	"Mkdir":      first(OpMkdir),
 	"Rename":     two(OpRenameSrc, OpRenameDst),
-	"Chmod":      first(OpModify),
-	"Chown":      first(OpModify),
-	"Lchown":     first(OpModify),
-	"Truncate":   first(OpModify),
-	"Utimes":     first(OpModify),
-	"UtimesNano": first(OpModify),
+	"Chmod":      modify(AttrMode),
+	"Chown":      modify(AttrOwner),
+	"Lchown":     noFollow(modify(AttrOwner)),
+	"Truncate":   modify(AttrSize),
+	"Utimes":     modify(AttrTimes),
+	"UtimesNano": modify(AttrTimes),
 	"Symlink":    {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
 	"Link":       two(OpLinkOld, OpLinkNew),
 	"Readlink":   first(OpRead),
-	"Stat":       check(0, CheckStat),
-	"Lstat":      check(0, CheckLstat),
+	"Stat":       stat(CheckStat),
+	"Lstat":      stat(CheckLstat),
 	"Access":     check(0, CheckAccess),
 }
 
@@ -103,26 +160,27 @@ var unixCalls = map[string]Func{
 
 var table = map[string]map[string]Func{
 	"os": {
-		"Open":      first(OpRead),
-		"Create":    first(OpCreate),
-		"OpenFile":  openFlags(0, 1),
-		"ReadFile":  first(OpRead),
-		"WriteFile": first(OpCreate),
-		"Remove":    first(OpRemove),
-		"RemoveAll": first(OpRemoveAll),
-		"Rename":    two(OpRenameSrc, OpRenameDst),
-		"Mkdir":     first(OpMkdir),
-		"MkdirAll":  first(OpMkdirAll),
-		"Chmod":     first(OpModify),
-		"Chown":     first(OpModify),
-		"Lchown":    first(OpModify),
-		"Chtimes":   first(OpModify),
-		"Truncate":  first(OpModify),
-		"Symlink":   {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
-		"Link":      two(OpLinkOld, OpLinkNew),
-		"Stat":      check(0, CheckStat),
-		"Lstat":     check(0, CheckLstat),
-		"ReadDir":   check(0, CheckReadDir),
+		"Open":       opener(first(OpRead)),
+		"Create":     opener(first(OpCreate)),
+		"OpenFile":   opener(openFlags(0, 1)),
+		"CreateTemp": {Handle: true},
+		"ReadFile":   first(OpRead),
+		"WriteFile":  first(OpCreate),
+		"Remove":     first(OpRemove),
+		"RemoveAll":  first(OpRemoveAll),
+		"Rename":     two(OpRenameSrc, OpRenameDst),
+		"Mkdir":      first(OpMkdir),
+		"MkdirAll":   first(OpMkdirAll),
+		"Chmod":      onHandle(modify(AttrMode), "Chmod"),
+		"Chown":      onHandle(modify(AttrOwner), "Chown"),
+		"Lchown":     noFollow(modify(AttrOwner)),
+		"Chtimes":    modify(AttrTimes),
+		"Truncate":   onHandle(modify(AttrSize), "Truncate"),
+		"Symlink":    {Paths: []PathArg{{Index: 1, Op: OpLinkNew}}},
+		"Link":       two(OpLinkOld, OpLinkNew),
+		"Stat":       onHandle(stat(CheckStat), "Stat"),
+		"Lstat":      stat(CheckLstat),
+		"ReadDir":    check(0, CheckReadDir),
 	},
 	"io/ioutil": {
 		"ReadFile":  first(OpRead),

@@ -12,6 +12,7 @@
 package ssakit
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -232,4 +233,39 @@ func Unconvert(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
+}
+
+// IsErrVar reports whether v is a load of the file-system error variable
+// name of package os or io/fs (ErrExist, ErrNotExist, ...): os.ErrExist
+// and fs.ErrExist are the same value.
+func IsErrVar(v ssa.Value, name string) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
+		return false
+	}
+	path := g.Object().Pkg().Path()
+	return g.Name() == name && (path == "os" || path == "io/fs")
+}
+
+// SentinelTest returns the error that call tests for the file-system
+// condition which ("Exist", "NotExist", "Permission"...):
+// os.IsExist(err), or errors.Is(err, fs.ErrExist) (or os.ErrExist). It is
+// the one answer to "is this branch a test of that call's error for
+// this outcome"; the caller compares the value with its error.
+func SentinelTest(call *ssa.CallCommon, which string) (ssa.Value, bool) {
+	switch QualifiedName(Callee(call)) {
+	case "os.Is" + which:
+		if len(call.Args) == 1 {
+			return call.Args[0], true
+		}
+	case "errors.Is":
+		if len(call.Args) == 2 && IsErrVar(call.Args[1], "Err"+which) {
+			return call.Args[0], true
+		}
+	}
+	return nil, false
 }

@@ -104,7 +104,9 @@
 // when the function returns). Openers are recognised only when every return yields nil
 // with an error, or the file of one open of the same path parameter that
 // the function neither closes nor defers closing; the standard library is
-// known through a table, never through facts, so results are the same
+// known through fsops's table (the opens that return a handle, and the
+// operations by name with the attribute they change or read and the
+// *os.File method that does the same), never through facts, so results are the same
 // under every driver.
 //
 // Findings in generated files are never reported, and findings in _test.go

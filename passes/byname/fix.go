@@ -19,11 +19,11 @@ import (
 //	os.Truncate(p, n)  → f.Truncate(n)
 //	os.Stat(p)         → f.Stat()
 func (st *state) fix(o *openSite, op *opSite, handle ast.Expr, useCall *ast.CallExpr) *analysis.SuggestedFix {
-	method := op.op.method
+	method := op.op.FileMethod
 	if method == "" || useCall.Ellipsis.IsValid() {
 		return nil
 	}
-	if op.op.category == TruncateByName && o.access != accessWritable {
+	if op.category == TruncateByName && o.access != accessWritable {
 		return nil // f.Truncate needs a handle opened for writing
 	}
 	id, ok := handle.(*ast.Ident)

@@ -51,12 +51,12 @@ func (st *state) checkFunc(fn *ssa.Function) {
 // set the mode by name only once the handle was gone. (A path value the
 // caller chose, used after the close, is not reported: see doc.go.)
 func (s *funcState) closedThenByName(o *openSite, op *opSite) bool {
-	switch op.op.category {
+	switch op.category {
 	case ChmodByName, ChownByName:
 	default:
 		return false
 	}
-	if op.op.lstat || o.file == nil || o.opath || !s.dominates(o.call, op.call) || !s.succeeded(o, op.call.Block()) {
+	if op.op.NoFollow || o.file == nil || o.opath || !s.dominates(o.call, op.call) || !s.succeeded(o, op.call.Block()) {
 		return false // (Lchown acts on a link itself: the handle has no such form)
 	}
 	h := s.trackHandle(o.file)
@@ -107,16 +107,16 @@ func (st *state) reportAfterClose(o *openSite, op *opSite) {
 	}
 	handleText := types.ExprString(handle)
 	method := "Chmod"
-	if op.op.category == ChownByName {
+	if op.category == ChownByName {
 		method = "Chown"
 	}
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
-		Category: op.op.category,
+		Category: op.category,
 		Message: fmt.Sprintf("%s %s %s by name after %s was closed; %s (call %s.%s before closing %s)",
-			analysisutil.FuncName(op.callee), verbs[op.op.category], types.ExprString(useCall.Args[0]),
-			handleText, consequences[op.op.category], handleText, method, handleText),
+			analysisutil.FuncName(op.callee), verbs[op.category], types.ExprString(useCall.Args[0]),
+			handleText, consequences[op.category], handleText, method, handleText),
 		Related: []analysis.RelatedInformation{{
 			Pos:     openCall.Pos(),
 			End:     openCall.End(),
@@ -138,7 +138,7 @@ func (s *funcState) holdsOpen(o *openSite, op *opSite) bool {
 	if h.unsure || !s.names(o, op.path, h) || !s.succeeded(o, op.call.Block()) {
 		return false
 	}
-	switch op.op.category {
+	switch op.category {
 	case StatByName:
 		if h.statted || comparedWithSameFile(op.call) {
 			return false // comparing the name with the handle detects a replacement
@@ -233,7 +233,7 @@ var (
 // remedy is the parenthesized advice of a message, naming the handle.
 func remedy(op *opSite, handle string) string {
 	std := op.callee.Pkg().Path() == "os"
-	switch op.op.category {
+	switch op.category {
 	case ChmodByName:
 		return "use " + handle + ".Chmod"
 	case ChownByName:
@@ -246,7 +246,7 @@ func remedy(op *opSite, handle string) string {
 		switch {
 		case !std:
 			return fmt.Sprintf("use %s.Stat, or Fstat on %s.Fd()", handle, handle)
-		case op.op.lstat:
+		case op.op.NoFollow:
 			return "use " + handle + ".Stat, and os.SameFile to compare it with the name"
 		}
 		return "use " + handle + ".Stat"
@@ -270,10 +270,10 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
-		Category: op.op.category,
+		Category: op.category,
 		Message: fmt.Sprintf("%s %s %s by name while %s, opened from it, is still open; %s (%s)",
-			opName, verbs[op.op.category], types.ExprString(useCall.Args[0]), handleText,
-			consequences[op.op.category], remedy(op, handleText)),
+			opName, verbs[op.category], types.ExprString(useCall.Args[0]), handleText,
+			consequences[op.category], remedy(op, handleText)),
 		Related: []analysis.RelatedInformation{{
 			Pos:     openCall.Pos(),
 			End:     openCall.End(),

@@ -60,64 +60,32 @@ type openSite struct {
 	flagArg    ssa.Value // the argument that gives the open's flags, if any
 }
 
-// An opSite is a call that acts on a path by name.
+// An opSite is a call that acts on a path by name: an entry of fsops's
+// table with an Attr (a change of mode, owner, times or size, or a Stat).
 type opSite struct {
-	call   *ssa.Call
-	callee *types.Func
-	path   ssa.Value
-	op     byNameOp
-}
-
-// byNameOp describes one operation by name of the table.
-type byNameOp struct {
+	call     *ssa.Call
+	callee   *types.Func
+	path     ssa.Value
+	op       fsops.Func
 	category string
-	method   string // the *os.File method a fix calls instead ("" for no fix)
-	lstat    bool   // does not follow a final symbolic link
 }
 
-// byNameOps are the operations by name, by package path and function
-// name. The path is always argument 0. Only package os gets fixes: the
-// syscall and x/sys/unix forms return different types than the methods.
-var byNameOps = map[string]map[string]byNameOp{
-	"os": {
-		"Chmod":    {category: ChmodByName, method: "Chmod"},
-		"Chown":    {category: ChownByName, method: "Chown"},
-		"Lchown":   {category: ChownByName, lstat: true},
-		"Chtimes":  {category: ChtimesByName},
-		"Truncate": {category: TruncateByName, method: "Truncate"},
-		"Stat":     {category: StatByName, method: "Stat"},
-		"Lstat":    {category: StatByName, lstat: true},
-	},
-	"syscall": unixOps,
-	unixPath:  unixOps,
-}
-
-// unixOps are the operations by name of syscall and x/sys/unix, which
-// have the same names and signatures.
-var unixOps = map[string]byNameOp{
-	"Chmod":      {category: ChmodByName},
-	"Chown":      {category: ChownByName},
-	"Lchown":     {category: ChownByName, lstat: true},
-	"Truncate":   {category: TruncateByName},
-	"Utimes":     {category: ChtimesByName},
-	"UtimesNano": {category: ChtimesByName},
-	"Stat":       {category: StatByName},
-	"Lstat":      {category: StatByName, lstat: true},
-}
-
-// lookupOp returns the table entry of a package-level function.
-func lookupOp(fn *types.Func) (byNameOp, bool) {
-	if fn == nil || fn.Pkg() == nil || isMethod(fn) {
-		return byNameOp{}, false
+// byNameCategory returns the category of an operation by name of fsops's
+// table, or "" for one that is none of byname's.
+func byNameCategory(f fsops.Func) string {
+	switch f.Attr {
+	case fsops.AttrMode:
+		return ChmodByName
+	case fsops.AttrOwner:
+		return ChownByName
+	case fsops.AttrTimes:
+		return ChtimesByName
+	case fsops.AttrSize:
+		return TruncateByName
+	case fsops.AttrInfo:
+		return StatByName
 	}
-	op, ok := byNameOps[fn.Pkg().Path()][fn.Name()]
-	return op, ok
-}
-
-// isMethod reports whether fn has a receiver.
-func isMethod(fn *types.Func) bool {
-	sig, _ := fn.Type().(*types.Signature)
-	return sig != nil && sig.Recv() != nil
+	return ""
 }
 
 // sites finds the opens and the operations by name of one function.
@@ -132,9 +100,9 @@ func (st *state) sites(fn *ssa.Function) (opens []*openSite, ops []*opSite) {
 			if callee == nil || callee.Pkg() == nil {
 				continue
 			}
-			if op, ok := lookupOp(callee); ok {
-				if len(call.Call.Args) > 0 {
-					ops = append(ops, &opSite{call: call, callee: callee, path: call.Call.Args[0], op: op})
+			if f, ok := fsops.Lookup(callee); ok && byNameCategory(f) != "" {
+				if pi := f.Paths[0].Index; pi < len(call.Call.Args) {
+					ops = append(ops, &opSite{call: call, callee: callee, path: call.Call.Args[pi], op: f, category: byNameCategory(f)})
 				}
 				continue
 			}
@@ -150,24 +118,22 @@ func (st *state) sites(fn *ssa.Function) (opens []*openSite, ops []*opSite) {
 // from what the analyzed code knows of the callee as an opener.
 func (st *state) openSite(call *ssa.Call, callee *types.Func) *openSite {
 	args := call.Call.Args
-	if callee.Pkg().Path() == "os" && !isMethod(callee) {
-		res := ssakit.Results(call)
-		o := &openSite{call: call, callee: callee}
-		switch callee.Name() {
-		case "Open":
-			o.access = accessReadOnly
-		case "Create":
-			o.access = accessWritable
-		case "OpenFile":
-			o.flagArg = args[1]
-			o.access, o.opath = st.flags(args[1], callee.Pkg())
-		case "CreateTemp":
-			o.access = accessWritable
-		default:
+	if entry, ok := fsops.Lookup(callee); ok {
+		if !entry.Handle {
 			return nil
 		}
-		if callee.Name() != "CreateTemp" {
-			o.path = args[0]
+		res := ssakit.Results(call)
+		o := &openSite{call: call, callee: callee, access: accessWritable}
+		if len(entry.Paths) > 0 { // none for os.CreateTemp: its path is only f.Name()
+			pa := entry.Paths[0]
+			o.path = args[pa.Index]
+			switch pa.Op {
+			case fsops.OpRead:
+				o.access = accessReadOnly
+			case fsops.OpOpenFlags:
+				o.flagArg = args[pa.Flag]
+				o.access, o.opath = st.flags(args[pa.Flag], callee.Pkg())
+			}
 		}
 		o.file, o.err = res[0], res[1]
 		return o

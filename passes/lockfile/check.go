@@ -128,7 +128,7 @@ func (sa *siteAnalysis) heldReturns() []heldReturn {
 		v := returned(ret, sa.errResult)
 		h := heldReturn{ret: ret, value: v, held: fs.held}
 		switch {
-		case isErrVar(v, "ErrExist"):
+		case ssakit.IsErrVar(v, "ErrExist"):
 			h.what, h.bare, h.held = globalName(v), true, true
 		case isErrno(v, "EEXIST"):
 			h.what, h.bare, h.held = errnoName(v), true, true

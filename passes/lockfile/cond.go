@@ -119,32 +119,11 @@ func lastStored(load *ssa.UnOp) ssa.Value {
 // errors.Is(err, fs.ErrExist) (or os.ErrExist, or an EEXIST errno) of the
 // acquisition's error.
 func (s *site) isExistTest(call *ssa.CallCommon) bool {
-	fn := ssakit.Callee(call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
+	if v, ok := ssakit.SentinelTest(call, "Exist"); ok {
+		return s.isErr(v)
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "os.IsExist":
-		return len(call.Args) == 1 && s.isErr(call.Args[0])
-	case "errors.Is":
-		return len(call.Args) == 2 && s.isErr(call.Args[0]) &&
-			(isErrVar(call.Args[1], "ErrExist") || isErrno(call.Args[1], "EEXIST"))
-	}
-	return false
-}
-
-// isErrVar reports whether v is a load of os.ErrXXX or fs.ErrXXX.
-func isErrVar(v ssa.Value, name string) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
-		return false
-	}
-	path := g.Object().Pkg().Path()
-	return g.Name() == name && (path == "os" || path == "io/fs")
+	return ssakit.QualifiedName(ssakit.Callee(call)) == "errors.Is" && len(call.Args) == 2 &&
+		s.isErr(call.Args[0]) && isErrno(call.Args[1], "EEXIST")
 }
 
 // isErrno reports whether v is the syscall or x/sys/unix errno constant

@@ -31,7 +31,8 @@
 //     golang.org/x/sys/unix Stat, Lstat, Access and Faccessat functions,
 //     os.ReadDir or filepath.Glob used as an existence test, a function
 //     of the analyzed code whose result reports on a path parameter (an
-//     "exists" helper, found in any package through analysis facts), or
+//     "exists" helper, found in any package through the effects summary,
+//     internal/effects' one fact), or
 //     one that refuses symbolic links in a path parameter or in each of
 //     its components (it Lstats them and returns an error on a link);
 //   - the use is an os, io/ioutil, syscall or x/sys/unix operation by name
@@ -41,7 +42,8 @@
 //     html/template ParseFiles, crypto/tls.LoadX509KeyPair,
 //     archive/zip.OpenReader, and github.com/joho/godotenv's Load,
 //     Overload and Read), or a function of the analyzed code that passes
-//     a path parameter to one (a wrapper, found through facts);
+//     a path parameter to one (a wrapper, found through the effects
+//     summary);
 //   - both name the same path: the same value, or the same pure
 //     computation (filepath.Join, path.Join, Clean, string concatenation,
 //     constants, the same field of the same variable) of the same values;

@@ -9,18 +9,19 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // fixes returns the suggested fixes for a report on a direct operation,
 // when the code has a shape the fix can rewrite safely.
-func (st *state) fixes(cat string, u *useSite, checkCall, useCall *ast.CallExpr) []analysis.SuggestedFix {
+func (st *state) fixes(cat string, u *effects.UseSite, checkCall, useCall *ast.CallExpr) []analysis.SuggestedFix {
 	os := st.osName(useCall)
 	if os == "" {
 		return nil
 	}
-	name := u.callee.Pkg().Path() + "." + u.callee.Name()
+	name := u.Callee.Pkg().Path() + "." + u.Callee.Name()
 	var fix *analysis.SuggestedFix
 	switch {
 	case cat == CreateIfAbsent && name == "os.Create":

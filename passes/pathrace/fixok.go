@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -25,7 +26,7 @@ import (
 // An empty file whose presence the code treats as a failure (the check's
 // present branch returns a non-nil error: "held") is a lock, not a marker,
 // and the second run is meant to fail: the fix is offered.
-func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
+func (st *state) exclFixOK(cat string, c *effects.CheckSite, u *effects.UseSite) bool {
 	if cat == MkdirIfAbsent {
 		// os.MkdirAll succeeds where the directory exists: where the
 		// check's present branch fails ("already exists"), the Mkdir is an
@@ -41,17 +42,17 @@ func (st *state) exclFixOK(cat string, c *checkSite, u *useSite) bool {
 
 // failsIfPresent reports whether a return that c decides the path is
 // present on gives a non-nil error.
-func (st *state) failsIfPresent(c *checkSite, u *useSite) bool {
-	fs := st.funcState(u.instr.Parent())
-	for _, ret := range fs.rets {
+func (st *state) failsIfPresent(c *effects.CheckSite, u *effects.UseSite) bool {
+	fs := st.funcState(u.Instr.Parent())
+	for _, ret := range fs.Rets {
 		if len(ret.Results) == 0 {
 			continue
 		}
 		last := ret.Results[len(ret.Results)-1]
-		if !ssakit.IsError(last.Type()) || isZeroConst(last) {
+		if !ssakit.IsError(last.Type()) || effects.IsZeroConst(last) {
 			continue
 		}
-		if d, ok := fs.decided(c, ret.Block()); ok && d.pol == present {
+		if d, ok := fs.Decided(c, ret.Block()); ok && d.Pol == effects.Present {
 			return true
 		}
 	}
@@ -61,8 +62,8 @@ func (st *state) failsIfPresent(c *checkSite, u *useSite) bool {
 // funcState returns the state of the function being reported on, or a
 // new one for fn.
 func (st *state) funcState(fn *ssa.Function) *funcState {
-	if st.fs != nil && st.fs.fn == fn {
-		return st.fs
+	if st.FS != nil && st.FS.Fn == fn {
+		return st.FS
 	}
 	return newFuncState(fn)
 }
@@ -70,24 +71,24 @@ func (st *state) funcState(fn *ssa.Function) *funcState {
 // A removeAt is a call of os.Remove or os.RemoveAll, or the same
 // operation through a file system (fsops.LookupCall).
 type removeAt struct {
-	instr ssa.CallInstruction
-	path  ssa.Value
-	fs    ssa.Value // the file system removed through; nil for the os namespace
+	Instr ssa.CallInstruction
+	Path  ssa.Value
+	FS    ssa.Value // the file system removed through; nil for the os namespace
 }
 
 // removedAfter reports whether a remove of u's path can run after u: in
 // u's block after u, or in a block that u's block reaches. The function's
 // removes are found once, and the blocks that reach each remove once per
 // remove, instead of walking the function once per finding.
-func (st *state) removedAfter(u *useSite) bool {
-	fs := st.funcState(u.instr.Parent())
-	ub := u.instr.Block()
+func (st *state) removedAfter(u *effects.UseSite) bool {
+	fs := st.funcState(u.Instr.Parent())
+	ub := u.Instr.Block()
 	for _, r := range fs.removeCalls() {
-		if r.instr == u.instr || !fsops.SameFS(r.fs, u.fs, pathflow.SamePath) || !st.paths.SamePath(r.path, u.path) {
+		if r.Instr == u.Instr || !fsops.SameFS(r.FS, u.FS, pathflow.SamePath) || !st.paths.SamePath(r.Path, u.Path) {
 			continue
 		}
-		rb := r.instr.Block()
-		if rb == ub && ssakit.RunsBefore(u.instr, r.instr) {
+		rb := r.Instr.Block()
+		if rb == ub && ssakit.RunsBefore(u.Instr, r.Instr) {
 			return true
 		}
 		if fs.reachesTo(rb)[ub.Index] {
@@ -104,7 +105,7 @@ func (s *funcState) removeCalls() []removeAt {
 		return s.removes
 	}
 	s.removesOK = true
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)
 			if !ok {
@@ -124,7 +125,7 @@ func (s *funcState) reachesTo(target *ssa.BasicBlock) []bool {
 	if r, ok := s.reachTo[target]; ok {
 		return r
 	}
-	r := make([]bool, len(s.fn.Blocks))
+	r := make([]bool, len(s.Fn.Blocks))
 	stack := []*ssa.BasicBlock{target}
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
@@ -144,16 +145,16 @@ func (s *funcState) reachesTo(target *ssa.BasicBlock) []bool {
 }
 
 // emptyMarker reports whether u creates a file and writes nothing into it.
-func emptyMarker(u *useSite) bool {
-	if !u.direct || u.callee.Pkg() == nil {
+func emptyMarker(u *effects.UseSite) bool {
+	if !u.Direct || u.Callee.Pkg() == nil {
 		return false
 	}
-	args := u.instr.Common().Args
-	switch u.callee.Pkg().Path() + "." + u.callee.Name() {
+	args := u.Instr.Common().Args
+	switch u.Callee.Pkg().Path() + "." + u.Callee.Name() {
 	case "os.WriteFile", "io/ioutil.WriteFile":
 		return len(args) == 3 && emptyData(args[1])
 	case "os.Create", "os.OpenFile":
-		call, ok := u.instr.(*ssa.Call)
+		call, ok := u.Instr.(*ssa.Call)
 		if !ok {
 			return true // deferred or go: the file is dropped
 		}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -25,47 +26,69 @@ import (
 // blk, whose absent edge reaches blk, and whose present edge reaches blk
 // only through a branch on c's FileInfo that has one edge not reaching
 // blk.
-func (s *funcState) absentOrKind(c *checkSite, blk *ssa.BasicBlock) bool {
-	if c.info == nil {
+func (s *funcState) absentOrKind(c *effects.CheckSite, blk *ssa.BasicBlock) bool {
+	if c.Info == nil {
 		return false
 	}
-	for _, e := range s.ifs {
-		k, ok := c.condition(e.Cond)
-		if !ok || k.typeTest || k.onTrue == k.onFalse || !e.Block().Dominates(blk) {
+	for _, g := range s.presentGates(c, blk) {
+		kk, ok := c.Condition(g.test.Cond)
+		if !ok || !kk.TypeTest {
+			continue
+		}
+		// The edge of a file that is not regular (a directory: the
+		// create fails there by itself) reaches blk, and the edge of a
+		// regular file does not: a present file that reaches the
+		// create is overwritten on purpose (an output file that the
+		// Stat only refuses to be a directory), which no race changes.
+		kb := g.test.Block()
+		other, ok := notRegularEdge(g.test.Cond)
+		if ok && s.Br.Reaches(kb.Succs[other], kb, blk) && !s.Br.Reaches(kb.Succs[1-other], kb, blk) {
+			return true
+		}
+	}
+	return false
+}
+
+// A gate is an if on the present side of an existence test: check is
+// the if on the check's outcome, whose absent edge reaches the use's
+// block, present its present successor, and test an if that present
+// reaches, through which alone present reaches the use's block.
+type gate struct {
+	check, test *ssa.If
+	present     *ssa.BasicBlock
+}
+
+// presentGates returns the gates of blk for the check c: the ifs that
+// stand between the present outcome of c and blk, for each if on c's
+// existence (not its kind) that dominates blk and whose absent edge
+// reaches blk.
+func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []gate {
+	var out []gate
+	for _, e := range s.Ifs {
+		k, ok := c.Condition(e.Cond)
+		if !ok || k.TypeTest || k.OnTrue == k.OnFalse || !e.Block().Dominates(blk) {
 			continue
 		}
 		eb := e.Block()
 		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]
-		if k.onTrue != absent {
+		if k.OnTrue != effects.Absent {
 			absentSucc, presentSucc = presentSucc, absentSucc
 		}
-		if !s.br.Reaches(absentSucc, eb, blk) {
+		if !s.Br.Reaches(absentSucc, eb, blk) {
 			continue
 		}
-		for _, kt := range s.ifs {
-			kk, ok := c.condition(kt.Cond)
-			if !ok || !kk.typeTest {
-				continue
-			}
+		for _, kt := range s.Ifs {
 			kb := kt.Block()
-			if kb != presentSucc && !s.br.Reaches(presentSucc, eb, kb) {
+			if kt == e || (kb != presentSucc && !s.Br.Reaches(presentSucc, eb, kb)) {
 				continue // not on the present side
 			}
-			if s.br.Reaches(presentSucc, kb, blk) {
-				continue // the present side reaches blk without the kind test
+			if s.Br.Reaches(presentSucc, kb, blk) {
+				continue // the present side reaches blk without this test
 			}
-			// The edge of a file that is not regular (a directory: the
-			// create fails there by itself) reaches blk, and the edge of a
-			// regular file does not: a present file that reaches the
-			// create is overwritten on purpose (an output file that the
-			// Stat only refuses to be a directory), which no race changes.
-			other, ok := notRegularEdge(kt.Cond)
-			if ok && s.br.Reaches(kb.Succs[other], kb, blk) && !s.br.Reaches(kb.Succs[1-other], kb, blk) {
-				return true
-			}
+			out = append(out, gate{check: e, test: kt, present: presentSucc})
 		}
 	}
-	return false
+	return out
 }
 
 // notRegularEdge returns the index of the successor of an if on cond

@@ -2,7 +2,6 @@ package pathrace
 
 import (
 	_ "embed"
-	"go/types"
 	"strings"
 
 	"github.com/toctou/toctou/internal/ssabuild"
@@ -44,12 +43,11 @@ var Analyzer = newAnalyzer()
 
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      "pathrace",
-		Doc:       analysisutil.MustExtractDoc(doc, "pathrace"),
-		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
-		Run:       analysisutil.Guard("pathrace", run),
-		FactTypes: []analysis.Fact{new(ExistsFact), new(UsesFact)},
+		Name:     "pathrace",
+		Doc:      analysisutil.MustExtractDoc(doc, "pathrace"),
+		URL:      "https://github.com/toctou/toctou/blob/main/docs/checks/pathrace.md",
+		Requires: []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
+		Run:      analysisutil.Guard("pathrace", run),
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually race only with themselves, in directories they own)")
@@ -67,41 +65,20 @@ func run(pass *analysis.Pass) (any, error) {
 	if !includeTools {
 		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -pathrace.tools
 	}
-	if !fsops.Imports(pass.Pkg) && len(pass.AllObjectFacts()) == 0 && !fsops.UsesFS(pass.Pkg, pass.TypesInfo) {
+	eff := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if !fsops.Imports(pass.Pkg) && !eff.ImportsPathSummaries() && !fsops.UsesFS(pass.Pkg, pass.TypesInfo) {
 		return nil, nil // no file-system call can be in this package
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	funcs := res.Funcs()
 	st := &state{
-		pass:   pass,
-		exists: make(map[*types.Func]*ExistsFact),
-		uses:   make(map[*types.Func]*UsesFact),
-		syn:    analysisutil.NewSyntax(pass),
-		eff:    pass.ResultOf[effects.Analyzer].(*effects.Result),
+		pass: pass,
+		syn:  analysisutil.NewSyntax(pass),
+		eff:  eff,
 	}
 	st.paths = st.eff.Paths()
-	st.summarize(res.CallGraph())
-	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)
 	}
 	return nil, nil
-}
-
-// exportFacts publishes the summaries of exported functions; other
-// packages cannot call the rest.
-func (st *state) exportFacts() {
-	if fsops.IsStd(st.pass.Pkg) {
-		return // the standard library is known through tables, never facts
-	}
-	for fn, f := range st.exists {
-		if fn.Exported() {
-			st.pass.ExportObjectFact(fn, f)
-		}
-	}
-	for fn, f := range st.uses {
-		if fn.Exported() {
-			st.pass.ExportObjectFact(fn, f)
-		}
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -16,63 +17,63 @@ import (
 
 // checkFunc reports the uses in fn that a check of the same path decides.
 func (st *state) checkFunc(fn *ssa.Function) {
-	checks, uses := st.sites(fn)
+	checks, uses := st.eff.Sites(fn)
 	if len(checks) == 0 || len(uses) == 0 {
 		return
 	}
 	fs := newFuncState(fn)
-	dom := fs.domChecks(checks)
+	dom := fs.DomChecks(checks)
 	var found []finding
 	for _, u := range uses {
-		if !racy(u.op) {
+		if !effects.Racy(u.Op) {
 			continue
 		}
 		// The nearest preceding check is the one to name: walk backwards,
 		// through the checks whose block dominates u's (no branch on the
 		// result of another can decide u, see decided).
-		dom.dominating(u.instr.Block(), func(c *checkSite) bool {
+		dom.Dominating(u.Instr.Block(), func(c *effects.CheckSite) bool {
 			if !st.sameTarget(c, u) || fs.sameFileIdiom(c) {
 				return true
 			}
-			d, ok := fs.decided(c, u.instr.Block())
+			d, ok := fs.Decided(c, u.Instr.Block())
 			if !ok {
 				// An existence test combined with a kind test deciding a
 				// create: if err == nil && !fi.IsDir() { return }.
-				if u.op != fsops.OpCreate {
+				if u.Op != fsops.OpCreate {
 					return true
 				}
-				if fs.absentOrKind(c, u.instr.Block()) {
-					d = decision{pol: absent, kindTest: true}
+				if fs.absentOrKind(c, u.Instr.Block()) {
+					d = effects.Decision{Pol: effects.Absent, KindTest: true}
 				} else if t, ok := fs.absentOrStale(st, c, u, uses); ok {
 					// The takeover of a stale lock: if exists(lock) {
 					// if !stale(lock) { return errBusy } }, then create.
-					d = decision{pol: absent, stale: true, staleRemoves: t.removes}
+					d = effects.Decision{Pol: effects.Absent, Stale: true, StaleRemoves: t.removes}
 				} else {
 					return true
 				}
 			}
 			cat := category(c, d, u)
-			if cat == RenameOverChecked && contentAddressed(u.path, fn) {
+			if cat == RenameOverChecked && contentAddressed(u.Path, fn) {
 				return false // the same bytes land whoever renames first: nothing breaks
 			}
-			if cat != "" && !(cat == ReadIfPresent && u.absent) && !fs.tolerates(u, cat, d, checks) {
+			if cat != "" && !(cat == ReadIfPresent && u.Absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
 				return false
 			}
 			return true
 		})
 	}
-	st.fs = fs
-	defer func() { st.fs = nil }()
+	st.FS = fs
+	defer func() { st.FS = nil }()
 	st.reportAll(found)
 }
 
 // A finding is one use decided by one check.
 type finding struct {
-	c   *checkSite
-	u   *useSite
+	c   *effects.CheckSite
+	u   *effects.UseSite
 	cat string
-	d   decision
+	d   effects.Decision
 }
 
 // reportAll reports the findings one race at a time: the uses one check
@@ -80,8 +81,8 @@ type finding struct {
 // the others as related locations (one Lstat and three reads in a switch
 // are one race, not three).
 func (st *state) reportAll(found []finding) {
-	var order []*checkSite
-	groups := make(map[*checkSite][]finding)
+	var order []*effects.CheckSite
+	groups := make(map[*effects.CheckSite][]finding)
 	for _, f := range found {
 		if groups[f.c] == nil {
 			order = append(order, f.c)
@@ -90,35 +91,35 @@ func (st *state) reportAll(found []finding) {
 	}
 	for _, c := range order {
 		g := groups[c]
-		sort.SliceStable(g, func(i, j int) bool { return g[i].u.instr.Pos() < g[j].u.instr.Pos() })
+		sort.SliceStable(g, func(i, j int) bool { return g[i].u.Instr.Pos() < g[j].u.Instr.Pos() })
 		st.report(g[0].c, g[0].u, g[0].cat, g[0].d, g[1:])
 	}
 }
 
 // category names the shape of a decided check and use, or returns "" when
 // the pair is not a race worth reporting.
-func category(c *checkSite, d decision, u *useSite) string {
-	if c.kind == fsops.CheckAccess {
-		if d.pol == present {
+func category(c *effects.CheckSite, d effects.Decision, u *effects.UseSite) string {
+	if c.Kind == fsops.CheckAccess {
+		if d.Pol == effects.Present {
 			return AccessThenOpen
 		}
 		return ""
 	}
-	if c.kind == fsops.CheckLstat && (d.modeTest || c.symlinks) && d.pol == present {
-		switch u.op {
+	if c.Kind == fsops.CheckLstat && (d.ModeTest || c.Symlinks) && d.Pol == effects.Present {
+		switch u.Op {
 		case fsops.OpRead, fsops.OpWrite, fsops.OpCreate, fsops.OpModify:
-			if u.direct && fsops.HasFlag(u.instr.Common(), u.callee, "O_NOFOLLOW") {
+			if u.Direct && fsops.HasFlag(u.Instr.Common(), u.Callee, "O_NOFOLLOW") {
 				return "" // the open refuses symbolic links itself
 			}
 			return SymlinkCheckThenOpen
 		}
 	}
-	if c.symlinks {
+	if c.Symlinks {
 		return "" // a symbolic-link check says nothing of existence
 	}
-	switch d.pol {
-	case absent:
-		switch u.op {
+	switch d.Pol {
+	case effects.Absent:
+		switch u.Op {
 		case fsops.OpCreate:
 			return CreateIfAbsent
 		case fsops.OpMkdir:
@@ -128,8 +129,8 @@ func category(c *checkSite, d decision, u *useSite) string {
 		case fsops.OpRenameDst:
 			return RenameOverChecked
 		}
-	case present:
-		switch u.op {
+	case effects.Present:
+		switch u.Op {
 		case fsops.OpRead, fsops.OpWrite, fsops.OpLinkOld:
 			return ReadIfPresent
 		case fsops.OpRemove:
@@ -145,11 +146,11 @@ func category(c *checkSite, d decision, u *useSite) string {
 
 // sameFileIdiom reports whether c's FileInfo is compared with os.SameFile:
 // the Lstat, open, f.Stat, SameFile idiom verifies the opened file itself.
-func sameFileIdiom(c *checkSite) bool {
-	if c.info == nil {
+func sameFileIdiom(c *effects.CheckSite) bool {
+	if c.Info == nil {
 		return false
 	}
-	for _, r := range *c.info.Referrers() {
+	for _, r := range *c.Info.Referrers() {
 		call, ok := r.(*ssa.Call)
 		if !ok {
 			continue
@@ -164,17 +165,17 @@ func sameFileIdiom(c *checkSite) bool {
 
 // message is the format of a report of category cat after decision d
 // on c.
-func (c *checkSite) message(cat string, d decision) string {
-	if cat == SymlinkCheckThenOpen && c.symlinks {
-		if c.components {
+func message(c *effects.CheckSite, cat string, d effects.Decision) string {
+	if cat == SymlinkCheckThenOpen && c.Symlinks {
+		if c.Components {
 			return symlinkComponentsMessage
 		}
 		return symlinkHelperMessage
 	}
-	if cat == ReadIfPresent && d.kindTest {
+	if cat == ReadIfPresent && d.KindTest {
 		return kindReadMessage
 	}
-	if cat == CreateIfAbsent && d.stale {
+	if cat == CreateIfAbsent && d.Stale {
 		return staleMessage
 	}
 	return messages[cat]
@@ -204,22 +205,22 @@ const staleMessage = "%s %s after %s found it absent or stale; two processes tha
 // the handle's Stat does.
 const kindReadMessage = "%s %s after %s found it present; it can be removed or replaced in between, and what is opened is not what was examined (open it once and call Stat on the handle)"
 
-func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others []finding) {
-	useCall := st.syn.Call(u.instr.Common().Pos())
-	checkCall := st.syn.Call(c.call.Call.Pos())
-	useArg := st.syn.ArgOf(useCall, synArg(u.instr.Common(), u.arg), argMode)
-	checkArg := st.syn.ArgOf(checkCall, synArg(&c.call.Call, c.argIndex()), argMode)
+func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d effects.Decision, others []finding) {
+	useCall := st.syn.Call(u.Instr.Common().Pos())
+	checkCall := st.syn.Call(c.Call.Call.Pos())
+	useArg := st.syn.ArgOf(useCall, synArg(u.Instr.Common(), u.Arg), argMode)
+	checkArg := st.syn.ArgOf(checkCall, synArg(&c.Call.Call, argIndex(c)), argMode)
 	if useArg == nil || checkArg == nil || !st.syn.Reportable(useCall.Pos(), includeTests) {
 		return
 	}
 	file := st.syn.File(useCall.Pos())
 	pathText := types.ExprString(useArg)
-	useName, checkName := siteName(u.callee, u.fs, useCall), siteName(c.callee, c.fs, checkCall)
+	useName, checkName := siteName(u.Callee, u.FS, useCall), siteName(c.Callee, c.FS, checkCall)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
 		Category: cat,
-		Message:  fmt.Sprintf(c.message(cat, d), useName+" "+opVerb(u.op), pathText, checkName),
+		Message:  fmt.Sprintf(message(c, cat, d), useName+" "+effects.OpVerb(u.Op), pathText, checkName),
 		Related: []analysis.RelatedInformation{{
 			Pos:     checkCall.Pos(),
 			End:     checkCall.End(),
@@ -227,21 +228,21 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 		}},
 	}
 	for _, o := range others {
-		call := st.syn.Call(o.u.instr.Common().Pos())
+		call := st.syn.Call(o.u.Instr.Common().Pos())
 		if call == nil || !st.syn.Reportable(call.Pos(), includeTests) {
 			continue
 		}
 		diag.Related = append(diag.Related, analysis.RelatedInformation{
 			Pos:     call.Pos(),
 			End:     call.End(),
-			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.callee), opVerb(o.u.op)),
+			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.Callee), effects.OpVerb(o.u.Op)),
 		})
 	}
 	if root, ok := st.privateRace(cat, c, u); ok {
 		diag.Category = PrivateDir
 		diag.Message += "; " + root.WhoCanRace()
 	}
-	if u.direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.stale || d.staleRemoves) && !analysisutil.CgoRewritten(file) {
+	if u.Direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.Stale || d.StaleRemoves) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
@@ -254,9 +255,9 @@ func (st *state) report(c *checkSite, u *useSite, cat string, d decision, others
 // and only an unparenthesized x.M(a) is taken as a method call.
 const argMode analysisutil.ArgMode = 0
 
-func (c *checkSite) argIndex() int {
-	for i, a := range c.call.Call.Args {
-		if a == c.path {
+func argIndex(c *effects.CheckSite) int {
+	for i, a := range c.Call.Call.Args {
+		if a == c.Path {
 			return i
 		}
 	}
@@ -277,8 +278,8 @@ func (c *checkSite) argIndex() int {
 //     program, which the directory does not keep out; and access-then-open
 //     under the user's directories, a shape of set-user-ID programs, which
 //     read $HOME from the very user they guard against.
-func (st *state) privateRace(cat string, c *checkSite, u *useSite) (pathflow.Root, bool) {
-	root := pathflow.RootOf(u.path, u.instr)
+func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSite) (pathflow.Root, bool) {
+	root := pathflow.RootOf(u.Path, u.Instr)
 	switch {
 	case !root.Private():
 		return root, false

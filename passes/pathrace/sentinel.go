@@ -1,6 +1,10 @@
 package pathrace
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/effects"
+)
 
 // sentinelTested reports whether err is tested for the sentinel (os.IsXXX,
 // errors.Is(err, fs.ErrXXX), a project's IsXXX), directly or after a phi
@@ -23,7 +27,7 @@ func sentinelTested(err ssa.Value, sentinel string, depth int) bool {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Call:
-			if isSentinelTest(&r.Call, err, sentinel) || isSentinelHelperTest(&r.Call, err, sentinel) {
+			if effects.IsSentinelTest(&r.Call, err, sentinel) || isSentinelHelperTest(&r.Call, err, sentinel) {
 				return true
 			}
 		case *ssa.Phi:

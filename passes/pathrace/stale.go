@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -44,49 +45,29 @@ type staleTakeover struct {
 //
 // A fresh output file kept (return nil when up to date) is no refusal,
 // and an option (if !force) is no test of the file: neither is reported.
-func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*useSite) (staleTakeover, bool) {
-	blk := u.instr.Block()
-	for _, e := range s.ifs {
-		k, ok := c.condition(e.Cond)
-		if !ok || k.typeTest || k.onTrue == k.onFalse || !e.Block().Dominates(blk) {
+func (s *funcState) absentOrStale(st *state, c *effects.CheckSite, u *effects.UseSite, uses []*effects.UseSite) (staleTakeover, bool) {
+	blk := u.Instr.Block()
+	for _, g := range s.presentGates(c, blk) {
+		kt, kb := g.test, g.test.Block()
+		r0, r1 := s.Br.Reaches(kb.Succs[0], kb, blk), s.Br.Reaches(kb.Succs[1], kb, blk)
+		if r0 == r1 {
 			continue
 		}
-		eb := e.Block()
-		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]
-		if k.onTrue != absent {
-			absentSucc, presentSucc = presentSucc, absentSucc
+		refuse := kb.Succs[0]
+		if r0 {
+			refuse = kb.Succs[1]
 		}
-		if !s.br.Reaches(absentSucc, eb, blk) {
+		if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.Path, kt.Cond, 0) {
 			continue
 		}
-		for _, kt := range s.ifs {
-			kb := kt.Block()
-			if kt == e || (kb != presentSucc && !s.br.Reaches(presentSucc, eb, kb)) {
-				continue // not on the present side
+		t := staleTakeover{test: kt}
+		for _, r := range uses {
+			if (r.Op == fsops.OpRemove || r.Op == fsops.OpRemoveAll) && st.paths.SamePath(r.Path, u.Path) &&
+				onPath(s, r.Instr, g.check.Block(), g.present, u.Instr) {
+				t.removes = true
 			}
-			if s.br.Reaches(presentSucc, kb, blk) {
-				continue // the present side reaches blk without this test
-			}
-			r0, r1 := s.br.Reaches(kb.Succs[0], kb, blk), s.br.Reaches(kb.Succs[1], kb, blk)
-			if r0 == r1 {
-				continue
-			}
-			refuse := kb.Succs[0]
-			if r0 {
-				refuse = kb.Succs[1]
-			}
-			if !pathflow.ReturnsError(refuse) || !st.testsFile(c, u.path, kt.Cond, 0) {
-				continue
-			}
-			t := staleTakeover{test: kt}
-			for _, r := range uses {
-				if (r.op == fsops.OpRemove || r.op == fsops.OpRemoveAll) && st.paths.SamePath(r.path, u.path) &&
-					onPath(s, r.instr, eb, presentSucc, u.instr) {
-					t.removes = true
-				}
-			}
-			return t, true
 		}
+		return t, true
 	}
 	return staleTakeover{}, false
 }
@@ -96,25 +77,25 @@ func (s *funcState) absentOrStale(st *state, c *checkSite, u *useSite, uses []*u
 // target, without passing eb again.
 func onPath(s *funcState, instr ssa.Instruction, eb, succ *ssa.BasicBlock, target ssa.Instruction) bool {
 	b := instr.Block()
-	if b != succ && !s.br.Reaches(succ, eb, b) {
+	if b != succ && !s.Br.Reaches(succ, eb, b) {
 		return false
 	}
 	if b == target.Block() {
 		return ssakit.RunsBefore(instr, target)
 	}
-	return s.br.Reaches(b, eb, target.Block())
+	return s.Br.Reaches(b, eb, target.Block())
 }
 
 // testsFile reports whether the if condition v is computed from the file
 // c checked: from c's FileInfo (not its kind: a test of the mode or of
 // IsDir is absentOrKind's), or from a call passed path, or passed the
 // value path is a field of.
-func (st *state) testsFile(c *checkSite, path, v ssa.Value, depth int) bool {
+func (st *state) testsFile(c *effects.CheckSite, path, v ssa.Value, depth int) bool {
 	if depth > 6 || v == nil {
 		return false
 	}
-	if c.info != nil {
-		if mode, ok := derivesFrom(v, c.info, 0); ok {
+	if c.Info != nil {
+		if mode, ok := effects.DerivesFrom(v, c.Info, 0); ok {
 			if _, kind := notRegularEdge(v); mode || kind {
 				return false
 			}

@@ -47,7 +47,7 @@ const (
 //	}
 //
 // A call to it creates that name, so a predictable argument is reported at
-// the call. It is tempname's own fact type: pathrace's UsesFact says what a
+// the call. It is tempname's own fact type: effects.Fact's Uses say what a
 // function does to a path, this one also says where the parameter goes.
 type CreatesFact struct {
 	Creates []ParamCreate // sorted, without duplicates

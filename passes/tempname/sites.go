@@ -182,25 +182,8 @@ func used(v ssa.Value) bool {
 // isExistTest reports whether call is os.IsExist(err) or errors.Is(err,
 // fs.ErrExist) (or os.ErrExist).
 func isExistTest(call *ssa.CallCommon, err ssa.Value) bool {
-	switch ssakit.QualifiedName(ssakit.Callee(call)) {
-	case "os.IsExist":
-		return len(call.Args) == 1 && call.Args[0] == err
-	case "errors.Is":
-		if len(call.Args) != 2 || call.Args[0] != err {
-			return false
-		}
-		load, ok := call.Args[1].(*ssa.UnOp)
-		if !ok || load.Op != token.MUL {
-			return false
-		}
-		g, ok := load.X.(*ssa.Global)
-		if !ok || g.Object() == nil || g.Object().Pkg() == nil {
-			return false
-		}
-		path := g.Object().Pkg().Path()
-		return g.Name() == "ErrExist" && (path == "os" || path == "io/fs")
-	}
-	return false
+	v, ok := ssakit.SentinelTest(call, "Exist")
+	return ok && v == err
 }
 
 // createsFact returns what the analyzed code knows of fn as a wrapper of

@@ -67,7 +67,7 @@ func loadTLS(cert, key string) (*tls.Certificate, error) {
 }
 
 // Dotenv wraps a library read: a use of its parameter, through the table.
-func Dotenv(p string) error { // want Dotenv:"opens path param 0"
+func Dotenv(p string) error {
 	return godotenv.Overload(p)
 }
 

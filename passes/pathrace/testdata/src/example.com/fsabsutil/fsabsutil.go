@@ -4,12 +4,12 @@ package fsabsutil
 import "github.com/spf13/afero"
 
 // Exists reports whether p exists in fsys.
-func Exists(fsys afero.Fs, p string) bool { // want Exists:`checks path param 1 \(result 0 true if present\) through param 0`
+func Exists(fsys afero.Fs, p string) bool {
 	_, err := fsys.Stat(p)
 	return err == nil
 }
 
 // Save writes data to p in fsys.
-func Save(fsys afero.Fs, p string, data []byte) error { // want Save:`creates path param 1 through param 0`
+func Save(fsys afero.Fs, p string, data []byte) error {
 	return afero.WriteFile(fsys, p, data, 0o644)
 }

@@ -10,23 +10,23 @@ import (
 	"path/filepath"
 )
 
-func Exists(p string) bool { // want Exists:"checks path param 0 \\(result 0 true if present\\)"
+func Exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
 
-func IsDir(p string) bool { // want IsDir:"checks path param 0 \\(result 0 true if present\\)"
+func IsDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
 }
 
-func Missing(p string) bool { // want Missing:"checks path param 0 \\(result 0 true if absent\\)"
+func Missing(p string) bool {
 	_, err := os.Lstat(filepath.Clean(p))
 	return errors.Is(err, fs.ErrNotExist)
 }
 
 // FileExists reports through (bool, error), as many codebases do.
-func FileExists(p string) (bool, error) { // want FileExists:"checks path param 0 \\(result 0 true if present\\)"
+func FileExists(p string) (bool, error) {
 	_, err := os.Stat(p)
 	if err == nil {
 		return true, nil
@@ -38,7 +38,7 @@ func FileExists(p string) (bool, error) { // want FileExists:"checks path param 
 }
 
 // StatErr returns the stat error itself.
-func StatErr(p string) error { // want StatErr:"checks path param 0 \\(error result 0\\)"
+func StatErr(p string) error {
 	_, err := os.Stat(p)
 	return err
 }
@@ -51,17 +51,17 @@ func Valid(p string) bool {
 }
 
 // SafeWriteFile is the wrapper of the founding case: it writes by name.
-func SafeWriteFile(path string, data []byte, perm os.FileMode) error { // want SafeWriteFile:"creates path param 0"
+func SafeWriteFile(path string, data []byte, perm os.FileMode) error {
 	return os.WriteFile(filepath.Clean(path), data, perm)
 }
 
 // Touch writes through SafeWriteFile: wrappers of wrappers are wrappers.
-func Touch(path string) error { // want Touch:"creates path param 0"
+func Touch(path string) error {
 	return SafeWriteFile(path, nil, 0o644)
 }
 
 // Replace renames by name: both of its parameters are uses.
-func Replace(from, to string) error { // want Replace:"renames path param 0, renames onto path param 1"
+func Replace(from, to string) error {
 	return os.Rename(from, to)
 }
 
@@ -85,17 +85,17 @@ func RemoveQuietly(path string) error {
 // Store is a wrapper type: its methods take paths too.
 type Store struct{ Perm os.FileMode }
 
-func (s *Store) Save(name string, data []byte) error { // want Save:"creates path param 1"
+func (s *Store) Save(name string, data []byte) error {
 	return os.WriteFile(name, data, s.Perm)
 }
 
-func (s Store) Has(name string) bool { // want Has:"checks path param 1 \\(result 0 true if present\\)"
+func (s Store) Has(name string) bool {
 	_, err := os.Stat(name)
 	return err == nil
 }
 
 // MustRemove has no results: a use whose error cannot be inspected.
-func MustRemove(path string) { // want MustRemove:"removes path param 0"
+func MustRemove(path string) {
 	if err := os.Remove(path); err != nil {
 		panic(err)
 	}
@@ -111,7 +111,7 @@ func Parse(name string, content []byte) ([]byte, error) {
 }
 
 // WriteChecked validates its path before writing: still a wrapper.
-func WriteChecked(name string, data []byte) error { // want WriteChecked:"creates path param 0"
+func WriteChecked(name string, data []byte) error {
 	if name == "" {
 		return os.ErrInvalid
 	}

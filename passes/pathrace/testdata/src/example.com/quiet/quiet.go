@@ -5,7 +5,7 @@ package quiet
 import "os"
 
 // Load returns the file's contents, or nil when it cannot be read.
-func Load(name string) []byte { // want Load:"opens path param 0 \\(nothing on error\\)"
+func Load(name string) []byte {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil
@@ -14,7 +14,7 @@ func Load(name string) []byte { // want Load:"opens path param 0 \\(nothing on e
 }
 
 // LoadErr returns the file's contents and the error.
-func LoadErr(name string) ([]byte, error) { // want LoadErr:"opens path param 0"
+func LoadErr(name string) ([]byte, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func cleanAndValidate(path string) (string, error) {
 
 // SafeWriteFile writes by name, through the validating helper: a wrapper
 // of a create of its first parameter.
-func SafeWriteFile(path string, data []byte, perm os.FileMode) error { // want SafeWriteFile:"creates path param 0"
+func SafeWriteFile(path string, data []byte, perm os.FileMode) error {
 	clean, err := cleanAndValidate(path)
 	if err != nil {
 		return err

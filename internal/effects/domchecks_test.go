@@ -1,4 +1,4 @@
-package pathrace
+package effects
 
 import (
 	"testing"
@@ -28,11 +28,11 @@ func TestDomChecksOrder(t *testing.T) {
 		if fn.Pkg == nil || len(fn.Blocks) == 0 {
 			continue
 		}
-		var checks []*checkSite
+		var checks []*CheckSite
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok {
-					checks = append(checks, &checkSite{call: call})
+					checks = append(checks, &CheckSite{Call: call})
 				}
 			}
 		}
@@ -46,20 +46,20 @@ func TestDomChecksOrder(t *testing.T) {
 		}
 		for _, b := range fn.Blocks {
 			blocks++
-			var got, want []*checkSite
-			ix.dominating(b, func(c *checkSite) bool { got = append(got, c); return true })
-			ix.dominatingSlow(b, func(c *checkSite) bool { want = append(want, c); return true })
+			var got, want []*CheckSite
+			ix.Dominating(b, func(c *CheckSite) bool { got = append(got, c); return true })
+			ix.dominatingSlow(b, func(c *CheckSite) bool { want = append(want, c); return true })
 			if len(got) != len(want) {
 				t.Fatalf("%s, %s: %d checks dominate, want %d", fn, b, len(got), len(want))
 			}
 			for i := range got {
 				if got[i] != want[i] {
-					t.Fatalf("%s, %s: check %d is %v, want %v", fn, b, i, got[i].call, want[i].call)
+					t.Fatalf("%s, %s: check %d is %v, want %v", fn, b, i, got[i].Call, want[i].Call)
 				}
 			}
 			// Stopping early stops.
 			n := 0
-			ix.dominating(b, func(*checkSite) bool { n++; return false })
+			ix.Dominating(b, func(*CheckSite) bool { n++; return false })
 			if n > 1 {
 				t.Fatalf("%s, %s: %d calls after yield returned false", fn, b, n)
 			}

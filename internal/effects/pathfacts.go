@@ -1,83 +1,76 @@
-package pathrace
+package effects
 
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/toctou/toctou/internal/fsops"
 )
 
-// polarity is what a branch says about a checked path.
-type polarity uint8
+// Polarity is what a branch says about a checked path.
+type Polarity uint8
 
 const (
-	unknown polarity = iota
-	present          // the check found the path (or approved it)
-	absent           // the check found nothing there
+	Unknown Polarity = iota
+	Present          // the check found the path (or approved it)
+	Absent           // the check found nothing there
 )
 
-func (p polarity) String() string {
+func (p Polarity) String() string {
 	switch p {
-	case present:
+	case Present:
 		return "present"
-	case absent:
+	case Absent:
 		return "absent"
 	}
 	return "unknown"
 }
 
-func (p polarity) not() polarity {
+// Not is the other outcome.
+func (p Polarity) Not() Polarity {
 	switch p {
-	case present:
-		return absent
-	case absent:
-		return present
+	case Present:
+		return Absent
+	case Absent:
+		return Present
 	}
-	return unknown
+	return Unknown
 }
 
-// ExistsFact marks a function whose result reports on one of its path
-// parameters, like
+// Exists says that a function's result reports on one of its path
+// parameters (Fact.Exists), like
 //
 //	func exists(p string) bool { _, err := os.Stat(p); return err == nil }
 //
 // Calls to it are checks of that path.
-type ExistsFact struct {
+type Exists struct {
 	Param     int         // index of the path parameter (receiver first, for methods)
 	Result    int         // index of the result that reports
 	ErrResult bool        // the result is the check's error, not a boolean
-	TrueMeans polarity    // for a boolean result: what true says
+	TrueMeans Polarity    // for a boolean result: what true says
 	Kind      fsops.Check // the underlying check
 	// FS is 1 + the index of the file-system parameter the check goes
 	// through (exists(fsys fs.FS, p string)); 0 for the os namespace.
 	FS int
 }
 
-func (*ExistsFact) AFact() {}
-
-func (f *ExistsFact) String() string {
+func (f *Exists) String() string {
 	if f.FS > 0 {
 		return fmt.Sprintf("%s through param %d", f.string(), f.FS-1)
 	}
 	return f.string()
 }
 
-func (f *ExistsFact) string() string {
+func (f *Exists) string() string {
 	if f.ErrResult {
 		return fmt.Sprintf("checks path param %d (error result %d)", f.Param, f.Result)
 	}
 	return fmt.Sprintf("checks path param %d (result %d true if %s)", f.Param, f.Result, f.TrueMeans)
 }
 
-// UsesFact marks a function that passes path parameters to operations by
-// name, like a SafeWriteFile(path, data, perm) wrapper. Calls to it are
-// uses of those paths.
-type UsesFact struct {
-	Uses []ParamUse // sorted by Param, then Op
-}
-
-// ParamUse is one parameter and what the function does to the file it names.
+// ParamUse is one parameter and what the function does to the file it
+// names by name (Fact.Uses), like a SafeWriteFile(path, data, perm)
+// wrapper: a call of it is a use of that path.
 type ParamUse struct {
 	Param int
 	Op    fsops.Op
@@ -92,23 +85,20 @@ type ParamUse struct {
 	FS int
 }
 
-func (*UsesFact) AFact() {}
-
-func (f *UsesFact) String() string {
-	parts := make([]string, len(f.Uses))
-	for i, u := range f.Uses {
-		parts[i] = fmt.Sprintf("%s path param %d", opVerb(u.Op), u.Param)
-		if u.Absent {
-			parts[i] += " (nothing on error)"
-		}
-		if u.FS > 0 {
-			parts[i] += fmt.Sprintf(" through param %d", u.FS-1)
-		}
+func (u ParamUse) String() string {
+	s := fmt.Sprintf("%s path param %d", OpVerb(u.Op), u.Param)
+	if u.Absent {
+		s += " (nothing on error)"
 	}
-	return strings.Join(parts, ", ")
+	if u.FS > 0 {
+		s += fmt.Sprintf(" through param %d", u.FS-1)
+	}
+	return s
 }
 
-func (f *UsesFact) add(u ParamUse) bool {
+// addUse adds u to f.Uses, sorted by Param, then Op, and reports whether
+// it is new.
+func (f *Fact) addUse(u ParamUse) bool {
 	if slices.Contains(f.Uses, u) {
 		return false
 	}
@@ -128,8 +118,8 @@ func (f *UsesFact) add(u ParamUse) bool {
 	return true
 }
 
-// opVerb is the verb a message uses for an operation.
-func opVerb(op fsops.Op) string {
+// OpVerb is the verb a message uses for an operation.
+func OpVerb(op fsops.Op) string {
 	switch op {
 	case fsops.OpRead:
 		return "opens"
@@ -155,9 +145,9 @@ func opVerb(op fsops.Op) string {
 	return "uses"
 }
 
-// racy reports whether an operation acts on a name in a way a check can
+// Racy reports whether an operation acts on a name in a way a check can
 // race with; exclusive creates, MkdirAll and RemoveAll decide by themselves.
-func racy(op fsops.Op) bool {
+func Racy(op fsops.Op) bool {
 	switch op {
 	case fsops.OpNone, fsops.OpExclCreate, fsops.OpRemoveAll, fsops.OpMkdirAll, fsops.OpOpenFlags:
 		return false

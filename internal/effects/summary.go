@@ -1,4 +1,4 @@
-package pathrace
+package effects
 
 import (
 	"go/constant"
@@ -11,54 +11,59 @@ import (
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
-// summarize computes the exists-helper and wrapper summaries of the
-// package's named functions, callees before callers
+// summarizePaths computes what the package's named functions check and
+// do by name on their parameters, callees before callers
 // (ssakit.BottomUp), so that helpers built on helpers are found at any
-// depth.
-func (st *state) summarize(g *ssakit.CallGraph) {
-	ssakit.BottomUp(g, st.summarizeFunc)
+// depth: Fact.Exists and Fact.Uses.
+func (r *Result) summarizePaths(g *ssakit.CallGraph) {
+	ssakit.BottomUp(g, r.summarizeFunc)
 }
 
-// summarizeFunc adds to fn's summaries what its body shows, given the
-// summaries of its callees, and reports whether they grew.
-func (st *state) summarizeFunc(fn *ssa.Function) bool {
+// fact returns fn's summary in the package, made on the first question.
+func (r *Result) fact(fn *types.Func) *Fact {
+	f := r.local[fn]
+	if f == nil {
+		f = new(Fact)
+		r.local[fn] = f
+	}
+	return f
+}
+
+// summarizeFunc adds to fn's summary what its body shows, given the
+// summaries of its callees, and reports whether it grew.
+func (r *Result) summarizeFunc(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || fn.Parent() != nil || fn.Signature.Params().Len()+recvLen(fn) == 0 {
 		return false
 	}
 	changed := false
-	checks, uses := st.sites(fn)
-	fs := newFuncState(fn)
+	checks, uses := r.Sites(fn)
+	fs := NewFuncState(fn)
 	for _, u := range uses {
-		fsi, ok := fsParamOf(fn, u.fs)
-		if !racy(u.op) || !ok {
+		fsi, ok := FSParamOf(fn, u.FS)
+		if !Racy(u.Op) || !ok {
 			continue
 		}
-		if i := ssakit.ParamIndex(fn, st.paths.ParamOf(u.path)); i >= 0 &&
+		if i := ssakit.ParamIndex(fn, r.paths.ParamOf(u.Path)); i >= 0 &&
 			!fs.steeredByOtherParam(u, fn.Params[i]) && !fs.steeredByCheck(u, checks) {
-			f := st.uses[obj]
-			if f == nil {
-				f = new(UsesFact)
-				st.uses[obj] = f
-			}
-			absent := u.op == fsops.OpRead && swallowsError(u)
-			if f.add(ParamUse{Param: i, Op: u.op, Absent: absent, FS: fsi}) {
+			absent := u.Op == fsops.OpRead && swallowsError(u)
+			if r.fact(obj).addUse(ParamUse{Param: i, Op: u.Op, Absent: absent, FS: fsi}) {
 				changed = true
 			}
 		}
 	}
-	if st.exists[obj] != nil || len(checks) == 0 {
+	if f := r.local[obj]; (f != nil && f.Exists != nil) || len(checks) == 0 {
 		return changed
 	}
 	for _, c := range checks {
-		i := ssakit.ParamIndex(fn, st.paths.ParamOf(c.path))
-		fsi, ok := fsParamOf(fn, c.fs)
-		if i < 0 || !ok || c.symlinks {
+		i := ssakit.ParamIndex(fn, r.paths.ParamOf(c.Path))
+		fsi, ok := FSParamOf(fn, c.FS)
+		if i < 0 || !ok || c.Symlinks {
 			continue
 		}
-		if f := fs.existsSummary(c, i); f != nil {
-			f.FS = fsi
-			st.exists[obj] = f
+		if e := fs.existsSummary(c, i); e != nil {
+			e.FS = fsi
+			r.fact(obj).Exists = e
 			return true
 		}
 	}
@@ -74,22 +79,22 @@ func recvLen(fn *ssa.Function) int {
 
 // existsSummary returns the fact for fn when one of its results reports
 // what check c found about parameter param, on every return.
-func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
-	rets := s.rets
+func (s *FuncState) existsSummary(c *CheckSite, param int) *Exists {
+	rets := s.Rets
 	if len(rets) == 0 {
 		return nil
 	}
-	results := s.fn.Signature.Results()
+	results := s.Fn.Signature.Results()
 	for ri := range results.Len() {
 		t := results.At(ri).Type()
 		switch {
 		case ssakit.IsBool(t):
-			if pol := s.boolMeaning(c, rets, ri); pol != unknown {
-				return &ExistsFact{Param: param, Result: ri, TrueMeans: pol, Kind: c.kind}
+			if pol := s.boolMeaning(c, rets, ri); pol != Unknown {
+				return &Exists{Param: param, Result: ri, TrueMeans: pol, Kind: c.Kind}
 			}
-		case ssakit.IsError(t) && c.err != nil:
+		case ssakit.IsError(t) && c.Err != nil:
 			if s.returnsErr(c, rets, ri) {
-				return &ExistsFact{Param: param, Result: ri, ErrResult: true, Kind: c.kind}
+				return &Exists{Param: param, Result: ri, ErrResult: true, Kind: c.Kind}
 			}
 		}
 	}
@@ -98,21 +103,21 @@ func (s *funcState) existsSummary(c *checkSite, param int) *ExistsFact {
 
 // boolMeaning returns what a true boolean result says about the path when
 // every return that can yield true does so on evidence from c.
-func (s *funcState) boolMeaning(c *checkSite, rets []*ssa.Return, ri int) polarity {
-	acc := unknown
+func (s *FuncState) boolMeaning(c *CheckSite, rets []*ssa.Return, ri int) Polarity {
+	acc := Unknown
 	for _, r := range rets {
-		if r.Block() == s.fn.Recover {
+		if r.Block() == s.Fn.Recover {
 			continue // returns only after a deferred call recovered a panic
 		}
-		pol, ok := s.truth(c, returned(r, ri), r.Block(), 0)
+		pol, ok := s.truth(c, Returned(r, ri), r.Block(), 0)
 		if !ok {
-			return unknown
+			return Unknown
 		}
-		if pol == unknown {
+		if pol == Unknown {
 			continue
 		}
-		if acc != unknown && acc != pol {
-			return unknown
+		if acc != Unknown && acc != pol {
+			return Unknown
 		}
 		acc = pol
 	}
@@ -121,50 +126,50 @@ func (s *funcState) boolMeaning(c *checkSite, rets []*ssa.Return, ri int) polari
 
 // truth returns what v being true at the end of blk says about c's path;
 // ok is false when v can be true without evidence.
-func (s *funcState) truth(c *checkSite, v ssa.Value, blk *ssa.BasicBlock, depth int) (polarity, bool) {
+func (s *FuncState) truth(c *CheckSite, v ssa.Value, blk *ssa.BasicBlock, depth int) (Polarity, bool) {
 	if depth > 6 {
-		return unknown, false
+		return Unknown, false
 	}
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil || v.Value.Kind() != constant.Bool || !constant.BoolVal(v.Value) {
-			return unknown, true // false carries no claim
+			return Unknown, true // false carries no claim
 		}
-		d, ok := s.decided(c, blk)
-		return d.pol, ok
+		d, ok := s.Decided(c, blk)
+		return d.Pol, ok
 	case *ssa.Phi:
-		acc := unknown
+		acc := Unknown
 		for i, e := range v.Edges {
 			pol, ok := s.truth(c, e, v.Block().Preds[i], depth+1)
-			if !ok || (acc != unknown && pol != unknown && acc != pol) {
-				return unknown, false
+			if !ok || (acc != Unknown && pol != Unknown && acc != pol) {
+				return Unknown, false
 			}
-			if pol != unknown {
+			if pol != Unknown {
 				acc = pol
 			}
 		}
 		return acc, true
 	}
-	if k, ok := c.condition(v); ok {
-		return k.onTrue, true
+	if k, ok := c.Condition(v); ok {
+		return k.OnTrue, true
 	}
-	d, ok := s.decided(c, blk)
-	return d.pol, ok
+	d, ok := s.Decided(c, blk)
+	return d.Pol, ok
 }
 
 // returnsErr reports whether every return yields c's error, or nil where
 // c found the path.
-func (s *funcState) returnsErr(c *checkSite, rets []*ssa.Return, ri int) bool {
+func (s *FuncState) returnsErr(c *CheckSite, rets []*ssa.Return, ri int) bool {
 	sawErr := false
 	for _, r := range rets {
-		if r.Block() == s.fn.Recover {
+		if r.Block() == s.Fn.Recover {
 			continue
 		}
-		switch v := returned(r, ri); {
-		case v == c.err:
+		switch v := Returned(r, ri); {
+		case v == c.Err:
 			sawErr = true
-		case isZeroConst(v):
-			if d, ok := s.decided(c, r.Block()); !ok || d.pol != present {
+		case IsZeroConst(v):
+			if d, ok := s.Decided(c, r.Block()); !ok || d.Pol != Present {
 				return false
 			}
 		default:
@@ -177,9 +182,9 @@ func (s *funcState) returnsErr(c *checkSite, rets []*ssa.Return, ri int) bool {
 // steeredByOtherParam reports whether a branch that decides whether u runs
 // tests a parameter other than the path: expect.Parse(fset, name, content)
 // reads name only when content is nil, so it is no wrapper of a read.
-func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
-	for _, i := range s.ifsMentioning(path) {
-		if s.br.Decider(i.Block(), u.instr.Block()) >= 0 {
+func (s *FuncState) steeredByOtherParam(u *UseSite, path *ssa.Parameter) bool {
+	for _, i := range s.IfsMentioning(path) {
+		if s.Br.Decider(i.Block(), u.Instr.Block()) >= 0 {
 			return true
 		}
 	}
@@ -189,13 +194,13 @@ func (s *funcState) steeredByOtherParam(u *useSite, path *ssa.Parameter) bool {
 // steeredByCheck reports whether a check decides whether u runs: such a
 // function makes its own decision (and is reported itself if it races), so
 // it is no plain wrapper of the use.
-func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
+func (s *FuncState) steeredByCheck(u *UseSite, checks []*CheckSite) bool {
 	// Nearest first: the check that decides a use is usually the one
 	// just before it. Only a check whose block dominates u's can decide
 	// it (see decided).
 	steered := false
-	s.domChecks(checks).dominating(u.instr.Block(), func(c *checkSite) bool {
-		_, steered = s.decided(c, u.instr.Block())
+	s.DomChecks(checks).Dominating(u.Instr.Block(), func(c *CheckSite) bool {
+		_, steered = s.Decided(c, u.Instr.Block())
 		return !steered
 	})
 	return steered
@@ -207,8 +212,8 @@ func (s *funcState) steeredByCheck(u *useSite, checks []*checkSite) bool {
 // leads, through blocks that only jump, to a return of zero constants.
 // Such a helper maps a missing file to the same "nothing" that a presence
 // check before calling it would choose.
-func swallowsError(u *useSite) bool {
-	call, ok := u.instr.(*ssa.Call)
+func swallowsError(u *UseSite) bool {
+	call, ok := u.Instr.(*ssa.Call)
 	if !ok {
 		return false
 	}
@@ -220,7 +225,7 @@ func swallowsError(u *useSite) bool {
 	tested := false
 	for _, r := range *err.Referrers() {
 		cmp, ok := r.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !isZeroConst(otherOperand(cmp, err)) {
+		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !IsZeroConst(otherOperand(cmp, err)) {
 			return false // the error goes somewhere: returned, wrapped, tested for a kind
 		}
 		for _, cr := range *cmp.Referrers() {

@@ -1,16 +1,16 @@
-package pathrace
+package effects
 
 import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// A domChecks indexes the checks of one function by the dominator tree,
+// A DomChecks indexes the checks of one function by the dominator tree,
 // so that the checks that dominate a block are found by walking up from
 // the block, nearest first, instead of testing every check of the
 // function for every use (quadratic in a function of thousands of
 // checks and uses on one path).
-type domChecks struct {
-	checks  []*checkSite
+type DomChecks struct {
+	checks  []*CheckSite
 	byBlock map[*ssa.BasicBlock][]int           // the indices in checks of each block's checks, ascending
 	up      map[*ssa.BasicBlock]*ssa.BasicBlock // the nearest strict dominator of a block that has checks, or nil
 	// ordered reports that walking up gives the checks in descending
@@ -21,15 +21,15 @@ type domChecks struct {
 	ordered bool
 }
 
-func newDomChecks(fn *ssa.Function, checks []*checkSite) *domChecks {
-	ix := &domChecks{
+func newDomChecks(fn *ssa.Function, checks []*CheckSite) *DomChecks {
+	ix := &DomChecks{
 		checks:  checks,
 		byBlock: make(map[*ssa.BasicBlock][]int),
 		up:      make(map[*ssa.BasicBlock]*ssa.BasicBlock),
 		ordered: true,
 	}
 	for i, c := range checks {
-		b := c.call.Block()
+		b := c.Call.Block()
 		ix.byBlock[b] = append(ix.byBlock[b], i)
 	}
 	visited := make(map[*ssa.BasicBlock]bool, len(fn.Blocks))
@@ -74,10 +74,10 @@ func newDomChecks(fn *ssa.Function, checks []*checkSite) *domChecks {
 	return ix
 }
 
-// dominating calls yield with the checks whose block dominates blk (blk
+// Dominating calls yield with the checks whose block dominates blk (blk
 // included), in descending index order (the nearest preceding check
 // first, for the checks on one chain), until yield returns false.
-func (ix *domChecks) dominating(blk *ssa.BasicBlock, yield func(c *checkSite) bool) {
+func (ix *DomChecks) Dominating(blk *ssa.BasicBlock, yield func(c *CheckSite) bool) {
 	if !ix.ordered {
 		ix.dominatingSlow(blk, yield)
 		return
@@ -97,10 +97,10 @@ func (ix *domChecks) dominating(blk *ssa.BasicBlock, yield func(c *checkSite) bo
 }
 
 // dominatingSlow is dominating by testing every check.
-func (ix *domChecks) dominatingSlow(blk *ssa.BasicBlock, yield func(c *checkSite) bool) {
+func (ix *DomChecks) dominatingSlow(blk *ssa.BasicBlock, yield func(c *CheckSite) bool) {
 	for i := len(ix.checks) - 1; i >= 0; i-- {
 		c := ix.checks[i]
-		if !c.call.Block().Dominates(blk) {
+		if !c.Call.Block().Dominates(blk) {
 			continue
 		}
 		if !yield(c) {
