@@ -80,8 +80,10 @@
 // read (a file rewritten only when its content differs from what it
 // holds, a length, a default written when the read failed); a write that
 // runs only when the read failed; a rename onto a path in a directory the
-// program made for itself (nothing there needs to survive a crash); a
-// create that runs only after the rename; renames whose error is tested for EXDEV or a *os.LinkError, or
+// program made for itself (nothing there needs to survive a crash), or
+// onto a tmpfs (/run, /var/run, /var/lock, /dev/shm, /run/user/UID,
+// $XDG_RUNTIME_DIR: pathflow.Volatile), whose files the reboot after a
+// crash removes, so none is found half written; a create that runs only after the rename; renames whose error is tested for EXDEV or a *os.LinkError, or
 // that fall back to another use of the file when they fail; a temporary
 // file that the function hands to code of the analyzed program (as a
 // handle, or by name), reopens by name, stores in a variable or field the
