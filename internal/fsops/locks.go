@@ -1,11 +1,13 @@
 package fsops
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // LockOp is what a call does to an advisory file lock.
@@ -96,46 +98,20 @@ func intConst(args []ssa.Value, i int) (int64, bool) {
 	if i >= len(args) {
 		return 0, false
 	}
-	v := args[i]
-	for {
-		switch x := v.(type) {
-		case *ssa.Convert:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Const:
-			if x.Value == nil || x.Value.Kind() != constant.Int {
-				return 0, false
-			}
-			return constant.Int64Val(x.Value)
-		}
-		return 0, false
-	}
+	return pathflow.ConstInt(args[i])
 }
 
 // lockedFile returns the *os.File whose descriptor fd is (fd is
 // int(f.Fd()) or f.Fd()), or fd itself.
 func lockedFile(fd ssa.Value) ssa.Value {
-	v := fd
-	for {
-		switch x := v.(type) {
-		case *ssa.Convert:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Call:
-			if fn, ok := x.Call.Value.(*ssa.Function); ok && fn.Name() == "Fd" && len(x.Call.Args) == 1 {
-				if o, ok := fn.Object().(*types.Func); ok && o.Pkg() != nil && o.Pkg().Path() == "os" {
-					return x.Call.Args[0]
-				}
-			}
-		}
+	call, ok := pathflow.Unconverted(fd).(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 {
 		return fd
 	}
+	if fn := ssakit.Callee(&call.Call); fn != nil && fn.Name() == "Fd" && fn.Pkg() != nil && fn.Pkg().Path() == "os" {
+		return call.Call.Args[0]
+	}
+	return fd
 }
 
 // flockType returns the constant a function stores into the Type field
@@ -165,7 +141,7 @@ func flockType(lk ssa.Value) (int64, bool) {
 					if !ok || st.Addr != r {
 						continue
 					}
-					v, ok := intConst([]ssa.Value{st.Val}, 0)
+					v, ok := pathflow.ConstInt(st.Val)
 					if !ok || found && v != typ {
 						return 0, false
 					}

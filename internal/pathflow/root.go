@@ -373,7 +373,7 @@ func madeDir(v ssa.Value, at ssa.Instruction) Root {
 		default:
 			continue
 		}
-		perm, ok := constInt(call.Call.Args[1])
+		perm, ok := ConstInt(call.Call.Args[1])
 		if !ok || perm&0o022 != 0 || !dominates(call, at) {
 			continue
 		}
@@ -387,22 +387,28 @@ func madeDir(v ssa.Value, at ssa.Instruction) Root {
 	return made
 }
 
-func constInt(v ssa.Value) (int64, bool) {
+// ConstInt returns the integer constant v is, through conversions
+// (int(0o700), os.FileMode(0o700)).
+func ConstInt(v ssa.Value) (int64, bool) {
+	c, ok := Unconverted(v).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+// Unconverted returns the value v converts (Convert, ChangeType), looking
+// through such conversions.
+func Unconverted(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
 		case *ssa.Convert:
 			v = x.X
-			continue
 		case *ssa.ChangeType:
 			v = x.X
-			continue
-		case *ssa.Const:
-			if x.Value == nil || x.Value.Kind() != constant.Int {
-				return 0, false
-			}
-			return constant.Int64Val(x.Value)
+		default:
+			return v
 		}
-		return 0, false
 	}
 }
 

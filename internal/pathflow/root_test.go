@@ -1,15 +1,9 @@
 package pathflow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/toctou/toctou/internal/pathflow"
 )
@@ -89,16 +83,7 @@ func use(p, want string) {}
 `
 
 func TestDirOf(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", rootSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", "p"), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg, fset := buildSource(t, rootSrc)
 	n := 0
 	for _, name := range []string{"f", "own", "ownIgnored", "ownWritable", "ownAfter", "ownShared", "fresh", "mixed"} {
 		for _, b := range pkg.Func(name).Blocks {
