@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 )
 
-
 func runState(data []byte) error {
 	dst := "/run/app/state.json"
 	f, err := os.CreateTemp("/run/app", ".state-*")
