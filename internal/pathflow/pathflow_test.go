@@ -44,6 +44,13 @@ func g(p string) string { return filepath.Clean(p) }
 
 func build(t *testing.T) *ssa.Package {
 	t.Helper()
+	pkg, _ := buildSource(t, src)
+	return pkg
+}
+
+// buildSource builds the SSA of a package p made of one file, p.go.
+func buildSource(t *testing.T, src string) (*ssa.Package, *token.FileSet) {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
 	if err != nil {
@@ -54,7 +61,7 @@ func build(t *testing.T) *ssa.Package {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pkg
+	return pkg, fset
 }
 
 func TestSamePath(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -37,11 +38,19 @@ const (
 	// TempDir, or an os.Mkdir whose mode gives group and others no write
 	// permission and whose error is tested.
 	FreshRoot
+	// OwnRoot: a directory the function makes sure of with os.MkdirAll
+	// and a mode that gives group and others no write permission, before
+	// the race: not new (MkdirAll keeps a directory that exists), but one
+	// the program keeps as its own; its racers are the program's user and
+	// root, as under UserRoot.
+	OwnRoot
 )
 
 // Private reports whether only the program's own user, or root, can
 // write under r.
-func (r Root) Private() bool { return r == UserRoot || r == SystemRoot || r == FreshRoot }
+func (r Root) Private() bool {
+	return r == UserRoot || r == SystemRoot || r == FreshRoot || r == OwnRoot
+}
 
 func (r Root) String() string {
 	switch r {
@@ -53,6 +62,8 @@ func (r Root) String() string {
 		return "system"
 	case FreshRoot:
 		return "fresh"
+	case OwnRoot:
+		return "own"
 	}
 	return "unknown"
 }
@@ -67,16 +78,29 @@ func (r Root) WhoCanRace() string {
 		return "only the user and root can race: the directory is the user's own"
 	case SystemRoot:
 		return "only root can race: the directory is a system one"
+	case OwnRoot:
+		return "only the program's user and root can race: the function makes the directory with os.MkdirAll, writable by its owner alone"
 	}
 	return ""
 }
 
-// SharedDirs are the world-writable directories every Unix system has.
-var SharedDirs = []string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}
+// SharedDirs are the world-writable directories of Unix systems: the
+// temporary directories every one has, then LockDirs.
+var SharedDirs = append([]string{"/tmp", "/var/tmp", "/usr/tmp", "/dev/shm"}, LockDirs...)
 
-// lockDirs are world-writable (sticky) directories under system ones:
-// /run/lock and its old name /var/lock, /run/shm on older systems.
-var lockDirs = []string{"/run/lock", "/var/lock", "/run/shm"}
+// LockDirs are world-writable (sticky) directories under root's own, on
+// Linux: /run/lock and its old name /var/lock (mode 1777 on Debian and
+// its kin), /run/shm on older systems.
+var LockDirs = []string{"/run/lock", "/var/lock", "/run/shm"}
+
+// IsLockDir reports whether d, a directory of SharedDirs, is one of
+// LockDirs: a shared directory of Linux only.
+func IsLockDir(d string) bool { return slices.Contains(LockDirs, strings.TrimRight(d, "/")) }
+
+// volatileDirs are directories that are a tmpfs on Linux: what is
+// written there is gone at the next boot, so no crash can leave it
+// half written for a later run. /tmp is a tmpfs only on some systems.
+var volatileDirs = []string{"/run", "/var/run", "/var/lock", "/dev/shm"}
 
 // systemDirs are directories only root can write on every Unix system.
 // /run/user/UID is the user's own, still not another user's.
@@ -93,6 +117,16 @@ func IsSharedDir(s string) bool {
 	return false
 }
 
+// A Dir is what a path's value says of the directory it lies under: who
+// can write it, and whether it is a tmpfs.
+type Dir struct {
+	Root Root
+	// Volatile: the directory is a tmpfs on Linux (/run, /var/run,
+	// /var/lock, /dev/shm, /run/user/UID, $XDG_RUNTIME_DIR): nothing
+	// written there survives a reboot.
+	Volatile bool
+}
+
 // RootOf returns who can write the directory the path v lies under, at
 // the instruction at (an os.Mkdir that makes v's directory counts only
 // when it dominates at). It reads the path's first element: a constant
@@ -102,31 +136,44 @@ func IsSharedDir(s string) bool {
 // literal prefix, phis that agree, and locals stored once. A constant
 // element with ".." makes it unknown.
 func RootOf(v ssa.Value, at ssa.Instruction) Root {
+	return DirOf(v, at).Root
+}
+
+// DirOf returns what RootOf reads of v's directory, and whether it is a
+// tmpfs.
+func DirOf(v ssa.Value, at ssa.Instruction) Dir {
 	return rootOf(v, at, true, 0)
+}
+
+// Volatile reports whether the path v lies in a directory that is a
+// tmpfs on Linux (DirOf's Volatile): a crash cannot leave a file there
+// half written for the next boot, since the next boot finds none.
+func Volatile(v ssa.Value) bool {
+	return DirOf(v, nil).Volatile
 }
 
 // rootOf: whole says v is a whole path element (the first argument of a
 // Join, or followed by a separator), not a prefix a concatenation may
 // extend ("/var/lib" + "x" is /var/libx).
-func rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
+func rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 	if v == nil || depth > maxDepth {
-		return UnknownRoot
+		return Dir{}
 	}
 	depth++
-	if r := valueRoot(v, at, whole, depth); r != UnknownRoot {
-		return r
+	if d := valueRoot(v, at, whole, depth); d != (Dir{}) {
+		return d
 	}
-	if freshMkdir(v, at) {
-		return FreshRoot
+	if r := madeDir(v, at); r != UnknownRoot {
+		return Dir{Root: r}
 	}
-	return UnknownRoot
+	return Dir{}
 }
 
-func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
+func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil || x.Value.Kind() != constant.String {
-			return UnknownRoot
+			return Dir{}
 		}
 		return constRoot(constant.StringVal(x.Value), whole)
 	case *ssa.ChangeType:
@@ -135,7 +182,7 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
 		return rootOf(x.X, at, whole, depth)
 	case *ssa.BinOp:
 		if x.Op != token.ADD {
-			return UnknownRoot
+			return Dir{}
 		}
 		if y, ok := x.Y.(*ssa.Const); ok && y.Value != nil && y.Value.Kind() == constant.String &&
 			strings.HasPrefix(constant.StringVal(y.Value), "/") {
@@ -148,21 +195,28 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
 			return rootOf(x.X, at, false, depth) // (dir + "/") + name
 		}
 	case *ssa.Phi:
-		r := UnknownRoot
+		// The edges must agree on the root; the directory is volatile when
+		// every edge's is.
+		var d Dir
+		first := true
 		for _, e := range x.Edges {
 			if e == x {
 				continue
 			}
-			er := rootOf(e, at, whole, depth)
-			if er == UnknownRoot || r != UnknownRoot && er != r {
-				return UnknownRoot
+			ed := rootOf(e, at, whole, depth)
+			if first {
+				d, first = ed, false
+				continue
 			}
-			r = er
+			if ed.Root != d.Root {
+				d.Root = UnknownRoot
+			}
+			d.Volatile = d.Volatile && ed.Volatile
 		}
-		return r
+		return d
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
-			return UnknownRoot
+			return Dir{}
 		}
 		switch addr := x.X.(type) {
 		case *ssa.Alloc: // a local whose address is taken, stored once
@@ -170,7 +224,7 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
 			for _, r := range *addr.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == addr {
 					if val != nil {
-						return UnknownRoot
+						return Dir{}
 					}
 					val = st.Val
 				}
@@ -178,55 +232,57 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Root {
 			return rootOf(val, at, whole, depth)
 		case *ssa.FieldAddr: // user.Current().HomeDir
 			if isHomeDirField(addr.X.Type(), addr.Field) && fromUserCurrent(addr.X) {
-				return UserRoot
+				return Dir{Root: UserRoot}
 			}
 		}
 	case *ssa.Extract:
 		call, ok := x.Tuple.(*ssa.Call)
 		if !ok || x.Index != 0 {
-			return UnknownRoot
+			return Dir{}
 		}
 		switch funcKey(&call.Call) {
 		case "os.UserConfigDir", "os.UserCacheDir", "os.UserHomeDir":
-			return UserRoot
+			return Dir{Root: UserRoot}
 		case "os.MkdirTemp", "io/ioutil.TempDir":
-			return FreshRoot
+			return Dir{Root: FreshRoot}
 		case "path/filepath.Abs":
 			return rootOf(call.Call.Args[0], at, whole, depth)
 		}
 	case *ssa.Call:
 		return callRoot(x, at, whole, depth)
 	}
-	return UnknownRoot
+	return Dir{}
 }
 
-func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Root {
+func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
 	args := call.Call.Args
 	switch key := funcKey(&call.Call); key {
 	case "os.TempDir":
-		return SharedRoot
+		return Dir{Root: SharedRoot}
 	case "os.Getenv", "syscall.Getenv":
 		k, ok := args[0].(*ssa.Const)
 		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-			return UnknownRoot
+			return Dir{}
 		}
 		switch constant.StringVal(k.Value) {
 		case "TMPDIR":
-			return SharedRoot
-		case "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR":
-			return UserRoot
+			return Dir{Root: SharedRoot}
+		case "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME":
+			return Dir{Root: UserRoot}
+		case "XDG_RUNTIME_DIR":
+			return Dir{Root: UserRoot, Volatile: true}
 		}
 	case "path/filepath.Join", "path.Join":
 		elems, ok := VarargElems(args[0])
 		if !ok {
-			return UnknownRoot
+			return Dir{}
 		}
 		first := -1
 		for i, el := range elems {
 			if k, ok := el.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 				s := constant.StringVal(k.Value)
 				if strings.Contains(s, "..") {
-					return UnknownRoot // may climb out of the root
+					return Dir{} // may climb out of the root
 				}
 				if s == "" {
 					continue
@@ -237,7 +293,7 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Root {
 			}
 		}
 		if first < 0 {
-			return UnknownRoot
+			return Dir{}
 		}
 		return rootOf(elems[first], at, true, depth)
 	case "path/filepath.Clean", "path/filepath.FromSlash", "path/filepath.ToSlash", "path.Clean":
@@ -245,7 +301,7 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Root {
 	case "fmt.Sprintf":
 		k, ok := args[0].(*ssa.Const)
 		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-			return UnknownRoot
+			return Dir{}
 		}
 		format := constant.StringVal(k.Value)
 		if strings.HasPrefix(format, "/") {
@@ -261,16 +317,16 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Root {
 		}
 	default:
 		if strings.HasPrefix(key, "testing.") && strings.HasSuffix(key, ".TempDir") {
-			return FreshRoot // t.TempDir(), b.TempDir()
+			return Dir{Root: FreshRoot} // t.TempDir(), b.TempDir()
 		}
 	}
-	return UnknownRoot
+	return Dir{}
 }
 
 // constRoot classifies a constant path, or a constant prefix of one
 // (whole false): a prefix says nothing of the directory its last element
 // names ("/var/lib" may go on as "/var/library").
-func constRoot(s string, whole bool) Root {
+func constRoot(s string, whole bool) Dir {
 	match := func(dirs []string) bool {
 		for _, d := range dirs {
 			if whole && strings.TrimRight(s, "/") == d || strings.HasPrefix(s, d+"/") {
@@ -279,62 +335,80 @@ func constRoot(s string, whole bool) Root {
 		}
 		return false
 	}
+	d := Dir{Volatile: match(volatileDirs)}
 	switch {
-	case match(SharedDirs), match(lockDirs):
-		return SharedRoot
+	case match(SharedDirs):
+		d.Root = SharedRoot
 	case strings.HasPrefix(s, "/run/user/"):
-		return UserRoot
+		d.Root = UserRoot
 	case match(systemDirs):
-		return SystemRoot
+		d.Root = SystemRoot
 	}
-	return UnknownRoot
+	return d
 }
 
-// freshMkdir reports whether v is a directory that an os.Mkdir (or
-// syscall or x/sys/unix Mkdir) made, with no write permission for group
-// or others (the umask only takes bits away), and whose error the code
-// tests, before at: if the Mkdir succeeded the directory is new and only
-// its owner writes in it; if it failed, the code did not go on as if it
-// had.
-func freshMkdir(v ssa.Value, at ssa.Instruction) bool {
+// madeDir says what the function made of v before at: FreshRoot when
+// an os.Mkdir (or syscall or x/sys/unix Mkdir) made it, with no write
+// permission for group or others (the umask only takes bits away), and
+// the code tests its error: if the Mkdir succeeded the directory is new
+// and only its owner writes in it; if it failed, the code did not go on
+// as if it had. OwnRoot when an os.MkdirAll with such a mode makes sure
+// of it: the directory may have been there, but the program keeps it as
+// its own. UnknownRoot otherwise.
+func madeDir(v ssa.Value, at ssa.Instruction) Root {
 	if at == nil || v.Referrers() == nil {
-		return false
+		return UnknownRoot
 	}
+	made := UnknownRoot
 	for _, r := range *v.Referrers() {
 		call, ok := r.(*ssa.Call)
 		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
 			continue
 		}
+		all := false
 		switch funcKey(&call.Call) {
 		case "os.Mkdir", "syscall.Mkdir", "golang.org/x/sys/unix.Mkdir":
+		case "os.MkdirAll":
+			all = true
 		default:
 			continue
 		}
-		perm, ok := constInt(call.Call.Args[1])
-		if !ok || perm&0o022 != 0 || !errorTested(call) || !dominates(call, at) {
+		perm, ok := ConstInt(call.Call.Args[1])
+		if !ok || perm&0o022 != 0 || !dominates(call, at) {
 			continue
 		}
-		return true
+		switch {
+		case !all && errorTested(call):
+			return FreshRoot
+		case all:
+			made = OwnRoot
+		}
 	}
-	return false
+	return made
 }
 
-func constInt(v ssa.Value) (int64, bool) {
+// ConstInt returns the integer constant v is, through conversions
+// (int(0o700), os.FileMode(0o700)).
+func ConstInt(v ssa.Value) (int64, bool) {
+	c, ok := Unconverted(v).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+// Unconverted returns the value v converts (Convert, ChangeType), looking
+// through such conversions.
+func Unconverted(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
 		case *ssa.Convert:
 			v = x.X
-			continue
 		case *ssa.ChangeType:
 			v = x.X
-			continue
-		case *ssa.Const:
-			if x.Value == nil || x.Value.Kind() != constant.Int {
-				return 0, false
-			}
-			return constant.Int64Val(x.Value)
+		default:
+			return v
 		}
-		return 0, false
 	}
 }
 

@@ -114,9 +114,10 @@
 //
 // Who can race decides whether a report is shown by default: on a file
 // in a directory that only the program's own user or root can write, or
-// that the function made itself (os.MkdirTemp, os.UserConfigDir and the
-// user's other directories, /etc, /var/lib, /run and root's others; see
-// pathrace), a report goes to the category private-dir, off unless
+// that the function made itself (os.MkdirTemp, an os.MkdirAll with a
+// mode that gives group and others no write permission, os.UserConfigDir
+// and the user's other directories, /etc, /var/lib, /run and root's
+// others; see pathrace), a report goes to the category private-dir, off unless
 // -byname.all: whoever can swap the name there can already change the
 // file.
 //

@@ -24,6 +24,9 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		if !sa.evidence || sa.undecided {
 			continue // a file created exclusively and kept is no lock
 		}
+		if s.direct && sa.renamedAway() {
+			continue // a staging file, renamed into place: a lock is never renamed away
+		}
 		var leaks []leak
 		for _, l := range sa.exits {
 			if sa.holder || fa.failureExit(l.exit) {

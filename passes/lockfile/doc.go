@@ -110,9 +110,15 @@
 // lock: it is no release. A file removed on every path before its
 // exclusive create (os.Remove(tmp), then os.OpenFile(tmp, O_EXCL)) is a
 // staging file made fresh for an update, not a lock: no acquirer removes
-// a lock before acquiring it. A removal on only some paths (a --force
-// that clears a stale lock) leaves the file a lock. When a failed acquisition falls through into
-// the code that runs holding the lock (link(2)'s lock protocol ignores
+// a lock before acquiring it. Nor is a file created exclusively and then
+// renamed onto another name where the create succeeded (os.Rename of the
+// path, or of f.Name()): an atomic write's staging file, made, written
+// and renamed into place. A lock is never renamed away, since its name is
+// what the other runs test; a staging file left behind on an error path
+// is the atomic write's concern, not a held lock. A removal on only some
+// paths (a --force that clears a stale lock), or a rename only where the
+// create failed (a stale lock moved aside), leaves the file a lock. When
+// a failed acquisition falls through into the code that runs holding the lock (link(2)'s lock protocol ignores
 // the link's error and compares the files afterwards), the outcome of the
 // create decides nothing and the acquisition is not examined. Symbolic
 // links are not locks here: os.Symlink makes links far more often than

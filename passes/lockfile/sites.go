@@ -305,6 +305,29 @@ func releaseOp(op fsops.Op) bool {
 	return op == fsops.OpRemove || op == fsops.OpRemoveAll || op == fsops.OpRenameSrc
 }
 
+// renamesAway reports whether the call instruction renames p's file
+// away (a table rename whose source is the path or f.Name() of its
+// handle): what an atomic write does with its staging file, never what a
+// holder does with its lock.
+func renamesAway(ci ssa.CallInstruction, p lockPath) bool {
+	common := ci.Common()
+	callee := ssakit.Callee(common)
+	if callee == nil || common.IsInvoke() {
+		return false
+	}
+	entry, ok := fsops.Lookup(callee)
+	if !ok {
+		return false
+	}
+	for _, pa := range entry.Paths {
+		if pa.Index < len(common.Args) && fsops.Classify(pa, common, callee) == fsops.OpRenameSrc &&
+			p.matches(common.Args[pa.Index]) {
+			return true
+		}
+	}
+	return false
+}
+
 // releases reports whether the call instruction (a call or a defer)
 // removes p's lock file: a remove or rename of the path, a function of
 // the analyzed code that removes it, a function literal that does one of

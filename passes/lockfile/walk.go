@@ -214,6 +214,22 @@ func (fa *funcAnalysis) analyzeSite(s *site) *siteAnalysis {
 	return sa
 }
 
+// renamedAway reports whether the walk met, where the file was created,
+// a rename of it onto another name: the exclusive create made a staging
+// file for an atomic write (create, write, rename into place). A lock is
+// never renamed away: its name is what the other runs test. What a
+// staging file left behind on an error path costs is the atomic write's
+// business (a later exclusive create of it fails with an error naming
+// it), not a held lock's.
+func (sa *siteAnalysis) renamedAway() bool {
+	for _, h := range sa.hits {
+		if h.acquired && renamesAway(h.instr, sa.s.path) {
+			return true
+		}
+	}
+	return false
+}
+
 // reacquires reports whether a path from instr reaches another
 // acquisition of the lock file of s (the same one, again in a loop, is a
 // new lock after a release).

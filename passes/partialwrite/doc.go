@@ -78,10 +78,21 @@
 // testing's TempDir), which no other process reads or updates; reads and
 // writes of different paths; a write whose content does not come from the
 // read (a file rewritten only when its content differs from what it
-// holds, a length, a default written when the read failed); a write that
-// runs only when the read failed; a rename onto a path in a directory the
-// program made for itself (nothing there needs to survive a crash); a
-// create that runs only after the rename; renames whose error is tested for EXDEV or a *os.LinkError, or
+// holds, a length, a default written when the read failed, a fresh value
+// that overwrote what a failed parse left); a write that runs only when
+// the read failed; a read-modify-write under an exclusive file lock taken
+// before the read on every path and dropped on no path to the write
+// (syscall.Flock or unix.Flock with LOCK_EX, unix.FcntlFlock with
+// F_WRLCK, github.com/gofrs/flock's Lock and TryLock, or a lock file
+// created with O_EXCL that the function removes; released by a defer or
+// after the write): every instance that takes the lock waits for it, so
+// none updates the file in between (a shared lock, a sync.Mutex, which
+// keeps out only the process's own goroutines, and a lock taken in a
+// caller are not seen as one); a rename onto a path in a directory the
+// program made for itself (nothing there needs to survive a crash), or
+// onto a tmpfs (/run, /var/run, /var/lock, /dev/shm, /run/user/UID,
+// $XDG_RUNTIME_DIR: pathflow.Volatile), whose files the reboot after a
+// crash removes, so none is found half written; a create that runs only after the rename; renames whose error is tested for EXDEV or a *os.LinkError, or
 // that fall back to another use of the file when they fail; a temporary
 // file that the function hands to code of the analyzed program (as a
 // handle, or by name), reopens by name, stores in a variable or field the
@@ -102,7 +113,11 @@
 //
 // Content is followed within one function and without regard to order
 // (memory once filled counts as filled), but the read must be able to run
-// before the write. Predicates and comparisons (bytes.Equal,
+// before the write, and a local variable holds what was put into it only
+// until it is overwritten whole with a value that carries no content: the
+// read-or-regenerate shape (unmarshal into cfg; when the file is missing
+// or does not parse, cfg = defaults(), then write cfg) writes bytes that
+// do not come from the read, and is not reported. Predicates and comparisons (bytes.Equal,
 // reflect.DeepEqual, any call whose only result is a boolean or an
 // integer) and the functions of packages that only read their arguments
 // (bytes, strings, fmt's printers, reflect, strconv) do not fill their

@@ -21,6 +21,10 @@ import (
 // order the read before the write themselves.
 type contentFlow struct {
 	carries map[ssa.Value]bool
+	// fills are, for a local variable, the instructions that may have put
+	// content into it: a variable overwritten whole with other content
+	// after them no longer holds it (cfg = defaults()).
+	fills map[*ssa.Alloc][]ssa.Instruction
 }
 
 // maxFlowRounds bounds the fixed-point iteration; real functions settle
@@ -29,12 +33,12 @@ const maxFlowRounds = 12
 
 // newContentFlow computes the values of fn that carry the content of r.
 func newContentFlow(fn *ssa.Function, r *readSite) *contentFlow {
-	cf := &contentFlow{carries: make(map[ssa.Value]bool)}
+	cf := &contentFlow{carries: make(map[ssa.Value]bool), fills: make(map[*ssa.Alloc][]ssa.Instruction)}
 	for _, v := range r.content {
 		cf.carries[v] = true
 	}
 	for _, v := range r.into {
-		cf.markMemory(v)
+		cf.markMemory(v, r.call)
 	}
 	for range maxFlowRounds {
 		changed := false
@@ -61,20 +65,27 @@ func (cf *contentFlow) step(instr ssa.Instruction) bool {
 	switch i := instr.(type) {
 	case *ssa.Store:
 		if cf.has(i.Val) {
-			return cf.markMemory(i.Addr)
+			return cf.markMemory(i.Addr, i)
 		}
 	case *ssa.MapUpdate:
 		if cf.has(i.Key) || cf.has(i.Value) {
-			return cf.markMemory(i.Map)
+			return cf.markMemory(i.Map, i)
 		}
 	case *ssa.Send:
 		if cf.has(i.X) {
-			return cf.markMemory(i.Chan)
+			return cf.markMemory(i.Chan, i)
 		}
 	case ssa.CallInstruction:
 		return cf.call(i)
 	case ssa.Value:
 		if cf.carries[i] || !carriesContent(i.Type()) {
+			return false
+		}
+		if load, ok := i.(*ssa.UnOp); ok && load.Op == token.MUL && cf.variable(load.X) != nil {
+			if cf.operandCarries(load.X, load) {
+				cf.carries[i] = true
+				return true
+			}
 			return false
 		}
 		var ops [8]*ssa.Value
@@ -97,7 +108,7 @@ func (cf *contentFlow) call(ci ssa.CallInstruction) bool {
 	}
 	given := false
 	for i, a := range callOperands(common) {
-		if cf.has(a) && !(i == 0 && fileMetaMethod(common)) {
+		if cf.operandCarries(a, ci) && !(i == 0 && fileMetaMethod(common)) {
 			given = true
 			break
 		}
@@ -114,7 +125,7 @@ func (cf *contentFlow) call(ci ssa.CallInstruction) bool {
 		return changed
 	}
 	for i, a := range callOperands(common) {
-		if fillsArgument(common, i, a) && cf.markMemory(a) {
+		if fillsArgument(common, i, a) && cf.markMemory(a, ci) {
 			changed = true
 		}
 	}
@@ -231,16 +242,22 @@ func isFileMethod(fn *types.Func) bool {
 
 // markMemory marks v and the memory it refers to, walking from an address
 // to the variable it is part of: filling cfg.Field or buf[:n] fills cfg or
-// buf. Globals are not marked: content stored in one is not followed.
-func (cf *contentFlow) markMemory(v ssa.Value) bool {
+// buf. Globals are not marked: content stored in one is not followed. at
+// is the instruction that fills it.
+func (cf *contentFlow) markMemory(v ssa.Value, at ssa.Instruction) bool {
 	changed := false
 	for range 10 {
 		if v == nil {
 			break
 		}
-		switch v.(type) {
+		switch x := v.(type) {
 		case *ssa.Global, *ssa.Const, *ssa.Function:
 			return changed
+		case *ssa.Alloc:
+			if !slices.Contains(cf.fills[x], at) {
+				cf.fills[x] = append(cf.fills[x], at)
+				changed = true
+			}
 		}
 		if !cf.carries[v] {
 			cf.carries[v] = true
@@ -269,6 +286,70 @@ func (cf *contentFlow) markMemory(v ssa.Value) bool {
 	return changed
 }
 
+// variable returns the local variable the address v is part of (through
+// fields, elements, slices of an array and conversions), when content was
+// put into it: reads of it are followed flow-sensitively.
+func (cf *contentFlow) variable(v ssa.Value) *ssa.Alloc {
+	for range 10 {
+		switch x := v.(type) {
+		case *ssa.Alloc:
+			if len(cf.fills[x]) == 0 {
+				return nil
+			}
+			return x
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.IndexAddr:
+			if _, ok := x.X.Type().Underlying().(*types.Pointer); !ok {
+				return nil // an element of a slice: not this function's variable
+			}
+			v = x.X
+		case *ssa.Slice:
+			if _, ok := x.X.Type().Underlying().(*types.Pointer); !ok {
+				return nil
+			}
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// operandCarries reports whether the operand v of instruction at carries
+// content there. An address of a local variable carries what was put into
+// the variable only if some fill of it can reach at without the variable
+// being overwritten whole with a value that carries none in between:
+//
+//	var cfg config
+//	if data, err := os.ReadFile(p); err == nil && json.Unmarshal(data, &cfg) == nil {
+//		return cfg
+//	}
+//	cfg = defaults() // what Unmarshal put into cfg is gone
+//	out, _ := json.Marshal(&cfg)
+func (cf *contentFlow) operandCarries(v ssa.Value, at ssa.Instruction) bool {
+	a := cf.variable(v)
+	if a == nil {
+		return cf.has(v)
+	}
+	kills := map[ssa.Instruction]bool{}
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a && !cf.has(st.Val) {
+			kills[st] = true
+		}
+	}
+	for _, f := range cf.fills[a] {
+		if f == at || reachesAvoiding(f, at, kills) {
+			return true
+		}
+	}
+	return false
+}
+
 // carriesContent reports whether a value of type t can carry read content:
 // errors and booleans describe a read, they do not hold what it read.
 func carriesContent(t types.Type) bool {
@@ -287,7 +368,7 @@ func carriesContent(t types.Type) bool {
 // json.NewEncoder) is given it.
 func (cf *contentFlow) writesContent(fn *ssa.Function, w *writeSite) bool {
 	for _, d := range w.data {
-		if cf.has(d) {
+		if cf.operandCarries(d, w.call) {
 			return true
 		}
 	}
@@ -306,7 +387,7 @@ func (cf *contentFlow) writesContent(fn *ssa.Function, w *writeSite) bool {
 			for _, a := range ops {
 				if handles[a] {
 					throughHandle = true
-				} else if cf.has(a) {
+				} else if cf.operandCarries(a, ci) {
 					given = true
 				}
 			}

@@ -16,6 +16,13 @@ func TestPartialwrite(t *testing.T) {
 		"a", "example.com/fsutil", "example.com/b", "fixes")
 }
 
+// TestMootClasses checks the shapes that are real in form but moot: renames
+// onto a tmpfs, and read-modify-writes under a file lock or that
+// regenerate what they could not read.
+func TestMootClasses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), partialwrite.Analyzer, "tmpfs", "rmwlock", "regen")
+}
+
 // TestIncludeTests checks that -partialwrite.tests reports in _test.go files.
 func TestIncludeTests(t *testing.T) {
 	setFlag(t, "tests", "true")

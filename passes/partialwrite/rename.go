@@ -31,6 +31,9 @@ func (st *state) checkRenames(fn *ssa.Function, s *funcSites) {
 		if inPrivateDir(rn.dst) {
 			continue // scratch space: nothing there needs to survive a crash
 		}
+		if pathflow.Volatile(rn.dst) {
+			continue // a tmpfs (/run, /dev/shm): the reboot after a crash finds no file to find half written
+		}
 		if removedBeforeRename(fn, t, rn, file) {
 			continue // the name was reused for something else, such as a socket
 		}

@@ -18,6 +18,7 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 	}
 	var br pathflow.Branches
 	flows := make(map[*readSite]*contentFlow)
+	var locks *fileLocks
 	for _, w := range s.writes {
 		if s.createdExclusively(w.path) || inPrivateDir(w.path) {
 			continue // the function owns the file: nobody else reads or updates it
@@ -38,7 +39,13 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 				flows[r] = cf
 			}
 			if cf.writesContent(fn, w) {
-				st.reportReadModifyWrite(r, w)
+				if locks == nil {
+					locks = locksOf(fn)
+				}
+				if !locks.heldAcross(r, w.call) {
+					// (under a file lock all instances take, no update is lost in between)
+					st.reportReadModifyWrite(r, w)
+				}
 				break
 			}
 		}

@@ -115,10 +115,14 @@
 // program's own user or root can write is reported in the category
 // private-dir, also off unless -pathrace.all: a directory the function
 // made itself (os.MkdirTemp, or an os.Mkdir whose mode gives group and
-// others no write permission and whose error is tested), the user's own
-// directories (os.UserConfigDir, os.UserCacheDir, os.UserHomeDir, $HOME
-// and $XDG_*_HOME, user.Current().HomeDir) and root's (/etc, /var/lib,
-// /var/cache, /var/log, /run, /proc, /sys, /usr; not the world-writable
+// others no write permission and whose error is tested), a directory it
+// makes sure of before the race with os.MkdirAll and such a mode (it may
+// have existed, but the program keeps it as its own; not under a shared
+// directory, where another user may have made it first), the user's own
+// directories (os.UserConfigDir, os.UserCacheDir, os.UserHomeDir, $HOME,
+// $XDG_*_HOME and $XDG_RUNTIME_DIR, /run/user/UID,
+// user.Current().HomeDir) and root's (/etc, /var/lib, /var/cache,
+// /var/log, /run, /var/run, /proc, /sys, /usr; not the world-writable
 // /run/lock and /var/lock). Whoever can race there
 // can already write the file, so no boundary is crossed. Two shapes stay
 // in their own category even there: a lock (a create after an absence

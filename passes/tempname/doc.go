@@ -36,8 +36,9 @@
 //     where the parameter is the whole path, the directory of a fixed
 //     name, or the name inside os.TempDir();
 //   - the path starts with a shared directory: a constant under /tmp,
-//     /var/tmp, /usr/tmp or /dev/shm, or os.TempDir(), or $TMPDIR with a
-//     fallback to one of those;
+//     /var/tmp, /usr/tmp or /dev/shm, or under Linux's world-writable lock
+//     directories /run/lock, /var/lock and /run/shm (pathflow.SharedDirs),
+//     or os.TempDir(), or $TMPDIR with a fallback to one of those;
 //   - every other part of the path is predictable: constants (named or
 //     not, and package variables set only by their initializer), the
 //     process id (os.Getpid), the user's id or name (os.Getuid,
@@ -90,7 +91,9 @@
 // false); and os.TempDir() in files built only for Windows, macOS, iOS or
 // Android, where it is private to the user or the app (and /tmp in files
 // built only for systems without a shared /tmp: Windows, iOS, Android,
-// Plan 9, js and wasip1).
+// Plan 9, js and wasip1; /run/lock and /var/lock in files not built for
+// Linux). Names under the rest of /run, /var/run, /var/lib or /etc are
+// not in a shared directory: only root writes there.
 //
 // Compared with gosec's G303 ("File creation in shared tmp directory
 // without using ioutil.Tempfile"): G303 looks at the syntax of the first

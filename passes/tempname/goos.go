@@ -43,6 +43,9 @@ var (
 	// sharedSlashTmpOS are the systems where /tmp, /var/tmp and /dev/shm
 	// are directories shared by every user.
 	sharedSlashTmpOS = setOf("aix", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "linux", "netbsd", "openbsd", "solaris")
+	// sharedLockDirOS are the systems with the world-writable lock
+	// directories /run/lock and /var/lock (pathflow.LockDirs).
+	sharedLockDirOS = setOf("linux")
 	// knownArch are the GOARCH values a file name suffix may carry.
 	knownArch = setOf("386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64",
 		"mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le",

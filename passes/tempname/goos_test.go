@@ -67,3 +67,27 @@ func TestTempPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestLockDirSystems checks that /run/lock and /var/lock count as shared
+// only in files that may be built for Linux.
+func TestLockDirSystems(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		shared    bool
+	}{
+		{"lock.go", "package p", true},
+		{"lock_linux.go", "package p", true},
+		{"lock_darwin.go", "package p", false},
+		{"lock_freebsd.go", "package p", false},
+		{"lock.go", "//go:build darwin || windows\n\npackage p", false},
+		{"lock.go", "//go:build unix\n\npackage p", true},
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), tc.name, tc.src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := buildSystems(tc.name, f).anyOf(sharedLockDirOS); got != tc.shared {
+			t.Errorf("%s %q: /run/lock shared = %v, want %v", tc.name, tc.src, got, tc.shared)
+		}
+	}
+}

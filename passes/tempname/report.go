@@ -106,7 +106,7 @@ func (st *state) report(f finding) {
 	c := f.c
 	call := st.syn.Call(c.instr.Common().Pos())
 	arg := st.syn.ArgOf(call, c.arg, argMode)
-	if arg == nil || !st.reportable(call.Pos()) || !st.sharedOn(call.Pos(), f.sh.root) {
+	if arg == nil || !st.reportable(call.Pos()) || !st.sharedOn(call.Pos(), f.sh) {
 		return
 	}
 	pathText := types.ExprString(arg)
@@ -156,17 +156,21 @@ const argMode analysisutil.ArgMode = 0
 
 // sharedOn reports whether the directory a path starts from is shared by
 // all users on some system the file at pos is built for: os.TempDir() is
-// private per user on Windows and macOS; /tmp is meaningless on Windows.
-func (st *state) sharedOn(pos token.Pos, root rootKind) bool {
+// private per user on Windows and macOS; /tmp is meaningless on Windows;
+// /run/lock and /var/lock are Linux's.
+func (st *state) sharedOn(pos token.Pos, sh shape) bool {
 	f := st.syn.File(pos)
 	if f == nil {
 		return false
 	}
 	systems := buildSystems(st.pass.Fset.File(pos).Name(), f)
-	switch root {
+	switch sh.root {
 	case rootTempDir:
 		return systems.anyOf(sharedTempDirOS)
 	case rootLiteral:
+		if pathflow.IsLockDir(sh.rootText) {
+			return systems.anyOf(sharedLockDirOS)
+		}
 		return systems.anyOf(sharedSlashTmpOS)
 	}
 	return false

@@ -66,3 +66,29 @@ func configured(p string) error {
 	defer f.Close()
 	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
 }
+
+func ownDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "token")
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return os.Chmod(p, 0o600) // no diagnostic: (private-dir) os.MkdirAll with mode 0700: only the program's user and root write there
+}
+
+func ownDirGroupWritable(dir string) error {
+	if err := os.MkdirAll(dir, 0o770); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "token")
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
+}

@@ -103,6 +103,67 @@ func mkdirIsTheUse(d string) error {
 	return nil
 }
 
+// ---- a directory the function makes sure of with os.MkdirAll, writable
+// by its owner alone: it may have been there, but it is the program's own
+
+func ownMkdirAll(dir string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) os.MkdirAll with mode 0700: only the program's user and root write there
+}
+
+func ownMkdirAll0750(dir, name string) error {
+	os.MkdirAll(dir, 0o750)
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o640) // no diagnostic: (private-dir) mode 0750 gives the group no write permission
+}
+
+func ownMkdirAllGroupWritable(dir string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o775); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// MkdirAll keeps a directory that exists: under os.TempDir() another user
+// may have made it first, so the race stays in its category.
+func ownMkdirAllInTemp(data []byte) error {
+	dir := filepath.Join(os.TempDir(), "app")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// A lock in the program's own directory: its racer is a second instance,
+// which knows the directory's name.
+func ownMkdirAllLock(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "app.lock")
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, []byte("pid"), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
 // ---- the user's own directories
 
 func userConfig(data []byte) error {

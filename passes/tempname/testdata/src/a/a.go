@@ -64,6 +64,29 @@ func devShm(data []byte) error {
 	return ioutil.WriteFile("/dev/shm/app.state", data, 0o600) // want `ioutil.WriteFile creates "/dev/shm/app.state", a fixed name`
 }
 
+// /run/lock and /var/lock are world-writable on Linux, under root's /run.
+func runLockNoExcl() (*os.File, error) {
+	return os.OpenFile("/run/lock/app.lock", os.O_RDWR|os.O_CREATE, 0o644) // want `os.OpenFile creates "/run/lock/app.lock", a fixed name`
+}
+
+func varLockPid(data []byte) error {
+	return os.WriteFile(fmt.Sprintf("/var/lock/app-%d.lock", os.Getpid()), data, 0o644) // want `os.WriteFile creates fmt.Sprintf\("/var/lock/app-%d.lock", os.Getpid\(\)\), a name in a shared temporary directory made from the process id`
+}
+
+func runLockExcl() (*os.File, error) {
+	return os.OpenFile("/run/lock/app.lock", os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644) // no diagnostic: an exclusive create fails if someone made the name first
+}
+
+// /run itself, and /run/app below it, only root can write.
+func runPidFile(data []byte) error {
+	return os.WriteFile("/run/app.pid", data, 0o644) // no diagnostic: only root writes /run
+}
+
+// "/run/locker" is not under /run/lock.
+func runLocker(data []byte) error {
+	return os.WriteFile("/run/locker/state", data, 0o644) // no diagnostic: /run/locker is root's, not the lock directory
+}
+
 func syscallCreat() (int, error) {
 	return syscall.Open("/tmp/app.db", syscall.O_RDWR|syscall.O_CREAT, 0o600) // want `syscall.Open creates "/tmp/app.db", a fixed name`
 }

@@ -1,0 +1,301 @@
+// Package rmwlock has read-modify-writes of a file under a file lock that
+// other instances of the program take too, held from before the read to
+// after the write: no update can be lost in between. Beside them, the
+// nearest shapes that still lose one.
+package rmwlock
+
+import (
+	"io"
+	"os"
+	"sync"
+	"syscall"
+
+	"github.com/gofrs/flock"
+	"golang.org/x/sys/unix"
+)
+
+func bump(b []byte) []byte { return append(b, '+') }
+
+func flockDeferClose(p string) error {
+	lf, err := os.OpenFile(p+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: syscall.Flock LOCK_EX held from before the read, released by the deferred Close
+}
+
+func unixFlockDeferUnlock(p string) error {
+	lf, err := os.Open(p + ".lock")
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	fd := int(lf.Fd())
+	if err := unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		return err
+	}
+	defer unix.Flock(fd, unix.LOCK_UN)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: unix.Flock LOCK_EX, released by a deferred LOCK_UN
+}
+
+func fcntlUnlockAfter(p string, lf *os.File) error {
+	lk := unix.Flock_t{Type: unix.F_WRLCK}
+	if err := unix.FcntlFlock(lf.Fd(), unix.F_SETLKW, &lk); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: an fcntl write lock, released after the write
+	un := unix.Flock_t{Type: unix.F_UNLCK}
+	unix.FcntlFlock(lf.Fd(), unix.F_SETLK, &un)
+	return err
+}
+
+func gofrsLock(p string) error {
+	fl := flock.New(p + ".lock")
+	if err := fl.Lock(); err != nil {
+		return err
+	}
+	defer fl.Unlock()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: gofrs/flock's Lock, released by a deferred Unlock
+}
+
+func gofrsTryLock(p string) error {
+	fl := flock.New(p + ".lock")
+	locked, err := fl.TryLock()
+	if err != nil || !locked {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		fl.Unlock()
+		return err
+	}
+	err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: TryLock succeeded before the read; Unlock runs after the write
+	fl.Unlock()
+	return err
+}
+
+func exclLockFile(p string) error {
+	lock := p + ".lock"
+	lf, err := os.OpenFile(lock, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	lf.Close()
+	defer os.Remove(lock)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: a lock file taken with O_EXCL, removed by a deferred os.Remove
+}
+
+// The lock is on the data file itself, through the handle it is read from.
+func lockTheFile(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: the file's own flock, held until the deferred Close
+}
+
+// Each round takes the lock, reads, writes and drops it.
+func lockEachRound(paths []string) error {
+	for _, p := range paths {
+		fl := flock.New(p + ".lock")
+		if err := fl.Lock(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil {
+			err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: the round's lock is dropped only after its write
+		}
+		fl.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- the nearest shapes: the update can still be lost
+
+func unlockedBeforeWrite(p string, lf *os.File) error {
+	fd := int(lf.Fd())
+	if err := syscall.Flock(fd, syscall.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	syscall.Flock(fd, syscall.LOCK_UN)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func closedBeforeWrite(p string) error {
+	lf, err := os.Open(p + ".lock")
+	if err != nil {
+		return err
+	}
+	if err := unix.Flock(int(lf.Fd()), unix.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	lf.Close() // closing the file drops its flock
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func sharedLock(p string, lf *os.File) error {
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_SH); err != nil {
+		return err
+	}
+	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func lockAfterRead(p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	fl := flock.New(p + ".lock")
+	if err := fl.Lock(); err != nil {
+		return err
+	}
+	defer fl.Unlock()
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func gofrsReadLock(p string) error {
+	fl := flock.New(p + ".lock")
+	if err := fl.RLock(); err != nil {
+		return err
+	}
+	defer fl.Unlock()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+func gofrsUnlockedBetween(p string) error {
+	fl := flock.New(p + ".lock")
+	if err := fl.Lock(); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	fl.Unlock()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+var mu sync.Mutex
+
+// A mutex keeps out the goroutines of this process only.
+func mutexOnly(p string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+// A lock taken and dropped in each round of a loop around the read only.
+func lockInLoop(p string, n int) error {
+	fl := flock.New(p + ".lock")
+	var data []byte
+	for i := 0; i < n; i++ {
+		fl.Lock()
+		d, err := os.ReadFile(p)
+		fl.Unlock()
+		if err == nil {
+			data = d
+			break
+		}
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+// F_GETLK asks who holds a lock; it takes none.
+func fcntlQueryOnly(p string, lf *os.File) error {
+	lk := unix.Flock_t{Type: unix.F_WRLCK}
+	if err := unix.FcntlFlock(lf.Fd(), unix.F_GETLK, &lk); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+// A lock file created with O_EXCL and kept is a new file, not a lock.
+func exclKept(p string) error {
+	marker, err := os.OpenFile(p+".done", os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	marker.Close()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+// The handle is read before the lock is taken on it.
+func readThenLockTheFile(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.Open read it`
+}
