@@ -158,6 +158,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known) *Server
 // scan records what fn does with the package's variables, fields and
 // listeners.
 func (s *Servers) scan(fn *ssa.Function) {
+	var buf []*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			switch x := in.(type) {
@@ -177,7 +178,8 @@ func (s *Servers) scan(fn *ssa.Function) {
 					s.relays = true
 				}
 			}
-			for _, op := range in.Operands(nil) {
+			buf = in.Operands(buf[:0])
+			for _, op := range buf {
 				if g, ok := (*op).(*ssa.Global); ok {
 					if _, isStore := in.(*ssa.Store); isStore && in.(*ssa.Store).Addr == g {
 						continue

@@ -94,7 +94,7 @@ func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
 		"memservers", "memservers/memnet", "netrelay", "debughelper", "debughelper/mydebug", "flagaddr",
-		"defaultmux/...")
+		"defaultmux/...", "metricsdefault", "metricsapi")
 }
 
 // demoted are examples, benchmark programs, test utilities and developer
