@@ -182,15 +182,36 @@
 // servers no stranger can reach or that serve only debugging
 // (internal/relevance, the relevance model of docs/design.md): an address
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",
-// "[::1]:..."), a listener on a Unix socket or a loopback address (also
-// wrapped by tls.NewListener), an in-memory listener (grpc's bufconn,
-// fasthttputil's InmemoryListener, a pipe listener), a handler that is
-// promhttp's, expvar's or net/http/pprof's, or a ServeMux whose every
-// route is under /debug/ or is /metrics (also one made outside a
-// goroutine's closure and served inside it), and the DefaultServeMux (a
-// nil handler, or an http.Server whose Handler is never set) of a package that imports net/http/pprof or expvar,
-// registers only debug routes on it and imports no package of its own
-// module that uses net/http; DNS lookups, which the resolver
+// "[::1]:..."), or is read from a string flag (flag.String,
+// flag.StringVar, a FlagSet's, pflag's) whose default is one and that
+// nothing else sets (the program listens on loopback unless its operator
+// says otherwise; a default of ":8080" or "0.0.0.0:80" is reported); a
+// listener on a Unix socket or a loopback address (also wrapped by
+// tls.NewListener, or returned by a helper of the analyzed code); an
+// in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a
+// pipe listener, a listener type of the analyzed code whose Accept hands
+// out only connections received from a channel or made by net.Pipe, in a
+// package that accepts from no network listener (a package that does,
+// as a connection multiplexer does, may be relaying network connections
+// through the channel, and is reported), or a function of the analyzed
+// code that returns such a listener (an in-process "memnet"; fact:
+// "returns a listener no stranger reaches"); a handler that is
+// promhttp's, expvar's or net/http/pprof's, or a debug helper's
+// ("returns a handler that serves only debugging"); a ServeMux that
+// receives only debug registrations (a route under /debug/ or /metrics,
+// "/debug/"+name included, or a debug handler at any route), directly or
+// through debug helpers of the analyzed code (fact: "registers only debug
+// handlers on parameter i", also through an unexported field of the
+// helper's type, as a Debugger's Handle method uses it), also one made
+// outside a goroutine's closure and served inside it; and the
+// DefaultServeMux (a nil handler, or an http.Server whose Handler is
+// never set) when what the package and every package it imports register
+// on it (a package fact, "registers debug handlers on
+// http.DefaultServeMux") is the side effect of importing net/http/pprof
+// or expvar, a debug handler, or a debug route, with at least one of the
+// first three; a DefaultServeMux that also gets another route, or is
+// handed to a function that is no debug helper, anywhere in that import
+// closure, is reported. DNS lookups, which the resolver
 // bounds; the network packages of the
 // standard library themselves (net/http's Get is the API, not a use of
 // it); requests to an httptest.Server the
@@ -224,7 +245,10 @@
 // (internal/netops), never through facts, so results are the same under
 // every driver; so is golang.org/x/net/proxy.
 //
-// New in this version: a client chosen by one constructor among several
+// New in this version: servers on in-memory listeners of the analyzed
+// code, on muxes of its debug helpers, on a DefaultServeMux whose debug
+// registrations are in other packages, and on loopback flag defaults are
+// not reported; a client chosen by one constructor among several
 // (New storing http.DefaultClient beside NewWithClient(c)), a client
 // passed to an unexported helper by every one of its calls, sends through
 // RoundTrip, http.NewRequest in a function that has a context, dials

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/toctou/toctou/internal/relevance"
 )
 
 // NetFact records what a function of the analyzed code does with the
@@ -27,6 +29,12 @@ type NetFact struct {
 	ReqParams []int
 	// Results are results that carry no bound.
 	Results []Result
+	// Serve is what the function says of the servers it helps start:
+	// listeners no stranger reaches, debug handlers (relevance.Summary).
+	Serve relevance.Summary
+	// DefaultMux, in a package fact, is what the package and its
+	// imports register on http.DefaultServeMux.
+	DefaultMux relevance.MuxUse
 }
 
 // Result describes one result of a function that carries no bound.
@@ -70,11 +78,16 @@ func (f *NetFact) String() string {
 			parts = append(parts, fmt.Sprintf("returns a request with %s (result %d)", r.Desc, r.Index))
 		}
 	}
+	parts = append(parts, f.Serve.Strings()...)
+	if f.DefaultMux != 0 {
+		parts = append(parts, f.DefaultMux.String())
+	}
 	return strings.Join(parts, "; ")
 }
 
 func (f *NetFact) empty() bool {
-	return f == nil || len(f.CtxParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0
+	return f == nil || len(f.CtxParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0 &&
+		f.Serve.Empty() && f.DefaultMux == 0
 }
 
 // equal reports whether two facts say the same.
@@ -83,7 +96,7 @@ func (f *NetFact) equal(g *NetFact) bool {
 		return f.empty() == g.empty()
 	}
 	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ReqParams, g.ReqParams) &&
-		slices.Equal(f.Results, g.Results)
+		slices.Equal(f.Results, g.Results) && f.Serve.Equal(&g.Serve) && f.DefaultMux == g.DefaultMux
 }
 
 // result returns the summary of result i, if any.

@@ -14,6 +14,7 @@ import (
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/relevance"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 //go:embed doc.go
@@ -69,7 +70,10 @@ var includeTests bool
 
 func run(pass *analysis.Pass) (any, error) {
 	if !netops.Imports(pass.Pkg) && !importsFacts(pass) {
-		return nil, nil // no network call can be in this package
+		// no network call can be in this package; what its imports
+		// register on the DefaultServeMux passes through it
+		exportMux(pass, relevance.ImportedMux(pass, facts{pass}))
+		return nil, nil
 	}
 	if netops.Defines(pass.Pkg) {
 		return nil, nil // net/http's Get is DefaultClient.Get: the API itself, not a use of it
@@ -85,7 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 		role:      relevance.PackageRole(pass),
 		testing:   relevance.TestingFiles(pass),
 	}
-	st.servers = relevance.NewServers(pass, st.funcs)
+	st.servers = relevance.NewServers(pass, st.funcs, facts{pass})
 	// Findings in non-test files see what non-test code stores into
 	// variables and fields; findings in test files see all of it
 	// (ssabuild.TestCode).
@@ -127,10 +131,54 @@ func (st *state) exportFacts() {
 		if !ok || fn.Parent() != nil || !obj.Exported() {
 			continue
 		}
-		if f := st.summaries[obj]; !f.empty() {
+		f := new(NetFact)
+		if sum := st.summaries[obj]; sum != nil {
+			*f = *sum
+		}
+		if sum := st.servers.FuncSummary(fn); sum != nil && exportedRecv(obj) {
+			f.Serve = *sum
+		}
+		if !f.empty() {
 			st.pass.ExportObjectFact(obj, f)
 		}
 	}
+	exportMux(st.pass, st.servers.Mux())
+}
+
+// exportedRecv reports whether fn is a function or a method of an
+// exported type: other packages can name it.
+func exportedRecv(fn *types.Func) bool {
+	name := ssakit.RecvName(fn)
+	return name == "" || token.IsExported(name)
+}
+
+// exportMux publishes, as a package fact, what the package and its
+// imports register on the DefaultServeMux, for the packages that import
+// it (a main package has none).
+func exportMux(pass *analysis.Pass, m relevance.MuxUse) {
+	if m != 0 && pass.Pkg.Name() != "main" && !fsops.IsStd(pass.Pkg) {
+		pass.ExportPackageFact(&NetFact{DefaultMux: m})
+	}
+}
+
+// facts reads what other packages' facts say of their functions and of
+// what they register on the DefaultServeMux (relevance.Known).
+type facts struct{ pass *analysis.Pass }
+
+func (k facts) FuncSummary(fn *types.Func) *relevance.Summary {
+	var f NetFact
+	if fn.Pkg() != nil && !fsops.IsStd(fn.Pkg()) && k.pass.ImportObjectFact(fn, &f) && !f.Serve.Empty() {
+		return &f.Serve
+	}
+	return nil
+}
+
+func (k facts) PackageMux(pkg *types.Package) relevance.MuxUse {
+	var f NetFact
+	if !fsops.IsStd(pkg) && k.pass.ImportPackageFact(pkg, &f) {
+		return f.DefaultMux
+	}
+	return 0
 }
 
 // state is the state of one run of the pass over one package.

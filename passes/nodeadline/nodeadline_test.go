@@ -92,7 +92,9 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 // network still are.
 func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
-		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof")
+		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
+		"memservers", "memservers/memnet", "netrelay", "debughelper", "debughelper/mydebug", "flagaddr",
+		"defaultmux/...", "metricsdefault", "metricsapi")
 }
 
 // demoted are examples, benchmark programs, test utilities and developer

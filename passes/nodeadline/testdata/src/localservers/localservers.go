@@ -1,3 +1,5 @@
+// want package:"registers debug handlers on http.DefaultServeMux"
+
 // Package localservers holds servers no stranger can reach, or that
 // serve only debugging and metrics: their missing timeouts are moot
 // (relevance.LocalServer), and servers that look alike but are reached

@@ -1,3 +1,5 @@
+// want package:"registers other handlers on http.DefaultServeMux"
+
 // Package apitest is the test helper of package api (Go's xtest
 // convention: named after a package it imports).
 package apitest

@@ -1,0 +1,875 @@
+package relevance
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
+)
+
+// A Summary is what the server judge knows of one function of the
+// analyzed code: a check stores it in its facts for other packages.
+type Summary struct {
+	// LocalResults are results that are listeners no stranger reaches
+	// (a loopback address, a Unix socket, an in-memory listener).
+	LocalResults []int
+	// MemAccept is set on an Accept method that hands out only
+	// connections made in memory: received from a channel or made by
+	// net.Pipe, in a package that accepts from no network listener.
+	MemAccept bool
+	// DebugParams are *http.ServeMux parameters on which the function
+	// registers only debug, profiling or metrics handlers, at least one.
+	DebugParams []int
+	// DebugResults are results that are handlers serving only debug,
+	// profiling or metrics endpoints.
+	DebugResults []int
+}
+
+// Empty reports whether the summary says nothing.
+func (s *Summary) Empty() bool {
+	return s == nil || len(s.LocalResults) == 0 && !s.MemAccept && len(s.DebugParams) == 0 && len(s.DebugResults) == 0
+}
+
+// Equal reports whether two summaries say the same.
+func (s *Summary) Equal(t *Summary) bool {
+	if s.Empty() || t.Empty() {
+		return s.Empty() == t.Empty()
+	}
+	return slices.Equal(s.LocalResults, t.LocalResults) && s.MemAccept == t.MemAccept &&
+		slices.Equal(s.DebugParams, t.DebugParams) && slices.Equal(s.DebugResults, t.DebugResults)
+}
+
+// Strings describes the summary, one phrase per property.
+func (s *Summary) Strings() []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, i := range s.LocalResults {
+		out = append(out, "returns a listener no stranger reaches (result "+itoa(i)+")")
+	}
+	if s.MemAccept {
+		out = append(out, "accepts only connections made in memory")
+	}
+	for _, i := range s.DebugParams {
+		out = append(out, "registers only debug handlers on parameter "+itoa(i))
+	}
+	for _, i := range s.DebugResults {
+		out = append(out, "returns a handler that serves only debugging (result "+itoa(i)+")")
+	}
+	return out
+}
+
+func itoa(i int) string { return constant.MakeInt64(int64(i)).String() }
+
+// A MuxUse says what a package and the packages it imports register on
+// http.DefaultServeMux.
+type MuxUse uint8
+
+const (
+	// MuxDebug: net/http/pprof or expvar is imported, or a handler of
+	// pprof, expvar or promhttp is registered, or a debug helper is
+	// given the DefaultServeMux.
+	MuxDebug MuxUse = 1 << iota
+	// MuxOther: another route is registered, or the DefaultServeMux is
+	// handed to code that may register any route.
+	MuxOther
+)
+
+func (m MuxUse) String() string {
+	var parts []string
+	if m&MuxDebug != 0 {
+		parts = append(parts, "registers debug handlers on http.DefaultServeMux")
+	}
+	if m&MuxOther != 0 {
+		parts = append(parts, "registers other handlers on http.DefaultServeMux")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Known is what a check's facts say of the functions and packages of
+// other packages of the analyzed code.
+type Known interface {
+	// FuncSummary returns the summary of fn, a function of another
+	// package, or nil.
+	FuncSummary(fn *types.Func) *Summary
+	// PackageMux returns what pkg and its imports register on the
+	// DefaultServeMux.
+	PackageMux(pkg *types.Package) MuxUse
+}
+
+// Servers judges the servers of one package.
+type Servers struct {
+	pkg    *types.Package
+	known  Known
+	funcs  map[*types.Func]*ssa.Function
+	memo   map[*ssa.Function]*Summary
+	fields map[fieldKey]int8 // 1: loads of the field get only debug routes, 2: and at least one; -1 no; 0 in progress
+	// stores are the values the package stores into its variables;
+	// flagged the variables whose address is given to a flag.
+	stores  map[*ssa.Global][]ssa.Value
+	flagged map[ssa.Value][]*ssa.Call
+	addrs   map[*ssa.Global]int // other uses of a variable's address
+	fieldUs map[fieldKey][]*ssa.FieldAddr
+	// relays is set when the package accepts connections from a
+	// listener of the network: a channel it feeds may carry them.
+	relays bool
+	// mux is what the package and its imports register on the
+	// DefaultServeMux.
+	mux MuxUse
+}
+
+type fieldKey struct {
+	st    *types.Struct
+	field int
+}
+
+// NewServers returns the judge of the servers of the package of pass,
+// whose functions are funcs; known answers for other packages (it may
+// be nil).
+func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known) *Servers {
+	s := &Servers{
+		pkg:     pass.Pkg,
+		known:   known,
+		funcs:   make(map[*types.Func]*ssa.Function),
+		memo:    make(map[*ssa.Function]*Summary),
+		fields:  make(map[fieldKey]int8),
+		stores:  make(map[*ssa.Global][]ssa.Value),
+		flagged: make(map[ssa.Value][]*ssa.Call),
+		addrs:   make(map[*ssa.Global]int),
+		fieldUs: make(map[fieldKey][]*ssa.FieldAddr),
+	}
+	for _, fn := range funcs {
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+			s.funcs[obj] = fn
+		}
+		s.scan(fn)
+	}
+	s.mux = ImportedMux(pass, known) | s.ownMux(funcs)
+	return s
+}
+
+// scan records what fn does with the package's variables, fields and
+// listeners.
+func (s *Servers) scan(fn *ssa.Function) {
+	var buf []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch x := in.(type) {
+			case *ssa.Store:
+				if g, ok := x.Addr.(*ssa.Global); ok {
+					s.stores[g] = append(s.stores[g], x.Val)
+				}
+			case *ssa.FieldAddr:
+				if k, ok := fieldOf(x); ok {
+					s.fieldUs[k] = append(s.fieldUs[k], x)
+				}
+			case *ssa.Call:
+				if _, p := stringFlag(&x.Call); p >= 0 {
+					s.flagged[x.Call.Args[p]] = append(s.flagged[x.Call.Args[p]], x)
+				}
+				if networkAccept(&x.Call) {
+					s.relays = true
+				}
+			}
+			buf = in.Operands(buf[:0])
+			for _, op := range buf {
+				if g, ok := (*op).(*ssa.Global); ok {
+					if _, isStore := in.(*ssa.Store); isStore && in.(*ssa.Store).Addr == g {
+						continue
+					}
+					if u, isLoad := in.(*ssa.UnOp); isLoad && u.Op == token.MUL {
+						continue
+					}
+					s.addrs[g]++
+				}
+			}
+		}
+	}
+}
+
+func fieldOf(fa *ssa.FieldAddr) (fieldKey, bool) {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return fieldKey{}, false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	return fieldKey{st, fa.Field}, ok
+}
+
+// networkAccept reports whether call accepts a connection from a
+// listener that may be a network's: net.Listener's Accept, or a TCP
+// listener's.
+func networkAccept(call *ssa.CallCommon) bool {
+	if call.IsInvoke() {
+		m := call.Method
+		return m.Name() == "Accept" && m.Pkg() != nil && m.Pkg().Path() == "net"
+	}
+	return isMethod(ssakit.Callee(call), "net", "TCPListener", "Accept", "AcceptTCP")
+}
+
+// Summary returns the summary of fn, a function of this package or,
+// through Known, of another.
+func (s *Servers) Summary(fn *types.Func) *Summary {
+	if fn == nil {
+		return nil
+	}
+	if fn.Pkg() != s.pkg {
+		if s.known == nil || fn.Pkg() == nil {
+			return nil
+		}
+		return s.known.FuncSummary(fn)
+	}
+	if f := s.funcs[fn]; f != nil {
+		return s.FuncSummary(f)
+	}
+	return nil
+}
+
+// FuncSummary returns the summary of fn, a function of this package.
+// A function whose summary is being computed (recursion) has none.
+func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
+	if sum, ok := s.memo[fn]; ok {
+		return sum
+	}
+	s.memo[fn] = nil
+	sum := &Summary{}
+	rets := ssakit.Returns(fn)
+	if sig := fn.Signature; sig.Recv() != nil && fn.Name() == "Accept" && sig.Results().Len() == 2 &&
+		len(rets) > 0 && !s.relays {
+		sum.MemAccept = everyResult(rets, 0, func(v ssa.Value) bool { return memConn(v, 0) })
+	}
+	for i := range fn.Signature.Results().Len() {
+		t := fn.Signature.Results().At(i).Type()
+		if hasMethod(t, "Accept") && everyResult(rets, i, func(v ssa.Value) bool { return s.localListener(v, 0) }) {
+			sum.LocalResults = append(sum.LocalResults, i)
+		}
+		if hasMethod(t, "ServeHTTP") && everyResult(rets, i, func(v ssa.Value) bool { return s.debugHandler(v, 0, true) }) {
+			sum.DebugResults = append(sum.DebugResults, i)
+		}
+	}
+	for i, p := range fn.Params {
+		if isServeMux(p.Type()) {
+			if ok, routes := s.muxUses(p, false); ok && routes > 0 {
+				sum.DebugParams = append(sum.DebugParams, i)
+			}
+		}
+	}
+	if sum.Empty() {
+		sum = nil
+	}
+	s.memo[fn] = sum
+	return sum
+}
+
+// everyResult reports whether result i of at least one return is not
+// nil, and ok holds for every one that is not.
+func everyResult(rets []*ssa.Return, i int, ok func(ssa.Value) bool) bool {
+	seen := false
+	for _, ret := range rets {
+		if i >= len(ret.Results) {
+			return false
+		}
+		v := ret.Results[i]
+		if ssakit.IsNil(v) {
+			continue
+		}
+		if !ok(v) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// memConn reports whether v, a connection an Accept method returns, is
+// made in memory: received from a channel (also in a select) or an end
+// of net.Pipe.
+func memConn(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	depth++
+	switch x := ssakit.Unconvert(v).(type) {
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if !ssakit.IsNil(e) && !memConn(e, depth) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return true
+		}
+		return everyStored(x, func(v ssa.Value) bool { return memConn(v, depth) })
+	case *ssa.Extract:
+		switch t := x.Tuple.(type) {
+		case *ssa.UnOp:
+			return t.Op == token.ARROW && x.Index == 0
+		case *ssa.Select:
+			return x.Index >= 2
+		case *ssa.Call:
+			return isMethod(ssakit.Callee(&t.Call), "net", "", "Pipe")
+		}
+	}
+	return false
+}
+
+// LocalAddr reports whether v, the address of a server, can only be
+// reached from the machine itself: a loopback literal, or the value of
+// a command-line flag whose default is one (the program listens on
+// loopback unless its operator says otherwise).
+func (s *Servers) LocalAddr(v ssa.Value) bool {
+	return LocalAddr(v) || s.flagDefault(v, 0)
+}
+
+// flagDefault reports whether v is read from a string flag whose
+// default is a loopback address: *flag.String(...) (also through a
+// variable holding the pointer), or a variable given to flag.StringVar
+// (the flag package, a FlagSet, or pflag's) and stored nowhere else.
+func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	ptr := load.X
+	if fv, ok := ptr.(*ssa.FreeVar); ok {
+		ptr = Binding(fv)
+	}
+	switch p := ptr.(type) {
+	case *ssa.Call:
+		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 {
+			return LocalAddr(p.Call.Args[d])
+		}
+	case *ssa.UnOp: // a variable that holds the pointer
+		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
+			vals := s.stores[g]
+			return len(vals) == 1 && s.addrs[g] == 0 && s.flagDefault(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth)
+		}
+		return everyStored(p, func(v ssa.Value) bool { return s.flagDefault(&ssa.UnOp{Op: token.MUL, X: v}, depth) })
+	case *ssa.Global:
+		// var addr string; flag.StringVar(&addr, ...)
+		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p])
+	case *ssa.Alloc:
+		stores, other := 0, 0
+		for _, in := range *p.Referrers() {
+			switch u := in.(type) {
+			case *ssa.Store:
+				if u.Addr == p && !isZero(u.Val) {
+					stores++
+				}
+			case *ssa.UnOp, *ssa.DebugRef:
+			default:
+				other++
+			}
+		}
+		return s.flaggedOnly(p, stores, other)
+	}
+	return false
+}
+
+// flaggedOnly reports whether the variable ptr is given to one string
+// flag whose default is a loopback address, and its address to nothing
+// else (other counts the other uses of the address, stores the stores).
+func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int) bool {
+	calls := s.flagged[ptr]
+	if len(calls) != 1 || stores != 0 || other != len(calls) {
+		return false
+	}
+	d, _ := stringFlag(&calls[0].Call)
+	return LocalAddr(calls[0].Call.Args[d])
+}
+
+func isZero(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && (k.Value == nil || k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "")
+}
+
+// stringFlag returns the index of the default value of a call that
+// defines a string flag (the flag package, a FlagSet's method, pflag's),
+// and the index of the variable it binds for StringVar and StringVarP,
+// or -1 for String and StringP, which return a pointer; def is -1 for
+// any other call.
+func stringFlag(call *ssa.CallCommon) (def, ptr int) {
+	fn := ssakit.Callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return -1, -1
+	}
+	switch fn.Pkg().Path() {
+	case "flag", "github.com/spf13/pflag":
+	default:
+		return -1, -1
+	}
+	recv := 0
+	if ssakit.RecvName(fn) == "FlagSet" {
+		recv = 1
+	}
+	switch fn.Name() {
+	case "String":
+		return recv + 1, -1
+	case "StringP":
+		return recv + 2, -1
+	case "StringVar":
+		return recv + 2, recv
+	case "StringVarP":
+		return recv + 3, recv
+	}
+	return -1, -1
+}
+
+// LocalListener reports whether v, a net.Listener, accepts only
+// connections from the machine itself or from the process: a Unix
+// socket, a TCP listener on a loopback address, or an in-memory
+// listener (grpc's bufconn, fasthttputil's InmemoryListener, a listener
+// type whose name says it is in memory or a pipe, a type of the
+// analyzed code whose Accept hands out connections made in memory, or
+// the result of a function of the analyzed code that returns one). It
+// follows interface conversions, tls.NewListener, local variables and
+// the variables a closure captures.
+func (s *Servers) LocalListener(v ssa.Value) bool { return s.localListener(v, 0) }
+
+func (s *Servers) localListener(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	if inMemoryType(v.Type()) || s.memAcceptType(v.Type()) {
+		return true
+	}
+	var call *ssa.Call
+	index := 0
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return s.localListener(x.X, depth)
+	case *ssa.ChangeInterface:
+		return s.localListener(x.X, depth)
+	case *ssa.FreeVar:
+		if b := Binding(x); b != nil {
+			return s.localListener(b, depth)
+		}
+		return false
+	case *ssa.UnOp:
+		return everyStored(x, func(v ssa.Value) bool { return s.localListener(v, depth) })
+	case *ssa.Extract:
+		call, _ = x.Tuple.(*ssa.Call)
+		index = x.Index
+	case *ssa.Call:
+		call = x
+	}
+	if call == nil {
+		return false
+	}
+	fn := ssakit.Callee(&call.Call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if sum := s.Summary(fn); sum != nil {
+		return slices.Contains(sum.LocalResults, index)
+	}
+	if index != 0 {
+		return false
+	}
+	args := call.Call.Args
+	switch fn.Pkg().Path() + "." + ssakit.RecvName(fn) + "." + fn.Name() {
+	case "crypto/tls..NewListener":
+		return len(args) == 2 && s.localListener(args[0], depth)
+	case "net..ListenUnix", "google.golang.org/grpc/test/bufconn..Listen",
+		"github.com/valyala/fasthttp/fasthttputil..NewInmemoryListener":
+		return true
+	case "net..Listen":
+		return len(args) == 2 && localNetwork(args[0], args[1])
+	case "net.ListenConfig.Listen":
+		return len(args) == 4 && localNetwork(args[2], args[3])
+	}
+	return false
+}
+
+// memAcceptType reports whether t is a type of the analyzed code (or a
+// pointer to one) whose Accept method hands out only connections made
+// in memory (Summary.MemAccept).
+func (s *Servers) memAcceptType(t types.Type) bool {
+	if _, isIface := t.Underlying().(*types.Interface); isIface {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), "Accept")
+	fn, _ := obj.(*types.Func)
+	if fn == nil || len(index) != 1 { // promoted from an embedded listener
+		return false
+	}
+	sum := s.Summary(fn)
+	return sum != nil && sum.MemAccept
+}
+
+// DebugHandler reports whether v, the handler of a server, serves only
+// debugging, metrics or profiling endpoints: promhttp's Handler,
+// expvar's Handler, net/http/pprof's handlers, a handler a debug helper
+// of the analyzed code returns, or a ServeMux made in the function (or
+// in the function a closure is made in) that receives only debug
+// registrations (muxUses). A nil handler (the DefaultServeMux) is judged
+// by Local, which knows the package.
+func (s *Servers) DebugHandler(v ssa.Value) bool { return s.debugHandler(v, 0, false) }
+
+func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return s.debugHandler(x.X, depth, returning)
+	case *ssa.ChangeInterface:
+		return s.debugHandler(x.X, depth, returning)
+	case *ssa.ChangeType:
+		return s.debugHandler(x.X, depth, returning) // http.HandlerFunc(pprof.Index)
+	case *ssa.Function:
+		return x.Pkg != nil && x.Pkg.Pkg.Path() == "net/http/pprof"
+	case *ssa.FreeVar:
+		if b := Binding(x); b != nil {
+			return s.debugHandler(b, depth, returning)
+		}
+	case *ssa.UnOp:
+		// a variable: every value stored into it
+		return everyStored(x, func(v ssa.Value) bool { return s.debugHandler(v, depth, returning) })
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return s.debugResult(call, x, x.Index, returning)
+		}
+	case *ssa.Call:
+		fn := ssakit.Callee(&x.Call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "github.com/prometheus/client_golang/prometheus/promhttp.Handler",
+			"github.com/prometheus/client_golang/prometheus/promhttp.HandlerFor",
+			"github.com/prometheus/client_golang/prometheus/promhttp.InstrumentMetricHandler",
+			"expvar.Handler", "net/http/pprof.Handler":
+			return true
+		case "net/http.NewServeMux":
+			ok, routes := s.muxUses(x, returning)
+			return ok && routes > 0
+		}
+		return s.debugResult(x, x, 0, returning)
+	}
+	return false
+}
+
+// debugResult reports whether v, result i of call, is a handler that a
+// function of the analyzed code returns serving only debugging; a
+// *http.ServeMux must then receive only debug registrations here too.
+func (s *Servers) debugResult(call *ssa.Call, v ssa.Value, i int, returning bool) bool {
+	sum := s.Summary(ssakit.Callee(&call.Call))
+	if sum == nil || !slices.Contains(sum.DebugResults, i) {
+		return false
+	}
+	if isServeMux(v.Type()) {
+		ok, _ := s.muxUses(v, returning)
+		return ok
+	}
+	return true
+}
+
+// muxUses reports whether every use of mux, a *http.ServeMux, registers
+// a debug handler on it (debugRegistration), hands it to a debug helper
+// (Summary.DebugParams), or hands it to a server; routes counts the
+// registrations. The mux may be kept in a variable, also one a closure
+// captures (made outside, served inside go func() { ... }()), or in an
+// unexported field of a type of the package whose every load receives
+// only debug registrations (a debug helper's handle on the mux). With
+// returning, the mux may be returned (a summary: the caller judges it
+// again). A mux that leaves the function any other way is not known.
+func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
+	routes := 0
+	seen := map[ssa.Value]bool{}
+	var uses func(v ssa.Value) bool
+	uses = func(v ssa.Value) bool {
+		if seen[v] || len(seen) > 32 {
+			return len(seen) <= 32
+		}
+		seen[v] = true
+		refs := v.Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, in := range *refs {
+			switch u := in.(type) {
+			case *ssa.Call:
+				if u.Call.Value == v {
+					return false
+				}
+				fn := ssakit.Callee(&u.Call)
+				args := u.Call.Args
+				if isMethod(fn, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3 && args[0] == v {
+					if !s.debugRegistration(args[1], args[2]) {
+						return false
+					}
+					routes++
+					continue
+				}
+				sum := s.Summary(fn)
+				if sum == nil {
+					return false // handed on: routes may be added elsewhere
+				}
+				for j, a := range args {
+					if a == v && !slices.Contains(sum.DebugParams, j) {
+						return false
+					}
+				}
+				routes++
+			case *ssa.Store:
+				if u.Val != v {
+					return false
+				}
+				switch addr := u.Addr.(type) {
+				case *ssa.Alloc:
+					// into a variable of its own: follow the variable's
+					// loads, here and in closures
+					if !onlyStore(addr, u) || !cellUses(addr, uses) {
+						return false
+					}
+				case *ssa.FieldAddr:
+					n, ok := s.debugField(addr)
+					if !ok {
+						return false
+					}
+					routes += n
+				default:
+					return false
+				}
+			case *ssa.Return:
+				if !returning {
+					return false
+				}
+			case *ssa.MakeInterface, *ssa.DebugRef:
+				// the mux handed to the server
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return uses(mux), routes
+}
+
+// debugField reports whether fa is an unexported field of a struct type
+// of this package every load of which, anywhere in the package, receives
+// only debug registrations, and how many (0 or 1).
+func (s *Servers) debugField(fa *ssa.FieldAddr) (int, bool) {
+	k, ok := fieldOf(fa)
+	if !ok || k.st.Field(k.field).Exported() || k.st.Field(k.field).Pkg() != s.pkg {
+		return 0, false
+	}
+	switch s.fields[k] {
+	case -1:
+		return 0, false
+	case 1:
+		return 0, true
+	case 2:
+		return 1, true
+	}
+	if _, busy := s.fields[k]; busy {
+		return 0, true // a load stored back: judged by the other loads
+	}
+	s.fields[k] = 0
+	total := 0
+	for _, a := range s.fieldUs[k] {
+		for _, in := range *a.Referrers() {
+			switch u := in.(type) {
+			case *ssa.Store:
+				if u.Addr != a {
+					s.fields[k] = -1
+					return 0, false
+				}
+			case *ssa.UnOp:
+				ok, n := s.muxUses(u, false)
+				if u.Op != token.MUL || !ok {
+					s.fields[k] = -1
+					return 0, false
+				}
+				total += n
+			case *ssa.DebugRef:
+			default:
+				s.fields[k] = -1
+				return 0, false
+			}
+		}
+	}
+	if total > 0 {
+		s.fields[k] = 2
+		return 1, true
+	}
+	s.fields[k] = 1
+	return 0, true
+}
+
+// debugRegistration reports whether registering handler at route (on
+// any ServeMux) serves only debugging: the route is under /debug/ or is
+// /metrics (a constant, or a constant prefix such as "/debug/" + name),
+// or the handler is a debug handler.
+func (s *Servers) debugRegistration(route, handler ssa.Value) bool {
+	return debugRouteValue(route) || s.debugHandler(handler, 0, false)
+}
+
+// debugRouteValue reports whether v is a debug or metrics route: a
+// constant, "/debug/" + x, or fmt.Sprintf("/debug/...", ...).
+func debugRouteValue(v ssa.Value) bool {
+	if constDebugRoute(v) {
+		return true
+	}
+	var prefix ssa.Value
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			prefix = x.X
+		}
+	case *ssa.Call:
+		if isMethod(ssakit.Callee(&x.Call), "fmt", "", "Sprintf") && len(x.Call.Args) > 0 {
+			prefix = x.Call.Args[0]
+		}
+	}
+	k, ok := prefix.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	p := constant.StringVal(k.Value)
+	if i := strings.IndexByte(p, ' '); i >= 0 {
+		p = strings.TrimSpace(p[i+1:]) // a method
+	}
+	return strings.HasPrefix(p, "/debug/") || strings.HasPrefix(p, "/metrics/")
+}
+
+// hasMethod reports whether t, or a pointer to it, has a method of
+// that name.
+func hasMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+func isServeMux(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "ServeMux"
+}
+
+// Local reports whether an http server with this address, listener and
+// handler (each may be nil when not known) is reachable by no stranger,
+// or serves only debug and metrics endpoints: the reports of a missing
+// server timeout on it are moot. A handler that is the constant nil
+// serves the DefaultServeMux.
+func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
+	if addr != nil && s.LocalAddr(addr) || listener != nil && s.LocalListener(listener) {
+		return true
+	}
+	if handler != nil && ssakit.IsNil(handler) {
+		return s.mux == MuxDebug
+	}
+	return handler != nil && s.DebugHandler(handler)
+}
+
+// Mux returns what the package and its imports register on the
+// DefaultServeMux.
+func (s *Servers) Mux() MuxUse { return s.mux }
+
+// ImportedMux returns what the packages pass's package imports register
+// on the DefaultServeMux: MuxDebug for a direct import of net/http/pprof
+// or expvar by a non-test file (they register /debug/pprof/ and
+// /debug/vars), and what Known says of the others.
+func ImportedMux(pass *analysis.Pass, known Known) MuxUse {
+	var m MuxUse
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, spec := range f.Imports {
+			switch strings.Trim(spec.Path.Value, "`\"") {
+			case "net/http/pprof", "expvar":
+				m |= MuxDebug
+			}
+		}
+	}
+	if known != nil {
+		for _, imp := range pass.Pkg.Imports() {
+			m |= known.PackageMux(imp)
+		}
+	}
+	return m
+}
+
+// ownMux returns what funcs register on the DefaultServeMux: http.Handle
+// and http.HandleFunc, its own Handle methods, and the debug helpers it
+// is given to. A registration is debug by its route or its handler
+// (debugRegistration); only a debug handler (pprof's, expvar's,
+// promhttp's) or a debug helper says the mux is a debug listener
+// (MuxDebug): a route under /debug/ alone does not. The DefaultServeMux
+// handed to any other function may receive any route (MuxOther).
+func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
+	var m MuxUse
+	register := func(route, handler ssa.Value) {
+		switch {
+		case s.debugHandler(handler, 0, false):
+			m |= MuxDebug
+		case debugRouteValue(route):
+		default:
+			m |= MuxOther
+		}
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				f := ssakit.Callee(&call.Call)
+				args := call.Call.Args
+				if isMethod(f, "net/http", "", "Handle", "HandleFunc") && len(args) == 2 {
+					register(args[0], args[1])
+					continue
+				}
+				for j, a := range args {
+					if !isDefaultMux(a) {
+						continue
+					}
+					switch {
+					case j == 0 && isMethod(f, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3:
+						register(args[1], args[2])
+					case slices.Contains(s.Summary(f).debugParams(), j):
+						m |= MuxDebug
+					default:
+						m |= MuxOther
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (s *Summary) debugParams() []int {
+	if s == nil {
+		return nil
+	}
+	return s.DebugParams
+}

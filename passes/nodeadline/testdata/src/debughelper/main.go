@@ -1,0 +1,78 @@
+// Command debughelper serves debug servers whose mux receives only the
+// registrations of the module's debug helpers (mydebug): moot. A mux
+// that also gets the application's handlers is still reported.
+package main
+
+import (
+	"flag"
+	"net/http"
+	"net/http/pprof"
+
+	"debughelper/mydebug"
+)
+
+var debugAddr = flag.String("debug-addr", ":6060", "the debug listener")
+
+func main() {
+	flag.Parse()
+	mux := http.NewServeMux()
+	dbg := mydebug.Debugger(mux)
+	dbg.Handle("x", "the x page", http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	go http.ListenAndServe(*debugAddr, mux) // no diagnostic: debug helpers only
+}
+
+func metricsOnly(addr string) error {
+	mux := http.NewServeMux()
+	mydebug.Metrics(mux)
+	return http.ListenAndServe(addr, mux) // no diagnostic: the metrics helper only
+}
+
+func handlerOnly(addr string) error {
+	return http.ListenAndServe(addr, mydebug.Handler()) // no diagnostic: the helper returns a profiling handler
+}
+
+func statusMux(addr string) error {
+	srv := &http.Server{Addr: addr, Handler: mydebug.StatusMux()}
+	return srv.ListenAndServe() // no diagnostic: the helper's mux, nothing added
+}
+
+// profiles is a debug helper of this package.
+func profiles(mux *http.ServeMux) {
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+}
+
+func ownHelper(addr string) error {
+	mux := http.NewServeMux()
+	profiles(mux)
+	mydebug.Metrics(mux)
+	return http.ListenAndServe(addr, mux) // no diagnostic: debug helpers of the package and the module
+}
+
+// The application's handlers on the same mux: still reported.
+
+func debuggerAndAPI(addr string, api http.Handler) error {
+	mux := http.NewServeMux()
+	mydebug.Debugger(mux)
+	mux.Handle("/", api)
+	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func statusMuxAndAPI(addr string, api http.Handler) error {
+	mux := mydebug.StatusMux()
+	mux.Handle("/api/", api)
+	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func routesHelper(addr string, api http.Handler) error {
+	mux := http.NewServeMux()
+	mydebug.Metrics(mux)
+	mydebug.Routes(mux, api)
+	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func exposed(addr string) error {
+	mux := http.NewServeMux()
+	mydebug.Expose(mux)
+	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
