@@ -111,7 +111,7 @@ func (st *state) prepare(f *finding) *site {
 func objectKey(s *site) string {
 	f := s.f
 	switch f.cat {
-	case ClientTimeout, DialTimeout, ServerTimeouts:
+	case ClientTimeout, DialTimeout, DialConnect, ServerTimeouts:
 	default:
 		return ""
 	}
@@ -153,7 +153,7 @@ func alsoMessage(f *finding) string {
 	switch f.cat {
 	case ServerTimeouts:
 		return "the same server is also started here"
-	case DialTimeout:
+	case DialTimeout, DialConnect:
 		return "the same dialer also dials here"
 	}
 	return "also sent here, through the same client"
@@ -173,7 +173,7 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	obj := st.objText(f, call)
 	arg := st.argText(call, f.ctxArg)
 	user := f.entry.Kind == netops.None
-	switch f.cat {
+	switch f.shape() {
 	case ClientTimeout, ContextDropped:
 		if f.entry.Kind == netops.NewRequest {
 			return fmt.Sprintf("%s builds a request with no context, although %s is at hand; the caller's deadline and cancellation do not reach it, "+
@@ -199,6 +199,9 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	case BackgroundContext:
 		remedy := "derive the context with context.WithTimeout"
 		switch {
+		case user && f.connect:
+			return fmt.Sprintf("%s connects with %s, which never ends; %s (pass a context with a deadline, from context.WithTimeout)",
+				name, f.ctx.desc, dialStall)
 		case user && slices.Contains(st.netFact(f.callee).ReqParams, f.ctxArg):
 			return fmt.Sprintf("%s sends %s with %s, which never ends, through a client with no Timeout; %s (%s)",
 				name, arg, f.ctx.desc, clientStall, remedy)
@@ -236,6 +239,20 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 		return fmt.Sprintf("%s starts a server that cannot have timeouts; %s (use an http.Server with ReadHeaderTimeout)", name, serverStall)
 	}
 	return name + " can wait forever"
+}
+
+// shape is the category whose message and fixes fit a finding: a
+// dial-connect finding is worded and fixed as the dial-timeout finding of
+// a dial, or the background-context finding of a context, it was before
+// it had a category of its own.
+func (f *finding) shape() string {
+	if f.cat != DialConnect {
+		return f.cat
+	}
+	if f.ctxArg >= 0 {
+		return BackgroundContext
+	}
+	return DialTimeout
 }
 
 // limitName names the field whose absence leaves a send unbounded:
@@ -287,8 +304,11 @@ func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInfor
 	}
 	if f.objArg >= 0 && f.obj.chosen.IsValid() && st.syn.File(f.obj.chosen) != nil && !inCall(f.obj.chosen) {
 		b, _ := f.bounded()
-		rel = append(rel, analysis.RelatedInformation{Pos: f.obj.chosen,
-			Message: fmt.Sprintf("the %s is chosen here, with %s; other constructors' callers choose their own", b.Type, unsetFields(b))})
+		msg := fmt.Sprintf("the %s is chosen here, with %s", b.Type, unsetFields(b))
+		if f.obj.among {
+			msg += "; other constructors' callers choose their own"
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: f.obj.chosen, Message: msg})
 	}
 	if f.ctx.origin != nil {
 		if pos := originPos(f.ctx.origin); pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
@@ -401,7 +421,7 @@ func (st *state) droppedRequests(rs resolvers, found []*finding) []*finding {
 				}
 				callee := ssakit.Callee(&call.Call)
 				e, ok := netops.Lookup(callee)
-				if !ok || e.Kind != netops.NewRequest || !st.sentUnjudged(r, call) {
+				if !ok || e.Kind != netops.NewRequest || localURL(call.Call.Args, e.URL) || !st.sentUnjudged(r, call) {
 					continue
 				}
 				out = append(out, &finding{cat: ContextDropped, instr: call, callee: callee, entry: e,
