@@ -31,9 +31,9 @@ const (
 	// tcp_syn_retries: about two minutes), so the call does not wait
 	// forever; what does is a handshake or a read with no deadline after
 	// it, which the other categories report.
-	DialConnect = "dial-connect"
-	ServerTimeouts    = "server-timeouts"
-	ServeFunction     = "serve-function"
+	DialConnect    = "dial-connect"
+	ServerTimeouts = "server-timeouts"
+	ServeFunction  = "serve-function"
 
 	// DeveloperCode is the category of every finding in code that no
 	// stranger talks to: examples and demos, benchmark programs, test
