@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "example.com/boundedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "ignoredrace", "example.com/boundedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -275,6 +275,23 @@ func TestOneReportPerRace(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestIgnoreAnySend checks that a //toctou:ignore directive on any send
+// of a race, not only the first, suppresses the race: the pass reports
+// the race at the suppressed send (analysistest sees it there), and every
+// driver drops it; a directive with no reason moves nothing.
+func TestIgnoreAnySend(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "ignoredrace")
+	var lines []int
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), driverPass(t), "ignoredrace") {
+		for _, d := range r.Diagnostics {
+			lines = append(lines, r.Pass.Fset.Position(d.Pos).Line)
+		}
+	}
+	if !slices.Equal(lines, []int{32}) {
+		t.Errorf("lines reported through the driver: %v, want [32] (the race whose directive has no reason)", lines)
 	}
 }
 

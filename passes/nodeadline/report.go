@@ -13,6 +13,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
+	"github.com/toctou/toctou/internal/ignore"
 	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/relevance"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -59,9 +60,29 @@ func (st *state) reportAll() {
 		}
 		groups = append(groups, []*site{s})
 	}
+	ignored := make(map[*ast.File]map[int]bool)
 	for _, g := range groups {
-		st.report(g)
+		st.report(suppressedFirst(st.pass.Fset, g, ignored))
 	}
+}
+
+// suppressedFirst moves to the front of a race the first call whose line
+// a //toctou:ignore directive naming nodeadline suppresses: the race is
+// reported there, and a directive on any of its calls suppresses it.
+// ignored caches the directive lines of each file.
+func suppressedFirst(fset *token.FileSet, g []*site, ignored map[*ast.File]map[int]bool) []*site {
+	for i, s := range g[min(1, len(g)):] {
+		lines, ok := ignored[s.file]
+		if !ok {
+			lines = ignore.Lines(fset, s.file, "nodeadline")
+			ignored[s.file] = lines
+		}
+		if tf := fset.File(s.call.Pos()); tf != nil && lines[tf.Line(s.call.Pos())] {
+			out := append([]*site{s}, g[:i+1]...)
+			return append(out, g[i+2:]...)
+		}
+	}
+	return g
 }
 
 // A site is a finding about to be reported: its call and file, the
