@@ -131,8 +131,8 @@ func (st *state) prepare(f *finding) *site {
 // http.Get to replace) are their own race: "".
 func objectKey(s *site) string {
 	f := s.f
-	switch f.cat {
-	case ClientTimeout, DialTimeout, DialConnect, ServerTimeouts:
+	switch f.shape() { // (a dial-connect with a context that never ends: its remedy is at the call)
+	case ClientTimeout, DialTimeout, ServerTimeouts:
 	default:
 		return ""
 	}
@@ -171,10 +171,10 @@ func (st *state) report(g []*site) {
 
 // alsoMessage is the related message of another site of the same race.
 func alsoMessage(f *finding) string {
-	switch f.cat {
+	switch f.shape() {
 	case ServerTimeouts:
 		return "the same server is also started here"
-	case DialTimeout, DialConnect:
+	case DialTimeout:
 		return "the same dialer also dials here"
 	}
 	return "also sent here, through the same client"

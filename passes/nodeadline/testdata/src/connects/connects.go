@@ -91,3 +91,15 @@ func loopbackLookalike(port string) (net.Conn, error) {
 func localhostPrefix(suffix string) (*tls.Conn, error) {
 	return tls.Dial("tcp", "localhost"+suffix, nil) // want `tls.Dial connects and shakes hands with no timeout`
 }
+
+// A context that never ends is bounded at each call: two findings, even
+// through one dialer.
+var shared = &net.Dialer{}
+
+func first(addr string) (net.Conn, error) {
+	return shared.DialContext(context.Background(), "tcp", addr) // want `\(\*net.Dialer\).DialContext connects with context.Background\(\)`
+}
+
+func second(addr string) (net.Conn, error) {
+	return shared.DialContext(context.TODO(), "tcp", addr) // want `\(\*net.Dialer\).DialContext connects with context.TODO\(\)`
+}
