@@ -102,7 +102,9 @@
 // stored there comes from one place: one literal, or one store of
 // http.DefaultClient or of another package's client (the related
 // location "chosen here" points at it), so four methods sending through
-// c.hc are one finding.
+// c.hc are one finding. A //toctou:ignore directive on any call of the
+// finding suppresses it: the finding is reported at the first call a
+// directive names.
 //
 // A function that takes a context and passes it on is left alone; the
 // caller that supplies a context that never ends is reported, in any
