@@ -171,18 +171,19 @@ func TestFixStd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// net/smtp's Dial has a nodeadline finding with a fix: dial with a timeout.
+	// net/smtp's Dial has a nodeadline finding with a fix: dial with a
+	// timeout (dial-connect, opt-in: -nodeadline.all shows it).
 	stdFile := filepath.Join(gorootDir, "src", "net", "smtp", "smtp.go")
 	before := readFile(t, stdFile)
-	if r := run(t, dir, "", bin, "-json", "net/smtp"); r.code != 0 || !strings.Contains(r.stdout, "suggested_fixes") {
+	if r := run(t, dir, "", bin, "-nodeadline.all", "-json", "net/smtp"); r.code != 0 || !strings.Contains(r.stdout, "suggested_fixes") {
 		t.Fatalf("toctou -json net/smtp: want a finding with a fix\n%s", r)
 	}
 	skip := "toctou: not fixing " + stdFile + ": in GOROOT\n"
-	diff := run(t, dir, "", bin, "-diff", "net/smtp")
+	diff := run(t, dir, "", bin, "-nodeadline.all", "-diff", "net/smtp")
 	if diff.code != 0 || diff.stdout != "" || diff.stderr != skip {
 		t.Errorf("toctou -diff net/smtp: want exit code 0, no diff and, on stderr, only\n%s%s", skip, diff)
 	}
-	r := run(t, dir, "", bin, "-fix", "net/smtp")
+	r := run(t, dir, "", bin, "-nodeadline.all", "-fix", "net/smtp")
 	if r.code != 0 || r.stdout != "" || r.stderr != skip {
 		t.Errorf("toctou -fix net/smtp: want exit code 0 and, on stderr, only\n%s%s", skip, r)
 	}

@@ -200,6 +200,22 @@ func parse(fset *token.FileSet, files []*ast.File, known []string) *Index {
 	return x
 }
 
+// Lines returns the lines of f whose diagnostics of the check name a
+// directive suppresses when name is a known check: its directives that
+// name it and give a reason, placed as the wrapper places them. A pass
+// that reports one race at one of several calls reads it to report at a
+// call whose line carries a directive, so that suppressing any call of
+// the race suppresses the race.
+func Lines(fset *token.FileSet, f *ast.File, name string) map[int]bool {
+	lines := make(map[int]bool)
+	for _, d := range parse(fset, []*ast.File{f}, nil).Directives {
+		if d.Reason != "" && slices.Contains(d.Names, name) {
+			lines[d.Line] = true
+		}
+	}
+	return lines
+}
+
 // parseComment returns the directive of c, or nil if c is no directive.
 func parseComment(c *ast.Comment, known []string) *Directive {
 	rest, ok := strings.CutPrefix(c.Text, Prefix)

@@ -84,15 +84,21 @@ type Func struct {
 	Req     int // the *http.Request argument, or -1
 	URL     int // the URL argument, or -1
 	Dialer  int // the *net.Dialer argument of tls.DialWithDialer, or -1
+	Addr    int // the address argument of a dial, a string ("host:port", a socket path), or -1
 }
 
-func fn(k Kind) Func { return Func{Kind: k, Ctx: -1, Network: -1, Req: -1, URL: -1, Dialer: -1} }
+func fn(k Kind) Func {
+	return Func{Kind: k, Ctx: -1, Network: -1, Req: -1, URL: -1, Dialer: -1, Addr: -1}
+}
 
 func (f Func) ctx(i int) Func     { f.Ctx = i; return f }
 func (f Func) network(i int) Func { f.Network = i; return f }
 func (f Func) req(i int) Func     { f.Req = i; return f }
 func (f Func) url(i int) Func     { f.URL = i; return f }
 func (f Func) dialer(i int) Func  { f.Dialer = i; return f }
+
+// dial sets the network argument and the address argument after it.
+func (f Func) dial(i int) Func { f.Network, f.Addr = i, i+1; return f }
 
 // table is keyed by package path, then by "Name" for functions and
 // "Recv.Name" for methods (Recv without the pointer).
@@ -123,21 +129,21 @@ var table = map[string]map[string]Func{
 		"Server.ServeTLS":          fn(ServerStart),
 	},
 	"net": {
-		"Dial":               fn(Dial).network(0),
+		"Dial":               fn(Dial).dial(0),
 		"DialTCP":            fn(Dial).network(0),
-		"Dialer.Dial":        fn(DialerDial).network(1),
-		"Dialer.DialContext": fn(DialerDialContext).ctx(1).network(2),
+		"Dialer.Dial":        fn(DialerDial).dial(1),
+		"Dialer.DialContext": fn(DialerDialContext).ctx(1).dial(2),
 		"Dialer.DialTCP":     fn(DialerDialContext).ctx(1).network(2),
 	},
 	"golang.org/x/net/proxy": {
-		"Dialer.Dial": fn(ProxyDial).network(1),
-		"direct.Dial": fn(ProxyDial).network(1),
+		"Dialer.Dial": fn(ProxyDial).dial(1),
+		"direct.Dial": fn(ProxyDial).dial(1),
 	},
 	"crypto/tls": {
-		"Dial":               fn(TLSDial).network(0),
-		"DialWithDialer":     fn(TLSDialWithDialer).dialer(0).network(1),
-		"Dialer.Dial":        fn(TLSDialerDial).network(1),
-		"Dialer.DialContext": fn(TLSDialerDialContext).ctx(1).network(2),
+		"Dial":               fn(TLSDial).dial(0),
+		"DialWithDialer":     fn(TLSDialWithDialer).dialer(0).dial(1),
+		"Dialer.Dial":        fn(TLSDialerDial).dial(1),
+		"Dialer.DialContext": fn(TLSDialerDialContext).ctx(1).dial(2),
 	},
 }
 

@@ -15,6 +15,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net"
 	"slices"
 	"strings"
 
@@ -213,28 +214,100 @@ func isRoleTag(t string) bool {
 	return false
 }
 
-// LocalAddr reports whether v, the address of a server, can only be
-// reached from the machine itself: a loopback literal ("127.0.0.1:…",
-// "localhost:…", "[::1]:…"), perhaps completed by string concatenation
-// or fmt.Sprintf.
+// LocalAddr reports whether v, the address of a server or of a dial, can
+// only be reached from the machine itself: a loopback literal
+// ("127.0.0.1:…", "localhost:…", "[::1]:…"), perhaps completed by string
+// concatenation or fmt.Sprintf, or net.JoinHostPort of a loopback host.
 func LocalAddr(v ssa.Value) bool {
-	switch x := v.(type) {
-	case *ssa.Const:
-		return x.Value != nil && x.Value.Kind() == constant.String && loopback(constant.StringVal(x.Value))
-	case *ssa.BinOp:
-		return x.Op == token.ADD && LocalAddr(x.X)
-	case *ssa.Call:
-		if fn, ok := x.Call.Value.(*ssa.Function); ok && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" &&
-			fn.Name() == "Sprintf" && len(x.Call.Args) > 0 {
-			return LocalAddr(x.Call.Args[0])
-		}
-		if fn, ok := x.Call.Value.(*ssa.Function); ok && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "net" &&
-			fn.Name() == "JoinHostPort" && len(x.Call.Args) == 2 {
-			k, ok := x.Call.Args[0].(*ssa.Const)
+	if call, ok := v.(*ssa.Call); ok {
+		if fn, ok := call.Call.Value.(*ssa.Function); ok && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "net" &&
+			fn.Name() == "JoinHostPort" && len(call.Call.Args) == 2 {
+			k, ok := call.Call.Args[0].(*ssa.Const)
 			return ok && k.Value != nil && k.Value.Kind() == constant.String && loopbackHost(constant.StringVal(k.Value))
 		}
 	}
-	return false
+	prefix, _ := constPrefix(v)
+	return loopback(prefix)
+}
+
+// LocalURL reports whether v, the URL of a request, names a loopback
+// host in its constant beginning ("http://127.0.0.1:" + port + "/health",
+// fmt.Sprintf("http://localhost:%d/…", port), "https://[::1]:8443/"): the
+// peer is a process of the same machine, no stranger. The host must end
+// within the constant (a ':', '/', '?' or '#' after it, or the whole URL
+// constant), so "http://localhost" + suffix is not local, and a URL with
+// user information ("http://localhost:80@host/") is not either.
+func LocalURL(v ssa.Value) bool {
+	prefix, whole := constPrefix(v)
+	_, rest, ok := strings.Cut(prefix, "://")
+	if !ok {
+		return false
+	}
+	end := strings.IndexAny(rest, "/?#")
+	complete := end >= 0 || whole
+	if end < 0 {
+		end = len(rest)
+	}
+	authority := rest[:end]
+	if strings.Contains(authority, "@") {
+		return false
+	}
+	if strings.HasPrefix(authority, "[") {
+		host, _, ok := strings.Cut(authority[1:], "]")
+		return ok && loopbackHost(host)
+	}
+	host, _, found := strings.Cut(authority, ":")
+	if !found && !complete {
+		return false // the host goes on past the constant
+	}
+	return loopbackHost(host)
+}
+
+// LocalPeer reports whether a dial of, or a listener on, network and addr
+// (either may be nil) reaches only the machine itself: a Unix socket, or
+// a loopback address (LocalAddr).
+func LocalPeer(network, addr ssa.Value) bool {
+	if k, ok := network.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+		switch constant.StringVal(k.Value) {
+		case "unix", "unixpacket", "unixgram":
+			return true
+		}
+	}
+	return addr != nil && LocalAddr(addr)
+}
+
+// constPrefix returns the constant beginning of a string built by
+// concatenation (a + b: a's beginning) or fmt.Sprintf (its format), and
+// whether that constant is the whole string.
+func constPrefix(v ssa.Value) (string, bool) {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.Const:
+			if x.Value == nil || x.Value.Kind() != constant.String {
+				return "", false
+			}
+			return constant.StringVal(x.Value), true
+		case *ssa.BinOp:
+			if x.Op != token.ADD {
+				return "", false
+			}
+			s, _ := constPrefix(x.X)
+			return s, false
+		case *ssa.Call:
+			fn, ok := x.Call.Value.(*ssa.Function)
+			if !ok || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" || fn.Name() != "Sprintf" || len(x.Call.Args) == 0 {
+				return "", false
+			}
+			s, _ := constPrefix(x.Call.Args[0])
+			if i := strings.IndexByte(s, '%'); i >= 0 {
+				s = s[:i]
+			}
+			return s, false
+		default:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 func loopback(addr string) bool {
@@ -245,24 +318,14 @@ func loopback(addr string) bool {
 	return ok && loopbackHost(host)
 }
 
+// loopbackHost reports whether host is localhost or a loopback IP
+// address (127.0.0.0/8, ::1).
 func loopbackHost(host string) bool {
-	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
-}
-
-// localNetwork reports whether listening on network and addr admits
-// only local peers: a Unix socket, or TCP on a loopback address.
-func localNetwork(network, addr ssa.Value) bool {
-	k, ok := network.(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-		return false
-	}
-	switch constant.StringVal(k.Value) {
-	case "unix", "unixpacket":
+	if host == "localhost" {
 		return true
-	case "tcp", "tcp4", "tcp6":
-		return LocalAddr(addr)
 	}
-	return false
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // inMemoryType reports whether t names a listener type that keeps its

@@ -1,12 +1,15 @@
 package relevance_test
 
 import (
+	"go/constant"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/relevance"
 )
@@ -162,4 +165,51 @@ var roleAnalyzer = &analysis.Analyzer{
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver")
+}
+
+func TestLocalURL(t *testing.T) {
+	str := func(s string) ssa.Value { return ssa.NewConst(constant.MakeString(s), types.Typ[types.String]) }
+	port := ssa.NewConst(nil, types.Typ[types.String]) // stands for a value the code computes
+	concat := func(s string) ssa.Value { return &ssa.BinOp{Op: token.ADD, X: str(s), Y: port} }
+	for _, c := range []struct {
+		v    ssa.Value
+		want bool
+	}{
+		{str("http://127.0.0.1:8080/health"), true},
+		{str("http://localhost"), true},
+		{str("https://[::1]:8443/"), true},
+		{concat("http://127.0.0.1:"), true},
+		{concat("http://localhost/"), true},
+		{concat("http://127.1.2.3:"), true},
+		{concat("http://localhost"), false},        // the host goes on: localhost.example.com
+		{concat("http://127.example.com:"), false}, // a name, not an address
+		{concat("http://localhost:80@"), false},    // user information: the host is after @
+		{concat("http://"), false},
+		{concat("127.0.0.1:"), false}, // an address, not a URL
+		{str("http://example.com/"), false},
+	} {
+		if got := relevance.LocalURL(c.v); got != c.want {
+			t.Errorf("LocalURL(%s) = %v, want %v", c.v, got, c.want)
+		}
+	}
+}
+
+func TestLocalPeer(t *testing.T) {
+	str := func(s string) ssa.Value { return ssa.NewConst(constant.MakeString(s), types.Typ[types.String]) }
+	for _, c := range []struct {
+		network, addr string
+		want          bool
+	}{
+		{"tcp", "127.0.0.1:6379", true},
+		{"tcp", "localhost:53", true},
+		{"tcp", "[::1]:80", true},
+		{"unix", "/run/app.sock", true},
+		{"tcp", "127.example.com:80", false},
+		{"tcp", "10.0.0.1:80", false},
+		{"udp", "example.com:53", false},
+	} {
+		if got := relevance.LocalPeer(str(c.network), str(c.addr)); got != c.want {
+			t.Errorf("LocalPeer(%q, %q) = %v, want %v", c.network, c.addr, got, c.want)
+		}
+	}
 }

@@ -488,9 +488,9 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		"github.com/valyala/fasthttp/fasthttputil..NewInmemoryListener":
 		return true
 	case "net..Listen":
-		return len(args) == 2 && localNetwork(args[0], args[1])
+		return len(args) == 2 && LocalPeer(args[0], args[1])
 	case "net.ListenConfig.Listen":
-		return len(args) == 4 && localNetwork(args[2], args[3])
+		return len(args) == 4 && LocalPeer(args[2], args[3])
 	}
 	return false
 }

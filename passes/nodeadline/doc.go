@@ -49,23 +49,38 @@
 //   - background-context: a context that never ends (context.Background(),
 //     context.TODO(), context.WithoutCancel) is the only possible bound of
 //     a request sent through a client with no Timeout, of a
-//     (*net.Dialer).DialContext on a dialer with no Timeout, or of a
+//     (*tls.Dialer).DialContext whose dial has no Timeout, or of a
 //     function of the analyzed code that passes a context parameter to
 //     one (facts: "sends a network request with the context from
 //     parameter i"). Such a function is not reported itself: its callers
 //     decide, and the report goes to the caller that supplies the context
-//     that never ends. context.WithValue, and context.WithCancel whose
+//     that never ends. A function that bounds its network work whatever
+//     context it receives (it derives a deadline with context.WithTimeout
+//     before it sends, or sends through a client or dialer with a Timeout
+//     it sets itself) has no fact, and its callers are not reported; nor
+//     has a function that reads its response as a stream (a watch, a long
+//     poll), which a caller passing a context that never ends means to
+//     last. context.WithValue, and context.WithCancel whose
 //     cancel function is only called or deferred by the function itself,
 //     keep their parent's life.
-//   - dial-timeout: net.Dial and net.DialTCP to a TCP network (a
-//     constant, or a variable one of whose values is "tcp"), tls.Dial,
-//     tls.DialWithDialer, the Dial methods of a net.Dialer or tls.Dialer
-//     with neither Timeout nor Deadline, and the Dial method of a
-//     golang.org/x/net/proxy dialer that reaches the network through
-//     proxy.Direct or a net.Dialer with no Timeout (proxy.FromURL(u,
-//     proxy.Direct), proxy.SOCKS5, proxy.FromEnvironment, proxy.Direct). Until the handshake
-//     times out in the kernel, minutes later, the dial waits; a TLS
-//     handshake with a silent peer waits forever.
+//   - dial-timeout: a dial that shakes hands with no bound: tls.Dial,
+//     tls.DialWithDialer and the Dial method of a tls.Dialer whose net
+//     dialer has neither Timeout nor Deadline, and the Dial method of a
+//     golang.org/x/net/proxy dialer that talks to a proxy
+//     (proxy.FromURL, proxy.SOCKS5, proxy.FromEnvironment) through
+//     proxy.Direct or a net.Dialer with no Timeout. A peer that accepts
+//     the connection and stays silent holds the handshake forever.
+//   - dial-connect: a plain TCP connect with no time limit: net.Dial and
+//     net.DialTCP to a TCP network (a constant, or a variable one of
+//     whose values is "tcp"), the Dial method of a net.Dialer with
+//     neither Timeout nor Deadline, its DialContext with a context that
+//     never ends (also through a function of the analyzed code, facts:
+//     "connects with the context from parameter i"), and proxy.Direct's
+//     Dial. Off by default (-nodeadline.all shows it): the kernel bounds a
+//     connect to an address that does not answer (on Linux,
+//     tcp_syn_retries: about two minutes), so the call does not wait
+//     forever; what hangs forever is a handshake or a read or write with
+//     no deadline after the connect, which the categories above report.
 //   - server-timeouts: an *http.Server started (ListenAndServe,
 //     ListenAndServeTLS, Serve, ServeTLS) with neither ReadHeaderTimeout nor
 //     ReadTimeout, following the server from where it is made to where it
@@ -82,7 +97,14 @@
 //
 // Several sends through one client, starts of one server or dials of one
 // dialer that lack the same limit are one finding, at the first call, with
-// the other calls as related locations; the fix sets the limit once.
+// the other calls as related locations; the fix sets the limit once. A
+// client kept in an unexported field is one client when every value
+// stored there comes from one place: one literal, or one store of
+// http.DefaultClient or of another package's client (the related
+// location "chosen here" points at it), so four methods sending through
+// c.hc are one finding. A //toctou:ignore directive on any call of the
+// finding suppresses it: the finding is reported at the first call a
+// directive names.
 //
 // A function that takes a context and passes it on is left alone; the
 // caller that supplies a context that never ends is reported, in any
@@ -174,11 +196,19 @@
 // the RoundTrip of a RoundTripper of the code's own, whose request and
 // context are its caller's;
 // net.Listen and other calls that accept rather than reach a peer; dials
-// of Unix sockets, which succeed or fail at once (a full backlog fails
-// with EAGAIN on the non-blocking sockets Go uses), UDP and IP dials,
-// which wait for no one, and dials whose network is not a constant and
-// cannot be "tcp"; proxy dialers given by the caller or with a forward
-// net.Dialer that has a Timeout;
+// of Unix sockets (also with TLS over them), whose peer is a process of
+// the same machine and whose connect succeeds or fails at once (a full
+// backlog fails with EAGAIN on the non-blocking sockets Go uses), dials
+// of a loopback literal address ("127.0.0.1:6379", "localhost:" + port,
+// net.JoinHostPort("::1", port)), whose peer is no stranger, UDP and IP
+// dials, which wait for no one, and dials whose network is not a
+// constant and cannot be "tcp"; proxy dialers given by the caller or with
+// a forward net.Dialer that has a Timeout; requests to a loopback literal
+// URL ("http://127.0.0.1:" + port + "/health",
+// fmt.Sprintf("http://localhost:%d/ready", port), "http://[::1]:8080/";
+// the host must end within the constant, so "http://localhost" + suffix
+// and "http://localhost:80@" + host are reported), whose peer is a
+// process of the same machine (relevance.LocalURL, relevance.LocalPeer);
 // servers no stranger can reach or that serve only debugging
 // (internal/relevance, the relevance model of docs/design.md): an address
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",
@@ -248,7 +278,12 @@
 // New in this version: servers on in-memory listeners of the analyzed
 // code, on muxes of its debug helpers, on a DefaultServeMux whose debug
 // registrations are in other packages, and on loopback flag defaults are
-// not reported; a client chosen by one constructor among several
+// not reported; dial-connect, an opt-in category of its own for
+// plain TCP connects (formerly dial-timeout and, with a context that
+// never ends, background-context); dials and requests to the machine
+// itself left alone; callees that bound themselves or stream left alone;
+// one finding per client kept in a field and chosen with no literal; a
+// client chosen by one constructor among several
 // (New storing http.DefaultClient beside NewWithClient(c)), a client
 // passed to an unexported helper by every one of its calls, sends through
 // RoundTrip, http.NewRequest in a function that has a context, dials

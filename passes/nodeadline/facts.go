@@ -24,6 +24,12 @@ type NetFact struct {
 	// CtxParams are parameters whose context is the only bound of a
 	// network call the function makes.
 	CtxParams []int
+	// ConnectParams are parameters whose context is the only bound of a
+	// plain TCP connect the function makes ((*net.Dialer).DialContext on
+	// a dialer with no Timeout), and of nothing else: the kernel bounds
+	// such a connect, so a caller's context that never ends is the opt-in
+	// dial-connect category, not background-context.
+	ConnectParams []int
 	// ReqParams are *http.Request parameters the function sends through
 	// a client with no Timeout: the request's context is the only bound.
 	ReqParams []int
@@ -65,6 +71,9 @@ func (f *NetFact) String() string {
 	for _, p := range f.CtxParams {
 		parts = append(parts, fmt.Sprintf("sends a network request with the context from parameter %d", p))
 	}
+	for _, p := range f.ConnectParams {
+		parts = append(parts, fmt.Sprintf("connects with the context from parameter %d", p))
+	}
 	for _, p := range f.ReqParams {
 		parts = append(parts, fmt.Sprintf("sends the request from parameter %d through a client with no Timeout", p))
 	}
@@ -86,7 +95,7 @@ func (f *NetFact) String() string {
 }
 
 func (f *NetFact) empty() bool {
-	return f == nil || len(f.CtxParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0 &&
+	return f == nil || len(f.CtxParams) == 0 && len(f.ConnectParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0 &&
 		f.Serve.Empty() && f.DefaultMux == 0
 }
 
@@ -95,7 +104,8 @@ func (f *NetFact) equal(g *NetFact) bool {
 	if f.empty() || g.empty() {
 		return f.empty() == g.empty()
 	}
-	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ReqParams, g.ReqParams) &&
+	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ConnectParams, g.ConnectParams) &&
+		slices.Equal(f.ReqParams, g.ReqParams) &&
 		slices.Equal(f.Results, g.Results) && f.Serve.Equal(&g.Serve) && f.DefaultMux == g.DefaultMux
 }
 

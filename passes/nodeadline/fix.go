@@ -29,7 +29,7 @@ func (st *state) fixes(f *finding, call *ast.CallExpr, file *ast.File, ctxName s
 		}
 	}
 	kind := f.entry.Kind
-	switch f.cat {
+	switch f.shape() {
 	case ClientTimeout, ContextDropped:
 		if f.cat == ContextDropped {
 			switch kind {

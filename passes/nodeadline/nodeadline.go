@@ -26,8 +26,15 @@ const (
 	ContextDropped    = "context-dropped"
 	BackgroundContext = "background-context"
 	DialTimeout       = "dial-timeout"
-	ServerTimeouts    = "server-timeouts"
-	ServeFunction     = "serve-function"
+	// DialConnect is a plain TCP connect with no time limit (net.Dial,
+	// (*net.Dialer).Dial, DialContext with a context that never ends).
+	// It is opt-in: the kernel bounds a connect (on Linux,
+	// tcp_syn_retries: about two minutes), so the call does not wait
+	// forever; what does is a handshake or a read with no deadline after
+	// it, which the other categories report.
+	DialConnect    = "dial-connect"
+	ServerTimeouts = "server-timeouts"
+	ServeFunction  = "serve-function"
 
 	// DeveloperCode is the category of every finding in code that no
 	// stranger talks to: examples and demos, benchmark programs, test

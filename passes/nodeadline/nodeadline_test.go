@@ -67,8 +67,12 @@ func TestCgo(t *testing.T) {
 // TestFixesCompile applies every suggested fix in the testdata and
 // type-checks the result.
 func TestFixesCompile(t *testing.T) {
-	fixtest.Run(t, analysistest.TestData(), nodeadline.Analyzer, packages...)
+	fixtest.Run(t, analysistest.TestData(), nodeadline.Analyzer, append(slices.Clone(packages), fixedToo...)...)
 }
+
+// fixedToo are testdata packages whose tests check categories and races
+// rather than the text of the fixes; their fixes must still compile.
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "ignoredrace", "example.com/boundedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -241,29 +245,126 @@ func TestStreamsNoTimeoutFix(t *testing.T) {
 
 // TestOneReportPerRace checks that the other sends through one client,
 // starts of one server and dials of one dialer are related locations of
-// the first one's diagnostic.
+// the first one's diagnostic, also for a client kept in a field of a
+// struct and chosen by its constructor (a literal or http.DefaultClient).
 func TestOneReportPerRace(t *testing.T) {
-	want := map[int]int{ // line of the diagnostic: its "also" related locations
-		24: 3, // cfg.client: create, remove, head
-		50: 1, // primary
-		51: 0, // secondary
-		57: 0, // http.Get
-		58: 0, // http.Head
-		64: 2, // srv
-		72: 1, // d
+	want := map[string]map[int]int{ // package: line of the diagnostic: its "also" related locations
+		"onerace": {
+			24: 3, // cfg.client: create, remove, head
+			50: 1, // primary
+			51: 0, // secondary
+			57: 0, // http.Get
+			58: 0, // http.Head
+			64: 2, // srv
+			72: 1, // d
+		},
+		"fieldrace": {
+			28: 3, // a.hc, http.DefaultClient: get, remove, head
+			57: 0, // a.hc with context.Background(): its remedy is at the call
+			72: 1, // s.hc, a literal assigned after the struct: save
+			87: 1, // m.hc, http.DefaultClient of another type: check
+		},
 	}
-	for _, r := range analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "onerace") {
-		for _, d := range r.Diagnostics {
-			line := r.Pass.Fset.Position(d.Pos).Line
-			also := 0
-			for _, rel := range d.Related {
-				if strings.Contains(rel.Message, "also") || strings.Contains(rel.Message, "the same") {
-					also++
+	for pkg, lines := range want {
+		for _, r := range analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, pkg) {
+			for _, d := range r.Diagnostics {
+				line := r.Pass.Fset.Position(d.Pos).Line
+				also := 0
+				for _, rel := range d.Related {
+					if strings.Contains(rel.Message, "also") || strings.Contains(rel.Message, "the same") {
+						also++
+					}
+				}
+				if n, ok := lines[line]; !ok || n != also {
+					t.Errorf("%s: line %d: %d related sites of the same race, want %d (%v)", pkg, line, also, n, d.Related)
 				}
 			}
-			if n, ok := want[line]; !ok || n != also {
-				t.Errorf("line %d: %d related sites of the same race, want %d (%v)", line, also, n, d.Related)
+		}
+	}
+}
+
+// TestIgnoreAnySend checks that a //toctou:ignore directive on any send
+// of a race, not only the first, suppresses the race: the pass reports
+// the race at the suppressed send (analysistest sees it there), and every
+// driver drops it; a directive with no reason moves nothing.
+func TestIgnoreAnySend(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "ignoredrace")
+	var lines []int
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), driverPass(t), "ignoredrace") {
+		for _, d := range r.Diagnostics {
+			lines = append(lines, r.Pass.Fset.Position(d.Pos).Line)
+		}
+	}
+	if !slices.Equal(lines, []int{32}) {
+		t.Errorf("lines reported through the driver: %v, want [32] (the race whose directive has no reason)", lines)
+	}
+}
+
+// TestCategories checks the category of each finding of the packages of
+// dial-connect (a plain TCP connect the kernel bounds), of contexts that
+// never end passed to functions of another package, and of requests to
+// the machine itself; and that every driver leaves dial-connect out
+// unless -nodeadline.all asks for it.
+func TestCategories(t *testing.T) {
+	const (
+		connect = nodeadline.DialConnect
+		dial    = nodeadline.DialTimeout
+		bg      = nodeadline.BackgroundContext
+		client  = nodeadline.ClientTimeout
+	)
+	want := map[string]map[int]string{ // package: line: category
+		"connects": {
+			19: connect, 24: connect, 29: connect, 35: connect, // net.Dial, (*net.Dialer).Dial and DialContext
+			49: dial, 53: dial, 58: bg, // TLS handshakes
+			88: connect, 92: dial, // look-alikes of the machine itself
+			100: connect, 104: connect, // one dialer, two contexts that never end: two findings
+		},
+		"example.com/boundedcaller": {22: bg, 26: connect, 30: bg, 34: bg},
+		"loopbackurls":              {76: client, 84: client, 92: client, 100: client},
+		"proxydials":                {19: dial, 27: dial, 31: connect, 35: dial, 63: connect},
+	}
+	pkgs := []string{"example.com/bounded"}
+	for pkg := range want {
+		pkgs = append(pkgs, pkg)
+	}
+	slices.Sort(pkgs)
+	check := func(a *analysis.Analyzer, all bool) {
+		for _, r := range analysistest.Run(t, analysistest.TestData(), a, pkgs...) {
+			seen := map[int]bool{}
+			lines := want[r.Pass.Pkg.Path()]
+			for _, d := range r.Diagnostics {
+				line := r.Pass.Fset.Position(d.Pos).Line
+				seen[line] = true
+				if c := lines[line]; c != d.Category {
+					t.Errorf("%s:%d: category %s, want %q", r.Pass.Pkg.Path(), line, d.Category, c)
+				}
+			}
+			for line, c := range lines {
+				if !seen[line] && (all || c != connect) {
+					t.Errorf("%s:%d: no finding of %s", r.Pass.Pkg.Path(), line, c)
+				}
 			}
 		}
+	}
+	check(nodeadline.Analyzer, true)
+	a := driverPass(t)
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), a, pkgs...) {
+		for _, d := range r.Diagnostics {
+			if d.Category == connect {
+				t.Errorf("%s: dial-connect reported by default", r.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
+	setFlagOf(t, a, "all", "true")
+	n := 0
+	for _, r := range analysistest.Run(discard{}, analysistest.TestData(), a, pkgs...) {
+		for _, d := range r.Diagnostics {
+			if d.Category == connect {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("-nodeadline.all: no dial-connect finding")
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fixutil"
+	"github.com/toctou/toctou/internal/ignore"
 	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/relevance"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -59,9 +60,29 @@ func (st *state) reportAll() {
 		}
 		groups = append(groups, []*site{s})
 	}
+	ignored := make(map[*ast.File]map[int]bool)
 	for _, g := range groups {
-		st.report(g)
+		st.report(suppressedFirst(st.pass.Fset, g, ignored))
 	}
+}
+
+// suppressedFirst moves to the front of a race the first call whose line
+// a //toctou:ignore directive naming nodeadline suppresses: the race is
+// reported there, and a directive on any of its calls suppresses it.
+// ignored caches the directive lines of each file.
+func suppressedFirst(fset *token.FileSet, g []*site, ignored map[*ast.File]map[int]bool) []*site {
+	for i, s := range g[min(1, len(g)):] {
+		lines, ok := ignored[s.file]
+		if !ok {
+			lines = ignore.Lines(fset, s.file, "nodeadline")
+			ignored[s.file] = lines
+		}
+		if tf := fset.File(s.call.Pos()); tf != nil && lines[tf.Line(s.call.Pos())] {
+			out := append([]*site{s}, g[:i+1]...)
+			return append(out, g[i+2:]...)
+		}
+	}
+	return g
 }
 
 // A site is a finding about to be reported: its call and file, the
@@ -110,7 +131,7 @@ func (st *state) prepare(f *finding) *site {
 // http.Get to replace) are their own race: "".
 func objectKey(s *site) string {
 	f := s.f
-	switch f.cat {
+	switch f.shape() { // (a dial-connect with a context that never ends: its remedy is at the call)
 	case ClientTimeout, DialTimeout, ServerTimeouts:
 	default:
 		return ""
@@ -150,7 +171,7 @@ func (st *state) report(g []*site) {
 
 // alsoMessage is the related message of another site of the same race.
 func alsoMessage(f *finding) string {
-	switch f.cat {
+	switch f.shape() {
 	case ServerTimeouts:
 		return "the same server is also started here"
 	case DialTimeout:
@@ -173,7 +194,7 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	obj := st.objText(f, call)
 	arg := st.argText(call, f.ctxArg)
 	user := f.entry.Kind == netops.None
-	switch f.cat {
+	switch f.shape() {
 	case ClientTimeout, ContextDropped:
 		if f.entry.Kind == netops.NewRequest {
 			return fmt.Sprintf("%s builds a request with no context, although %s is at hand; the caller's deadline and cancellation do not reach it, "+
@@ -199,6 +220,9 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	case BackgroundContext:
 		remedy := "derive the context with context.WithTimeout"
 		switch {
+		case user && f.connect:
+			return fmt.Sprintf("%s connects with %s, which never ends; %s (pass a context with a deadline, from context.WithTimeout)",
+				name, f.ctx.desc, dialStall)
 		case user && slices.Contains(st.netFact(f.callee).ReqParams, f.ctxArg):
 			return fmt.Sprintf("%s sends %s with %s, which never ends, through a client with no Timeout; %s (%s)",
 				name, arg, f.ctx.desc, clientStall, remedy)
@@ -236,6 +260,20 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 		return fmt.Sprintf("%s starts a server that cannot have timeouts; %s (use an http.Server with ReadHeaderTimeout)", name, serverStall)
 	}
 	return name + " can wait forever"
+}
+
+// shape is the category whose message and fixes fit a finding: a
+// dial-connect finding is worded and fixed as the dial-timeout finding of
+// a dial, or the background-context finding of a context, it was before
+// it had a category of its own.
+func (f *finding) shape() string {
+	if f.cat != DialConnect {
+		return f.cat
+	}
+	if f.ctxArg >= 0 {
+		return BackgroundContext
+	}
+	return DialTimeout
 }
 
 // limitName names the field whose absence leaves a send unbounded:
@@ -287,8 +325,11 @@ func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInfor
 	}
 	if f.objArg >= 0 && f.obj.chosen.IsValid() && st.syn.File(f.obj.chosen) != nil && !inCall(f.obj.chosen) {
 		b, _ := f.bounded()
-		rel = append(rel, analysis.RelatedInformation{Pos: f.obj.chosen,
-			Message: fmt.Sprintf("the %s is chosen here, with %s; other constructors' callers choose their own", b.Type, unsetFields(b))})
+		msg := fmt.Sprintf("the %s is chosen here, with %s", b.Type, unsetFields(b))
+		if f.obj.among {
+			msg += "; other constructors' callers choose their own"
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: f.obj.chosen, Message: msg})
 	}
 	if f.ctx.origin != nil {
 		if pos := originPos(f.ctx.origin); pos.IsValid() && st.syn.File(pos) != nil && !inCall(pos) {
@@ -401,7 +442,7 @@ func (st *state) droppedRequests(rs resolvers, found []*finding) []*finding {
 				}
 				callee := ssakit.Callee(&call.Call)
 				e, ok := netops.Lookup(callee)
-				if !ok || e.Kind != netops.NewRequest || !st.sentUnjudged(r, call) {
+				if !ok || e.Kind != netops.NewRequest || localURL(call.Call.Args, e.URL) || !st.sentUnjudged(r, call) {
 					continue
 				}
 				out = append(out, &finding{cat: ContextDropped, instr: call, callee: callee, entry: e,

@@ -42,6 +42,9 @@ type object struct {
 	// choosing http.DefaultClient), and chosenExpr the value stored.
 	chosen     token.Pos
 	chosenExpr ssa.Value
+	// among is set when chosen is one constructor's choice among others
+	// that store their caller's value.
+	among bool
 }
 
 func (o object) join(p object) object {
@@ -56,7 +59,7 @@ func (o object) join(p object) object {
 	}
 	o.shared = o.shared || p.shared
 	if !o.chosen.IsValid() {
-		o.chosen, o.chosenExpr = p.chosen, p.chosenExpr
+		o.chosen, o.chosenExpr, o.among = p.chosen, p.chosenExpr, p.among
 	}
 	return o
 }
@@ -387,9 +390,15 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 			// own, the field holds whatever the callers pass.
 			o.limit = join(o.limit, unknownLimit)
 		}
-		if !fromParam {
+		switch {
+		case fromParam:
+			o.among = true
+		case len(o.origins) > 0:
 			o.chosen, o.chosenExpr = token.NoPos, nil // the origin says it all
 		}
+		// (with no origin, http.DefaultClient or a client of another
+		// package's constructor, the store that chooses it identifies the
+		// race: every send through the field is one finding)
 		for _, read := range r.idx.fieldReads[f] {
 			o.limit = join(o.limit, r.usesOf(read, depth, nil))
 		}

@@ -23,6 +23,9 @@ type finding struct {
 	objArg int         // its argument index, or -1 (http.DefaultClient)
 	ctx    ctxInfo     // the context or request, when one is involved
 	ctxArg int         // its argument index, or -1
+	// connect is set when the call's only unbounded wait is a plain TCP
+	// connect, which the kernel bounds (the dial-connect category).
+	connect bool
 }
 
 // visit examines the calls of fn. Findings go to report (when not nil);
@@ -67,12 +70,12 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 	}
 	switch e.Kind {
 	case netops.HTTPSendDefault:
-		if f.obj = r.defaultClient(); f.obj.limit == noLimit && !testServerURL(args, e.URL) {
+		if f.obj = r.defaultClient(); f.obj.limit == noLimit && !localURL(args, e.URL) {
 			emit(ClientTimeout)
 		}
 	case netops.ClientSend:
 		f.objArg = 0
-		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !testServerURL(args, e.URL) {
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !localURL(args, e.URL) {
 			emit(ClientTimeout)
 		}
 	case netops.ClientDo, netops.RoundTrip:
@@ -80,23 +83,33 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit || e.Req >= len(args) {
 			return
 		}
-		f.ctx = r.reqCtx(args[e.Req], 0)
-		if f.ctx.kind == ctxNone && requestToTestServer(f.ctx.origin) {
+		if localRequest(args[e.Req]) {
 			return
 		}
+		f.ctx = r.reqCtx(args[e.Req], 0)
 		st.ctxSink(f, next, emit)
 	case netops.Dial:
-		if waitsToConnect(args, e.Network) {
-			emit(DialTimeout)
+		if waitsToConnect(args, e.Network) && !localDial(args, e) {
+			emit(DialConnect)
 		}
 	case netops.TLSDial:
-		emit(DialTimeout)
-	case netops.ProxyDial:
-		if waitsToConnect(args, e.Network) && r.proxyUnbounded(args[0], 0) {
+		if !localDial(args, e) {
 			emit(DialTimeout)
+		}
+	case netops.ProxyDial:
+		if !waitsToConnect(args, e.Network) {
+			return
+		}
+		if unbounded, handshake := r.proxyUnbounded(args[0], 0); unbounded && handshake {
+			emit(DialTimeout) // the proxy's handshake waits too
+		} else if unbounded && !localDial(args, e) {
+			emit(DialConnect)
 		}
 	case netops.TLSDialWithDialer:
 		f.objArg = e.Dialer
+		if localDial(args, e) {
+			return
+		}
 		if isNil(args[e.Dialer]) {
 			emit(DialTimeout)
 		} else if f.obj = r.objectOf(args[e.Dialer], 0); f.obj.limit == noLimit {
@@ -104,15 +117,20 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		}
 	case netops.DialerDial, netops.TLSDialerDial:
 		f.objArg = 0
-		if e.Kind == netops.DialerDial && !waitsToConnect(args, e.Network) {
+		if e.Kind == netops.DialerDial && !waitsToConnect(args, e.Network) || localDial(args, e) {
 			return
 		}
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit {
-			emit(DialTimeout)
+			if e.Kind == netops.DialerDial {
+				emit(DialConnect)
+			} else {
+				emit(DialTimeout)
+			}
 		}
 	case netops.DialerDialContext, netops.TLSDialerDialContext:
 		f.objArg, f.ctxArg = 0, e.Ctx
-		if e.Kind == netops.DialerDialContext && !waitsToConnect(args, e.Network) {
+		f.connect = e.Kind == netops.DialerDialContext
+		if f.connect && !waitsToConnect(args, e.Network) || localDial(args, e) {
 			return
 		}
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit {
@@ -205,11 +223,11 @@ func (st *state) localServerStart(args []ssa.Value, name string) bool {
 func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetFact, r *resolver,
 	next map[*types.Func]*NetFact, report func(*finding)) {
 	args := ci.Common().Args
-	for _, p := range fact.CtxParams {
+	ctxParam := func(p int, connect bool) {
 		if p >= len(args) {
-			continue
+			return
 		}
-		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.ctxOf(args[p], 0)}
+		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.ctxOf(args[p], 0), connect: connect}
 		st.ctxSink(f, next, func(cat string) {
 			if report != nil {
 				f.cat = cat
@@ -217,14 +235,17 @@ func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetF
 			}
 		})
 	}
+	for _, p := range fact.CtxParams {
+		ctxParam(p, false)
+	}
+	for _, p := range fact.ConnectParams {
+		ctxParam(p, true)
+	}
 	for _, p := range fact.ReqParams {
-		if p >= len(args) {
+		if p >= len(args) || localRequest(args[p]) {
 			continue
 		}
 		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.reqCtx(args[p], 0)}
-		if f.ctx.kind == ctxNone && requestToTestServer(f.ctx.origin) {
-			continue
-		}
 		st.ctxSink(f, next, func(cat string) {
 			if report != nil {
 				f.cat = cat
@@ -242,7 +263,11 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 	case ctxNone:
 		emit(ClientTimeout)
 	case ctxForever:
-		emit(BackgroundContext)
+		if f.connect {
+			emit(DialConnect) // the kernel bounds a plain connect
+		} else {
+			emit(BackgroundContext)
+		}
 	case ctxParam:
 		owner := f.ctx.owner
 		obj, ok := owner.Object().(*types.Func)
@@ -252,14 +277,23 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && ssakit.RecvName(obj) != "" {
 			return // a RoundTripper of the code's own: an http.Client calls it, with its caller's request
 		}
+		if streamsBody(f.instr) {
+			// a long-lived stream (a watch, a long poll, events): the
+			// caller that passes a context that never ends means it
+			// to last as long as the program; it cancels it, if ever
+			return
+		}
 		sum := next[obj]
 		if sum == nil {
 			sum = new(NetFact)
 			next[obj] = sum
 		}
-		if f.ctx.reqParam {
+		switch {
+		case f.ctx.reqParam:
 			sum.ReqParams = addSorted(sum.ReqParams, f.ctx.param)
-		} else {
+		case f.connect:
+			sum.ConnectParams = addSorted(sum.ConnectParams, f.ctx.param)
+		default:
 			sum.CtxParams = addSorted(sum.CtxParams, f.ctx.param)
 		}
 	}
@@ -301,13 +335,74 @@ func tcpNetwork(v ssa.Value, depth int) bool {
 	return false
 }
 
+// localDial reports whether a dial reaches only the machine itself: a
+// Unix socket or a loopback address (relevance.LocalPeer). No stranger is
+// at the other end.
+func localDial(args []ssa.Value, e netops.Func) bool {
+	var network, addr ssa.Value
+	if e.Network >= 0 && e.Network < len(args) {
+		network = args[e.Network]
+	}
+	if e.Addr >= 0 && e.Addr < len(args) {
+		addr = args[e.Addr]
+	}
+	return relevance.LocalPeer(network, addr)
+}
+
+// localURL reports whether argument i of a call is a URL whose peer is
+// the machine itself or a test server the code started: a loopback
+// literal (relevance.LocalURL), or the URL of an httptest.Server.
+func localURL(args []ssa.Value, i int) bool {
+	return i >= 0 && i < len(args) && (relevance.LocalURL(args[i]) || fromTestServer(args[i], 0))
+}
+
+// localRequest reports whether req, an *http.Request, is built by
+// http.NewRequest or NewRequestWithContext (perhaps given another context
+// by WithContext or Clone) with a URL of localURL, on every path.
+func localRequest(req ssa.Value) bool { return localRequestAt(req, 0) }
+
+func localRequestAt(req ssa.Value, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+	depth++
+	switch v := req.(type) {
+	case *ssa.Extract:
+		if v.Index != 0 {
+			return false
+		}
+		return localRequestAt(v.Tuple, depth)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !isNil(e) && !localRequestAt(e, depth) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	case *ssa.Call:
+		e, ok := netops.Lookup(ssakit.Callee(&v.Call))
+		if !ok {
+			return false
+		}
+		switch e.Kind {
+		case netops.NewRequest, netops.NewRequestWithContext:
+			return localURL(v.Call.Args, e.URL)
+		case netops.RequestWithContext:
+			return len(v.Call.Args) > 0 && localRequestAt(v.Call.Args[0], depth)
+		}
+	}
+	return false
+}
+
 // proxyUnbounded reports whether v, a golang.org/x/net/proxy Dialer,
 // connects with no time limit: proxy.Direct, proxy.FromEnvironment(), or
 // a proxy.FromURL or proxy.SOCKS5 dialer whose forward dialer is one of
-// these or a net.Dialer with no Timeout.
-func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
+// these or a net.Dialer with no Timeout. handshake is set when the dial
+// also shakes hands with a proxy (FromURL, SOCKS5, FromEnvironment),
+// which nothing bounds; proxy.Direct and a net.Dialer only connect.
+func (r *resolver) proxyUnbounded(v ssa.Value, depth int) (unbounded, handshake bool) {
 	if depth > 4 {
-		return false
+		return false, false
 	}
 	depth++
 	for {
@@ -322,10 +417,10 @@ func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
 		break
 	}
 	if isStdGlobalLoad(v, "golang.org/x/net/proxy", "Direct") {
-		return true
+		return true, false
 	}
 	if _, ok := netops.BoundedType(v.Type()); ok {
-		return r.objectOf(v, depth).limit == noLimit // a forward &net.Dialer{}
+		return r.objectOf(v, depth).limit == noLimit, false // a forward &net.Dialer{}
 	}
 	var call *ssa.Call
 	switch x := v.(type) {
@@ -337,40 +432,27 @@ func (r *resolver) proxyUnbounded(v ssa.Value, depth int) bool {
 		}
 	}
 	if call == nil {
-		return false
+		return false, false
 	}
 	fn := ssakit.Callee(&call.Call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/proxy" || ssakit.RecvName(fn) != "" {
-		return false
+		return false, false
 	}
 	forward := -1
 	switch fn.Name() {
 	case "FromEnvironment":
-		return true
+		return true, true
 	case "FromURL":
 		forward = 1
 	case "SOCKS5":
 		forward = 3
 	}
 	args := call.Call.Args
-	return forward >= 0 && forward < len(args) && r.proxyUnbounded(args[forward], depth)
-}
-
-// testServerURL reports whether argument i of a call is a URL of an
-// httptest.Server: a test server started by the code itself.
-func testServerURL(args []ssa.Value, i int) bool {
-	return i >= 0 && i < len(args) && fromTestServer(args[i], 0)
-}
-
-// requestToTestServer reports whether origin (an http.NewRequest call)
-// builds a request to an httptest.Server.
-func requestToTestServer(origin ssa.Value) bool {
-	call, ok := origin.(*ssa.Call)
-	if !ok {
-		return false
+	if forward < 0 || forward >= len(args) {
+		return false, false
 	}
-	e, ok := netops.Lookup(ssakit.Callee(&call.Call))
-	return ok && e.URL >= 0 && fromTestServer(call.Call.Args[e.URL], 0)
+	unbounded, _ = r.proxyUnbounded(args[forward], depth)
+	return unbounded, unbounded
 }
 
 // fromTestServer reports whether v is computed from a field of an

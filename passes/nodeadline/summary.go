@@ -2,6 +2,7 @@ package nodeadline
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -23,6 +24,10 @@ func (st *state) summarize() {
 		}
 		for _, fn := range st.funcs {
 			st.results(fn, rs.of(fn), next)
+		}
+		for _, f := range next {
+			// a context that also bounds a request is a request's bound
+			f.ConnectParams = slices.DeleteFunc(f.ConnectParams, func(p int) bool { return slices.Contains(f.CtxParams, p) })
 		}
 		same := len(next) == len(st.summaries)
 		for obj, f := range next {

@@ -115,7 +115,7 @@ func tuneClient(url string) error {
 }
 
 func connect(addr string) error {
-	conn, err := netutil.Connect(context.Background(), addr) // want `netutil.Connect sends a network request with context.Background\(\)`
+	conn, err := netutil.Connect(context.Background(), addr) // want `netutil.Connect connects with context.Background\(\), which never ends; an address that does not answer blocks it until the operating system gives up, minutes later`
 	if err != nil {
 		return err
 	}

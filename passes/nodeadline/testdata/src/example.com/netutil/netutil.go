@@ -66,7 +66,7 @@ func NewRequestCtx(ctx context.Context, url string) (*http.Request, error) { // 
 }
 
 // Connect dials with its caller's context.
-func Connect(ctx context.Context, addr string) (net.Conn, error) { // want Connect:"sends a network request with the context from parameter 0"
+func Connect(ctx context.Context, addr string) (net.Conn, error) { // want Connect:"connects with the context from parameter 0"
 	var d net.Dialer
 	return d.DialContext(ctx, "tcp", addr) // no diagnostic: the caller's context may have a deadline
 }

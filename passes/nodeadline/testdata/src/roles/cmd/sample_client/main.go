@@ -4,5 +4,5 @@ package main
 import "net/http"
 
 func main() {
-	http.Get("http://localhost:8080/") // no diagnostic: developer-code
+	http.Get("http://service.example:8080/") // no diagnostic: developer-code
 }
