@@ -39,8 +39,20 @@
 // package and, through facts, in others. pathrace decides with the same
 // sites (CheckSite, UseSite) and branches (FuncState.Decided).
 //
+// And it says which functions return an *os.File they opened from a
+// path parameter (Opens, in opens.go), so that a call of it is an open
+// of its argument: every return yields no file (with an error), or the
+// file of a successful open of that parameter that no path to the return
+// closes. The handle model it needs (handles.go) is byname's: the opens
+// (OpenSite, from the fsops table and the callees' summaries), what a
+// function does with a handle (OpenFlow.TrackHandle: closes, deferred
+// closes, escapes, stats), where an open succeeded (OpenFlow.Succeeded,
+// whose branches stop at calls that never return: the exits table, and
+// the package's own functions that reach no return). byname decides with
+// the same model (Openers, made once per run).
+//
 // Issue 13's effects summary is to grow in the same fact (what tempname,
-// byname, partialwrite and lockfile still keep in their own facts:
+// partialwrite and lockfile still keep in their own facts:
 // docs/design.md, "Which check reads what").
 //
 // Cost: the analyzer declares a fact, but it is required only by the
@@ -55,7 +67,12 @@
 // returning an error, and for the checks and uses only in one that
 // imports a file-system package, uses a file-system abstraction, or
 // imports a summary of checks or uses: the packages pathrace built it in
-// before it moved here.
+// before it moved here; and for the openers only in one that imports a
+// file-system package or a summary of an opener (byname built it in
+// those, and in those importing syscall or golang.org/x/sys/unix, which
+// the fsops table holds). Openers are summarized in library packages
+// too, like the checks and uses, and exported everywhere but in the
+// standard library.
 package effects
 
 import (
@@ -104,6 +121,10 @@ type Fact struct {
 	// parameters name (a call of it is a use of its argument), sorted by
 	// Param, then Op (pathfacts.go, summary.go).
 	Uses []ParamUse
+	// Opens says that the function returns an *os.File it opened from a
+	// path parameter (a call of it is an open of its argument), or is nil
+	// (opens.go).
+	Opens *Opens
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -126,6 +147,9 @@ func (f *Fact) String() string {
 	}
 	for _, u := range f.Uses {
 		parts = append(parts, u.String())
+	}
+	if f.Opens != nil {
+		parts = append(parts, f.Opens.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -183,7 +207,8 @@ func run(pass *analysis.Pass) (any, error) {
 		cleaners, symlinks = declaresCandidate(pass)
 	}
 	paths := r.pathCandidate(pass)
-	if !cleaners && !symlinks && !paths {
+	opens := r.ImportsOpeners(pass.Pkg)
+	if !cleaners && !symlinks && !paths && !opens {
 		return r, nil
 	}
 	// Cleaners built on cleaners: callees before callers, so that a
@@ -228,8 +253,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// the cleaners and the symbolic-link checks: a use of a cleaned
 	// parameter is a use of the parameter, and a call of a symbolic-link
 	// check is a check.
-	if paths {
-		r.summarizePaths(prog.CallGraph())
+	// And which return a handle opened from a parameter, after the
+	// cleaners too: an open of a cleaned parameter opens the parameter.
+	if paths || opens {
+		r.summarizePaths(prog.CallGraph(), paths, opens, pass.Pkg)
 	}
 	for fn, f := range r.local {
 		if fn.Exported() && !fsops.IsStd(pass.Pkg) {

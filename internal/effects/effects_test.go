@@ -20,3 +20,10 @@ func TestCleaners(t *testing.T) {
 func TestPathSummaries(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/paths", "example.com/pathuser")
 }
+
+// TestOpeners checks which functions are summarized to return a handle
+// opened from a parameter (Fact.Opens), in one package and across
+// packages; byname reads them.
+func TestOpeners(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/openers", "example.com/openuser")
+}

@@ -14,9 +14,23 @@ import (
 // summarizePaths computes what the package's named functions check and
 // do by name on their parameters, callees before callers
 // (ssakit.BottomUp), so that helpers built on helpers are found at any
-// depth: Fact.Exists and Fact.Uses.
-func (r *Result) summarizePaths(g *ssakit.CallGraph) {
-	ssakit.BottomUp(g, r.summarizeFunc)
+// depth: Fact.Exists and Fact.Uses when paths is set, Fact.Opens when
+// opens is (pkg is the package under analysis).
+func (r *Result) summarizePaths(g *ssakit.CallGraph, paths, opens bool, pkg *types.Package) {
+	var o *Openers
+	if opens {
+		o = r.NewOpeners(pkg)
+	}
+	ssakit.BottomUp(g, func(fn *ssa.Function) bool {
+		changed := false
+		if paths {
+			changed = r.summarizeFunc(fn)
+		}
+		if o != nil && o.summarizeOpens(fn) {
+			changed = true
+		}
+		return changed
+	})
 }
 
 // fact returns fn's summary in the package, made on the first question.

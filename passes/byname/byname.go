@@ -9,7 +9,6 @@ import (
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
@@ -49,12 +48,11 @@ var Analyzer = newAnalyzer()
 // newAnalyzer builds the Analyzer and registers its flags.
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      "byname",
-		Doc:       analysisutil.MustExtractDoc(doc, "byname"),
-		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/byname.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
-		Run:       analysisutil.Guard("byname", run),
-		FactTypes: []analysis.Fact{new(OpensFact)},
+		Name:     "byname",
+		Doc:      analysisutil.MustExtractDoc(doc, "byname"),
+		URL:      "https://github.com/toctou/toctou/blob/main/docs/checks/byname.md",
+		Requires: []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
+		Run:      analysisutil.Guard("byname", run),
 	}
 	a.Flags.BoolVar(&includeTests, "tests", false,
 		"also report in _test.go files (tests usually work in directories they own)")
@@ -68,27 +66,24 @@ var includeTests bool
 // includeTools is the -byname.tools flag.
 var includeTools bool
 
-// run analyzes one package: it summarizes the package's openers, exports
-// them as facts, and reports the operations by name of every function.
+// run analyzes one package: it reports the operations by name of every
+// function on the files it opens (the openers of the analyzed code are
+// internal/effects' summaries, Fact.Opens).
 func run(pass *analysis.Pass) (any, error) {
 	if !includeTools {
 		pass = relevance.DemoteDeveloperCode(pass) // developer-code, unless -byname.tools
 	}
-	if !importsRelevant(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+	eff := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if !importsRelevant(pass.Pkg) && !eff.ImportsOpeners(pass.Pkg) {
 		return nil, nil // no open and no operation by name can be in this package
 	}
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	funcs := res.Funcs()
 	st := &state{
 		pass:    pass,
-		opens:   make(map[*types.Func]*OpensFact),
-		closers: make(map[paramKey]bool),
-		exits:   make(map[*ssa.Function]bool),
+		openers: eff.NewOpeners(pass.Pkg),
 		syn:     analysisutil.NewSyntax(pass),
-		paths:   pass.ResultOf[effects.Analyzer].(*effects.Result).Paths(),
 	}
-	st.summarize(res.CallGraph())
-	st.exportFacts()
 	for _, fn := range funcs {
 		st.checkFunc(fn)
 	}
@@ -100,34 +95,18 @@ func run(pass *analysis.Pass) (any, error) {
 func importsRelevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "os", "syscall", unixPath:
+		case "os", "syscall", effects.UnixPath:
 			return true
 		}
 	}
 	return fsops.Imports(pkg)
 }
 
-// exportFacts publishes the summaries of exported functions; other
-// packages cannot call the rest.
-func (st *state) exportFacts() {
-	if fsops.IsStd(st.pass.Pkg) {
-		return // the standard library is known through tables, never facts
-	}
-	for fn, f := range st.opens {
-		if fn.Exported() {
-			st.pass.ExportObjectFact(fn, f)
-		}
-	}
-}
-
 // state is the state of one run of the pass over one package.
 type state struct {
 	pass    *analysis.Pass
-	opens   map[*types.Func]*OpensFact // openers of this package, by function
-	closers map[paramKey]bool          // whether a function may close a file parameter
-	exits   map[*ssa.Function]bool     // whether a function never returns
-	syn     *analysisutil.Syntax       // calls and files, indexed on the first report
-	paths   *pathflow.Model            // which values are cleaned forms of a parameter (internal/effects)
+	openers *effects.Openers     // opens, handles and never-returning calls (internal/effects)
+	syn     *analysisutil.Syntax // calls and files, indexed on the first report
 
 	fixIndex *fixutil.Index // uses of imports and locals, indexed per file on the first fix
 }

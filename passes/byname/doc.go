@@ -39,8 +39,8 @@
 //   - an *os.File was opened earlier in the same function by os.Open,
 //     os.Create, os.OpenFile or os.CreateTemp, or by a function of the
 //     analyzed code that returns an *os.File it opened from one of its
-//     path parameters (an opener, found in any package through analysis
-//     facts);
+//     path parameters (an opener, found in any package by
+//     internal/effects, whose fact carries it across packages);
 //   - both name the same path: the same value, or the same pure
 //     computation of the same values (filepath.Join, Clean, string
 //     concatenation, constants, the same field of the same variable), or

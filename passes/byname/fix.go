@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 )
 
@@ -18,12 +19,12 @@ import (
 //	os.Chown(p, u, g)  → f.Chown(u, g)
 //	os.Truncate(p, n)  → f.Truncate(n)
 //	os.Stat(p)         → f.Stat()
-func (st *state) fix(o *openSite, op *opSite, handle ast.Expr, useCall *ast.CallExpr) *analysis.SuggestedFix {
+func (st *state) fix(o *effects.OpenSite, op *opSite, handle ast.Expr, useCall *ast.CallExpr) *analysis.SuggestedFix {
 	method := op.op.FileMethod
 	if method == "" || useCall.Ellipsis.IsValid() {
 		return nil
 	}
-	if op.category == TruncateByName && o.access != accessWritable {
+	if op.category == TruncateByName && o.Access != effects.AccessWritable {
 		return nil // f.Truncate needs a handle opened for writing
 	}
 	id, ok := handle.(*ast.Ident)
@@ -31,7 +32,7 @@ func (st *state) fix(o *openSite, op *opSite, handle ast.Expr, useCall *ast.Call
 		return nil // a field or an element may hold another file by then
 	}
 	v := st.handleVar(id)
-	if v == nil || !isOSFile(v.Type()) || !st.visibleAt(v, useCall.Pos()) || !st.assignedOnce(v, id) {
+	if v == nil || !effects.IsOSFile(v.Type()) || !st.visibleAt(v, useCall.Pos()) || !st.assignedOnce(v, id) {
 		return nil
 	}
 	var edit analysis.TextEdit

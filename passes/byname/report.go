@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
@@ -23,9 +24,9 @@ func (st *state) checkFunc(fn *ssa.Function) {
 	}
 	s := newFuncState(st, fn)
 	for _, op := range ops {
-		var nearest *openSite
+		var nearest *effects.OpenSite
 		for _, o := range opens {
-			if nearest != nil && !s.dominates(nearest.call, o.call) {
+			if nearest != nil && !s.Dominates(nearest.Call, o.Call) {
 				continue // an open nearer to the call already qualifies
 			}
 			if s.holdsOpen(o, op) {
@@ -50,21 +51,21 @@ func (st *state) checkFunc(fn *ssa.Function) {
 // handle that runs on every path to op: the code held the handle, and
 // set the mode by name only once the handle was gone. (A path value the
 // caller chose, used after the close, is not reported: see doc.go.)
-func (s *funcState) closedThenByName(o *openSite, op *opSite) bool {
+func (s *funcState) closedThenByName(o *effects.OpenSite, op *opSite) bool {
 	switch op.category {
 	case ChmodByName, ChownByName:
 	default:
 		return false
 	}
-	if op.op.NoFollow || o.file == nil || o.opath || !s.dominates(o.call, op.call) || !s.succeeded(o, op.call.Block()) {
+	if op.op.NoFollow || o.File == nil || o.OPath || !s.Dominates(o.Call, op.call) || !s.Succeeded(o, op.call.Block()) {
 		return false // (Lchown acts on a link itself: the handle has no such form)
 	}
-	h := s.trackHandle(o.file)
-	if h.unsure || h.escaped || !s.nameOf(op.path, h) {
+	h := s.TrackHandle(o.File)
+	if h.Unsure || h.Escaped || !s.nameOf(op.path, h) {
 		return false
 	}
-	for _, c := range h.closes {
-		if call, ok := c.(*ssa.Call); ok && isCloseOf(call, h) && s.dominates(c, op.call) {
+	for _, c := range h.Closes {
+		if call, ok := c.(*ssa.Call); ok && isCloseOf(call, h) && s.Dominates(c, op.call) {
 			return !s.repointed(o, op)
 		}
 	}
@@ -73,13 +74,13 @@ func (s *funcState) closedThenByName(o *openSite, op *opSite) bool {
 
 // nameOf reports whether path is h.Name() of the handle h, directly or
 // through a local variable stored once.
-func (s *funcState) nameOf(path ssa.Value, h *handle) bool {
+func (s *funcState) nameOf(path ssa.Value, h *effects.Handle) bool {
 	for _, p := range []ssa.Value{path, s.storedValue(path)} {
 		call, ok := p.(*ssa.Call)
 		if !ok || len(call.Call.Args) != 1 {
 			continue
 		}
-		if fn := ssakit.Callee(&call.Call); fn != nil && fn.Name() == "Name" && isFileMethod(fn) && h.aliases[call.Call.Args[0]] {
+		if fn := ssakit.Callee(&call.Call); fn != nil && fn.Name() == "Name" && effects.IsFileMethod(fn) && h.Aliases[call.Call.Args[0]] {
 			return true
 		}
 	}
@@ -87,21 +88,21 @@ func (s *funcState) nameOf(path ssa.Value, h *handle) bool {
 }
 
 // isCloseOf reports whether call is f.Close() on the handle h itself.
-func isCloseOf(call *ssa.Call, h *handle) bool {
+func isCloseOf(call *ssa.Call, h *effects.Handle) bool {
 	fn := ssakit.Callee(&call.Call)
-	return fn != nil && fn.Name() == "Close" && isFileMethod(fn) &&
-		len(call.Call.Args) == 1 && h.aliases[call.Call.Args[0]]
+	return fn != nil && fn.Name() == "Close" && effects.IsFileMethod(fn) &&
+		len(call.Call.Args) == 1 && h.Aliases[call.Call.Args[0]]
 }
 
 // reportAfterClose reports op, which changes the mode or owner of the
 // file o opened by its name after closing the handle.
-func (st *state) reportAfterClose(o *openSite, op *opSite) {
+func (st *state) reportAfterClose(o *effects.OpenSite, op *opSite) {
 	useCall := st.syn.Call(op.call.Call.Pos())
-	openCall := st.syn.Call(o.call.Call.Pos())
+	openCall := st.syn.Call(o.Call.Call.Pos())
 	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
 		return
 	}
-	handle := st.handleExpr(openCall, o.fileIx)
+	handle := st.handleExpr(openCall, o.FileIx)
 	if handle == nil {
 		return
 	}
@@ -120,7 +121,7 @@ func (st *state) reportAfterClose(o *openSite, op *opSite) {
 		Related: []analysis.RelatedInformation{{
 			Pos:     openCall.Pos(),
 			End:     openCall.End(),
-			Message: fmt.Sprintf("%s opened %s here", analysisutil.FuncName(o.callee), handleText),
+			Message: fmt.Sprintf("%s opened %s here", analysisutil.FuncName(o.Callee), handleText),
 		}},
 	}
 	demote(&diag, op)
@@ -130,24 +131,24 @@ func (st *state) reportAfterClose(o *openSite, op *opSite) {
 // holdsOpen reports whether op acts by name on the file o opened while
 // the handle is open: same path, o succeeded and dominates op, and some
 // path from o to op does not close the file.
-func (s *funcState) holdsOpen(o *openSite, op *opSite) bool {
-	if o.file == nil || o.opath || !s.dominates(o.call, op.call) {
+func (s *funcState) holdsOpen(o *effects.OpenSite, op *opSite) bool {
+	if o.File == nil || o.OPath || !s.Dominates(o.Call, op.call) {
 		return false
 	}
-	h := s.trackHandle(o.file)
-	if h.unsure || !s.names(o, op.path, h) || !s.succeeded(o, op.call.Block()) {
+	h := s.TrackHandle(o.File)
+	if h.Unsure || !s.names(o, op.path, h) || !s.Succeeded(o, op.call.Block()) {
 		return false
 	}
 	switch op.category {
 	case StatByName:
-		if h.statted || comparedWithSameFile(op.call) {
+		if h.Statted || comparedWithSameFile(op.call) {
 			return false // comparing the name with the handle detects a replacement
 		}
 		if res := ssakit.Results(op.call); len(res) == 2 && unused(res[0]) {
 			return false // only the error is used: it asks whether the name still exists
 		}
 	case TruncateByName:
-		if o.access == accessReadOnly {
+		if o.Access == effects.AccessReadOnly {
 			return false // the handle cannot truncate; nothing better is at hand
 		}
 	}
@@ -157,11 +158,11 @@ func (s *funcState) holdsOpen(o *openSite, op *opSite) bool {
 // repointed reports whether a call between the open and op removes,
 // renames or links the path: the code moves the name on purpose, and no
 // longer expects it to name the open file.
-func (s *funcState) repointed(o *openSite, op *opSite) bool {
-	if o.path == nil {
+func (s *funcState) repointed(o *effects.OpenSite, op *opSite) bool {
+	if o.Path == nil {
 		return false
 	}
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
 			if !ok {
@@ -177,8 +178,8 @@ func (s *funcState) repointed(o *openSite, op *opSite) bool {
 				default:
 					continue
 				}
-				if pa.Index < len(call.Call.Args) && pathflow.SamePath(call.Call.Args[pa.Index], o.path) &&
-					s.reachesInstr(o.call, call) && s.reachesInstr(call, op.call) {
+				if pa.Index < len(call.Call.Args) && pathflow.SamePath(call.Call.Args[pa.Index], o.Path) &&
+					s.ReachesInstr(o.Call, call) && s.ReachesInstr(call, op.call) {
 					return true
 				}
 			}
@@ -255,18 +256,18 @@ func remedy(op *opSite, handle string) string {
 }
 
 // report reports op, which acts by name on the file o holds open.
-func (st *state) report(s *funcState, o *openSite, op *opSite) {
+func (st *state) report(s *funcState, o *effects.OpenSite, op *opSite) {
 	useCall := st.syn.Call(op.call.Call.Pos())
-	openCall := st.syn.Call(o.call.Call.Pos())
+	openCall := st.syn.Call(o.Call.Call.Pos())
 	if useCall == nil || openCall == nil || len(useCall.Args) == 0 || !st.reportable(useCall.Pos()) {
 		return
 	}
-	handle := st.handleExpr(openCall, o.fileIx)
+	handle := st.handleExpr(openCall, o.FileIx)
 	if handle == nil {
 		return // no variable holds the file: there is no handle at hand
 	}
 	handleText := types.ExprString(handle)
-	opName, openName := analysisutil.FuncName(op.callee), analysisutil.FuncName(o.callee)
+	opName, openName := analysisutil.FuncName(op.callee), analysisutil.FuncName(o.Callee)
 	diag := analysis.Diagnostic{
 		Pos:      useCall.Pos(),
 		End:      useCall.End(),
@@ -281,7 +282,7 @@ func (st *state) report(s *funcState, o *openSite, op *opSite) {
 		}},
 	}
 	if f := st.syn.File(useCall.Pos()); f != nil && !analysisutil.CgoRewritten(f) &&
-		!s.closedOnSomePath(o, op.call, s.trackHandle(o.file)) {
+		!s.closedOnSomePath(o, op.call, s.TrackHandle(o.File)) {
 		// (a fix's positions in a file cgo rewrote are not the user's file;
 		// and where some path closes the file first, the handle's method
 		// would fail there with os.ErrClosed)

@@ -1,5 +1,6 @@
 // Package fileutil holds openers that other packages call: byname learns
-// what they return through facts.
+// what they return through internal/effects' summaries (Fact.Opens, whose
+// expectations are in effects' testdata, example.com/openers).
 package fileutil
 
 import (
@@ -10,12 +11,12 @@ import (
 )
 
 // OpenLog opens a log file for appending.
-func OpenLog(p string) (*os.File, error) { // want OpenLog:"opens path param 0 \\(file result 0, error result 1, writable\\)"
+func OpenLog(p string) (*os.File, error) {
 	return os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 }
 
 // OpenRead opens a file for reading.
-func OpenRead(p string) (*os.File, error) { // want OpenRead:"opens path param 0 \\(file result 0, error result 1, read-only\\)"
+func OpenRead(p string) (*os.File, error) {
 	f, err := os.Open(filepath.Clean(p))
 	if err != nil {
 		return nil, err
@@ -24,7 +25,7 @@ func OpenRead(p string) (*os.File, error) { // want OpenRead:"opens path param 0
 }
 
 // MustCreate creates a file or panics.
-func MustCreate(p string) *os.File { // want MustCreate:"opens path param 0 \\(file result 0, always open, writable\\)"
+func MustCreate(p string) *os.File {
 	f, err := os.Create(p)
 	if err != nil {
 		panic(err)
@@ -33,12 +34,12 @@ func MustCreate(p string) *os.File { // want MustCreate:"opens path param 0 \\(f
 }
 
 // OpenFlags opens with the caller's flags.
-func OpenFlags(p string, flag int) (*os.File, error) { // want OpenFlags:"opens path param 0 \\(file result 0, error result 1, flags param 1\\)"
+func OpenFlags(p string, flag int) (*os.File, error) {
 	return os.OpenFile(p, flag, 0o600)
 }
 
 // OpenVia opens through another opener.
-func OpenVia(p string) (*os.File, error) { // want OpenVia:"opens path param 0 \\(file result 0, error result 1, writable\\)"
+func OpenVia(p string) (*os.File, error) {
 	f, err := OpenLog(p)
 	if err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func OpenVia(p string) (*os.File, error) { // want OpenVia:"opens path param 0 \
 type Dir struct{ Root string }
 
 // Open opens name, a path of its own.
-func (d *Dir) Open(name string) (*os.File, error) { // want Open:"opens path param 1 \\(file result 0, error result 1, read-only\\)"
+func (d *Dir) Open(name string) (*os.File, error) {
 	return os.Open(name)
 }
 
