@@ -51,7 +51,19 @@
 // the package's own functions that reach no return). byname decides with
 // the same model (Openers, made once per run).
 //
-// Issue 13's effects summary is to grow in the same fact (what tempname,
+// And it says which functions create a name made from a parameter
+// (Creates, in createfacts.go and createsummary.go): where the parameter
+// goes in the name (the whole path, the directory of a predictable name,
+// the name inside the shared temporary directory), how predictable the
+// rest of the name is, and what is created (a file, a directory, a link),
+// so that a call of it creates the name its argument makes. The model it
+// needs is tempname's: the name evaluator, a symbolic path value of
+// segments and their classes (Evaluator, Segment, ShapeOf, in names.go
+// and shape.go), the create sites and the filters that say a function
+// owns the name it creates (Creators, in creates.go and createindex.go).
+// tempname decides with the same model (Creators, made once per run).
+//
+// Issue 13's effects summary is to grow in the same fact (what
 // partialwrite and lockfile still keep in their own facts:
 // docs/design.md, "Which check reads what").
 //
@@ -70,9 +82,11 @@
 // before it moved here; and for the openers only in one that imports a
 // file-system package or a summary of an opener (byname built it in
 // those, and in those importing syscall or golang.org/x/sys/unix, which
-// the fsops table holds). Openers are summarized in library packages
-// too, like the checks and uses, and exported everywhere but in the
-// standard library.
+// the fsops table holds); and for the creates only in one that imports a
+// file-system package or a summary of a create (tempname built it in
+// those). Openers and creates are summarized in library packages too,
+// like the checks and uses, and exported everywhere but in the standard
+// library.
 package effects
 
 import (
@@ -125,6 +139,10 @@ type Fact struct {
 	// path parameter (a call of it is an open of its argument), or is nil
 	// (opens.go).
 	Opens *Opens
+	// Creates lists the names made from a parameter that the function
+	// creates (a call of it creates the name its argument makes), sorted
+	// by Param, Role, Kind, then Class (createfacts.go).
+	Creates []Create
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -150,6 +168,9 @@ func (f *Fact) String() string {
 	}
 	if f.Opens != nil {
 		parts = append(parts, f.Opens.String())
+	}
+	for _, c := range f.Creates {
+		parts = append(parts, c.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -208,7 +229,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	paths := r.pathCandidate(pass)
 	opens := r.ImportsOpeners(pass.Pkg)
-	if !cleaners && !symlinks && !paths && !opens {
+	creates := r.createCandidate(pass.Pkg)
+	if !cleaners && !symlinks && !paths && !opens && !creates {
 		return r, nil
 	}
 	// Cleaners built on cleaners: callees before callers, so that a
@@ -255,8 +277,14 @@ func run(pass *analysis.Pass) (any, error) {
 	// check is a check.
 	// And which return a handle opened from a parameter, after the
 	// cleaners too: an open of a cleaned parameter opens the parameter.
-	if paths || opens {
-		r.summarizePaths(prog.CallGraph(), paths, opens, pass.Pkg)
+	// And which create a name made from a parameter, after the cleaners:
+	// the name evaluator sees through a cleaner to the parameter.
+	if paths || opens || creates {
+		var cr *Creators
+		if creates {
+			cr = r.NewCreators(prog)
+		}
+		r.summarizePaths(prog.CallGraph(), paths, opens, cr, pass.Pkg)
 	}
 	for fn, f := range r.local {
 		if fn.Exported() && !fsops.IsStd(pass.Pkg) {

@@ -27,3 +27,11 @@ func TestPathSummaries(t *testing.T) {
 func TestOpeners(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/openers", "example.com/openuser")
 }
+
+// TestCreates checks which functions are summarized to create a name
+// made from a parameter (Fact.Creates: where the parameter goes, how
+// predictable the rest is, what is created), in one package and across
+// packages; tempname reads them.
+func TestCreates(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/creators", "example.com/createuser")
+}

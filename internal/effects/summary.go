@@ -15,8 +15,9 @@ import (
 // do by name on their parameters, callees before callers
 // (ssakit.BottomUp), so that helpers built on helpers are found at any
 // depth: Fact.Exists and Fact.Uses when paths is set, Fact.Opens when
-// opens is (pkg is the package under analysis).
-func (r *Result) summarizePaths(g *ssakit.CallGraph, paths, opens bool, pkg *types.Package) {
+// opens is, Fact.Creates when cr is not nil (pkg is the package under
+// analysis).
+func (r *Result) summarizePaths(g *ssakit.CallGraph, paths, opens bool, cr *Creators, pkg *types.Package) {
 	var o *Openers
 	if opens {
 		o = r.NewOpeners(pkg)
@@ -27,6 +28,9 @@ func (r *Result) summarizePaths(g *ssakit.CallGraph, paths, opens bool, pkg *typ
 			changed = r.summarizeFunc(fn)
 		}
 		if o != nil && o.summarizeOpens(fn) {
+			changed = true
+		}
+		if cr != nil && cr.summarizeCreates(fn) {
 			changed = true
 		}
 		return changed

@@ -32,9 +32,9 @@
 //     tested for fs.ErrExist to carry on); or makes a link whose error is
 //     dropped or tested for fs.ErrExist (os.Symlink, os.Link); or calls a
 //     function of the analyzed code that does one of these with a
-//     parameter (a wrapper, found in any package through analysis facts),
-//     where the parameter is the whole path, the directory of a fixed
-//     name, or the name inside os.TempDir();
+//     parameter (a wrapper, found in any package through the effects
+//     summary, internal/effects), where the parameter is the whole path,
+//     the directory of a fixed name, or the name inside os.TempDir();
 //   - the path starts with a shared directory: a constant under /tmp,
 //     /var/tmp, /usr/tmp or /dev/shm, or under Linux's world-writable lock
 //     directories /run/lock, /var/lock and /run/shm (pathflow.SharedDirs),

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fixutil"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -27,7 +28,7 @@ import (
 // no local variable (which would be left unused).
 func (st *state) fix(f finding, call *ast.CallExpr) *analysis.SuggestedFix {
 	c := f.c
-	if ssakit.QualifiedName(c.callee) != "os.Create" || c.role != rolePath || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+	if ssakit.QualifiedName(c.Callee) != "os.Create" || c.Role != effects.RolePath || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return nil
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -39,13 +40,13 @@ func (st *state) fix(f finding, call *ast.CallExpr) *analysis.SuggestedFix {
 	} else if pn, ok := st.pass.TypesInfo.Uses[id].(*types.PkgName); !ok || pn.Imported().Path() != "os" {
 		return nil
 	}
-	pattern, ok := tempPattern(f.sh.name)
+	pattern, ok := tempPattern(f.sh.Name)
 	if !ok {
 		return nil
 	}
 	dir := `""` // os.CreateTemp's default is os.TempDir()
-	if f.sh.root == rootLiteral {
-		dir = strconv.Quote(f.sh.rootText)
+	if f.sh.Root == effects.RootLiteral {
+		dir = strconv.Quote(f.sh.RootText)
 	}
 	arg := call.Args[0]
 	if st.mentionsLocal(arg) || st.nameUsedAgain(c) {
@@ -68,22 +69,22 @@ func (st *state) fix(f finding, call *ast.CallExpr) *analysis.SuggestedFix {
 // predictable parts become the random "*", or, for a fixed name, "-*"
 // goes before the extension. ok is false when the name has a directory
 // part, several predictable parts, or a "*" of its own.
-func tempPattern(name []segment) (string, bool) {
-	if !isSingleComponent(name) {
+func tempPattern(name []effects.Segment) (string, bool) {
+	if !effects.IsSingleComponent(name) {
 		return "", false
 	}
 	var b strings.Builder
 	stars := 0
 	lastStar := false
 	for _, s := range name {
-		switch s.kind {
-		case segLit:
-			if strings.ContainsAny(s.text, "*/") {
+		switch s.Kind {
+		case effects.SegLit:
+			if strings.ContainsAny(s.Text, "*/") {
 				return "", false
 			}
-			b.WriteString(s.text)
+			b.WriteString(s.Text)
 			lastStar = false
-		case segPred:
+		case effects.SegPred:
 			if !lastStar {
 				b.WriteString("*")
 				stars++
@@ -128,9 +129,9 @@ func (st *state) mentionsLocal(e ast.Expr) bool {
 // nameUsedAgain reports whether the function that creates the file uses
 // its name anywhere else: the same value, the same computation, or a
 // computation of the same pieces (two calls of os.TempDir()).
-func (st *state) nameUsedAgain(c *createSite) bool {
-	want := merge(c.segs)
-	fn := c.instr.Parent()
+func (st *state) nameUsedAgain(c *effects.CreateSite) bool {
+	want := effects.Merge(c.Segs)
+	fn := c.Instr.Parent()
 	for fn.Parent() != nil {
 		fn = fn.Parent()
 	}
@@ -139,7 +140,7 @@ func (st *state) nameUsedAgain(c *createSite) bool {
 	search = func(f *ssa.Function) bool {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
-				if instr == c.instr {
+				if instr == c.Instr {
 					continue
 				}
 				if _, ok := instr.(*ssa.DebugRef); ok {
@@ -150,10 +151,10 @@ func (st *state) nameUsedAgain(c *createSite) bool {
 					if *op == nil || !ssakit.IsString((*op).Type()) {
 						continue
 					}
-					if pathflow.SamePath(*op, c.path) {
+					if pathflow.SamePath(*op, c.Path) {
 						return true
 					}
-					if segs, ok := st.eval.segments(*op); ok && equalSegments(merge(segs), want) {
+					if segs, ok := st.cr.Segments(c.Instr.Parent(), *op); ok && effects.EqualSegments(effects.Merge(segs), want) {
 						return true
 					}
 				}

@@ -4,6 +4,8 @@ import (
 	"go/parser"
 	"go/token"
 	"testing"
+
+	"github.com/toctou/toctou/internal/effects"
 )
 
 func TestBuildSystems(t *testing.T) {
@@ -45,18 +47,18 @@ func TestBuildSystems(t *testing.T) {
 
 func TestTempPattern(t *testing.T) {
 	for _, tc := range []struct {
-		name []segment
+		name []effects.Segment
 		want string // "" for no pattern
 	}{
-		{[]segment{lit("app.log")}, "app-*.log"},
-		{[]segment{lit("app")}, "app-*"},
-		{[]segment{lit(".app")}, ".app-*"},
-		{[]segment{lit("app.tar.gz")}, "app.tar-*.gz"},
-		{[]segment{lit("app-"), pred(classPid, token.NoPos), lit(".pid")}, "app-*.pid"},
-		{[]segment{pred(classPid, token.NoPos), pred(classTime, token.NoPos)}, "*"},
-		{[]segment{lit("a-"), pred(classPid, token.NoPos), lit("-"), pred(classTime, token.NoPos)}, ""},
-		{[]segment{lit("dir/app.log")}, ""},
-		{[]segment{lit("app*.log")}, ""},
+		{[]effects.Segment{effects.Lit("app.log")}, "app-*.log"},
+		{[]effects.Segment{effects.Lit("app")}, "app-*"},
+		{[]effects.Segment{effects.Lit(".app")}, ".app-*"},
+		{[]effects.Segment{effects.Lit("app.tar.gz")}, "app.tar-*.gz"},
+		{[]effects.Segment{effects.Lit("app-"), effects.Pred(effects.ClassPid, token.NoPos), effects.Lit(".pid")}, "app-*.pid"},
+		{[]effects.Segment{effects.Pred(effects.ClassPid, token.NoPos), effects.Pred(effects.ClassTime, token.NoPos)}, "*"},
+		{[]effects.Segment{effects.Lit("a-"), effects.Pred(effects.ClassPid, token.NoPos), effects.Lit("-"), effects.Pred(effects.ClassTime, token.NoPos)}, ""},
+		{[]effects.Segment{effects.Lit("dir/app.log")}, ""},
+		{[]effects.Segment{effects.Lit("app*.log")}, ""},
 	} {
 		got, ok := tempPattern(tc.name)
 		if !ok {

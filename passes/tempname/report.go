@@ -9,36 +9,37 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/pathflow"
 )
 
 // A finding is a creation of a predictable name in a shared directory.
 type finding struct {
-	c  *createSite
-	sh shape
+	c  *effects.CreateSite
+	sh effects.Shape
 }
 
 // checkFunc reports the creations in fn of predictable names in shared
 // temporary directories.
 func (st *state) checkFunc(fn *ssa.Function) {
-	creates, excls := st.sites(fn)
+	creates, excls := st.cr.Sites(fn)
 	if len(creates) == 0 {
 		return
 	}
 	var found []finding
 	var br pathflow.Branches
 	for _, c := range creates {
-		sh, ok := shapeOf(c.segs)
-		if !ok || sh.param >= 0 {
+		sh, ok := effects.ShapeOf(c.Segs)
+		if !ok || sh.Param >= 0 {
 			continue
 		}
-		if st.covered(c, excls, &br) || st.verifiesOwner(fn, c) || st.deadByConstant(fn, &br, c.instr.Block()) {
+		if st.cr.Covered(c, excls, &br) || st.cr.VerifiesOwner(fn, c) || st.cr.DeadByConstant(fn, &br, c.Instr.Block()) {
 			continue
 		}
 		found = append(found, finding{c, sh})
 	}
 	for _, f := range found {
-		if f.c.op != opDir && insideReportedDir(f, found) {
+		if f.c.Kind != effects.CreateDir && insideReportedDir(f, found) {
 			continue // the directory's report covers what is made inside it
 		}
 		st.report(f)
@@ -49,84 +50,97 @@ func (st *state) checkFunc(fn *ssa.Function) {
 // that another finding of the same function makes.
 func insideReportedDir(f finding, found []finding) bool {
 	for _, g := range found {
-		if g.c != f.c && g.c.op == opDir && inside(f.c.path, f.c.segs, g.c.path, g.c.segs) {
+		if g.c != f.c && g.c.Kind == effects.CreateDir && effects.Inside(f.c.Path, f.c.Segs, g.c.Path, g.c.Segs) {
 			return true
 		}
 	}
 	return false
 }
 
+// verb is how a message says what the creation does.
+func verb(k effects.CreateKind) string {
+	switch k {
+	case effects.CreateFile:
+		return "creates"
+	case effects.CreateDir:
+		return "makes"
+	case effects.CreateLink:
+		return "links"
+	}
+	return "uses"
+}
+
 // category names a finding's shape: a directory, or what makes the name
 // predictable.
 func category(f finding) string {
-	if f.c.op == opDir {
+	if f.c.Kind == effects.CreateDir {
 		return PredictableTempDir
 	}
-	switch f.sh.cls {
-	case classPid:
+	switch f.sh.Cls {
+	case effects.ClassPid:
 		return PidTempName
-	case classTime:
+	case effects.ClassTime:
 		return TimeTempName
-	case classCounter:
+	case effects.ClassCounter:
 		return CounterTempName
-	case classUser:
+	case effects.ClassUser:
 		return UserTempName
 	}
 	return ConstantTempPath
 }
 
 // why says what makes a name predictable.
-var why = map[class]string{
-	classConstant: "a fixed name in a shared temporary directory",
-	classPid:      "a name in a shared temporary directory made from the process id, which other users can guess",
-	classTime:     "a name in a shared temporary directory made from the current time, which other users can guess",
-	classCounter:  "a name in a shared temporary directory made from a counter, which other users can guess",
-	classUser:     "a name in a shared temporary directory made from the user's id or name, which other users know",
+var why = map[effects.Class]string{
+	effects.ClassConstant: "a fixed name in a shared temporary directory",
+	effects.ClassPid:      "a name in a shared temporary directory made from the process id, which other users can guess",
+	effects.ClassTime:     "a name in a shared temporary directory made from the current time, which other users can guess",
+	effects.ClassCounter:  "a name in a shared temporary directory made from a counter, which other users can guess",
+	effects.ClassUser:     "a name in a shared temporary directory made from the user's id or name, which other users know",
 }
 
 // consequence says what another user can do, and what to do instead.
-var consequence = map[opKind]string{
-	opFile: "another local user can create it first, or plant a symbolic link there, and take over the file (use os.CreateTemp, or a directory made by os.MkdirTemp)",
-	opDir:  "another local user can make it first and control what is created inside (use os.MkdirTemp, or check the directory's owner and mode after making it)",
-	opLink: "another local user can create it first, and the program goes on with their file (make the link in a directory made by os.MkdirTemp)",
+var consequence = map[effects.CreateKind]string{
+	effects.CreateFile: "another local user can create it first, or plant a symbolic link there, and take over the file (use os.CreateTemp, or a directory made by os.MkdirTemp)",
+	effects.CreateDir:  "another local user can make it first and control what is created inside (use os.MkdirTemp, or check the directory's owner and mode after making it)",
+	effects.CreateLink: "another local user can create it first, and the program goes on with their file (make the link in a directory made by os.MkdirTemp)",
 }
 
 // sourceNoun describes where the predictable part of a name comes from,
 // for the related location.
-var sourceNoun = map[class]string{
-	classPid:     "the process id",
-	classTime:    "the current time",
-	classCounter: "the counter",
-	classUser:    "the user's id or name",
+var sourceNoun = map[effects.Class]string{
+	effects.ClassPid:     "the process id",
+	effects.ClassTime:    "the current time",
+	effects.ClassCounter: "the counter",
+	effects.ClassUser:    "the user's id or name",
 }
 
 // report reports a finding, with a related location at the source of
 // the predictable part and, where it is safe, a fix.
 func (st *state) report(f finding) {
 	c := f.c
-	call := st.syn.Call(c.instr.Common().Pos())
-	arg := st.syn.ArgOf(call, c.arg, argMode)
+	call := st.syn.Call(c.Instr.Common().Pos())
+	arg := st.syn.ArgOf(call, c.Arg, argMode)
 	if arg == nil || !st.reportable(call.Pos()) || !st.sharedOn(call.Pos(), f.sh) {
 		return
 	}
 	pathText := types.ExprString(arg)
-	if c.role == roleDir {
-		pathText = map[opKind]string{opFile: "a file", opDir: "a directory", opLink: "a link"}[c.op] + " in " + pathText
+	if c.Role == effects.RoleDir {
+		pathText = map[effects.CreateKind]string{effects.CreateFile: "a file", effects.CreateDir: "a directory", effects.CreateLink: "a link"}[c.Kind] + " in " + pathText
 	}
 	diag := analysis.Diagnostic{
 		Pos:      call.Pos(),
 		End:      call.End(),
 		Category: category(f),
-		Message:  fmt.Sprintf("%s %s %s, %s; %s", analysisutil.FuncName(c.callee), c.op.verb(), pathText, why[f.sh.cls], consequence[c.op]),
+		Message:  fmt.Sprintf("%s %s %s, %s; %s", analysisutil.FuncName(c.Callee), verb(c.Kind), pathText, why[f.sh.Cls], consequence[c.Kind]),
 	}
 	if src := sourceOf(f.sh); src.IsValid() && st.syn.File(src) != nil {
-		rel := analysis.RelatedInformation{Pos: src, Message: sourceNoun[f.sh.cls] + " comes from here"}
+		rel := analysis.RelatedInformation{Pos: src, Message: sourceNoun[f.sh.Cls] + " comes from here"}
 		if srcCall := st.syn.Call(src); srcCall != nil {
 			rel.Pos, rel.End = srcCall.Pos(), srcCall.End()
 		}
 		diag.Related = []analysis.RelatedInformation{rel}
 	}
-	if c.direct && !analysisutil.CgoRewritten(st.syn.File(call.Pos())) {
+	if c.Direct && !analysisutil.CgoRewritten(st.syn.File(call.Pos())) {
 		// (a fix's positions in a file cgo rewrote are not the user's file)
 		if fix := st.fix(f, call); fix != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -137,13 +151,13 @@ func (st *state) report(f finding) {
 
 // sourceOf returns where the most telling predictable part of a name comes
 // from, when the evaluator recorded it.
-func sourceOf(sh shape) token.Pos {
-	if sh.cls == classConstant {
+func sourceOf(sh effects.Shape) token.Pos {
+	if sh.Cls == effects.ClassConstant {
 		return token.NoPos
 	}
-	for _, s := range sh.name {
-		if s.kind == segPred && s.cls == sh.cls && s.src.IsValid() {
-			return s.src
+	for _, s := range sh.Name {
+		if s.Kind == effects.SegPred && s.Cls == sh.Cls && s.Src.IsValid() {
+			return s.Src
 		}
 	}
 	return token.NoPos
@@ -158,17 +172,17 @@ const argMode analysisutil.ArgMode = 0
 // all users on some system the file at pos is built for: os.TempDir() is
 // private per user on Windows and macOS; /tmp is meaningless on Windows;
 // /run/lock and /var/lock are Linux's.
-func (st *state) sharedOn(pos token.Pos, sh shape) bool {
+func (st *state) sharedOn(pos token.Pos, sh effects.Shape) bool {
 	f := st.syn.File(pos)
 	if f == nil {
 		return false
 	}
 	systems := buildSystems(st.pass.Fset.File(pos).Name(), f)
-	switch sh.root {
-	case rootTempDir:
+	switch sh.Root {
+	case effects.RootTempDir:
 		return systems.anyOf(sharedTempDirOS)
-	case rootLiteral:
-		if pathflow.IsLockDir(sh.rootText) {
+	case effects.RootLiteral:
+		if pathflow.IsLockDir(sh.RootText) {
 			return systems.anyOf(sharedLockDirOS)
 		}
 		return systems.anyOf(sharedSlashTmpOS)

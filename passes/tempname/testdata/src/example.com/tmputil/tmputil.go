@@ -1,5 +1,6 @@
 // Package tmputil holds wrappers that other packages call: tempname learns
-// what they create through facts.
+// what they create through the effects summary (effects.Fact.Creates);
+// effects' tests check the summaries (example.com/creators).
 package tmputil
 
 import (
@@ -10,28 +11,28 @@ import (
 )
 
 // WriteFile creates the path it is given.
-func WriteFile(path string, data []byte) error { // want WriteFile:"creates file at param 0"
+func WriteFile(path string, data []byte) error {
 	return os.WriteFile(filepath.Clean(path), data, 0o600)
 }
 
 // Touch creates through WriteFile: wrappers of wrappers are wrappers.
-func Touch(path string) error { // want Touch:"creates file at param 0"
+func Touch(path string) error {
 	return WriteFile(path, nil)
 }
 
 // WriteTemp creates the name it is given inside the shared temporary
 // directory.
-func WriteTemp(name string, data []byte) error { // want WriteTemp:"creates file named by param 0 in the shared temporary directory"
+func WriteTemp(name string, data []byte) error {
 	return os.WriteFile(filepath.Join(os.TempDir(), name), data, 0o600)
 }
 
 // SaveState creates a fixed name in the directory it is given.
-func SaveState(dir string, data []byte) error { // want SaveState:"creates file \\(fixed name\\) in directory param 0"
+func SaveState(dir string, data []byte) error {
 	return os.WriteFile(filepath.Join(dir, "state.json"), data, 0o600)
 }
 
 // EnsureDir makes the directory it is given, and tolerates an existing one.
-func EnsureDir(dir string) error { // want EnsureDir:"creates directory at param 0"
+func EnsureDir(dir string) error {
 	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -65,7 +66,7 @@ func WriteIf(path string, create bool) error {
 // Store is a wrapper type: its methods take names too.
 type Store struct{ Dir string }
 
-func (s *Store) Put(name string, data []byte) error { // want Put:"creates file at param 1"
+func (s *Store) Put(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o600)
 }
 

@@ -1,4 +1,4 @@
-package tempname
+package effects
 
 import (
 	"fmt"
@@ -13,74 +13,74 @@ import (
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
-// class is how another local user can know a part of a name in advance.
+// Class is how another local user can know a part of a name in advance.
 // A larger value is the more telling reason, and names the category when
 // a name has several predictable parts.
-type class uint8
+type Class uint8
 
 const (
-	classNone     class = iota // not known to be predictable
-	classConstant              // written in the program
-	classUser                  // the user's id or name
-	classCounter               // a counter that starts at a known value
-	classTime                  // the current time, to the second or millisecond
-	classPid                   // the process id
+	ClassNone     Class = iota // not known to be predictable
+	ClassConstant              // written in the program
+	ClassUser                  // the user's id or name
+	ClassCounter               // a counter that starts at a known value
+	ClassTime                  // the current time, to the second or millisecond
+	ClassPid                   // the process id
 )
 
 // String is the adjective a fact string uses for the class.
-func (c class) String() string {
+func (c Class) String() string {
 	switch c {
-	case classConstant:
+	case ClassConstant:
 		return "fixed"
-	case classUser:
+	case ClassUser:
 		return "user"
-	case classCounter:
+	case ClassCounter:
 		return "counter"
-	case classTime:
+	case ClassTime:
 		return "time"
-	case classPid:
+	case ClassPid:
 		return "pid"
 	}
 	return "unknown"
 }
 
-// segKind is the kind of one piece of a path expression.
-type segKind uint8
+// SegKind is the kind of one piece of a path expression.
+type SegKind uint8
 
 const (
-	segLit     segKind = iota // literal text
-	segRoot                   // the shared temporary directory: os.TempDir()
-	segRootEnv                // $TMPDIR, which is often unset: a root only with a fallback
-	segPred                   // a value another user can predict
-	segParam                  // a parameter of the function (for summaries)
+	SegLit     SegKind = iota // literal text
+	SegRoot                   // the shared temporary directory: os.TempDir()
+	SegRootEnv                // $TMPDIR, which is often unset: a root only with a fallback
+	SegPred                   // a value another user can predict
+	SegParam                  // a parameter of the function (for summaries)
 )
 
-// segment is one piece of a path expression. A path is the concatenation
+// Segment is one piece of a path expression. A path is the concatenation
 // of its segments; filepath.Join contributes "/" literals.
-type segment struct {
-	kind  segKind
-	text  string        // segLit
-	cls   class         // segPred
-	param int           // segParam: index among the function's parameters
-	owner *ssa.Function // segParam: the function the parameter belongs to
-	src   token.Pos     // segPred: the call that yields the value, if known
+type Segment struct {
+	Kind  SegKind
+	Text  string        // SegLit
+	Cls   Class         // SegPred
+	Param int           // SegParam: index among the function's parameters
+	Owner *ssa.Function // SegParam: the function the parameter belongs to
+	Src   token.Pos     // SegPred: the call that yields the value, if known
 }
 
-// lit returns a literal segment.
-func lit(s string) segment { return segment{kind: segLit, text: s} }
+// Lit returns a literal segment.
+func Lit(s string) Segment { return Segment{Kind: SegLit, Text: s} }
 
-// pred returns a predictable segment of class c that comes from src.
-func pred(c class, src token.Pos) segment { return segment{kind: segPred, cls: c, src: src} }
+// Pred returns a predictable segment of class c that comes from src.
+func Pred(c Class, src token.Pos) Segment { return Segment{Kind: SegPred, Cls: c, Src: src} }
 
 // maxEvalDepth bounds the recursion of the evaluator.
 const maxEvalDepth = 16
 
-// evaluator computes what path expressions are made of. One evaluator
+// Evaluator computes what path expressions are made of. One evaluator
 // serves one package: it knows the package's globals.
-type evaluator struct {
+type Evaluator struct {
 	globals map[*ssa.Global]*globalInfo
 	onStack map[ssa.Value]bool
-	paths   *pathflow.Model // the analyzed code's cleaners (internal/effects), or nil
+	paths   *pathflow.Model // the analyzed code's cleaners (Result.Paths), or nil
 }
 
 // globalInfo is what the package does with one of its variables.
@@ -92,8 +92,8 @@ type globalInfo struct {
 // newEvaluator returns an evaluator for the package whose functions are
 // funcs, after recording how they store to the package's variables (with
 // the instructions for which keep, if not nil, is true).
-func newEvaluator(funcs []*ssa.Function, keep func(ssa.Instruction) bool) *evaluator {
-	e := &evaluator{globals: make(map[*ssa.Global]*globalInfo), onStack: make(map[ssa.Value]bool)}
+func newEvaluator(funcs []*ssa.Function, keep func(ssa.Instruction) bool) *Evaluator {
+	e := &Evaluator{globals: make(map[*ssa.Global]*globalInfo), onStack: make(map[ssa.Value]bool)}
 	info := func(g *ssa.Global) *globalInfo {
 		gi := e.globals[g]
 		if gi == nil {
@@ -133,14 +133,14 @@ func newEvaluator(funcs []*ssa.Function, keep func(ssa.Instruction) bool) *evalu
 	return e
 }
 
-// segments returns the pieces v is made of, or ok == false when some part
+// Segments returns the pieces v is made of, or ok == false when some part
 // of v is not understood (and so may be unpredictable).
-func (e *evaluator) segments(v ssa.Value) ([]segment, bool) {
+func (e *Evaluator) Segments(v ssa.Value) ([]Segment, bool) {
 	return e.eval(v, 0)
 }
 
-// eval is segments with a recursion depth.
-func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
+// eval is Segments with a recursion depth.
+func (e *Evaluator) eval(v ssa.Value, depth int) ([]Segment, bool) {
 	if v == nil || depth > maxEvalDepth {
 		return nil, false
 	}
@@ -149,7 +149,7 @@ func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
 	case *ssa.Const:
 		return constSegments(v)
 	case *ssa.Parameter:
-		return []segment{{kind: segParam, param: ssakit.ParamIndex(v.Parent(), v), owner: v.Parent()}}, ssakit.ParamIndex(v.Parent(), v) >= 0
+		return []Segment{{Kind: SegParam, Param: ssakit.ParamIndex(v.Parent(), v), Owner: v.Parent()}}, ssakit.ParamIndex(v.Parent(), v) >= 0
 	case *ssa.MakeInterface:
 		return e.eval(v.X, depth)
 	case *ssa.ChangeType:
@@ -191,22 +191,22 @@ func (e *evaluator) eval(v ssa.Value, depth int) ([]segment, bool) {
 }
 
 // constSegments returns a string or integer constant as literal text.
-func constSegments(c *ssa.Const) ([]segment, bool) {
+func constSegments(c *ssa.Const) ([]Segment, bool) {
 	if c.Value == nil {
 		return nil, false
 	}
 	switch c.Value.Kind() {
 	case constant.String:
-		return []segment{lit(constant.StringVal(c.Value))}, true
+		return []Segment{Lit(constant.StringVal(c.Value))}, true
 	case constant.Int:
-		return []segment{lit(c.Value.ExactString())}, true
+		return []Segment{Lit(c.Value.ExactString())}, true
 	}
 	return nil, false
 }
 
 // scalar evaluates v as an opaque part of a name: its class, if it is
 // predictable.
-func (e *evaluator) scalar(v ssa.Value, depth int) ([]segment, bool) {
+func (e *Evaluator) scalar(v ssa.Value, depth int) ([]Segment, bool) {
 	segs, ok := e.eval(v, depth)
 	if !ok {
 		return nil, false
@@ -216,26 +216,26 @@ func (e *evaluator) scalar(v ssa.Value, depth int) ([]segment, bool) {
 
 // opaque turns segments into one predictable piece, when every part is a
 // literal or predictable (no directory, no parameter).
-func opaque(segs []segment) ([]segment, bool) {
-	cls := classConstant
+func opaque(segs []Segment) ([]Segment, bool) {
+	cls := ClassConstant
 	var src token.Pos
 	for _, s := range segs {
-		switch s.kind {
-		case segLit:
-		case segPred:
-			if s.cls > cls {
-				cls, src = s.cls, s.src
+		switch s.Kind {
+		case SegLit:
+		case SegPred:
+			if s.Cls > cls {
+				cls, src = s.Cls, s.Src
 			}
 		default:
 			return nil, false
 		}
 	}
-	return []segment{pred(cls, src)}, true
+	return []Segment{Pred(cls, src)}, true
 }
 
 // binOp evaluates string concatenation piece by piece, and arithmetic on
 // predictable integers as one predictable piece.
-func (e *evaluator) binOp(v *ssa.BinOp, depth int) ([]segment, bool) {
+func (e *Evaluator) binOp(v *ssa.BinOp, depth int) ([]Segment, bool) {
 	if v.Op == token.ADD && ssakit.IsString(v.Type()) {
 		x, ok := e.eval(v.X, depth)
 		if !ok {
@@ -245,7 +245,7 @@ func (e *evaluator) binOp(v *ssa.BinOp, depth int) ([]segment, bool) {
 		if !ok {
 			return nil, false
 		}
-		return append(append([]segment(nil), x...), y...), true
+		return append(append([]Segment(nil), x...), y...), true
 	}
 	switch v.Op {
 	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.SHL, token.SHR, token.AND_NOT:
@@ -266,7 +266,7 @@ func (e *evaluator) binOp(v *ssa.BinOp, depth int) ([]segment, bool) {
 // load evaluates a load from a variable: a package-level variable stored
 // once (its initializer), a local captured by a closure and stored once,
 // or a field of the user.Current() result.
-func (e *evaluator) load(v *ssa.UnOp, depth int) ([]segment, bool) {
+func (e *Evaluator) load(v *ssa.UnOp, depth int) ([]Segment, bool) {
 	switch addr := v.X.(type) {
 	case *ssa.Global:
 		return e.global(addr, depth)
@@ -286,7 +286,7 @@ func (e *evaluator) load(v *ssa.UnOp, depth int) ([]segment, bool) {
 		if isUserCurrent(addr.X) {
 			switch fieldName(addr) {
 			case "Username", "Uid", "Gid":
-				return []segment{pred(classUser, v.Pos())}, true
+				return []Segment{Pred(ClassUser, v.Pos())}, true
 			}
 		}
 	}
@@ -296,7 +296,7 @@ func (e *evaluator) load(v *ssa.UnOp, depth int) ([]segment, bool) {
 // global evaluates a package-level variable: a string stored once (by its
 // initializer), or an integer only ever set to constants and incremented,
 // a counter.
-func (e *evaluator) global(g *ssa.Global, depth int) ([]segment, bool) {
+func (e *Evaluator) global(g *ssa.Global, depth int) ([]Segment, bool) {
 	gi := e.globals[g]
 	if gi == nil || gi.escape {
 		return nil, false
@@ -317,7 +317,7 @@ func (e *evaluator) global(g *ssa.Global, depth int) ([]segment, bool) {
 			}
 		}
 		if steps > 0 {
-			return []segment{pred(classCounter, g.Pos())}, true
+			return []Segment{Pred(ClassCounter, g.Pos())}, true
 		}
 		return nil, false
 	}
@@ -413,7 +413,7 @@ func binding(fv *ssa.FreeVar) ssa.Value {
 
 // extract evaluates the first result of os.LookupEnv("TMPDIR") and of
 // filepath.Abs.
-func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
+func (e *Evaluator) extract(v *ssa.Extract, depth int) ([]Segment, bool) {
 	call, ok := v.Tuple.(*ssa.Call)
 	if !ok || v.Index != 0 {
 		return nil, false
@@ -421,7 +421,7 @@ func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
 	switch ssakit.QualifiedName(ssakit.Callee(&call.Call)) {
 	case "os.LookupEnv":
 		if isConstString(call.Call.Args[0], "TMPDIR") {
-			return []segment{{kind: segRootEnv}}, true
+			return []Segment{{Kind: SegRootEnv}}, true
 		}
 	case "path/filepath.Abs":
 		return e.eval(call.Call.Args[0], depth)
@@ -431,7 +431,7 @@ func (e *evaluator) extract(v *ssa.Extract, depth int) ([]segment, bool) {
 
 // call evaluates the calls that make or spell paths and names: the
 // shared directory, process and user ids, the time, joins and formatting.
-func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
+func (e *Evaluator) call(v *ssa.Call, depth int) ([]Segment, bool) {
 	fn := ssakit.Callee(&v.Call)
 	if fn == nil {
 		return nil, false
@@ -440,23 +440,23 @@ func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
 	key := ssakit.QualifiedName(fn)
 	switch key {
 	case "os.TempDir":
-		return []segment{{kind: segRoot}}, true
+		return []Segment{{Kind: SegRoot}}, true
 	case "os.Getenv":
 		switch {
 		case isConstString(args[0], "TMPDIR"):
-			return []segment{{kind: segRootEnv}}, true
+			return []Segment{{Kind: SegRootEnv}}, true
 		case isConstString(args[0], "USER"), isConstString(args[0], "LOGNAME"), isConstString(args[0], "USERNAME"):
-			return []segment{pred(classUser, v.Pos())}, true
+			return []Segment{Pred(ClassUser, v.Pos())}, true
 		}
 		return nil, false
 	case "os.Getpid", "os.Getppid", "syscall.Getpid", "syscall.Getppid",
 		"golang.org/x/sys/unix.Getpid", "golang.org/x/sys/unix.Getppid":
-		return []segment{pred(classPid, v.Pos())}, true
+		return []Segment{Pred(ClassPid, v.Pos())}, true
 	case "os.Getuid", "os.Geteuid", "os.Getgid", "os.Getegid",
 		"syscall.Getuid", "syscall.Geteuid", "syscall.Getgid", "syscall.Getegid",
 		"golang.org/x/sys/unix.Getuid", "golang.org/x/sys/unix.Geteuid",
 		"golang.org/x/sys/unix.Getgid", "golang.org/x/sys/unix.Getegid":
-		return []segment{pred(classUser, v.Pos())}, true
+		return []Segment{Pred(ClassUser, v.Pos())}, true
 	case "path/filepath.Join", "path.Join":
 		return e.join(args, depth)
 	case "path/filepath.Clean", "path/filepath.FromSlash", "path/filepath.ToSlash", "path.Clean",
@@ -471,7 +471,7 @@ func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
 	case "sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
 		"sync/atomic.Int32.Add", "sync/atomic.Int64.Add", "sync/atomic.Uint32.Add", "sync/atomic.Uint64.Add":
 		if _, ok := args[1].(*ssa.Const); ok {
-			return []segment{pred(classCounter, v.Pos())}, true
+			return []Segment{Pred(ClassCounter, v.Pos())}, true
 		}
 		return nil, false
 	}
@@ -479,12 +479,12 @@ func (e *evaluator) call(v *ssa.Call, depth int) ([]segment, bool) {
 		switch fn.Name() {
 		case "Unix", "UnixMilli", "String", "Year", "YearDay", "Month", "Day", "Weekday",
 			"Hour", "Minute", "Second", "Date", "Clock":
-			return []segment{pred(classTime, v.Pos())}, true
+			return []Segment{Pred(ClassTime, v.Pos())}, true
 		case "Format":
 			if layout, ok := args[1].(*ssa.Const); ok && layout.Value != nil && layout.Value.Kind() == constant.String {
 				l := constant.StringVal(layout.Value)
 				if !strings.Contains(l, "0000") && !strings.Contains(l, "9999") { // no micro- or nanoseconds
-					return []segment{pred(classTime, v.Pos())}, true
+					return []Segment{Pred(ClassTime, v.Pos())}, true
 				}
 			}
 		}
@@ -511,7 +511,7 @@ func isNow(v ssa.Value, depth int) bool {
 
 // join evaluates filepath.Join(elems...): the elements with "/" between
 // them; empty constant elements are skipped, as Join does.
-func (e *evaluator) join(args []ssa.Value, depth int) ([]segment, bool) {
+func (e *Evaluator) join(args []ssa.Value, depth int) ([]Segment, bool) {
 	if len(args) != 1 {
 		return nil, false
 	}
@@ -519,7 +519,7 @@ func (e *evaluator) join(args []ssa.Value, depth int) ([]segment, bool) {
 	if !ok {
 		return nil, false
 	}
-	var out []segment
+	var out []Segment
 	for _, el := range elems {
 		if c, ok := el.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == "" {
 			continue
@@ -529,7 +529,7 @@ func (e *evaluator) join(args []ssa.Value, depth int) ([]segment, bool) {
 			return nil, false
 		}
 		if len(out) > 0 {
-			out = append(out, lit("/"))
+			out = append(out, Lit("/"))
 		}
 		out = append(out, segs...)
 	}
@@ -540,7 +540,7 @@ func (e *evaluator) join(args []ssa.Value, depth int) ([]segment, bool) {
 // the formatted arguments. Constant arguments are formatted exactly;
 // strings under a plain %s or %v are spliced in; anything else becomes an
 // opaque predictable piece, or makes the whole unknown.
-func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
+func (e *Evaluator) sprintf(args []ssa.Value, depth int) ([]Segment, bool) {
 	if len(args) != 2 {
 		return nil, false
 	}
@@ -553,11 +553,11 @@ func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
 		return nil, false
 	}
 	f := constant.StringVal(format.Value)
-	var out []segment
+	var out []Segment
 	next := 0
 	for i := 0; i < len(f); i++ {
 		if f[i] != '%' {
-			out = append(out, lit(f[i:i+1]))
+			out = append(out, Lit(f[i:i+1]))
 			continue
 		}
 		j := i + 1
@@ -570,7 +570,7 @@ func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
 		spec, verb := f[i:j+1], f[j]
 		i = j
 		if verb == '%' {
-			out = append(out, lit("%"))
+			out = append(out, Lit("%"))
 			continue
 		}
 		if next >= len(operands) {
@@ -583,7 +583,7 @@ func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
 		}
 		if c, ok := arg.(*ssa.Const); ok && c.Value != nil {
 			if val, ok := goValue(c); ok {
-				out = append(out, lit(fmt.Sprintf(spec, val)))
+				out = append(out, Lit(fmt.Sprintf(spec, val)))
 				continue
 			}
 			return nil, false
@@ -607,7 +607,7 @@ func (e *evaluator) sprintf(args []ssa.Value, depth int) ([]segment, bool) {
 
 // sprint evaluates fmt.Sprint: operands concatenated, with a space between
 // two operands when neither is a string.
-func (e *evaluator) sprint(args []ssa.Value, depth int) ([]segment, bool) {
+func (e *Evaluator) sprint(args []ssa.Value, depth int) ([]Segment, bool) {
 	if len(args) != 1 {
 		return nil, false
 	}
@@ -615,7 +615,7 @@ func (e *evaluator) sprint(args []ssa.Value, depth int) ([]segment, bool) {
 	if !ok {
 		return nil, false
 	}
-	var out []segment
+	var out []Segment
 	prevString := true
 	for i, arg := range operands {
 		if mi, ok := arg.(*ssa.MakeInterface); ok {
@@ -623,7 +623,7 @@ func (e *evaluator) sprint(args []ssa.Value, depth int) ([]segment, bool) {
 		}
 		str := ssakit.IsString(arg.Type())
 		if i > 0 && !str && !prevString {
-			out = append(out, lit(" "))
+			out = append(out, Lit(" "))
 		}
 		prevString = str
 		segs, ok := e.eval(arg, depth)
@@ -667,16 +667,16 @@ func goValue(c *ssa.Const) (any, bool) {
 // phi evaluates a merge of values: a loop counter (a constant start, a
 // constant step), the $TMPDIR-with-fallback idiom, the same pieces on
 // every edge, or predictable pieces on every edge.
-func (e *evaluator) phi(v *ssa.Phi, depth int) ([]segment, bool) {
+func (e *Evaluator) phi(v *ssa.Phi, depth int) ([]Segment, bool) {
 	if isInteger(v.Type()) && isCounter(v) {
-		return []segment{pred(classCounter, v.Pos())}, true
+		return []Segment{Pred(ClassCounter, v.Pos())}, true
 	}
 	if e.onStack[v] {
 		return nil, false
 	}
 	e.onStack[v] = true
 	defer delete(e.onStack, v)
-	edges := make([][]segment, len(v.Edges))
+	edges := make([][]Segment, len(v.Edges))
 	for i, edge := range v.Edges {
 		segs, ok := e.eval(edge, depth)
 		if !ok {
@@ -687,26 +687,26 @@ func (e *evaluator) phi(v *ssa.Phi, depth int) ([]segment, bool) {
 	allRoots, sawRoot := true, false
 	for _, segs := range edges {
 		switch {
-		case len(segs) == 1 && segs[0].kind == segRoot:
+		case len(segs) == 1 && segs[0].Kind == SegRoot:
 			sawRoot = true
-		case len(segs) == 1 && segs[0].kind == segLit && pathflow.IsSharedDir(segs[0].text):
+		case len(segs) == 1 && segs[0].Kind == SegLit && pathflow.IsSharedDir(segs[0].Text):
 			sawRoot = true
-		case len(segs) == 1 && segs[0].kind == segRootEnv:
+		case len(segs) == 1 && segs[0].Kind == SegRootEnv:
 		default:
 			allRoots = false
 		}
 	}
 	if allRoots && sawRoot {
-		return []segment{{kind: segRoot}}, true
+		return []Segment{{Kind: SegRoot}}, true
 	}
 	same := true
 	for _, segs := range edges[1:] {
-		same = same && equalSegments(segs, edges[0])
+		same = same && EqualSegments(segs, edges[0])
 	}
 	if same && len(edges) > 0 {
 		return edges[0], true
 	}
-	var all []segment
+	var all []Segment
 	for _, segs := range edges {
 		all = append(all, segs...)
 	}
@@ -732,15 +732,15 @@ func isCounter(v *ssa.Phi) bool {
 	return steps > 0
 }
 
-// equalSegments reports whether two segment lists are the same pieces
+// EqualSegments reports whether two segment lists are the same pieces
 // (where a predictable piece comes from does not matter).
-func equalSegments(a, b []segment) bool {
+func EqualSegments(a, b []Segment) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].kind != b[i].kind || a[i].text != b[i].text || a[i].cls != b[i].cls ||
-			a[i].param != b[i].param || a[i].owner != b[i].owner {
+		if a[i].Kind != b[i].Kind || a[i].Text != b[i].Text || a[i].Cls != b[i].Cls ||
+			a[i].Param != b[i].Param || a[i].Owner != b[i].Owner {
 			return false
 		}
 	}

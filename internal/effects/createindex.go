@@ -1,4 +1,4 @@
-package tempname
+package effects
 
 import (
 	"go/constant"
@@ -13,10 +13,8 @@ import (
 // function need from the whole function, gathered in one walk of it, so
 // that a function of many creations is not walked once per creation.
 type funcIndex struct {
-	constIfs []constIf                    // ifs on a boolean constant
-	owners   []*ssa.Call                  // stat calls that can verify an owner (see verifiesOwner)
-	ifs      []*ssa.If                    // every if, in block order
-	steering map[*ssa.Parameter][]*ssa.If // the ifs whose condition mentions a parameter other than the key
+	constIfs []constIf   // ifs on a boolean constant
+	owners   []*ssa.Call // stat calls that can verify an owner (see VerifiesOwner)
 }
 
 type constIf struct {
@@ -25,16 +23,15 @@ type constIf struct {
 }
 
 // index returns fn's funcIndex, built on the first question.
-func (st *state) index(fn *ssa.Function) *funcIndex {
-	if ix, ok := st.funcs[fn]; ok {
+func (cr *Creators) index(fn *ssa.Function) *funcIndex {
+	if ix, ok := cr.funcs[fn]; ok {
 		return ix
 	}
-	ix := &funcIndex{steering: make(map[*ssa.Parameter][]*ssa.If)}
+	ix := new(funcIndex)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.If:
-				ix.ifs = append(ix.ifs, instr)
 				if c, ok := instr.Cond.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
 					taken := 1
 					if constant.BoolVal(c.Value) {
@@ -54,35 +51,35 @@ func (st *state) index(fn *ssa.Function) *funcIndex {
 			}
 		}
 	}
-	if st.funcs == nil {
-		st.funcs = make(map[*ssa.Function]*funcIndex)
+	if cr.funcs == nil {
+		cr.funcs = make(map[*ssa.Function]*funcIndex)
 	}
-	st.funcs[fn] = ix
+	cr.funcs[fn] = ix
 	return ix
 }
 
-// verifiesOwner reports whether fn examines who owns the created name:
+// VerifiesOwner reports whether fn examines who owns the created name:
 // it stats the same path (or the created file) and looks at the
 // FileInfo's Sys(), or calls syscall's or unix's Stat or Lstat on it. Code
 // that does so can refuse a name another user made first.
-func (st *state) verifiesOwner(fn *ssa.Function, c *createSite) bool {
-	for _, call := range st.index(fn).owners {
+func (cr *Creators) VerifiesOwner(fn *ssa.Function, c *CreateSite) bool {
+	for _, call := range cr.index(fn).owners {
 		args := call.Call.Args
 		if ssakit.QualifiedName(ssakit.Callee(&call.Call)) == "os.File.Stat" {
-			if isResultOf(args[0], c.instr) {
+			if isResultOf(args[0], c.Instr) {
 				return true
 			}
-		} else if pathflow.SamePath(args[0], c.path) {
+		} else if pathflow.SamePath(args[0], c.Path) {
 			return true
 		}
 	}
 	return false
 }
 
-// deadByConstant reports whether an if on a boolean constant decides that
+// DeadByConstant reports whether an if on a boolean constant decides that
 // blk never runs.
-func (st *state) deadByConstant(fn *ssa.Function, br *pathflow.Branches, blk *ssa.BasicBlock) bool {
-	for _, ci := range st.index(fn).constIfs {
+func (cr *Creators) DeadByConstant(fn *ssa.Function, br *pathflow.Branches, blk *ssa.BasicBlock) bool {
+	for _, ci := range cr.index(fn).constIfs {
 		if edge := br.Decider(ci.blk, blk); edge >= 0 && edge != ci.taken {
 			return true
 		}
@@ -93,19 +90,9 @@ func (st *state) deadByConstant(fn *ssa.Function, br *pathflow.Branches, blk *ss
 // steeredByOtherParam reports whether a branch that decides whether c runs
 // tests a parameter other than the path: a function that creates its
 // name argument only when an option says so is no plain wrapper.
-func (st *state) steeredByOtherParam(fn *ssa.Function, br *pathflow.Branches, c *createSite, path *ssa.Parameter) bool {
-	ix := st.index(fn)
-	ifs, ok := ix.steering[path]
-	if !ok {
-		for _, i := range ix.ifs {
-			if ssakit.MentionsParam(i.Cond, path, 0) {
-				ifs = append(ifs, i)
-			}
-		}
-		ix.steering[path] = ifs
-	}
-	for _, i := range ifs {
-		if br.Decider(i.Block(), c.instr.Block()) >= 0 {
+func steeredByOtherParam(fs *FuncState, br *pathflow.Branches, c *CreateSite, path *ssa.Parameter) bool {
+	for _, i := range fs.IfsMentioning(path) {
+		if br.Decider(i.Block(), c.Instr.Block()) >= 0 {
 			return true
 		}
 	}

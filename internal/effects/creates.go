@@ -1,4 +1,4 @@
-package tempname
+package effects
 
 import (
 	"go/token"
@@ -8,35 +8,103 @@ import (
 
 	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssabuild"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
-// A createSite is a call that creates a name which may already exist: a
-// file, a directory or a link, directly or through a wrapper.
-type createSite struct {
-	instr  ssa.CallInstruction // *ssa.Call, *ssa.Defer or *ssa.Go
-	callee *types.Func
-	arg    int       // index of the path (or, for wrappers, of the parameter) among the call's arguments
-	path   ssa.Value // that argument
-	segs   []segment // what the created path is made of
-	op     opKind
-	role   role // for a wrapper: how the argument enters the path; rolePath for direct calls
-	direct bool // a table operation, not a user wrapper
+// Creators answers, for one run over one package, what the package's
+// functions create by name: the create sites (Sites), and the filters
+// that say a function owns the name it creates (Covered, VerifiesOwner,
+// DeadByConstant). Its evaluators and caches are its own: each run
+// (effects', tempname's) makes one, so that Result stays read-only once
+// effects returned it.
+type Creators struct {
+	r         *Result
+	ssa       *ssabuild.SSA
+	prod, all *view // the package as non-test code sees it, and with its test code
+	*view           // the one for the function at hand (Sites)
+	funcs     map[*ssa.Function]*funcIndex
 }
 
-// An exclSite is a call that creates a name only if it does not exist
+// view is what the package's code does with its variables and
+// directories, as one function sees it: findings in non-test files must
+// not depend on test files (ssabuild.TestCode).
+type view struct {
+	eval        *Evaluator
+	privateDirs map[string]bool // constant directories some function makes exclusively
+}
+
+// NewCreators returns the create model of the package prog holds,
+// knowing the creates r summarized: what the package does with its
+// variables and which constant directories it makes exclusively, as seen
+// by non-test code (for findings in non-test files) and by all code (for
+// findings in test files; ssabuild.TestCode).
+func (r *Result) NewCreators(prog *ssabuild.SSA) *Creators {
+	funcs := prog.Funcs()
+	prod := &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
+	prod.eval.paths = r.paths
+	all := prod
+	if prog.HasTests() {
+		prod.eval = newEvaluator(funcs, func(in ssa.Instruction) bool { return !prog.TestCode(in) })
+		prod.eval.paths = r.paths
+		all = &view{eval: newEvaluator(funcs, nil), privateDirs: make(map[string]bool)}
+		all.eval.paths = r.paths
+	}
+	cr := &Creators{r: r, ssa: prog, prod: prod, all: all, funcs: make(map[*ssa.Function]*funcIndex)}
+	for _, fn := range funcs {
+		_, excls := cr.Sites(fn)
+		var br pathflow.Branches
+		for _, x := range excls {
+			if d, ok := ConstText(x.Segs); ok && x.Dir && failureStops(x.Instr, &br) {
+				all.privateDirs[trimRightSlash(d)] = true
+				if !prog.TestCode(x.Instr) {
+					prod.privateDirs[trimRightSlash(d)] = true
+				}
+			}
+		}
+	}
+	return cr
+}
+
+// enter makes the view of fn's code the current one. The package
+// initializer, whose code comes from every file, gets the non-test view.
+func (cr *Creators) enter(fn *ssa.Function) {
+	cr.view = cr.prod
+	if cr.ssa.TestFunc(fn) {
+		cr.view = cr.all
+	}
+}
+
+// A CreateSite is a call that creates a name which may already exist: a
+// file, a directory or a link, directly or through a wrapper.
+type CreateSite struct {
+	Instr  ssa.CallInstruction // *ssa.Call, *ssa.Defer or *ssa.Go
+	Callee *types.Func
+	Arg    int       // index of the path (or, for wrappers, of the parameter) among the call's arguments
+	Path   ssa.Value // that argument
+	Segs   []Segment // what the created path is made of
+	Kind   CreateKind
+	Role   Role // for a wrapper: how the argument enters the path; RolePath for direct calls
+	Direct bool // a table operation, not a user wrapper
+}
+
+// An ExclSite is a call that creates a name only if it does not exist
 // (O_EXCL, os.Mkdir or os.Symlink whose failure stops the function): the
 // function owns what it made, and names under a directory it made.
-type exclSite struct {
-	instr ssa.CallInstruction
-	path  ssa.Value
-	segs  []segment
-	dir   bool
+type ExclSite struct {
+	Instr ssa.CallInstruction
+	Path  ssa.Value
+	Segs  []Segment
+	Dir   bool
 }
 
-// sites finds the creations of one function.
-func (st *state) sites(fn *ssa.Function) (creates []*createSite, excls []*exclSite) {
-	st.enter(fn)
+// Sites finds the creations of one function: the creates of a name that
+// may exist (the fsops table's creates, MkdirAll, a Mkdir or Symlink
+// whose fs.ErrExist is tolerated, and the creates of the callees'
+// summaries, Fact.Creates), and the exclusive creates (O_EXCL, a Mkdir or
+// Symlink whose failure is not tolerated).
+func (cr *Creators) Sites(fn *ssa.Function) (creates []*CreateSite, excls []*ExclSite) {
+	cr.enter(fn)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)
@@ -57,42 +125,42 @@ func (st *state) sites(fn *ssa.Function) (creates []*createSite, excls []*exclSi
 						continue
 					}
 					path := common.Args[pa.Index]
-					var op opKind
+					var op CreateKind
 					switch fsops.Classify(pa, common, callee) {
 					case fsops.OpCreate:
-						op = opFile
+						op = CreateFile
 					case fsops.OpMkdirAll:
-						op = opDir
+						op = CreateDir
 					case fsops.OpMkdir:
 						if tolerated(ci) {
-							op = opDir
+							op = CreateDir
 						} else {
-							excls = append(excls, &exclSite{instr: ci, path: path, segs: st.segs(path), dir: true})
+							excls = append(excls, &ExclSite{Instr: ci, Path: path, Segs: cr.segs(path), Dir: true})
 						}
 					case fsops.OpLinkNew:
 						if tolerated(ci) {
-							op = opLink
+							op = CreateLink
 						} else {
-							excls = append(excls, &exclSite{instr: ci, path: path, segs: st.segs(path)})
+							excls = append(excls, &ExclSite{Instr: ci, Path: path, Segs: cr.segs(path)})
 						}
 					case fsops.OpExclCreate:
-						excls = append(excls, &exclSite{instr: ci, path: path, segs: st.segs(path)})
+						excls = append(excls, &ExclSite{Instr: ci, Path: path, Segs: cr.segs(path)})
 					}
-					if op != opNone {
-						creates = append(creates, &createSite{instr: ci, callee: callee, arg: pa.Index,
-							path: path, segs: st.segs(path), op: op, role: rolePath, direct: true})
+					if op != CreateNone {
+						creates = append(creates, &CreateSite{Instr: ci, Callee: callee, Arg: pa.Index,
+							Path: path, Segs: cr.segs(path), Kind: op, Role: RolePath, Direct: true})
 					}
 				}
 				continue
 			}
-			if f := st.createsFact(callee); f != nil {
+			if f := cr.r.Of(callee); f != nil {
 				for _, pc := range f.Creates {
 					if pc.Param >= len(common.Args) {
 						continue
 					}
 					arg := common.Args[pc.Param]
-					creates = append(creates, &createSite{instr: ci, callee: callee, arg: pc.Param,
-						path: arg, segs: wrapperSegments(pc, st.segs(arg)), op: pc.Op, role: pc.Role})
+					creates = append(creates, &CreateSite{Instr: ci, Callee: callee, Arg: pc.Param,
+						Path: arg, Segs: wrapperSegments(pc, cr.segs(arg)), Kind: pc.Kind, Role: pc.Role})
 				}
 			}
 		}
@@ -101,28 +169,35 @@ func (st *state) sites(fn *ssa.Function) (creates []*createSite, excls []*exclSi
 }
 
 // segs returns the segments of v, or nil when they are not understood.
-func (st *state) segs(v ssa.Value) []segment {
-	segs, ok := st.eval.segments(v)
+func (cr *Creators) segs(v ssa.Value) []Segment {
+	segs, ok := cr.eval.Segments(v)
 	if !ok {
 		return nil
 	}
 	return segs
 }
 
+// Segments returns the pieces v, a value of fn, is made of, as fn's code
+// sees the package (Evaluator.Segments).
+func (cr *Creators) Segments(fn *ssa.Function, v ssa.Value) ([]Segment, bool) {
+	cr.enter(fn)
+	return cr.eval.Segments(v)
+}
+
 // wrapperSegments rebuilds, from a wrapper's summary and the segments of
 // the argument, what the path the wrapper creates is made of.
-func wrapperSegments(pc ParamCreate, arg []segment) []segment {
+func wrapperSegments(pc Create, arg []Segment) []Segment {
 	if arg == nil {
 		return nil
 	}
-	rest := pred(pc.Class, token.NoPos)
+	rest := Pred(pc.Class, token.NoPos)
 	switch pc.Role {
-	case rolePath:
+	case RolePath:
 		return arg
-	case roleDir:
-		return append(append(append([]segment(nil), arg...), lit("/")), rest)
-	case roleName:
-		out := append([]segment{{kind: segRoot}, lit("/")}, arg...)
+	case RoleDir:
+		return append(append(append([]Segment(nil), arg...), Lit("/")), rest)
+	case RoleName:
+		out := append([]Segment{{Kind: SegRoot}, Lit("/")}, arg...)
 		return append(out, rest)
 	}
 	return nil
@@ -186,20 +261,6 @@ func isExistTest(call *ssa.CallCommon, err ssa.Value) bool {
 	return ok && v == err
 }
 
-// createsFact returns what the analyzed code knows of fn as a wrapper of
-// a creation: from this package's summaries, or from a fact of its
-// package. The standard library is known through fsops's table only.
-func (st *state) createsFact(fn *types.Func) *CreatesFact {
-	if fn.Pkg() == st.pass.Pkg {
-		return st.creates[fn]
-	}
-	var f CreatesFact
-	if !fsops.IsStd(fn.Pkg()) && st.pass.ImportObjectFact(fn, &f) {
-		return &f
-	}
-	return nil
-}
-
 // infoSys reports whether the FileInfo a stat call returns has its Sys()
 // method called: the owner is in there.
 func infoSys(call *ssa.Call) bool {
@@ -229,19 +290,19 @@ func isResultOf(v ssa.Value, instr ssa.CallInstruction) bool {
 	return v == call
 }
 
-// covered reports whether the name c creates is one the function already
+// Covered reports whether the name c creates is one the function already
 // owns when c runs: c runs only after an exclusive creation of the same
 // path, or of a directory that holds it, succeeded.
-func (st *state) covered(c *createSite, excls []*exclSite, br *pathflow.Branches) bool {
+func (cr *Creators) Covered(c *CreateSite, excls []*ExclSite, br *pathflow.Branches) bool {
 	for _, x := range excls {
-		if !pathflow.SamePath(x.path, c.path) && !(x.dir && inside(c.path, c.segs, x.path, x.segs)) {
+		if !pathflow.SamePath(x.Path, c.Path) && !(x.Dir && Inside(c.Path, c.Segs, x.Path, x.Segs)) {
 			continue
 		}
-		if ssakit.RunsBefore(x.instr, c.instr) && onlyAfterSuccess(x.instr, c.instr.Block(), br) {
+		if ssakit.RunsBefore(x.Instr, c.Instr) && onlyAfterSuccess(x.Instr, c.Instr.Block(), br) {
 			return true
 		}
 	}
-	return st.underPrivateConstDir(c.segs)
+	return cr.underPrivateConstDir(c.Segs)
 }
 
 // onlyAfterSuccess reports whether blk runs only when the call x returned
@@ -320,12 +381,12 @@ func isReturnOnly(b *ssa.BasicBlock) bool {
 // underPrivateConstDir reports whether a constant path lies under a
 // constant directory that some function of the package makes with an
 // os.Mkdir whose failure stops it (see failureStops).
-func (st *state) underPrivateConstDir(segs []segment) bool {
-	p, ok := constText(segs)
+func (cr *Creators) underPrivateConstDir(segs []Segment) bool {
+	p, ok := ConstText(segs)
 	if !ok {
 		return false
 	}
-	for d := range st.privateDirs {
+	for d := range cr.privateDirs {
 		if len(p) > len(d) && p[:len(d)] == d && p[len(d)] == '/' {
 			return true
 		}
@@ -333,19 +394,19 @@ func (st *state) underPrivateConstDir(segs []segment) bool {
 	return false
 }
 
-// constText returns the text of a path made only of literals.
-func constText(segs []segment) (string, bool) {
-	segs = merge(segs)
-	if len(segs) != 1 || segs[0].kind != segLit {
+// ConstText returns the text of a path made only of literals.
+func ConstText(segs []Segment) (string, bool) {
+	segs = Merge(segs)
+	if len(segs) != 1 || segs[0].Kind != SegLit {
 		return "", false
 	}
-	return segs[0].text, true
+	return segs[0].Text, true
 }
 
-// inside reports whether the path p is under the directory d: p is
+// Inside reports whether the path p is under the directory d: p is
 // filepath.Join(d, ...), d + "/...", fmt.Sprintf("%s/...", d, ...), or both
 // are constants and d is a prefix of p.
-func inside(p ssa.Value, pSegs []segment, d ssa.Value, dSegs []segment) bool {
+func Inside(p ssa.Value, pSegs []Segment, d ssa.Value, dSegs []Segment) bool {
 	for range 4 {
 		var head ssa.Value
 		switch v := p.(type) {
@@ -379,8 +440,8 @@ func inside(p ssa.Value, pSegs []segment, d ssa.Value, dSegs []segment) bool {
 		}
 		p = head
 	}
-	pt, ok1 := constText(pSegs)
-	dt, ok2 := constText(dSegs)
+	pt, ok1 := ConstText(pSegs)
+	dt, ok2 := ConstText(dSegs)
 	dt = trimRightSlash(dt)
 	return ok1 && ok2 && len(pt) > len(dt) && pt[:len(dt)] == dt && pt[len(dt)] == '/'
 }
