@@ -27,3 +27,10 @@ func TestPathSummaries(t *testing.T) {
 func TestOpeners(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/openers", "example.com/openuser")
 }
+
+// TestExits checks which exported functions are summarized as never
+// returning, and how each ends (Fact.Ends), in one package and across
+// packages; the stop predicate (ssabuild.SSA.Ending) reads them.
+func TestExits(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/exits", "example.com/exituser")
+}
