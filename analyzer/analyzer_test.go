@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/internal/effects"
+	"github.com/toctou/toctou/internal/ssabuild"
 )
 
 func TestMetadata(t *testing.T) {
@@ -75,6 +77,24 @@ func TestGoodCasesOutnumberBad(t *testing.T) {
 		t.Logf("%s: %d bad cases, %d good cases", name, bad, good)
 		if bad == 0 || good < bad {
 			t.Errorf("%s: %d good cases for %d bad ones; every pass needs at least as many good as bad", name, good, bad)
+		}
+	}
+}
+
+// TestSSAAfterEffects checks that every pass that builds the SSA
+// requires the effects analyzer: effects installs the stop predicate for
+// other packages' never-returning functions (ssabuild.SSA.SetImported)
+// before any pass builds it, so the SSA, and every finding, is the same
+// whichever pass builds it first.
+func TestSSAAfterEffects(t *testing.T) {
+	for _, row := range analyzer.Passes() {
+		var ssa, eff bool
+		for _, req := range row.Analyzer.Requires {
+			ssa = ssa || req == ssabuild.Analyzer
+			eff = eff || req == effects.Analyzer
+		}
+		if ssa && !eff {
+			t.Errorf("%s requires ssabuild but not effects: its SSA could miss the stops effects installs", row.Analyzer.Name)
 		}
 	}
 }

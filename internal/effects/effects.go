@@ -63,13 +63,28 @@
 // owns the name it creates (Creators, in creates.go and createindex.go).
 // tempname decides with the same model (Creators, made once per run).
 //
+// And it says which exported functions never return, and how a call of
+// each ends (Ends, in exits.go: exits the process without running
+// deferred calls, ends the goroutine, panics): a function whose every
+// path ends in a call of the exits table, a panic, or another such
+// function, in this package or, through facts, in others. Before
+// anything else, the analyzer installs the imported summaries in the
+// stop predicate (ssabuild.SSA.SetImported), so that the SSA every
+// pass reads stops after a call of another package's never-returning
+// helper as it does after os.Exit; every pass that builds the SSA
+// requires this analyzer for that reason. Ends is found from go/cfg
+// graphs, not the SSA, since the SSA builder asks for it, and only for
+// the candidates of a cheap syntactic filter (a statement that calls
+// panic, the exits table, a never-returning function of another
+// package, or such a candidate of the package).
+//
 // Issue 13's effects summary is to grow in the same fact (what
 // partialwrite and lockfile still keep in their own facts:
 // docs/design.md, "Which check reads what").
 //
 // Cost: the analyzer declares a fact, but it is required only by the
-// file checks, which declare facts of their own or read its, so it adds
-// no dependency analysis that they did not already cause. It finds no
+// passes, which declare facts of their own, so it adds no dependency
+// analysis that they did not already cause. It finds no
 // cleaners nor symbolic-link checks in library packages (the standard
 // library, versioned module dependencies), which are known through
 // tables, and exports nothing in the standard library. It builds SSA for the
@@ -86,7 +101,8 @@
 // file-system package or a summary of a create (tempname built it in
 // those). Openers and creates are summarized in library packages too,
 // like the checks and uses, and exported everywhere but in the standard
-// library.
+// library; so are the never-returning functions, which need no SSA (the
+// exits table holds the standard library's).
 package effects
 
 import (
@@ -102,6 +118,7 @@ import (
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/knowledge"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"github.com/toctou/toctou/internal/ssakit"
@@ -143,6 +160,10 @@ type Fact struct {
 	// creates (a call of it creates the name its argument makes), sorted
 	// by Param, Role, Kind, then Class (createfacts.go).
 	Creates []Create
+	// Ends says how a call of the function ends when it never returns to
+	// its caller (exits the process, ends the goroutine, panics), or is
+	// knowledge.Returns (exits.go).
+	Ends knowledge.Ending
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -171,6 +192,9 @@ func (f *Fact) String() string {
 	}
 	for _, c := range f.Creates {
 		parts = append(parts, c.String())
+	}
+	if f.Ends != knowledge.Returns {
+		parts = append(parts, "never returns: "+f.Ends.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -219,6 +243,14 @@ func run(pass *analysis.Pass) (any, error) {
 			r.imported[f.Object] = fact
 		}
 	}
+	// The stop predicate first, before any pass builds the SSA: a call
+	// of another package's never-returning function stops (exits.go).
+	prog := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	prog.SetImported(r.importedEnding)
+	if !fsops.IsStd(pass.Pkg) {
+		r.summarizeExits(prog, r.exitCandidates(pass))
+	}
+	defer r.export(pass)
 	// Libraries are known through tables: no cleaners nor symbolic-link
 	// checks there. The checks and uses are summarized everywhere, and
 	// exported everywhere but in the standard library, as pathrace did
@@ -236,7 +268,6 @@ func run(pass *analysis.Pass) (any, error) {
 	// Cleaners built on cleaners: callees before callers, so that a
 	// cleaner of a cleaner is found at any depth (ssakit.BottomUp).
 	// A function's summary only grows.
-	prog := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	if cleaners {
 		ssakit.BottomUp(prog.CallGraph(), func(fn *ssa.Function) bool {
 			obj, ok := fn.Object().(*types.Func)
@@ -286,12 +317,20 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.summarizePaths(prog.CallGraph(), paths, opens, cr, pass.Pkg)
 	}
+	return r, nil
+}
+
+// export exports the summaries of the package's exported functions,
+// everywhere but in the standard library.
+func (r *Result) export(pass *analysis.Pass) {
+	if fsops.IsStd(pass.Pkg) {
+		return
+	}
 	for fn, f := range r.local {
-		if fn.Exported() && !fsops.IsStd(pass.Pkg) {
+		if fn.Exported() {
 			pass.ExportObjectFact(fn, f)
 		}
 	}
-	return r, nil
 }
 
 // declaresCandidate reports whether a function declared in the package

@@ -35,3 +35,10 @@ func TestOpeners(t *testing.T) {
 func TestCreates(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/creators", "example.com/createuser")
 }
+
+// TestExits checks which exported functions are summarized as never
+// returning, and how each ends (Fact.Ends), in one package and across
+// packages; the stop predicate (ssabuild.SSA.Ending) reads them.
+func TestExits(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/exits", "example.com/exituser")
+}

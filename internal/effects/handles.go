@@ -314,9 +314,10 @@ func (s *OpenFlow) escapedCloses(h *Handle) {
 // noReturnCall reports whether a call never returns to its caller: a
 // function of internal/knowledge's exits table (os.Exit, runtime.Goexit,
 // log.Fatal and log.Panic, zap's, logrus's, klog's and glog's Fatal, the
-// testing methods that stop a test, on *testing.T or testing.TB), or a
+// testing methods that stop a test, on *testing.T or testing.TB), a
 // function of the analyzed package that reaches no return (a fail helper
-// that calls os.Exit).
+// that calls os.Exit), or a function of another package whose summary
+// says it never returns (Fact.Ends).
 func (o *Openers) noReturnCall(call *ssa.CallCommon) bool {
 	if call.IsInvoke() {
 		return knowledge.Exit(call.Method) != knowledge.Returns
@@ -328,7 +329,7 @@ func (o *Openers) noReturnCall(call *ssa.CallCommon) bool {
 	if fn.Pkg() == o.pkg {
 		return o.neverReturns(call.StaticCallee())
 	}
-	return knowledge.Exit(fn) != knowledge.Returns
+	return knowledge.Exit(fn) != knowledge.Returns || o.r.importedEnding(fn) != knowledge.Returns
 }
 
 // Dominates reports whether a runs before b on every path to b.

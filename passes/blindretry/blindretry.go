@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -31,10 +32,13 @@ var Analyzer = newAnalyzer()
 // newAnalyzer builds the Analyzer and registers its flags.
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      "blindretry",
-		Doc:       analysisutil.MustExtractDoc(doc, "blindretry"),
-		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/blindretry.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Name: "blindretry",
+		Doc:  analysisutil.MustExtractDoc(doc, "blindretry"),
+		URL:  "https://github.com/toctou/toctou/blob/main/docs/checks/blindretry.md",
+		// effects installs the stop predicate for other packages'
+		// never-returning functions before any pass builds the SSA
+		// (ssabuild.SSA.SetImported): every pass that builds it requires it.
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("blindretry", run),
 		FactTypes: []analysis.Fact{new(PerformsFact), new(RetriesFact)},
 	}

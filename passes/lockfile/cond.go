@@ -174,9 +174,11 @@ func noReturnCall(p *ssa.Panic) *ssa.Call {
 }
 
 // exitsProcess reports whether call ends the process without running
-// deferred calls, by internal/knowledge's exits table: os.Exit,
-// syscall.Exit, log.Fatal and the Fatal methods of log.Logger, zap,
-// logrus, klog and glog.
-func exitsProcess(call *ssa.Call) bool {
-	return knowledge.Exit(ssakit.Callee(&call.Call)) == knowledge.ExitsProcess
+// deferred calls, by the one stop predicate (ssabuild.SSA.Ending):
+// internal/knowledge's exits table (os.Exit, syscall.Exit, log.Fatal and
+// the Fatal methods of log.Logger, zap, logrus, klog and glog), and the
+// analyzed code's helpers whose every path ends in one, in this package
+// and, through effects' facts, in others.
+func (st *state) exitsProcess(call *ssa.Call) bool {
+	return st.prog.Ending(ssakit.Callee(&call.Call)) == knowledge.ExitsProcess
 }

@@ -41,7 +41,9 @@
 // acquisition, every exit reached after the acquisition succeeded on
 // which the lock file is neither removed nor handed to someone else: a
 // return, a panic when no deferred call removes it, and os.Exit or
-// log.Fatal, which skip deferred calls. The lock is handed over when the
+// log.Fatal, which skip deferred calls, as does a helper of the analyzed
+// code whose every path ends in one (a util.Fatal that logs and exits,
+// in this package or, through effects' facts, in another). The lock is handed over when the
 // function returns or stores its handle, its path or a function that
 // removes it, passes such a function to a call (a cleanup registry), or
 // sends it. In a function that releases the lock in its normal flow,

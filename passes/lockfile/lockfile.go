@@ -82,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 	funcs := res.Funcs()
 	st := &state{
 		pass:    pass,
+		prog:    res,
 		facts:   make(map[*types.Func]*LockFact),
 		syn:     analysisutil.NewSyntax(pass),
 		reports: make(map[reportKey]bool),
@@ -98,6 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 // state is the state of one run of the pass over one package.
 type state struct {
 	pass    *analysis.Pass
+	prog    *ssabuild.SSA             // its Ending is the stop predicate
 	facts   map[*types.Func]*LockFact // summaries of this package's functions
 	syn     *analysisutil.Syntax      // calls, returns, files and source text, indexed on the first report
 	reports map[reportKey]bool

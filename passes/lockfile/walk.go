@@ -371,7 +371,7 @@ func (sa *siteAnalysis) scan(ws walkState, from int) []walkState {
 			if !ws.acquired {
 				return nil
 			}
-			if c := noReturnCall(x); c != nil && ws.deferred && exitsProcess(c) {
+			if c := noReturnCall(x); c != nil && ws.deferred && sa.st.exitsProcess(c) {
 				sa.exits = append(sa.exits, leak{exit: x, exitCall: c})
 			} else if !ws.deferred {
 				sa.exits = append(sa.exits, leak{exit: x})

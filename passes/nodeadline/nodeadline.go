@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"time"
 
+	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/ssabuild"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -49,10 +50,13 @@ var Analyzer = newAnalyzer()
 
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      "nodeadline",
-		Doc:       analysisutil.MustExtractDoc(doc, "nodeadline"),
-		URL:       "https://github.com/toctou/toctou/blob/main/docs/checks/nodeadline.md",
-		Requires:  []*analysis.Analyzer{ssabuild.Analyzer},
+		Name: "nodeadline",
+		Doc:  analysisutil.MustExtractDoc(doc, "nodeadline"),
+		URL:  "https://github.com/toctou/toctou/blob/main/docs/checks/nodeadline.md",
+		// effects installs the stop predicate for other packages'
+		// never-returning functions before any pass builds the SSA
+		// (ssabuild.SSA.SetImported): every pass that builds it requires it.
+		Requires:  []*analysis.Analyzer{ssabuild.Analyzer, effects.Analyzer},
 		Run:       analysisutil.Guard("nodeadline", run),
 		FactTypes: []analysis.Fact{new(NetFact)},
 	}
