@@ -3,9 +3,10 @@ package effects
 import (
 	"testing"
 
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/toctou/toctou/internal/ssakit/ssakittest"
 )
 
 // TestDomChecksOrder compares the checks that domChecks finds by walking
@@ -13,16 +14,7 @@ import (
 // (the loop it replaces), in the same order, for every block of the
 // functions of a few standard packages, taking every call as a check.
 func TestDomChecksOrder(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads standard packages from source")
-	}
-	cfg := &packages.Config{Mode: packages.LoadSyntax}
-	pkgs, err := packages.Load(cfg, "os", "path/filepath", "net/http", "go/types")
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, _ := ssautil.Packages(pkgs, ssa.InstantiateGenerics)
-	prog.Build()
+	prog := ssakittest.StdProgram(t)
 	var blocks, ordered, funcs int
 	for fn := range ssautil.AllFunctions(prog) {
 		if fn.Pkg == nil || len(fn.Blocks) == 0 {

@@ -3,11 +3,11 @@ package pathflow_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit/ssakittest"
 )
 
 // TestDeciderIndex compares Decider's dominator-tree answers with the
@@ -15,16 +15,7 @@ import (
 // nothing), for every if and block of the functions of a few standard
 // packages, loops, switches, gotos, defers and recovers included.
 func TestDeciderIndex(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads standard packages from source")
-	}
-	cfg := &packages.Config{Mode: packages.LoadSyntax}
-	pkgs, err := packages.Load(cfg, "os", "path/filepath", "net/http", "go/types")
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, _ := ssautil.Packages(pkgs, ssa.InstantiateGenerics)
-	prog.Build()
+	prog := ssakittest.StdProgram(t)
 	pairs := 0
 	for fn := range ssautil.AllFunctions(prog) {
 		if fn.Pkg == nil || len(fn.Blocks) > 300 {
