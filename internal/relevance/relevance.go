@@ -556,10 +556,11 @@ func unsetHandler(alloc *ssa.Alloc) ssa.Value {
 	for _, in := range *alloc.Referrers() {
 		switch u := in.(type) {
 		case *ssa.FieldAddr, *ssa.DebugRef:
-		case *ssa.Call:
-			if u.Call.Value == alloc || !isMethod(ssakit.Callee(&u.Call), "net/http", "Server",
+		case *ssa.Call, *ssa.Go, *ssa.Defer:
+			c := u.(ssa.CallInstruction).Common()
+			if c.Value == alloc || !isMethod(ssakit.Callee(c), "net/http", "Server",
 				"ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS", "Shutdown", "Close") ||
-				len(u.Call.Args) == 0 || u.Call.Args[0] != alloc || slices.Contains(u.Call.Args[1:], ssa.Value(alloc)) {
+				len(c.Args) == 0 || c.Args[0] != alloc || slices.Contains(c.Args[1:], ssa.Value(alloc)) {
 				return nil
 			}
 		default:

@@ -777,15 +777,30 @@ func isServeMux(t types.Type) bool {
 // handler (each may be nil when not known) is reachable by no stranger,
 // or serves only debug and metrics endpoints: the reports of a missing
 // server timeout on it are moot. A handler that is the constant nil
-// serves the DefaultServeMux.
+// serves the DefaultServeMux (DefaultMuxDebug).
 func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
 	if addr != nil && s.LocalAddr(addr) || listener != nil && s.LocalListener(listener) {
 		return true
 	}
 	if handler != nil && ssakit.IsNil(handler) {
-		return s.mux == MuxDebug
+		return s.DefaultMuxDebug()
 	}
 	return handler != nil && s.DebugHandler(handler)
+}
+
+// DefaultMuxDebug reports whether a server of the package that serves
+// the DefaultServeMux serves only debug endpoints, or what the program
+// that imports the package puts there:
+//   - what the package and its imports register is debug alone
+//     (MuxDebug);
+//   - or, in a library, nothing at all: such a package serves what the
+//     program's main package registers, most often by importing
+//     net/http/pprof ("start the profiling listener when the address
+//     is set"). The library cannot say it is a network server, so it
+//     is not reported. A main package that registers nothing serves
+//     only 404s; it stays reported, since it can see all the program.
+func (s *Servers) DefaultMuxDebug() bool {
+	return s.mux == MuxDebug || s.mux == 0 && s.pkg.Name() != "main"
 }
 
 // Mux returns what the package and its imports register on the

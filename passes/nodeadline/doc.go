@@ -241,7 +241,17 @@
 // or expvar, a debug handler, or a debug route, with at least one of the
 // first three; a DefaultServeMux that also gets another route, or is
 // handed to a function that is no debug helper, anywhere in that import
-// closure, is reported. DNS lookups, which the resolver
+// closure, is reported. Not reported either: a server of the
+// DefaultServeMux in a library whose import closure registers no route
+// on it. Such a library serves what the
+// program's main package puts there, most often the profiles of
+// net/http/pprof ("serve the DefaultServeMux when the profiling address
+// is set"), and cannot say it is a network server; a main package that
+// registers nothing is judged as any server. Nor what an exported
+// function or method F of a library does when its package, or its
+// receiver type, also offers FContext taking a context first, the
+// convention of net.Dial and DialContext: F is the convenience form, and
+// a caller that needs a bound calls FContext. DNS lookups, which the resolver
 // bounds; the network packages of the
 // standard library themselves (net/http's Get is the API, not a use of
 // it); requests to an httptest.Server the
@@ -277,8 +287,10 @@
 //
 // New in this version: servers on in-memory listeners of the analyzed
 // code, on muxes of its debug helpers, on a DefaultServeMux whose debug
-// registrations are in other packages, and on loopback flag defaults are
-// not reported; dial-connect, an opt-in category of its own for
+// registrations are in other packages, on loopback flag defaults, and
+// on a DefaultServeMux a library serves with no route registered in its
+// import closure are not reported, nor the convenience form F of an API
+// that offers FContext; dial-connect, an opt-in category of its own for
 // plain TCP connects (formerly dial-timeout and, with a context that
 // never ends, background-context); dials and requests to the machine
 // itself left alone; callees that bound themselves or stream left alone;

@@ -101,6 +101,12 @@ func TestLocalServers(t *testing.T) {
 		"defaultmux/...", "metricsdefault", "metricsapi")
 }
 
+// TestContextForm checks that the convenience form F of an API that also
+// offers FContext is not reported, and that look-alikes still are.
+func TestContextForm(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "contextform/...")
+}
+
 // demoted are examples, benchmark programs, test utilities and developer
 // tools, one package per rule of relevance.PackageRole: their findings are
 // the opt-in developer-code category. Each line that has one is marked

@@ -102,6 +102,9 @@ func (st *state) prepare(f *finding) *site {
 	if call == nil || !st.syn.Reportable(call.Pos(), includeTests) {
 		return nil
 	}
+	if contextFormOffered(f.instr.Parent()) {
+		return nil
+	}
 	file := st.syn.File(call.Pos())
 	ctxName := ""
 	if f.entry.Kind == netops.NewRequest {
@@ -529,4 +532,37 @@ func (st *state) sentUnjudged(r *resolver, call *ssa.Call) bool {
 		return true
 	}
 	return walk(req) && sent
+}
+
+// contextFormOffered reports whether fn, or the function a closure fn is
+// part of, is an exported function or method F of a library whose
+// package, or receiver type, also offers FContext taking a
+// context.Context first: the Go convention of net.Dial and DialContext,
+// db.Query and QueryContext. F is the unbounded convenience form the API
+// keeps beside its bounded one, and a caller that needs a bound calls
+// FContext; what F does is not reported.
+func contextFormOffered(fn *ssa.Function) bool {
+	for fn != nil && fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Name() == "main" {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !obj.Exported() || !exportedRecv(obj) {
+		return false
+	}
+	name := obj.Name() + "Context"
+	var sibling types.Object
+	if recv := obj.Signature().Recv(); recv != nil {
+		sibling, _, _ = types.LookupFieldOrMethod(recv.Type(), true, obj.Pkg(), name)
+	} else {
+		sibling = obj.Pkg().Scope().Lookup(name)
+	}
+	ctxFn, ok := sibling.(*types.Func)
+	if !ok {
+		return false
+	}
+	params := ctxFn.Signature().Params()
+	return params.Len() > 0 && netops.IsContext(params.At(0).Type())
 }

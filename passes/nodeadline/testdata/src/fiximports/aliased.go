@@ -1,3 +1,5 @@
+// want package:"registers other handlers on http.DefaultServeMux"
+
 package fiximports
 
 import (
