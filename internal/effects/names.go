@@ -284,7 +284,7 @@ func (e *Evaluator) load(v *ssa.UnOp, depth int) ([]Segment, bool) {
 		}
 	case *ssa.FieldAddr:
 		if isUserCurrent(addr.X) {
-			switch fieldName(addr) {
+			switch ssakit.FieldName(addr) {
 			case "Username", "Uid", "Gid":
 				return []Segment{Pred(ClassUser, v.Pos())}, true
 			}
@@ -755,19 +755,6 @@ func isUserCurrent(v ssa.Value) bool {
 	}
 	call, ok := ext.Tuple.(*ssa.Call)
 	return ok && ssakit.QualifiedName(ssakit.Callee(&call.Call)) == "os/user.Current"
-}
-
-// fieldName returns the name of the field fa addresses.
-func fieldName(fa *ssa.FieldAddr) string {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return ""
-	}
-	return st.Field(fa.Field).Name()
 }
 
 // isConstString reports whether v is the string constant s.

@@ -133,7 +133,7 @@ func flockType(lk ssa.Value) (int64, bool) {
 					allocs = append(allocs, load.X)
 				}
 			case *ssa.FieldAddr:
-				if fieldName(r) != "Type" {
+				if ssakit.FieldName(r) != "Type" {
 					continue
 				}
 				for _, fr := range *r.Referrers() {
@@ -151,17 +151,4 @@ func flockType(lk ssa.Value) (int64, bool) {
 		}
 	}
 	return typ, found
-}
-
-// fieldName returns the name of the field a FieldAddr selects.
-func fieldName(fa *ssa.FieldAddr) string {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return ""
-	}
-	return s.Field(fa.Field).Name()
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A Root says who can write the directory a path lies under, as far as
@@ -374,7 +376,7 @@ func madeDir(v ssa.Value, at ssa.Instruction) Root {
 			continue
 		}
 		perm, ok := ConstInt(call.Call.Args[1])
-		if !ok || perm&0o022 != 0 || !dominates(call, at) {
+		if !ok || perm&0o022 != 0 || !ssakit.Dominates(call, at) {
 			continue
 		}
 		switch {
@@ -418,26 +420,6 @@ func errorTested(call *ssa.Call) bool {
 	for _, r := range *call.Referrers() {
 		if b, ok := r.(*ssa.BinOp); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
 			return true
-		}
-	}
-	return false
-}
-
-// dominates reports whether a runs before b, another instruction, on
-// every path to b.
-func dominates(a, b ssa.Instruction) bool {
-	if a == b {
-		return false // the Mkdir is the use itself: it made nothing before it
-	}
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, in := range a.Block().Instrs {
-		if in == a {
-			return true
-		}
-		if in == b {
-			return false
 		}
 	}
 	return false

@@ -269,3 +269,36 @@ func SentinelTest(call *ssa.CallCommon, which string) (ssa.Value, bool) {
 	}
 	return nil, false
 }
+
+// Dominates reports whether a runs before b, another instruction of the
+// same function, on every path to b.
+func Dominates(a, b ssa.Instruction) bool {
+	if a == b {
+		return false
+	}
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, in := range a.Block().Instrs {
+		if in == a {
+			return true
+		}
+		if in == b {
+			return false
+		}
+	}
+	return false
+}
+
+// FieldName returns the name of the field fa addresses, or "".
+func FieldName(fa *ssa.FieldAddr) string {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}

@@ -204,6 +204,17 @@
 // in between holds the same bytes, so replacing it breaks nothing. A
 // digest of something else (a key, a URL) does not count.
 //
+// A use of a path that the function makes anew after the check, on every
+// path from the check to the use, is not reported: a create of the same
+// path (os.WriteFile, an O_CREATE open) or the bind of a Unix socket
+// there (net.Listen("unix", p), net.ListenUnix with &net.UnixAddr{Name:
+// p}). The use then acts on the file the function itself just made, and
+// the check, which examined the file that was there before (an Lstat that
+// refuses anything but a stale socket, before the bind and a chmod of the
+// new socket), decides nothing about it. Whether the new file can be
+// swapped before the use is byname's question. A bind on one branch only,
+// of another path, or of a TCP address does not count.
+//
 // Wrappers are recognised only when they act on the path unconditionally:
 // a function that reads its name argument only when another argument is
 // nil, or only when an in-memory overlay lacks the name, is not a wrapper

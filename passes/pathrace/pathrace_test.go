@@ -56,6 +56,14 @@ func TestCgo(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "cgouser")
 }
 
+// TestRemade checks that a use of a file the function made anew after
+// the check (a create of the path, a Unix socket bound there) is not
+// reported, and that binds on one branch, of another path or of a TCP
+// address are no such thing.
+func TestRemade(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), pathrace.Analyzer, "remade")
+}
+
 // TestFixesCompile applies every suggested fix in the testdata (not only
 // the golden packages) and type-checks the result.
 func TestFixesCompile(t *testing.T) {

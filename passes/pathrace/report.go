@@ -11,6 +11,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/netops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
@@ -55,6 +56,9 @@ func (st *state) checkFunc(fn *ssa.Function) {
 			cat := category(c, d, u)
 			if cat == RenameOverChecked && contentAddressed(u.Path, fn) {
 				return false // the same bytes land whoever renames first: nothing breaks
+			}
+			if cat != "" && st.remadeBetween(c, u, uses) {
+				return false // u acts on the file the function made after c, not on the one c examined
 			}
 			if cat != "" && !(cat == ReadIfPresent && u.Absent) && !fs.tolerates(u, cat, d, checks) {
 				found = append(found, finding{c, u, cat, d})
@@ -291,4 +295,44 @@ func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSit
 		return root, false
 	}
 	return root, true
+}
+
+// remadeBetween reports whether the function makes the file at u's path
+// anew after c and before u, on every path to u: a create or exclusive
+// create of the same path (os.WriteFile, an O_CREATE open), or the bind of
+// a Unix socket there (net.Listen("unix", p), netops.BoundSocketPath).
+// u then acts on the file the function itself just made, and c, which
+// examined the file that was there before, decides nothing about it:
+//
+//	if fi, err := os.Lstat(sock); err == nil && fi.Mode()&os.ModeSocket == 0 {
+//		return errNotSocket
+//	}
+//	os.Remove(sock)
+//	l, err := net.Listen("unix", sock)
+//	os.Chmod(sock, 0o600) // the socket Listen made
+func (st *state) remadeBetween(c *effects.CheckSite, u *effects.UseSite, uses []*effects.UseSite) bool {
+	between := func(in ssa.Instruction) bool {
+		return ssakit.Dominates(c.Call, in) && ssakit.Dominates(in, u.Instr)
+	}
+	for _, m := range uses {
+		if m != u && (m.Op == fsops.OpCreate || m.Op == fsops.OpExclCreate) && between(m.Instr) &&
+			fsops.SameFS(m.FS, u.FS, pathflow.SamePath) && st.paths.SamePath(m.Path, u.Path) {
+			return true
+		}
+	}
+	if u.FS != nil {
+		return false // a socket is bound in the os namespace
+	}
+	for _, b := range u.Instr.Parent().Blocks {
+		for _, in := range b.Instrs {
+			ci, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if p := netops.BoundSocketPath(ci.Common()); p != nil && between(in) && st.paths.SamePath(p, u.Path) {
+				return true
+			}
+		}
+	}
+	return false
 }
