@@ -68,6 +68,9 @@ type SSA struct {
 	graphOnce sync.Once
 	graph     *ssakit.CallGraph
 
+	callersOnce sync.Once
+	callers     *ssakit.Callers
+
 	nrOnce sync.Once
 	nrPass *analysis.Pass // nil once nr is made
 	nr     *noReturn
@@ -107,6 +110,14 @@ func (s *SSA) Funcs() []*ssa.Function {
 func (s *SSA) CallGraph() *ssakit.CallGraph {
 	s.graphOnce.Do(func() { s.graph = ssakit.NewCallGraph(s.Funcs()) })
 	return s.graph
+}
+
+// Callers returns the index of the static call sites of Funcs, and of
+// the functions whose value escapes (ssakit.Callers). It is built once
+// per package, on the first call, and shared by the passes.
+func (s *SSA) Callers() *ssakit.Callers {
+	s.callersOnce.Do(func() { s.callers = ssakit.NewCallers(s.Funcs()) })
+	return s.callers
 }
 
 func (s *SSA) build() {

@@ -41,25 +41,12 @@ func NewCallGraph(fns []*ssa.Function) *CallGraph {
 		seen := map[int]bool{}
 		var walk func(body *ssa.Function)
 		walk = func(body *ssa.Function) {
-			var ops []*ssa.Value
-			for _, b := range body.Blocks {
-				for _, instr := range b.Instrs {
-					ops = instr.Operands(ops[:0])
-					for _, op := range ops {
-						g, ok := (*op).(*ssa.Function)
-						if !ok {
-							continue
-						}
-						if o := g.Origin(); o != nil {
-							g = o
-						}
-						if j, ok := index[g]; ok && !seen[j] {
-							seen[j] = true
-							succs[i] = append(succs[i], j)
-						}
-					}
+			funcRefs(body, func(_ ssa.Instruction, _ *ssa.Value, g *ssa.Function) {
+				if j, ok := index[g]; ok && !seen[j] {
+					seen[j] = true
+					succs[i] = append(succs[i], j)
 				}
-			}
+			})
 			for _, anon := range body.AnonFuncs {
 				walk(anon)
 			}
