@@ -46,12 +46,20 @@ const (
 	// the program keeps as its own; its racers are the program's user and
 	// root, as under UserRoot.
 	OwnRoot
+	// BinaryRoot: the running program's own directory, the one that holds
+	// its executable: the result of os.Executable, through
+	// filepath.EvalSymlinks, a sibling of it (exe + ".old",
+	// filepath.Join(filepath.Dir(exe), name)), or a file os.CreateTemp
+	// makes there. Whoever can write that directory can replace the
+	// program itself, so a race there gains nothing: a program that
+	// updates itself writes its new binary there.
+	BinaryRoot
 )
 
 // Private reports whether only the program's own user, or root, can
 // write under r.
 func (r Root) Private() bool {
-	return r == UserRoot || r == SystemRoot || r == FreshRoot || r == OwnRoot
+	return r == UserRoot || r == SystemRoot || r == FreshRoot || r == OwnRoot || r == BinaryRoot
 }
 
 func (r Root) String() string {
@@ -66,6 +74,8 @@ func (r Root) String() string {
 		return "fresh"
 	case OwnRoot:
 		return "own"
+	case BinaryRoot:
+		return "binary"
 	}
 	return "unknown"
 }
@@ -82,6 +92,8 @@ func (r Root) WhoCanRace() string {
 		return "only root can race: the directory is a system one"
 	case OwnRoot:
 		return "only the program's user and root can race: the function makes the directory with os.MkdirAll, writable by its owner alone"
+	case BinaryRoot:
+		return "only whoever can replace the program itself can race: the directory is the one of the running executable"
 	}
 	return ""
 }
@@ -127,6 +139,11 @@ type Dir struct {
 	// /var/lock, /dev/shm, /run/user/UID, $XDG_RUNTIME_DIR): nothing
 	// written there survives a reboot.
 	Volatile bool
+	// entry, under BinaryRoot: the path names an entry of the program's
+	// directory (the executable, a sibling, a file in it), not the
+	// directory itself, so that filepath.Dir of it is still that
+	// directory.
+	entry bool
 }
 
 // RootOf returns who can write the directory the path v lies under, at
@@ -135,8 +152,12 @@ type Dir struct {
 // absolute prefix, the call that made it (os.TempDir, os.UserConfigDir,
 // os.MkdirTemp...), through filepath.Join, path.Join, Clean, Abs, string
 // concatenation with a separator, fmt.Sprintf with a leading %s or a
-// literal prefix, phis that agree, and locals stored once. A constant
-// element with ".." makes it unknown.
+// literal prefix, phis that agree, and locals stored once (also a
+// closure's captured variable); the executable's path (os.Executable,
+// filepath.EvalSymlinks, filepath.Dir of it, a suffix added to it); the
+// name of a file os.CreateTemp made, which lies in its directory. A
+// constant element with ".." makes it unknown. A parameter is unknown:
+// Roots.RootOf reads it from the callers.
 func RootOf(v ssa.Value, at ssa.Instruction) Root {
 	return DirOf(v, at).Root
 }
@@ -144,7 +165,57 @@ func RootOf(v ssa.Value, at ssa.Instruction) Root {
 // DirOf returns what RootOf reads of v's directory, and whether it is a
 // tmpfs.
 func DirOf(v ssa.Value, at ssa.Instruction) Dir {
-	return rootOf(v, at, true, 0)
+	return (*Roots)(nil).DirOf(v, at)
+}
+
+// Roots answers RootOf and DirOf for the functions of one package, and
+// reads the root of a parameter from the callers: a parameter of an
+// unexported function (or of a function literal) whose value does not
+// escape, and that some static call in the package calls, has the root
+// the arguments of all its calls agree on (through the callers' own
+// parameters, up to maxHops functions up; a cycle back to a parameter
+// being read makes it unknown). Exported functions, methods and generic
+// functions keep unknown parameters: a caller the package does not see
+// may pass anything. The callers index is built on the first question
+// about a parameter, the root of each parameter read once. The nil
+// *Roots reads no callers: RootOf and DirOf. Not safe for concurrent use.
+type Roots struct {
+	callers     func() *ssakit.Callers // the index, built on the first call
+	index       *ssakit.Callers
+	memo        map[paramKey]Dir
+	busy        map[paramKey]bool // being read: a cycle through the callers
+	hops        int               // parameters being read, nested
+	provisional int               // answers that met a busy parameter or the hop limit
+}
+
+// paramKey is a question about a parameter: whole as in rootOf.
+type paramKey struct {
+	p     *ssa.Parameter
+	whole bool
+}
+
+// maxHops bounds the chain of parameters read through callers.
+const maxHops = 8
+
+// NewRoots returns the Roots of a package whose callers index callers
+// returns (ssabuild's SSA.Callers, called at most once, when a parameter's
+// root is first asked).
+func NewRoots(callers func() *ssakit.Callers) *Roots {
+	return &Roots{callers: callers, memo: make(map[paramKey]Dir), busy: make(map[paramKey]bool)}
+}
+
+// RootOf is the package's RootOf, with the parameters read from their
+// callers.
+func (r *Roots) RootOf(v ssa.Value, at ssa.Instruction) Root {
+	return r.DirOf(v, at).Root
+}
+
+// DirOf is the package's DirOf, with the parameters read from their
+// callers.
+func (r *Roots) DirOf(v ssa.Value, at ssa.Instruction) Dir {
+	d := r.rootOf(v, at, true, 0)
+	d.entry = false
+	return d
 }
 
 // Volatile reports whether the path v lies in a directory that is a
@@ -157,12 +228,12 @@ func Volatile(v ssa.Value) bool {
 // rootOf: whole says v is a whole path element (the first argument of a
 // Join, or followed by a separator), not a prefix a concatenation may
 // extend ("/var/lib" + "x" is /var/libx).
-func rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
+func (r *Roots) rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 	if v == nil || depth > maxDepth {
 		return Dir{}
 	}
 	depth++
-	if d := valueRoot(v, at, whole, depth); d != (Dir{}) {
+	if d := r.valueRoot(v, at, whole, depth); d != (Dir{}) {
 		return d
 	}
 	if r := madeDir(v, at); r != UnknownRoot {
@@ -171,7 +242,7 @@ func rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 	return Dir{}
 }
 
-func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
+func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil || x.Value.Kind() != constant.String {
@@ -179,22 +250,31 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 		}
 		return constRoot(constant.StringVal(x.Value), whole)
 	case *ssa.ChangeType:
-		return rootOf(x.X, at, whole, depth)
+		return r.rootOf(x.X, at, whole, depth)
 	case *ssa.MakeInterface:
-		return rootOf(x.X, at, whole, depth)
+		return r.rootOf(x.X, at, whole, depth)
 	case *ssa.BinOp:
 		if x.Op != token.ADD {
 			return Dir{}
 		}
-		if y, ok := x.Y.(*ssa.Const); ok && y.Value != nil && y.Value.Kind() == constant.String &&
-			strings.HasPrefix(constant.StringVal(y.Value), "/") {
-			return rootOf(x.X, at, true, depth) // dir + "/..."
+		if y, ok := x.Y.(*ssa.Const); ok && y.Value != nil && y.Value.Kind() == constant.String {
+			suffix := constant.StringVal(y.Value)
+			if strings.HasPrefix(suffix, "/") {
+				return underDir(r.rootOf(x.X, at, true, depth)) // dir + "/..."
+			}
+			if !strings.Contains(suffix, "/") {
+				// exe + ".old": a sibling of the executable. (Other roots
+				// read a prefix only from constants and "dir/" + name.)
+				if d := r.rootOf(x.X, at, true, depth); d.Root == BinaryRoot && d.entry {
+					return d
+				}
+			}
 		}
 		if k, ok := x.X.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 			return constRoot(constant.StringVal(k.Value), false) // "/var/lib/app/" + name
 		}
 		if _, ok := x.X.(*ssa.BinOp); ok {
-			return rootOf(x.X, at, false, depth) // (dir + "/") + name
+			return r.rootOf(x.X, at, false, depth) // (dir + "/") + name
 		}
 	case *ssa.Phi:
 		// The edges must agree on the root; the directory is volatile when
@@ -205,7 +285,7 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 			if e == x {
 				continue
 			}
-			ed := rootOf(e, at, whole, depth)
+			ed := r.rootOf(e, at, whole, depth)
 			if first {
 				d, first = ed, false
 				continue
@@ -214,6 +294,10 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 				d.Root = UnknownRoot
 			}
 			d.Volatile = d.Volatile && ed.Volatile
+			d.entry = d.entry && ed.entry
+		}
+		if d.Root != BinaryRoot {
+			d.entry = false
 		}
 		return d
 	case *ssa.UnOp:
@@ -221,17 +305,8 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 			return Dir{}
 		}
 		switch addr := x.X.(type) {
-		case *ssa.Alloc: // a local whose address is taken, stored once
-			var val ssa.Value
-			for _, r := range *addr.Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == addr {
-					if val != nil {
-						return Dir{}
-					}
-					val = st.Val
-				}
-			}
-			return rootOf(val, at, whole, depth)
+		case *ssa.Alloc, *ssa.FreeVar: // a local whose address is taken, or a closure's captured one, stored once
+			return r.rootOf(storedOnce(addr, 0), at, whole, depth)
 		case *ssa.FieldAddr: // user.Current().HomeDir
 			if isHomeDirField(addr.X.Type(), addr.Field) && fromUserCurrent(addr.X) {
 				return Dir{Root: UserRoot}
@@ -247,16 +322,121 @@ func valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int) Dir {
 			return Dir{Root: UserRoot}
 		case "os.MkdirTemp", "io/ioutil.TempDir":
 			return Dir{Root: FreshRoot}
-		case "path/filepath.Abs":
-			return rootOf(call.Call.Args[0], at, whole, depth)
+		case "path/filepath.Abs", "path/filepath.EvalSymlinks":
+			return r.rootOf(call.Call.Args[0], at, whole, depth)
+		case "os.Executable":
+			return Dir{Root: BinaryRoot, entry: true}
 		}
 	case *ssa.Call:
-		return callRoot(x, at, whole, depth)
+		return r.callRoot(x, at, whole, depth)
+	case *ssa.Parameter:
+		return r.paramRoot(x, whole)
 	}
 	return Dir{}
 }
 
-func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
+// underDir returns d for a path under the directory d describes: under
+// BinaryRoot, an entry of the program's directory.
+func underDir(d Dir) Dir {
+	if d.Root == BinaryRoot {
+		d.entry = true
+	}
+	return d
+}
+
+// storedOnce returns the one value stored at addr, a local variable
+// whose address is taken (an Alloc) or a closure's captured variable (a
+// FreeVar, bound to its maker's variable), or nil when it is stored more
+// than once, by the function or by a closure that captures it too.
+func storedOnce(addr ssa.Value, depth int) ssa.Value {
+	if depth > maxDepth {
+		return nil
+	}
+	switch a := addr.(type) {
+	case *ssa.FreeVar:
+		fn := a.Parent()
+		i := slices.Index(fn.FreeVars, a)
+		if i < 0 || fn.Parent() == nil || storedIn(a, 0) {
+			return nil
+		}
+		var bound ssa.Value
+		for _, b := range fn.Parent().Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+					if bound != nil && bound != mc.Bindings[i] {
+						return nil
+					}
+					bound = mc.Bindings[i]
+				}
+			}
+		}
+		if bound == nil {
+			return nil
+		}
+		return storedOnce(bound, depth+1)
+	case *ssa.Alloc:
+		var val ssa.Value
+		for _, r := range *a.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr != a || val != nil {
+					return nil
+				}
+				val = r.Val
+			case *ssa.MakeClosure:
+				if capturedStored(r, a) {
+					return nil
+				}
+			}
+		}
+		return val
+	}
+	return nil
+}
+
+// capturedStored reports whether the closure mc stores to v, one of the
+// variables it captures, itself or through a closure it makes.
+func capturedStored(mc *ssa.MakeClosure, v ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) && storedIn(fn.FreeVars[i], 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// storedIn reports whether a store to the captured variable fv runs in
+// its closure, or in a closure that captures it in turn.
+func storedIn(fv *ssa.FreeVar, depth int) bool {
+	if depth > maxDepth {
+		return true
+	}
+	for _, r := range *fv.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == fv {
+				return true
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				return true
+			}
+			for i, b := range r.Bindings {
+				if b == fv && i < len(fn.FreeVars) && storedIn(fn.FreeVars[i], depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (r *Roots) callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
 	args := call.Call.Args
 	switch key := funcKey(&call.Call); key {
 	case "os.TempDir":
@@ -297,9 +477,24 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
 		if first < 0 {
 			return Dir{}
 		}
-		return rootOf(elems[first], at, true, depth)
+		d := r.rootOf(elems[first], at, true, depth)
+		for _, el := range elems[first+1:] {
+			if k, ok := el.(*ssa.Const); !ok || k.Value == nil || k.Value.Kind() != constant.String || constant.StringVal(k.Value) != "" {
+				return underDir(d) // an element after the directory
+			}
+		}
+		return d
 	case "path/filepath.Clean", "path/filepath.FromSlash", "path/filepath.ToSlash", "path.Clean":
-		return rootOf(args[0], at, whole, depth)
+		return r.rootOf(args[0], at, whole, depth)
+	case "path/filepath.Dir", "path.Dir":
+		// Only the directory of an entry of the program's directory is
+		// read: the directory of any other path is its parent, which the
+		// path's root says nothing of (filepath.Dir("/tmp") is "/").
+		if d := r.rootOf(args[0], at, true, depth); d.Root == BinaryRoot && d.entry {
+			return Dir{Root: BinaryRoot}
+		}
+	case "os.File.Name":
+		return r.tempFileRoot(args[0], at, depth)
 	case "fmt.Sprintf":
 		k, ok := args[0].(*ssa.Const)
 		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
@@ -314,7 +509,7 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
 		}
 		if (strings.HasPrefix(format, "%s/") || strings.HasPrefix(format, "%v/")) && len(args) == 2 {
 			if elems, ok := VarargElems(args[1]); ok && len(elems) > 0 {
-				return rootOf(elems[0], at, true, depth)
+				return underDir(r.rootOf(elems[0], at, true, depth))
 			}
 		}
 	default:
@@ -323,6 +518,112 @@ func callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth int) Dir {
 		}
 	}
 	return Dir{}
+}
+
+// tempFileRoot reads the root of f.Name() for the file f, when
+// os.CreateTemp (or ioutil.TempFile) made it: the file lies in the
+// directory it was given, and the empty directory is os.TempDir(). (The
+// name itself nobody can predict, as internal/effects and tempname say:
+// that is a different question, whether someone can take it first.)
+func (r *Roots) tempFileRoot(f ssa.Value, at ssa.Instruction, depth int) Dir {
+	if load, ok := f.(*ssa.UnOp); ok && load.Op == token.MUL {
+		f = storedOnce(load.X, 0) // a local that holds the file
+	}
+	ext, ok := f.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return Dir{}
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	if !ok {
+		return Dir{}
+	}
+	switch funcKey(&call.Call) {
+	case "os.CreateTemp", "io/ioutil.TempFile":
+	default:
+		return Dir{}
+	}
+	dir := call.Call.Args[0]
+	if k, ok := dir.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "" {
+		return Dir{Root: SharedRoot}
+	}
+	return underDir(r.rootOf(dir, at, true, depth))
+}
+
+// paramRoot reads the root of the parameter p from the calls of its
+// function (Roots).
+func (r *Roots) paramRoot(p *ssa.Parameter, whole bool) Dir {
+	if r == nil {
+		return Dir{}
+	}
+	key := paramKey{p, whole}
+	if d, ok := r.memo[key]; ok {
+		return d
+	}
+	if r.busy[key] || r.hops >= maxHops {
+		r.provisional++ // a cycle, or too far: unknown, and so is what it decides
+		return Dir{}
+	}
+	fn := p.Parent()
+	i := ssakit.ParamIndex(fn, p)
+	if i < 0 || !privateFunc(fn) {
+		return Dir{}
+	}
+	if r.index == nil {
+		r.index = r.callers()
+	}
+	sites, all := r.index.Sites(fn)
+	if !all || len(sites) == 0 {
+		r.memo[key] = Dir{}
+		return Dir{}
+	}
+	r.busy[key] = true
+	r.hops++
+	before := r.provisional
+	var d Dir
+	for k, site := range sites {
+		args := site.Common().Args
+		if i >= len(args) {
+			d = Dir{}
+			break
+		}
+		// A deferred or go call runs later, but its arguments are
+		// evaluated at the statement: the statement is where they are.
+		sd := r.rootOf(args[i], site, whole, 0)
+		if k == 0 {
+			d = sd
+			continue
+		}
+		if sd.Root != d.Root {
+			d = Dir{}
+			break
+		}
+		d.Volatile = d.Volatile && sd.Volatile
+		d.entry = d.entry && sd.entry
+	}
+	r.hops--
+	delete(r.busy, key)
+	if r.provisional == before {
+		r.memo[key] = d
+	}
+	return d
+}
+
+// privateFunc reports whether only the package can call fn: a function
+// literal, an unexported function, or any function of package main;
+// not a method (an interface call does not name it), a generic function
+// or a synthetic one.
+func privateFunc(fn *ssa.Function) bool {
+	if fn.Synthetic != "" || fn.Signature.Recv() != nil || fn.TypeParams().Len() > 0 || fn.Origin() != nil {
+		return false
+	}
+	if fn.Parent() != nil {
+		return true
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	return !obj.Exported() || obj.Pkg().Name() == "main"
 }
 
 // constRoot classifies a constant path, or a constant prefix of one

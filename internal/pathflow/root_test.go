@@ -1,11 +1,13 @@
 package pathflow_test
 
 import (
+	"go/token"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // rootSrc has one use(path, "root volatile") per case: the Dir that
@@ -84,28 +86,208 @@ func use(p, want string) {}
 
 func TestDirOf(t *testing.T) {
 	pkg, fset := buildSource(t, rootSrc)
-	n := 0
+	var fns []*ssa.Function
 	for _, name := range []string{"f", "own", "ownIgnored", "ownWritable", "ownAfter", "ownShared", "fresh", "mixed"} {
-		for _, b := range pkg.Func(name).Blocks {
+		fns = append(fns, pkg.Func(name))
+	}
+	checkUses(t, fset, pkg, fns, 20, func(path ssa.Value, at *ssa.Call) string {
+		d := pathflow.DirOf(path, at)
+		if d.Volatile {
+			return d.Root.String() + " volatile"
+		}
+		return d.Root.String()
+	})
+}
+
+// checkUses compares, at each call use(path, want) in fns, what got says
+// of the path with want; there must be n such calls.
+func checkUses(t *testing.T, fset *token.FileSet, pkg *ssa.Package, fns []*ssa.Function, n int, got func(path ssa.Value, at *ssa.Call) string) {
+	t.Helper()
+	seen := 0
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(*ssa.Call)
 				if !ok || call.Call.StaticCallee() != pkg.Func("use") {
 					continue
 				}
-				n++
+				seen++
 				want := call.Call.Args[1].(*ssa.Const).Value.ExactString()
-				d := pathflow.DirOf(call.Call.Args[0], call)
-				got := d.Root.String()
-				if d.Volatile {
-					got += " volatile"
-				}
-				if `"`+got+`"` != want {
-					t.Errorf("%s: DirOf = %s, want %s", fset.Position(call.Pos()), got, want)
+				if g := got(call.Call.Args[0], call); `"`+g+`"` != want {
+					t.Errorf("%s: got %s, want %s", fset.Position(call.Pos()), g, want)
 				}
 			}
 		}
 	}
-	if n != 20 {
-		t.Errorf("saw %d uses, want 20", n)
+	if seen != n {
+		t.Errorf("saw %d uses, want %d", seen, n)
+	}
+}
+
+// callersSrc has one use(path, "root") per case: the root that Roots
+// must read, with the parameters read from their callers.
+const callersSrc = `package p
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func executable() {
+	e, _ := os.Executable()
+	use(e, "binary")
+	r, _ := filepath.EvalSymlinks(e)
+	use(r, "binary")
+	use(r+".old", "binary")
+	use(r+"/x", "binary")
+	use(fmt.Sprintf("%s/%s", filepath.Dir(r), "x"), "binary")
+	use(filepath.Dir(fmt.Sprintf("%s/x", filepath.Dir(r))), "binary")
+	use(filepath.Dir(r), "binary")
+	use(filepath.Join(filepath.Dir(r), "app.new"), "binary")
+	use(filepath.Dir(filepath.Join(filepath.Dir(r), "x")), "binary")
+	use(filepath.Dir(filepath.Dir(r)), "unknown")   // the parent of the program's directory
+	use(filepath.Dir(r)+".old", "unknown")          // beside the program's directory
+	use(filepath.Join(filepath.Dir(r), "..", "x"), "unknown")
+	use(filepath.Dir("/tmp/x"), "unknown")          // Dir reads only the program's paths
+	use(filepath.Dir(filepath.Join("/etc", "x")), "unknown")
+	f, _ := os.CreateTemp(filepath.Dir(r), "app")
+	use(f.Name(), "binary")
+	g, _ := os.CreateTemp("", "app")
+	use(g.Name(), "shared")
+	h, _ := os.CreateTemp("/var/lib/app", "app")
+	use(h.Name(), "system")
+	var k *os.File
+	k, _ = os.CreateTemp(filepath.Dir(r), "app")
+	defer func() { k.Close() }()
+	use(k.Name(), "binary")
+	o, _ := os.Create(filepath.Join(filepath.Dir(r), "x"))
+	use(o.Name(), "unknown") // only os.CreateTemp's names are read
+}
+
+func To() error {
+	e, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	e, err = filepath.EvalSymlinks(e)
+	if err != nil {
+		return err
+	}
+	return upgrade(e)
+}
+
+func upgrade(binary string) error { return fetch("app", filepath.Dir(binary)) }
+
+func fetch(name, dir string) error {
+	use(name, "unknown") // a constant name: no directory
+	return write(dir)
+}
+
+func write(dir string) error {
+	f, err := os.CreateTemp(dir, "app")
+	if err != nil {
+		return err
+	}
+	use(f.Name(), "binary")
+	use(dir, "binary")
+	return nil
+}
+
+func agree() {
+	system("/etc/app")
+	system(filepath.Join("/var/lib", "app"))
+	defer system("/etc/x") // a deferred call's arguments are its statement's
+}
+
+func system(p string) { use(p, "system") }
+
+func disagree() {
+	mixed("/etc/app")
+	mixed("/tmp/app")
+}
+
+func mixed(p string) { use(p, "unknown") }
+
+func Exported(p string) {
+	use(p, "unknown") // another package may call it
+	inner(p)
+}
+
+func inner(p string) { use(p, "unknown") } // its caller passes an exported function's parameter
+
+var hook = escapes
+
+func escapes(p string) { use(p, "unknown") } // its value escapes: other calls may pass anything
+
+func callEscapes() { escapes("/etc/app") }
+
+func uncalled(p string) { use(p, "unknown") }
+
+func recursive(p string, n int) {
+	use(p, "unknown") // a cycle through the callers
+	if n > 0 {
+		recursive(filepath.Join(p, "x"), n-1)
+	}
+}
+
+func callRecursive() { recursive("/etc/app", 1) }
+
+type T struct{}
+
+func (T) method(p string) { use(p, "unknown") } // an interface call may reach it
+
+func callMethod() { T{}.method("/etc/app") }
+
+func captures(dir string) {
+	func() { use(dir, "system") }()
+	g := func() { use(filepath.Join(dir, "x"), "system") }
+	g()
+}
+
+func reassigned(dir string) {
+	func() { dir = "/tmp" }()
+	use(dir, "unknown") // the closure stores to it
+}
+
+func callCaptures() {
+	captures("/etc/app")
+	reassigned("/etc/app")
+}
+
+func use(p, want string) {}
+`
+
+func TestRootsThroughCallers(t *testing.T) {
+	pkg, fset := buildSource(t, callersSrc)
+	var fns []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		fns = append(fns, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, m := range pkg.Members {
+		if fn, ok := m.(*ssa.Function); ok {
+			add(fn)
+		}
+	}
+	for _, typ := range []string{"T"} {
+		mset := pkg.Prog.MethodSets.MethodSet(pkg.Type(typ).Type())
+		for i := range mset.Len() {
+			add(pkg.Prog.MethodValue(mset.At(i)))
+		}
+	}
+	built := 0
+	roots := pathflow.NewRoots(func() *ssakit.Callers {
+		built++
+		return ssakit.NewCallers(fns)
+	})
+	checkUses(t, fset, pkg, fns, 33, func(path ssa.Value, at *ssa.Call) string {
+		return roots.RootOf(path, at).String()
+	})
+	if built != 1 {
+		t.Errorf("the callers index was built %d times, want 1", built)
 	}
 }

@@ -32,7 +32,7 @@ const (
 	StatByName     = "stat-by-name"
 	// PrivateDir is any of the above on a file in a directory that only
 	// the program's own user or root can write, or that the function made
-	// itself (pathflow.RootOf): whoever can swap the name there can
+	// itself (pathflow.Roots): whoever can swap the name there can
 	// already change the file.
 	PrivateDir = "private-dir"
 	// DeveloperCode is the category of every finding in an example or
@@ -83,6 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:    pass,
 		openers: eff.NewOpeners(pass.Pkg),
 		syn:     analysisutil.NewSyntax(pass),
+		roots:   pathflow.NewRoots(res.Callers),
 	}
 	for _, fn := range funcs {
 		st.checkFunc(fn)
@@ -107,6 +108,7 @@ type state struct {
 	pass    *analysis.Pass
 	openers *effects.Openers     // opens, handles and never-returning calls (internal/effects)
 	syn     *analysisutil.Syntax // calls and files, indexed on the first report
+	roots   *pathflow.Roots      // who can write a path's directory, parameters read from their callers
 
 	fixIndex *fixutil.Index // uses of imports and locals, indexed per file on the first fix
 }
@@ -119,8 +121,8 @@ func (st *state) reportable(pos token.Pos) bool {
 
 // demote moves d, a report of op, to the opt-in category private-dir
 // when op's path lies in a directory no stranger can write.
-func demote(d *analysis.Diagnostic, op *opSite) {
-	if root := pathflow.RootOf(op.path, op.call); root.Private() {
+func (st *state) demote(d *analysis.Diagnostic, op *opSite) {
+	if root := st.roots.RootOf(op.path, op.call); root.Private() {
 		d.Category = PrivateDir
 		d.Message += "; " + root.WhoCanRace()
 	}

@@ -117,9 +117,19 @@
 // that the function made itself (os.MkdirTemp, an os.MkdirAll with a
 // mode that gives group and others no write permission, os.UserConfigDir
 // and the user's other directories, /etc, /var/lib, /run and root's
-// others; see pathrace), a report goes to the category private-dir, off unless
+// others, the running program's own directory (os.Executable,
+// filepath.Dir of it, a sibling, a file os.CreateTemp made there); see
+// pathrace), a report goes to the category private-dir, off unless
 // -byname.all: whoever can swap the name there can already change the
-// file.
+// file (or, beside the executable, replace the program itself: a
+// program that updates itself writes its new binary to a temporary file
+// there and sets its mode by name). The name of a file os.CreateTemp
+// made lies in its directory (the empty one is os.TempDir(), shared). A
+// parameter of an unexported function whose value does not escape has
+// the directory all its calls in the package agree on, up through their
+// own parameters (docs/design.md, "Who can race"); one caller that
+// passes a shared path, or an exported function's parameter, keeps the
+// report, as does any parameter of an exported function.
 //
 // Findings in examples and demos, benchmark programs, test utilities and
 // developer tools are reported in the opt-in category developer-code,

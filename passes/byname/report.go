@@ -124,7 +124,7 @@ func (st *state) reportAfterClose(o *effects.OpenSite, op *opSite) {
 			Message: fmt.Sprintf("%s opened %s here", analysisutil.FuncName(o.Callee), handleText),
 		}},
 	}
-	demote(&diag, op)
+	st.demote(&diag, op)
 	st.pass.Report(diag)
 }
 
@@ -290,7 +290,7 @@ func (st *state) report(s *funcState, o *effects.OpenSite, op *opSite) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 	}
-	demote(&diag, op)
+	st.demote(&diag, op)
 	st.pass.Report(diag)
 }
 

@@ -43,32 +43,45 @@ func TestPrivateDirs(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), wrapped, "privatedirs")
 
-	data, err := os.ReadFile(filepath.Join(analysistest.TestData(), "src", "privatedirs", "privatedirs.go"))
+	// line is a line of one of the package's files.
+	type line struct {
+		file string
+		n    int
+	}
+	dir := filepath.Join(analysistest.TestData(), "src", "privatedirs")
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	marked := map[int]bool{}
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.Contains(l, "(private-dir)") && !strings.HasPrefix(strings.TrimSpace(l), "//") {
-			marked[i+1] = true
+	marked := map[line]bool{}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, "(private-dir)") && !strings.HasPrefix(strings.TrimSpace(l), "//") {
+				marked[line{filepath.Base(file), i + 1}] = true
+			}
 		}
 	}
-	seen := map[int]bool{}
+	seen := map[line]bool{}
 	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "privatedirs") {
 		for _, d := range r.Diagnostics {
-			line := r.Pass.Fset.Position(d.Pos).Line
-			if got, want := d.Category == byname.PrivateDir, marked[line]; got != want {
-				t.Errorf("line %d: category %s: %s", line, d.Category, d.Message)
+			pos := r.Pass.Fset.Position(d.Pos)
+			l := line{filepath.Base(pos.Filename), pos.Line}
+			if got, want := d.Category == byname.PrivateDir, marked[l]; got != want {
+				t.Errorf("%s:%d: category %s: %s", l.file, l.n, d.Category, d.Message)
 			}
-			seen[line] = true
+			seen[l] = true
 		}
 	}
 	if len(marked) == 0 {
 		t.Fatal("no line marked (private-dir)")
 	}
-	for line := range marked {
-		if !seen[line] {
-			t.Errorf("line %d: not reported in private-dir", line)
+	for l := range marked {
+		if !seen[l] {
+			t.Errorf("%s:%d: not reported in private-dir", l.file, l.n)
 		}
 	}
 }

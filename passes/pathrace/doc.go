@@ -123,15 +123,24 @@
 // $XDG_*_HOME and $XDG_RUNTIME_DIR, /run/user/UID,
 // user.Current().HomeDir) and root's (/etc, /var/lib, /var/cache,
 // /var/log, /run, /var/run, /proc, /sys, /usr; not the world-writable
-// /run/lock and /var/lock). Whoever can race there
+// /run/lock and /var/lock), and the running program's own directory
+// (os.Executable through filepath.EvalSymlinks, filepath.Dir of it, a
+// sibling such as exe + ".old", a file os.CreateTemp made there), where
+// whoever can race can replace the program itself. Whoever can race there
 // can already write the file, so no boundary is crossed. Two shapes stay
 // in their own category even there: a lock (a create after an absence
 // check whose present branch returns an error), whose racer is a second
 // instance of the same program, and an access-then-open under the user's
-// directories, the check of a set-user-ID program, which reads $HOME from
-// the very user it guards against. A path whose directory the code does
-// not say (a parameter, a configured or relative path) or a shared one
-// (/tmp, os.TempDir()) keeps its category.
+// directories or the program's own, the check of a set-user-ID program,
+// which reads $HOME from the very user it guards against (and, started
+// through a hard link its invoker made, finds its executable in the
+// invoker's directory). A parameter of an unexported function whose
+// value does not escape has the directory all its calls in the package
+// agree on (docs/design.md, "Who can race"). A path whose directory the
+// code does not say (a parameter of an exported function, or one whose
+// callers disagree, a configured or relative path) or a shared one
+// (/tmp, os.TempDir(), the name of a file os.CreateTemp("", ...) made)
+// keeps its category.
 //
 // Findings in examples and demos, benchmark programs, test utilities and
 // developer tools are reported in the opt-in category developer-code,

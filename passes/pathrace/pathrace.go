@@ -10,6 +10,7 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/relevance"
 )
 
@@ -72,9 +73,10 @@ func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	funcs := res.Funcs()
 	st := &state{
-		pass: pass,
-		syn:  analysisutil.NewSyntax(pass),
-		eff:  eff,
+		pass:  pass,
+		syn:   analysisutil.NewSyntax(pass),
+		eff:   eff,
+		roots: pathflow.NewRoots(res.Callers),
 	}
 	st.paths = st.eff.Paths()
 	for _, fn := range funcs {

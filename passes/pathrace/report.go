@@ -269,7 +269,7 @@ func argIndex(c *effects.CheckSite) int {
 }
 
 // privateRace reports whether the race of c and u, of category cat, is in
-// a directory no stranger can write (pathflow.RootOf), and which root
+// a directory no stranger can write (pathflow.Roots), and which root
 // that is. Such a race is reported in the opt-in category private-dir:
 //   - in a directory the function made itself (os.MkdirTemp, an os.Mkdir
 //     with mode 0700), nobody else knows the name: nothing can race;
@@ -281,15 +281,17 @@ func argIndex(c *effects.CheckSite) int {
 //     branch fails: "held"), whose racer is a second instance of the
 //     program, which the directory does not keep out; and access-then-open
 //     under the user's directories, a shape of set-user-ID programs, which
-//     read $HOME from the very user they guard against.
+//     read $HOME from the very user they guard against (and find their
+//     executable where a hard link their invoker made names it, so that
+//     the program's own directory is the invoker's too).
 func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSite) (pathflow.Root, bool) {
-	root := pathflow.RootOf(u.Path, u.Instr)
+	root := st.roots.RootOf(u.Path, u.Instr)
 	switch {
 	case !root.Private():
 		return root, false
 	case root == pathflow.FreshRoot:
 		return root, true
-	case cat == AccessThenOpen && root == pathflow.UserRoot:
+	case cat == AccessThenOpen && (root == pathflow.UserRoot || root == pathflow.BinaryRoot):
 		return root, false
 	case cat == CreateIfAbsent && st.failsIfPresent(c, u):
 		return root, false

@@ -15,6 +15,7 @@ type state struct {
 	syn   *analysisutil.Syntax // calls, files and source text, indexed on the first report
 	paths *pathflow.Model      // same path and parameters, through the package's cleaners (internal/effects)
 	eff   *effects.Result      // the effects summaries: cleaners, symbolic-link checks, checks and uses of parameters
+	roots *pathflow.Roots      // who can write a path's directory, parameters read from their callers
 
 	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
 	FS       *funcState     // the function being reported on, during its reports

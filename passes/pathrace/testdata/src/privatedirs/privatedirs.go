@@ -346,3 +346,74 @@ func configured(dir string) error {
 	}
 	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
 }
+
+// ---- the running program's own directory: whoever can write it can
+// replace the program itself
+
+func besideExecutable(data []byte) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(filepath.Dir(exe), "app.conf")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (private-dir) beside the executable
+}
+
+func keepPrevious() error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	exe, err = filepath.EvalSymlinks(exe)
+	if err != nil {
+		return err
+	}
+	return lockPrevious(exe)
+}
+
+// lockPrevious's every caller passes the executable's path.
+func lockPrevious(exe string) error {
+	old := exe + ".old"
+	if _, err := os.Stat(old); err != nil {
+		return nil
+	}
+	return os.Chmod(old, 0o500) // no diagnostic: (private-dir) a sibling of the executable, the parameter read from its one caller
+}
+
+// access(2) beside the executable: a set-user-ID program started through
+// a hard link its invoker made finds its executable in the invoker's
+// directory.
+func accessBesideExecutable() (*os.File, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	p := filepath.Join(filepath.Dir(exe), "report.txt")
+	if err := syscall.Access(p, 4); err != nil {
+		return nil, err
+	}
+	return os.Open(p) // want `os.Open opens p after syscall.Access approved it`
+}
+
+// chmodIfPresent's callers disagree: one passes a path under /tmp.
+func chmodIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+}
+
+func chmodBinary() error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	return chmodIfPresent(exe + ".old")
+}
+
+func chmodStaged() error {
+	return chmodIfPresent("/tmp/app.staged")
+}
