@@ -170,13 +170,14 @@ func DirOf(v ssa.Value, at ssa.Instruction) Dir {
 
 // Roots answers RootOf and DirOf for the functions of one package, and
 // reads the root of a parameter from the callers: a parameter of an
-// unexported function (or of a function literal) whose value does not
-// escape, and that some static call in the package calls, has the root
-// the arguments of all its calls agree on (through the callers' own
-// parameters, up to maxHops functions up; a cycle back to a parameter
-// being read makes it unknown). Exported functions, methods and generic
-// functions keep unknown parameters: a caller the package does not see
-// may pass anything. The callers index is built on the first question
+// unexported function, of a function literal or of any function of
+// package main (privateFunc), whose value does not escape, and that some
+// static call in the package calls, has the root the arguments of all
+// its calls agree on (through the callers' own parameters, up to maxHops
+// functions up; a cycle back to a parameter being read makes it
+// unknown). Exported functions, methods and generic functions keep
+// unknown parameters: a caller the package does not see, or an interface
+// call, may pass anything. The callers index is built on the first question
 // about a parameter, the root of each parameter read once. The nil
 // *Roots reads no callers: RootOf and DirOf. Not safe for concurrent use.
 type Roots struct {
