@@ -434,9 +434,11 @@ func stringFlag(call *ssa.CallCommon) (def, ptr int) {
 // listener (grpc's bufconn, fasthttputil's InmemoryListener, a listener
 // type whose name says it is in memory or a pipe, a type of the
 // analyzed code whose Accept hands out connections made in memory, or
-// the result of a function of the analyzed code that returns one). It
-// follows interface conversions, tls.NewListener, local variables and
-// the variables a closure captures.
+// the result of a function of the analyzed code that returns one), or a
+// tailnet listener of tailscale.com/tsnet (Listen, ListenTLS: only the
+// tailnet's admitted devices connect; not ListenFunnel). It follows
+// interface conversions, tls.NewListener, local variables, phis whose
+// every edge is local and the variables a closure captures.
 func (s *Servers) LocalListener(v ssa.Value) bool { return s.localListener(v, 0) }
 
 func (s *Servers) localListener(v ssa.Value, depth int) bool {
@@ -461,6 +463,13 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		return false
 	case *ssa.UnOp:
 		return everyStored(x, func(v ssa.Value) bool { return s.localListener(v, depth) })
+	case *ssa.Phi: // a listener chosen on branches: every edge must be local
+		for _, e := range x.Edges {
+			if e != x && !s.localListener(e, depth) {
+				return false
+			}
+		}
+		return len(x.Edges) > 0
 	case *ssa.Extract:
 		call, _ = x.Tuple.(*ssa.Call)
 		index = x.Index
@@ -486,6 +495,12 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		return len(args) == 2 && s.localListener(args[0], depth)
 	case "net..ListenUnix", "google.golang.org/grpc/test/bufconn..Listen",
 		"github.com/valyala/fasthttp/fasthttputil..NewInmemoryListener":
+		return true
+	case "tailscale.com/tsnet.Server.Listen", "tailscale.com/tsnet.Server.ListenTLS":
+		// a listener on the tailnet: only devices the tailnet's owner
+		// admitted, authenticated by WireGuard keys and allowed by its
+		// access rules, connect (ListenFunnel, which takes connections
+		// from the internet, is not one)
 		return true
 	case "net..Listen":
 		return len(args) == 2 && LocalPeer(args[0], args[1])

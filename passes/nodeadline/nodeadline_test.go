@@ -98,7 +98,7 @@ func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
 		"memservers", "memservers/memnet", "netrelay", "debughelper", "debughelper/mydebug", "flagaddr",
-		"defaultmux/...", "metricsdefault", "metricsapi")
+		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet")
 }
 
 // TestContextForm checks that the convenience form F of an API that also
