@@ -217,7 +217,11 @@
 // nothing else sets (the program listens on loopback unless its operator
 // says otherwise; a default of ":8080" or "0.0.0.0:80" is reported); a
 // listener on a Unix socket or a loopback address (also wrapped by
-// tls.NewListener, or returned by a helper of the analyzed code); an
+// tls.NewListener, chosen on branches that all make one, or returned by
+// a helper of the analyzed code); a tailnet listener of
+// tailscale.com/tsnet (Listen, ListenTLS: only the devices the tailnet's
+// owner admitted connect; ListenFunnel, open to the internet, is
+// reported); an
 // in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a
 // pipe listener, a listener type of the analyzed code whose Accept hands
 // out only connections received from a channel or made by net.Pipe, in a
