@@ -221,9 +221,13 @@
 // in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a
 // pipe listener, a listener type of the analyzed code whose Accept hands
 // out only connections received from a channel or made by net.Pipe, in a
-// package that accepts from no network listener (a package that does,
-// as a connection multiplexer does, may be relaying network connections
-// through the channel, and is reported), or a function of the analyzed
+// package whose non-test code accepts from no network listener (a
+// package that does, as a connection multiplexer does, may be relaying
+// network connections through the channel, and is reported; a test that
+// accepts and hands its connections over is not part of the program;
+// what other packages hand over through an exported method is not
+// followed: a relay there, feeding the listener from the network, is not
+// seen), or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is
 // promhttp's, expvar's or net/http/pprof's, or a debug helper's

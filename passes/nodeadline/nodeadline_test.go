@@ -97,7 +97,7 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
-		"memservers", "memservers/memnet", "netrelay", "debughelper", "debughelper/mydebug", "flagaddr",
+		"memservers", "memservers/memnet", "netrelay", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
 		"defaultmux/...", "metricsdefault", "metricsapi")
 }
 
