@@ -689,54 +689,54 @@ func streamsBody(instr ssa.CallInstruction) bool {
 		}
 	}
 	var readers []ssa.Value
-	seenResp := make(map[ssa.Value]bool)
-	for len(resps) > 0 && len(seenResp) < 32 {
-		resp := resps[len(resps)-1]
-		resps = resps[:len(resps)-1]
-		if seenResp[resp] || resp.Referrers() == nil {
-			continue
-		}
-		seenResp[resp] = true
-		for _, in := range *resp.Referrers() {
-			resps = append(resps, handedOn(resp, in)...)
-			fa, ok := in.(*ssa.FieldAddr)
-			if !ok || fieldName(fa) != "Body" {
-				continue
-			}
+	eachUse(resps, func(resp ssa.Value, in ssa.Instruction) []ssa.Value {
+		if fa, ok := in.(*ssa.FieldAddr); ok && fieldName(fa) == "Body" {
 			for _, use := range *fa.Referrers() {
 				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
 					readers = append(readers, load)
 				}
 			}
 		}
-	}
+		return handedOn(resp, in)
+	})
+	streams := false
+	eachUse(readers, func(r ssa.Value, in ssa.Instruction) []ssa.Value {
+		next := handedOn(r, in)
+		switch u := in.(type) {
+		case *ssa.MakeInterface:
+			next = append(next, u)
+		case *ssa.ChangeInterface:
+			next = append(next, u)
+		case *ssa.Call:
+			if funcLit(&u.Call) != nil {
+				break // followed into the literal by handedOn
+			}
+			if inLoopWithout(u.Block(), send) {
+				streams = true // read in a loop
+				return nil
+			}
+			next = append(next, u) // a scanner, reader or decoder over the body
+		}
+		return next
+	})
+	return streams
+}
+
+// eachUse calls use for every use of the values of start and of the
+// values use returns, each value once, up to 32 of them.
+func eachUse(start []ssa.Value, use func(v ssa.Value, in ssa.Instruction) []ssa.Value) {
 	seen := make(map[ssa.Value]bool)
-	for len(readers) > 0 && len(seen) < 32 {
-		r := readers[len(readers)-1]
-		readers = readers[:len(readers)-1]
-		if seen[r] || r.Referrers() == nil {
+	for len(start) > 0 && len(seen) < 32 {
+		v := start[len(start)-1]
+		start = start[:len(start)-1]
+		if seen[v] || v.Referrers() == nil {
 			continue
 		}
-		seen[r] = true
-		for _, in := range *r.Referrers() {
-			readers = append(readers, handedOn(r, in)...)
-			switch u := in.(type) {
-			case *ssa.MakeInterface:
-				readers = append(readers, u)
-			case *ssa.ChangeInterface:
-				readers = append(readers, u)
-			case *ssa.Call:
-				if funcLit(&u.Call) != nil {
-					continue // followed into the literal by handedOn
-				}
-				if inLoopWithout(u.Block(), send) {
-					return true // read in a loop
-				}
-				readers = append(readers, u) // a scanner, reader or decoder over the body
-			}
+		seen[v] = true
+		for _, in := range *v.Referrers() {
+			start = append(start, use(v, in)...)
 		}
 	}
-	return false
 }
 
 // handedOn returns the values that v, used by in, becomes in code the
