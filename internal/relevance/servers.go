@@ -21,7 +21,8 @@ type Summary struct {
 	LocalResults []int
 	// MemAccept is set on an Accept method that hands out only
 	// connections made in memory: received from a channel or made by
-	// net.Pipe, in a package that accepts from no network listener.
+	// net.Pipe, in a package whose non-test code accepts from no
+	// network listener.
 	MemAccept bool
 	// DebugParams are *http.ServeMux parameters on which the function
 	// registers only debug, profiling or metrics handlers, at least one.
@@ -117,9 +118,13 @@ type Servers struct {
 	flagged map[ssa.Value][]*ssa.Call
 	addrs   map[*ssa.Global]int // other uses of a variable's address
 	fieldUs map[fieldKey][]*ssa.FieldAddr
-	// relays is set when the package accepts connections from a
-	// listener of the network: a channel it feeds may carry them.
+	// relays is set when the package's non-test code accepts
+	// connections from a listener of the network: a channel it feeds may
+	// carry them.
 	relays bool
+	// testCode reports whether an instruction is written in a _test.go
+	// file (nil: none is).
+	testCode func(ssa.Instruction) bool
 	// mux is what the package and its imports register on the
 	// DefaultServeMux.
 	mux MuxUse
@@ -132,18 +137,24 @@ type fieldKey struct {
 
 // NewServers returns the judge of the servers of the package of pass,
 // whose functions are funcs; known answers for other packages (it may
-// be nil).
-func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known) *Servers {
+// be nil); testCode (it may be nil) tells the instructions written in
+// _test.go files (ssabuild.(*SSA).TestCode). A test that accepts from a
+// network listener and hands the connections to the package's
+// in-memory listener does not make the package a relay: the program
+// built from it has no test files (docs/design.md, "Test files do not
+// change production findings").
+func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCode func(ssa.Instruction) bool) *Servers {
 	s := &Servers{
-		pkg:     pass.Pkg,
-		known:   known,
-		funcs:   make(map[*types.Func]*ssa.Function),
-		memo:    make(map[*ssa.Function]*Summary),
-		fields:  make(map[fieldKey]int8),
-		stores:  make(map[*ssa.Global][]ssa.Value),
-		flagged: make(map[ssa.Value][]*ssa.Call),
-		addrs:   make(map[*ssa.Global]int),
-		fieldUs: make(map[fieldKey][]*ssa.FieldAddr),
+		pkg:      pass.Pkg,
+		known:    known,
+		testCode: testCode,
+		funcs:    make(map[*types.Func]*ssa.Function),
+		memo:     make(map[*ssa.Function]*Summary),
+		fields:   make(map[fieldKey]int8),
+		stores:   make(map[*ssa.Global][]ssa.Value),
+		flagged:  make(map[ssa.Value][]*ssa.Call),
+		addrs:    make(map[*ssa.Global]int),
+		fieldUs:  make(map[fieldKey][]*ssa.FieldAddr),
 	}
 	for _, fn := range funcs {
 		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -174,7 +185,7 @@ func (s *Servers) scan(fn *ssa.Function) {
 				if _, p := stringFlag(&x.Call); p >= 0 {
 					s.flagged[x.Call.Args[p]] = append(s.flagged[x.Call.Args[p]], x)
 				}
-				if networkAccept(&x.Call) {
+				if networkAccept(&x.Call) && (s.testCode == nil || !s.testCode(x)) {
 					s.relays = true
 				}
 			}

@@ -60,7 +60,11 @@
 //     it sets itself) has no fact, and its callers are not reported; nor
 //     has a function that reads its response as a stream (a watch, a long
 //     poll), which a caller passing a context that never ends means to
-//     last. context.WithValue, and context.WithCancel whose
+//     last, also when a goroutine or closure it starts reads the stream
+//     (it captures the response, or is given the body as an argument).
+//     A goroutine that reads the response once (io.ReadAll, one Copy)
+//     is no stream: the function has the fact. context.WithValue, and
+//     context.WithCancel whose
 //     cancel function is only called or deferred by the function itself,
 //     keep their parent's life.
 //   - dial-timeout: a dial that shakes hands with no bound: tls.Dial,
@@ -142,7 +146,8 @@
 // from that parameter, so that the caller's cancellation still reaches
 // the call. No client Timeout fix is offered when the response body is
 // read as a stream (its Body, or a scanner, reader or decoder over it,
-// read in a loop): the Timeout covers reading the body and would cut a
+// read in a loop, also by a goroutine the function hands it to): the
+// Timeout covers reading the body and would cut a
 // stream, a watch or a long poll short. The finding is still reported.
 //
 // What this finds that noctx and gosec do not. noctx reports calls of APIs that take no context (http.Get,
@@ -225,9 +230,13 @@
 // in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a
 // pipe listener, a listener type of the analyzed code whose Accept hands
 // out only connections received from a channel or made by net.Pipe, in a
-// package that accepts from no network listener (a package that does,
-// as a connection multiplexer does, may be relaying network connections
-// through the channel, and is reported), or a function of the analyzed
+// package whose non-test code accepts from no network listener (a
+// package that does, as a connection multiplexer does, may be relaying
+// network connections through the channel, and is reported; a test that
+// accepts and hands its connections over is not part of the program;
+// what other packages hand over through an exported method is not
+// followed: a relay there, feeding the listener from the network, is not
+// seen), or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is
 // promhttp's, expvar's or net/http/pprof's, or a debug helper's

@@ -671,9 +671,11 @@ func mentions(n ast.Node, names ...string) bool {
 
 // streamsBody reports whether the response of a send is read as a
 // stream: its Body, or a value made from it (a bufio.Scanner, a
-// json.Decoder), is read in a loop that does not send again. A client
-// Timeout covers reading the body, so it would cut such a stream or long
-// poll short; no Timeout fix is offered for it.
+// json.Decoder), is read in a loop that does not send again, also by a
+// goroutine or closure the function hands the response or the body to
+// (a variable it captures, or an argument of a function literal). A
+// client Timeout covers reading the body, so it would cut such a stream
+// or long poll short; no Timeout fix is offered for it.
 func streamsBody(instr ssa.CallInstruction) bool {
 	call, ok := instr.(*ssa.Call)
 	if !ok {
@@ -687,42 +689,108 @@ func streamsBody(instr ssa.CallInstruction) bool {
 		}
 	}
 	var readers []ssa.Value
-	for _, resp := range resps {
-		for _, in := range *resp.Referrers() {
-			fa, ok := in.(*ssa.FieldAddr)
-			if !ok || fieldName(fa) != "Body" {
-				continue
-			}
+	eachUse(resps, func(resp ssa.Value, in ssa.Instruction) []ssa.Value {
+		if fa, ok := in.(*ssa.FieldAddr); ok && fieldName(fa) == "Body" {
 			for _, use := range *fa.Referrers() {
 				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
 					readers = append(readers, load)
 				}
 			}
 		}
-	}
+		return handedOn(resp, in)
+	})
+	streams := false
+	eachUse(readers, func(r ssa.Value, in ssa.Instruction) []ssa.Value {
+		next := handedOn(r, in)
+		switch u := in.(type) {
+		case *ssa.MakeInterface:
+			next = append(next, u)
+		case *ssa.ChangeInterface:
+			next = append(next, u)
+		case *ssa.Call:
+			if funcLit(&u.Call) != nil {
+				break // followed into the literal by handedOn
+			}
+			if inLoopWithout(u.Block(), send) {
+				streams = true // read in a loop
+				return nil
+			}
+			next = append(next, u) // a scanner, reader or decoder over the body
+		}
+		return next
+	})
+	return streams
+}
+
+// eachUse calls use for every use of the values of start and of the
+// values use returns, each value once, up to 32 of them.
+func eachUse(start []ssa.Value, use func(v ssa.Value, in ssa.Instruction) []ssa.Value) {
 	seen := make(map[ssa.Value]bool)
-	for len(readers) > 0 && len(seen) < 32 {
-		r := readers[len(readers)-1]
-		readers = readers[:len(readers)-1]
-		if seen[r] || r.Referrers() == nil {
+	for len(start) > 0 && len(seen) < 32 {
+		v := start[len(start)-1]
+		start = start[:len(start)-1]
+		if seen[v] || v.Referrers() == nil {
 			continue
 		}
-		seen[r] = true
-		for _, in := range *r.Referrers() {
-			switch u := in.(type) {
-			case *ssa.MakeInterface:
-				readers = append(readers, u)
-			case *ssa.ChangeInterface:
-				readers = append(readers, u)
-			case *ssa.Call:
-				if inLoopWithout(u.Block(), send) {
-					return true // read in a loop
+		seen[v] = true
+		for _, in := range *v.Referrers() {
+			start = append(start, use(v, in)...)
+		}
+	}
+}
+
+// handedOn returns the values that v, used by in, becomes in code the
+// function runs with it: the loads of a local variable in is a store of
+// v into, in the function and in the closures that capture the variable,
+// and the parameter of a function literal that in calls (go, defer or a
+// plain call) with v.
+func handedOn(v ssa.Value, in ssa.Instruction) []ssa.Value {
+	var out []ssa.Value
+	switch u := in.(type) {
+	case *ssa.Store:
+		cell, ok := u.Addr.(*ssa.Alloc)
+		if !ok || u.Val != v {
+			return nil
+		}
+		loads := func(addr ssa.Value) {
+			for _, r := range *addr.Referrers() {
+				if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL {
+					out = append(out, load)
 				}
-				readers = append(readers, u) // a scanner, reader or decoder over the body
+			}
+		}
+		loads(cell)
+		for _, r := range *cell.Referrers() {
+			if mc, ok := r.(*ssa.MakeClosure); ok {
+				for _, fv := range freeVarOf(mc, cell) {
+					loads(fv)
+				}
+			}
+		}
+	case ssa.CallInstruction:
+		lit := funcLit(u.Common())
+		if lit == nil {
+			return nil
+		}
+		for i, a := range u.Common().Args {
+			if a == v && i < len(lit.Params) {
+				out = append(out, lit.Params[i])
 			}
 		}
 	}
-	return false
+	return out
+}
+
+// funcLit returns the function literal a call calls, or nil.
+func funcLit(c *ssa.CallCommon) *ssa.Function {
+	fn, _ := c.Value.(*ssa.Function)
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		fn, _ = mc.Fn.(*ssa.Function)
+	}
+	if fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	return fn
 }
 
 // inLoopWithout reports whether b is in a cycle of the control flow

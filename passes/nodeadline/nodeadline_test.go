@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "ignoredrace", "example.com/boundedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -97,7 +97,7 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
-		"memservers", "memservers/memnet", "netrelay", "debughelper", "debughelper/mydebug", "flagaddr",
+		"memservers", "memservers/memnet", "netrelay", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet")
 }
 
@@ -325,11 +325,12 @@ func TestCategories(t *testing.T) {
 			88: connect, 92: dial, // look-alikes of the machine itself
 			100: connect, 104: connect, // one dialer, two contexts that never end: two findings
 		},
-		"example.com/boundedcaller": {22: bg, 26: connect, 30: bg, 34: bg},
-		"loopbackurls":              {76: client, 84: client, 92: client, 100: client},
-		"proxydials":                {19: dial, 27: dial, 31: connect, 35: dial, 63: connect},
+		"example.com/boundedcaller":  {22: bg, 26: connect, 30: bg, 34: bg},
+		"example.com/streamedcaller": {17: bg, 21: bg}, // a callee that reads its response once in a goroutine
+		"loopbackurls":               {76: client, 84: client, 92: client, 100: client},
+		"proxydials":                 {19: dial, 27: dial, 31: connect, 35: dial, 63: connect},
 	}
-	pkgs := []string{"example.com/bounded"}
+	pkgs := []string{"example.com/bounded", "example.com/streamed"}
 	for pkg := range want {
 		pkgs = append(pkgs, pkg)
 	}

@@ -117,7 +117,12 @@
 // until it is overwritten whole with a value that carries no content: the
 // read-or-regenerate shape (unmarshal into cfg; when the file is missing
 // or does not parse, cfg = defaults(), then write cfg) writes bytes that
-// do not come from the read, and is not reported. Predicates and comparisons (bytes.Equal,
+// do not come from the read, and is not reported. A struct variable is
+// overwritten whole also field by field: when every field is given a
+// value that carries no content on every path from the fill to the
+// write (key.secret = fresh(); key.serial = next()), nothing read
+// survives; a field left as read, or overwritten on some paths only,
+// keeps the content. Predicates and comparisons (bytes.Equal,
 // reflect.DeepEqual, any call whose only result is a boolean or an
 // integer) and the functions of packages that only read their arguments
 // (bytes, strings, fmt's printers, reflect, strconv) do not fill their

@@ -3,6 +3,7 @@ package partialwrite
 import (
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -331,20 +332,53 @@ func (cf *contentFlow) variable(v ssa.Value) *ssa.Alloc {
 //	}
 //	cfg = defaults() // what Unmarshal put into cfg is gone
 //	out, _ := json.Marshal(&cfg)
+//
+// A struct variable is also overwritten whole field by field: content
+// survives in a field only along a path that stores no content-free
+// value into that field, so when every field of the struct is given such
+// a value on every path from the fill (key.priv = fresh; key.id = newID),
+// none survives.
 func (cf *contentFlow) operandCarries(v ssa.Value, at ssa.Instruction) bool {
 	a := cf.variable(v)
 	if a == nil {
 		return cf.has(v)
 	}
 	kills := map[ssa.Instruction]bool{}
+	fieldKills := map[int][]ssa.Instruction{}
 	for _, r := range *a.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == a && !cf.has(st.Val) {
-			kills[st] = true
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Addr == a && !cf.has(x.Val) {
+				kills[x] = true
+			}
+		case *ssa.FieldAddr:
+			for _, fr := range *x.Referrers() {
+				if st, ok := fr.(*ssa.Store); ok && st.Addr == x && !cf.has(st.Val) {
+					fieldKills[x.Field] = append(fieldKills[x.Field], st)
+				}
+			}
 		}
 	}
+	st, _ := a.Type().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	wholeByFields := st != nil && st.NumFields() > 0 && len(fieldKills) == st.NumFields()
 	for _, f := range cf.fills[a] {
-		if f == at || reachesAvoiding(f, at, kills) {
+		if f == at {
 			return true
+		}
+		if !reachesAvoiding(f, at, kills) {
+			continue
+		}
+		if !wholeByFields {
+			return true
+		}
+		for _, stores := range fieldKills {
+			avoid := maps.Clone(kills)
+			for _, s := range stores {
+				avoid[s] = true
+			}
+			if reachesAvoiding(f, at, avoid) {
+				return true // this field keeps what the fill put there
+			}
 		}
 	}
 	return false

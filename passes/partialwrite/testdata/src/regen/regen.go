@@ -162,3 +162,92 @@ func bumpSave(p string) error {
 	cfg.Count++
 	return save(p, &cfg) // want `save rewrites p in place after os.ReadFile read it`
 }
+
+// ---- a struct regenerated field by field
+
+type keyPair struct {
+	secret []byte
+	serial uint64
+}
+
+func (k *keyPair) decode(b []byte) error {
+	var w struct {
+		Secret []byte
+		Serial uint64
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	k.secret, k.serial = w.Secret, w.Serial
+	return nil
+}
+
+func (k *keyPair) encode() ([]byte, error) {
+	return json.Marshal(struct {
+		Secret []byte
+		Serial uint64
+	}{k.secret, k.serial})
+}
+
+func nextSerial() uint64 { return 7 }
+
+// loadOrMakeKeyPair decodes into kp through its method and, when the
+// file is missing or does not decode, gives every field of kp a fresh
+// value before encoding and writing it.
+func loadOrMakeKeyPair(p string) (*keyPair, error) {
+	var kp keyPair
+	b, err := os.ReadFile(p)
+	if err == nil {
+		if err := kp.decode(b); err == nil {
+			return &kp, nil
+		}
+	}
+	kp.secret = newKey()
+	kp.serial = nextSerial()
+	b, err = kp.encode()
+	if err != nil {
+		return nil, err
+	}
+	return &kp, os.WriteFile(p, b, 0o600) // no diagnostic: every field of kp is overwritten with a fresh value after the failed decode
+}
+
+// renewSecret keeps the serial it read and replaces only the secret: the
+// written bytes still carry what was read.
+func renewSecret(p string) error {
+	var kp keyPair
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if err := kp.decode(b); err != nil {
+		return err
+	}
+	kp.secret = newKey()
+	b, err = kp.encode()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o600) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
+
+// rotateIfAsked overwrites every field on one branch only: on the other
+// the decoded pair is written back.
+func rotateIfAsked(p string, rotate bool) error {
+	var kp keyPair
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if err := kp.decode(b); err != nil {
+		return err
+	}
+	if rotate {
+		kp.secret = newKey()
+		kp.serial = nextSerial()
+	}
+	b, err = kp.encode()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o600) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+}
