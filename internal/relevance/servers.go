@@ -589,7 +589,9 @@ func (s *Servers) debugResult(call *ssa.Call, v ssa.Value, i int, returning bool
 
 // muxUses reports whether every use of mux, a *http.ServeMux, registers
 // a debug handler on it (debugRegistration), hands it to a debug helper
-// (Summary.DebugParams), or hands it to a server; routes counts the
+// (Summary.DebugParams), looks up a registered handler in it (its
+// Handler method, which registers nothing: a helper that returns the
+// page it registered before), or hands it to a server; routes counts the
 // registrations. The mux may be kept in a variable, also one a closure
 // captures (made outside, served inside go func() { ... }()), or in an
 // unexported field of a type of the package whose every load receives
@@ -623,6 +625,9 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 					}
 					routes++
 					continue
+				}
+				if isMethod(fn, "net/http", "ServeMux", "Handler") && len(args) == 2 && args[0] == v {
+					continue // a lookup: it registers nothing
 				}
 				sum := s.Summary(fn)
 				if sum == nil {

@@ -5,6 +5,7 @@ package main
 
 import (
 	"flag"
+	"net"
 	"net/http"
 	"net/http/pprof"
 
@@ -75,4 +76,39 @@ func exposed(addr string) error {
 	mux := http.NewServeMux()
 	mydebug.Expose(mux)
 	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func lookedUp(addr string) error {
+	mux := http.NewServeMux()
+	mydebug.Index(mux).Handle("y", "the y page", http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	mydebug.Index(mux)
+	return http.ListenAndServe(addr, mux) // no diagnostic: the helper looks the index up before registering it
+}
+
+func lookedUpHome(addr string, home http.Handler) error {
+	mux := http.NewServeMux()
+	mydebug.Index(mux)
+	mydebug.IndexOrHome(mux, home)
+	return http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+// The server is made outside the goroutine that starts it.
+
+func serverInGoroutine(ln net.Listener) {
+	mux := http.NewServeMux()
+	mydebug.Debugger(mux)
+	srv := &http.Server{Handler: mux}
+	go func() {
+		_ = srv.Serve(ln) // no diagnostic: debug helpers only, the server made outside the closure
+	}()
+}
+
+func handlerSetInGoroutine(ln net.Listener, api http.Handler) {
+	mux := http.NewServeMux()
+	mydebug.Debugger(mux)
+	srv := &http.Server{Handler: mux}
+	go func() {
+		srv.Handler = api
+		_ = srv.Serve(ln) // want `\(\*http.Server\).Serve starts srv, which sets neither ReadHeaderTimeout nor ReadTimeout`
+	}()
 }
