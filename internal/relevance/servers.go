@@ -116,6 +116,10 @@ type Servers struct {
 	stores  map[*ssa.Global][]ssa.Value
 	flagged map[ssa.Value][]*ssa.Call
 	addrs   map[*ssa.Global]int // other uses of a variable's address
+	// gfields are the addresses of the fields of the package's struct
+	// variables, by variable and field.
+	gfields map[globalField][]*ssa.FieldAddr
+	nfields map[*ssa.Global]int // how many of addrs are field addresses
 	fieldUs map[fieldKey][]*ssa.FieldAddr
 	// relays is set when the package accepts connections from a
 	// listener of the network: a channel it feeds may carry them.
@@ -127,6 +131,11 @@ type Servers struct {
 
 type fieldKey struct {
 	st    *types.Struct
+	field int
+}
+
+type globalField struct {
+	g     *ssa.Global
 	field int
 }
 
@@ -144,6 +153,8 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known) *Server
 		flagged: make(map[ssa.Value][]*ssa.Call),
 		addrs:   make(map[*ssa.Global]int),
 		fieldUs: make(map[fieldKey][]*ssa.FieldAddr),
+		gfields: make(map[globalField][]*ssa.FieldAddr),
+		nfields: make(map[*ssa.Global]int),
 	}
 	for _, fn := range funcs {
 		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -169,6 +180,11 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.FieldAddr:
 				if k, ok := fieldOf(x); ok {
 					s.fieldUs[k] = append(s.fieldUs[k], x)
+				}
+				if g, ok := x.X.(*ssa.Global); ok {
+					k := globalField{g, x.Field}
+					s.gfields[k] = append(s.gfields[k], x)
+					s.nfields[g]++
 				}
 			case *ssa.Call:
 				if _, p := stringFlag(&x.Call); p >= 0 {
@@ -333,7 +349,9 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 // flagDefault reports whether v is read from a string flag whose
 // default is a loopback address: *flag.String(...) (also through a
 // variable holding the pointer), or a variable given to flag.StringVar
-// (the flag package, a FlagSet, or pflag's) and stored nowhere else.
+// (the flag package, a FlagSet, or pflag's) and stored nowhere else, or
+// such a field of an unexported struct variable of the package (var
+// args struct{ listen string }; fs.StringVar(&args.listen, ...)).
 func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	if depth > 4 {
 		return false
@@ -361,6 +379,8 @@ func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	case *ssa.Global:
 		// var addr string; flag.StringVar(&addr, ...)
 		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p])
+	case *ssa.FieldAddr:
+		return s.flaggedField(p)
 	case *ssa.Alloc:
 		stores, other := 0, 0
 		for _, in := range *p.Referrers() {
@@ -389,6 +409,42 @@ func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int) bool {
 	}
 	d, _ := stringFlag(&calls[0].Call)
 	return LocalAddr(calls[0].Call.Args[d])
+}
+
+// flaggedField reports whether fa is the address of a field of an
+// unexported struct variable of the package that one string flag with a
+// loopback default binds, the variable being stored nowhere as a whole,
+// its address used only for its fields, and the field only loaded
+// elsewhere: nothing but the flag sets it.
+func (s *Servers) flaggedField(fa *ssa.FieldAddr) bool {
+	g, ok := fa.X.(*ssa.Global)
+	if !ok || g.Object() == nil || g.Object().Exported() || len(s.stores[g]) != 0 || s.addrs[g] != s.nfields[g] {
+		return false
+	}
+	var flag *ssa.Call
+	for _, a := range s.gfields[globalField{g, fa.Field}] {
+		for _, in := range *a.Referrers() {
+			switch u := in.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return false
+				}
+			case *ssa.DebugRef:
+			case *ssa.Call:
+				if flag != nil || !slices.Contains(s.flagged[a], u) {
+					return false
+				}
+				flag = u
+			default:
+				return false
+			}
+		}
+	}
+	if flag == nil {
+		return false
+	}
+	d, _ := stringFlag(&flag.Call)
+	return LocalAddr(flag.Call.Args[d])
 }
 
 func isZero(v ssa.Value) bool {
@@ -436,7 +492,8 @@ func stringFlag(call *ssa.CallCommon) (def, ptr int) {
 // analyzed code whose Accept hands out connections made in memory, or
 // the result of a function of the analyzed code that returns one). It
 // follows interface conversions, tls.NewListener, local variables and
-// the variables a closure captures.
+// the variables a closure captures; the address of a TCP listener may be
+// a flag whose default is a loopback address (flagDefault).
 func (s *Servers) LocalListener(v ssa.Value) bool { return s.localListener(v, 0) }
 
 func (s *Servers) localListener(v ssa.Value, depth int) bool {
@@ -488,9 +545,9 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		"github.com/valyala/fasthttp/fasthttputil..NewInmemoryListener":
 		return true
 	case "net..Listen":
-		return len(args) == 2 && LocalPeer(args[0], args[1])
+		return len(args) == 2 && (LocalPeer(args[0], args[1]) || s.flagDefault(args[1], 0))
 	case "net.ListenConfig.Listen":
-		return len(args) == 4 && LocalPeer(args[2], args[3])
+		return len(args) == 4 && (LocalPeer(args[2], args[3]) || s.flagDefault(args[3], 0))
 	}
 	return false
 }
