@@ -111,6 +111,9 @@ type Servers struct {
 	funcs  map[*types.Func]*ssa.Function
 	memo   map[*ssa.Function]*Summary
 	fields map[fieldKey]int8 // 1: loads of the field get only debug routes, 2: and at least one; -1 no; 0 in progress
+	// lfields: 1 every store into the field is a listener no stranger
+	// reaches; -1 not; 0 in progress
+	lfields map[fieldKey]int8
 	// stores are the values the package stores into its variables;
 	// flagged the variables whose address is given to a flag.
 	stores  map[*ssa.Global][]ssa.Value
@@ -149,6 +152,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known) *Server
 		funcs:   make(map[*types.Func]*ssa.Function),
 		memo:    make(map[*ssa.Function]*Summary),
 		fields:  make(map[fieldKey]int8),
+		lfields: make(map[fieldKey]int8),
 		stores:  make(map[*ssa.Global][]ssa.Value),
 		flagged: make(map[ssa.Value][]*ssa.Call),
 		addrs:   make(map[*ssa.Global]int),
@@ -517,6 +521,9 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		}
 		return false
 	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return s.localField(fa, depth)
+		}
 		return everyStored(x, func(v ssa.Value) bool { return s.localListener(v, depth) })
 	case *ssa.Extract:
 		call, _ = x.Tuple.(*ssa.Call)
@@ -550,6 +557,54 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		return len(args) == 4 && (LocalPeer(args[2], args[3]) || s.flagDefault(args[3], 0))
 	}
 	return false
+}
+
+// localField reports whether fa is an unexported field of a struct type
+// of this package that holds only listeners no stranger reaches: every
+// store into it, anywhere in the package (a constructor's composite
+// literal), is one, and its address is used for nothing but loads and
+// stores. Only the package can set an unexported field.
+func (s *Servers) localField(fa *ssa.FieldAddr, depth int) bool {
+	k, ok := fieldOf(fa)
+	if !ok || k.st.Field(k.field).Exported() || k.st.Field(k.field).Pkg() != s.pkg {
+		return false
+	}
+	switch v, busy := s.lfields[k]; {
+	case !busy:
+	case v == 0:
+		return true // a load stored back: judged by the other stores
+	default:
+		return v > 0
+	}
+	s.lfields[k] = 0
+	stored := false
+	for _, a := range s.fieldUs[k] {
+		for _, in := range *a.Referrers() {
+			switch u := in.(type) {
+			case *ssa.Store:
+				if u.Addr != a || !s.localListener(u.Val, depth) {
+					s.lfields[k] = -1
+					return false
+				}
+				stored = true
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					s.lfields[k] = -1
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				s.lfields[k] = -1
+				return false
+			}
+		}
+	}
+	if !stored {
+		s.lfields[k] = -1
+		return false
+	}
+	s.lfields[k] = 1
+	return true
 }
 
 // memAcceptType reports whether t is a type of the analyzed code (or a
