@@ -732,10 +732,15 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 				fn := ssakit.Callee(&u.Call)
 				args := u.Call.Args
 				if isMethod(fn, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3 && args[0] == v {
-					if !s.debugRegistration(args[1], args[2]) {
+					switch {
+					case s.debugRegistration(args[1], args[2]):
+						routes++
+					case staticPage(args[2]):
+						// an index page of constant text beside the
+						// debug routes: not a route of its own
+					default:
 						return false
 					}
-					routes++
 					continue
 				}
 				if isMethod(fn, "net/http", "ServeMux", "Handler") && len(args) == 2 && args[0] == v {
@@ -784,6 +789,85 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 		return true
 	}
 	return uses(mux), routes
+}
+
+// staticPage reports whether handler writes only constant text: a
+// function that captures nothing and whose calls are the
+// ResponseWriter's methods, the setting of constant headers, and
+// io.WriteString, fmt.Fprint, http.Error, http.NotFound or http.Redirect
+// with constant arguments (a page that links to /debug/, "ok" for a
+// health check); it stores nothing and starts nothing.
+func staticPage(handler ssa.Value) bool {
+	for range 4 {
+		switch x := handler.(type) {
+		case *ssa.MakeInterface:
+			handler = x.X
+			continue
+		case *ssa.ChangeType:
+			handler = x.X
+			continue
+		}
+		break
+	}
+	fn, ok := handler.(*ssa.Function)
+	if !ok || len(fn.FreeVars) != 0 || len(fn.Params) != 2 || fn.Blocks == nil {
+		return false
+	}
+	w, r := fn.Params[0], fn.Params[1]
+	constArg := func(v ssa.Value) bool {
+		switch c := v.(type) {
+		case *ssa.Convert: // []byte("ok")
+			v = c.X
+		case *ssa.ChangeInterface: // w as an io.Writer
+			v = c.X
+		}
+		_, ok := v.(*ssa.Const)
+		return ok || v == w || v == r
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch x := in.(type) {
+			case *ssa.Call:
+				if x.Call.IsInvoke() {
+					if x.Call.Value != w || !slices.Contains([]string{"Write", "WriteHeader", "Header"}, x.Call.Method.Name()) {
+						return false
+					}
+					for _, a := range x.Call.Args {
+						if !constArg(a) {
+							return false
+						}
+					}
+					continue
+				}
+				callee := ssakit.Callee(&x.Call)
+				args := x.Call.Args
+				switch {
+				case isMethod(callee, "net/http", "Header", "Set", "Add", "Del"):
+					h, ok := args[0].(*ssa.Call)
+					if !ok || !h.Call.IsInvoke() || h.Call.Value != w {
+						return false
+					}
+					args = args[1:] // w.Header()
+				case isMethod(callee, "io", "", "WriteString"),
+					isMethod(callee, "net/http", "", "Error", "NotFound", "Redirect"):
+				case isMethod(callee, "fmt", "", "Fprint", "Fprintf", "Fprintln"):
+					if len(args) == 3 && ssakit.IsNil(args[2]) {
+						args = args[:2]
+					}
+				default:
+					return false
+				}
+				for _, a := range args {
+					if !constArg(a) {
+						return false
+					}
+				}
+			case *ssa.Store, *ssa.MapUpdate, *ssa.Send, *ssa.Go, *ssa.Defer, *ssa.MakeClosure:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // debugField reports whether fa is an unexported field of a struct type
