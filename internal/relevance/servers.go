@@ -798,18 +798,7 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 // with constant arguments (a page that links to /debug/, "ok" for a
 // health check); it stores nothing and starts nothing.
 func staticPage(handler ssa.Value) bool {
-	for range 4 {
-		switch x := handler.(type) {
-		case *ssa.MakeInterface:
-			handler = x.X
-			continue
-		case *ssa.ChangeType:
-			handler = x.X
-			continue
-		}
-		break
-	}
-	fn, ok := handler.(*ssa.Function)
+	fn, ok := ssakit.Unconvert(handler).(*ssa.Function)
 	if !ok || len(fn.FreeVars) != 0 || len(fn.Params) != 2 || fn.Blocks == nil {
 		return false
 	}
