@@ -475,8 +475,19 @@ func debugRoute(pattern string) bool {
 // the DefaultServeMux.
 func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 	for {
+		if fv, ok := srv.(*ssa.FreeVar); ok {
+			// a server made outside the closure that starts it
+			if srv = closureServer(fv); srv == nil {
+				return nil, nil
+			}
+			continue
+		}
 		if u, ok := srv.(*ssa.UnOp); ok && u.Op == token.MUL {
-			if cell, ok := u.X.(*ssa.Alloc); ok {
+			x := u.X
+			if fv, ok := x.(*ssa.FreeVar); ok {
+				x = closureServer(fv)
+			}
+			if cell, ok := x.(*ssa.Alloc); ok {
 				var val ssa.Value
 				for _, in := range *cell.Referrers() {
 					if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
@@ -538,6 +549,43 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 		handler = unsetHandler(alloc)
 	}
 	return addr, handler
+}
+
+// closureServer returns the value fv, a free variable holding a server
+// or the variable that holds it, is bound to, when the closure only
+// loads it and calls the methods of http.Server: a closure that stores into its fields
+// could change the Addr or Handler ServerFields reads, so it gives nil.
+func closureServer(fv *ssa.FreeVar) ssa.Value {
+	b := Binding(fv)
+	if b == nil {
+		return nil
+	}
+	var only func(v ssa.Value, depth int) bool
+	only = func(v ssa.Value, depth int) bool {
+		for _, in := range *v.Referrers() {
+			switch u := in.(type) {
+			case *ssa.Call:
+				fn := ssakit.Callee(&u.Call)
+				if u.Call.IsInvoke() || u.Call.Value == v || fn == nil || fn.Pkg() == nil ||
+					fn.Pkg().Path() != "net/http" || ssakit.RecvName(fn) != "Server" ||
+					slices.Contains(u.Call.Args[1:], v) {
+					return false
+				}
+			case *ssa.UnOp:
+				if depth > 0 || u.Op != token.MUL || !only(u, depth+1) {
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !only(fv, 0) {
+		return nil
+	}
+	return b
 }
 
 // unsetHandler returns the constant nil of the Handler field's type when

@@ -112,11 +112,18 @@ type Servers struct {
 	funcs  map[*types.Func]*ssa.Function
 	memo   map[*ssa.Function]*Summary
 	fields map[fieldKey]int8 // 1: loads of the field get only debug routes, 2: and at least one; -1 no; 0 in progress
+	// lfields: 1 every store into the field is a listener no stranger
+	// reaches; -1 not; 0 in progress
+	lfields map[fieldKey]int8
 	// stores are the values the package stores into its variables;
 	// flagged the variables whose address is given to a flag.
 	stores  map[*ssa.Global][]ssa.Value
 	flagged map[ssa.Value][]*ssa.Call
 	addrs   map[*ssa.Global]int // other uses of a variable's address
+	// gfields are the addresses of the fields of the package's struct
+	// variables, by variable and field.
+	gfields map[globalField][]*ssa.FieldAddr
+	nfields map[*ssa.Global]int // how many of addrs are field addresses
 	fieldUs map[fieldKey][]*ssa.FieldAddr
 	// relays is set when the package's non-test code accepts
 	// connections from a listener of the network: a channel it feeds may
@@ -132,6 +139,11 @@ type Servers struct {
 
 type fieldKey struct {
 	st    *types.Struct
+	field int
+}
+
+type globalField struct {
+	g     *ssa.Global
 	field int
 }
 
@@ -151,10 +163,13 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		funcs:    make(map[*types.Func]*ssa.Function),
 		memo:     make(map[*ssa.Function]*Summary),
 		fields:   make(map[fieldKey]int8),
+		lfields:  make(map[fieldKey]int8),
 		stores:   make(map[*ssa.Global][]ssa.Value),
 		flagged:  make(map[ssa.Value][]*ssa.Call),
 		addrs:    make(map[*ssa.Global]int),
 		fieldUs:  make(map[fieldKey][]*ssa.FieldAddr),
+		gfields:  make(map[globalField][]*ssa.FieldAddr),
+		nfields:  make(map[*ssa.Global]int),
 	}
 	for _, fn := range funcs {
 		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -180,6 +195,11 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.FieldAddr:
 				if k, ok := fieldOf(x); ok {
 					s.fieldUs[k] = append(s.fieldUs[k], x)
+				}
+				if g, ok := x.X.(*ssa.Global); ok {
+					k := globalField{g, x.Field}
+					s.gfields[k] = append(s.gfields[k], x)
+					s.nfields[g]++
 				}
 			case *ssa.Call:
 				if _, p := stringFlag(&x.Call); p >= 0 {
@@ -344,7 +364,9 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 // flagDefault reports whether v is read from a string flag whose
 // default is a loopback address: *flag.String(...) (also through a
 // variable holding the pointer), or a variable given to flag.StringVar
-// (the flag package, a FlagSet, or pflag's) and stored nowhere else.
+// (the flag package, a FlagSet, or pflag's) and stored nowhere else, or
+// such a field of an unexported struct variable of the package (var
+// args struct{ listen string }; fs.StringVar(&args.listen, ...)).
 func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	if depth > 4 {
 		return false
@@ -372,6 +394,8 @@ func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	case *ssa.Global:
 		// var addr string; flag.StringVar(&addr, ...)
 		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p])
+	case *ssa.FieldAddr:
+		return s.flaggedField(p)
 	case *ssa.Alloc:
 		stores, other := 0, 0
 		for _, in := range *p.Referrers() {
@@ -400,6 +424,42 @@ func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int) bool {
 	}
 	d, _ := stringFlag(&calls[0].Call)
 	return LocalAddr(calls[0].Call.Args[d])
+}
+
+// flaggedField reports whether fa is the address of a field of an
+// unexported struct variable of the package that one string flag with a
+// loopback default binds, the variable being stored nowhere as a whole,
+// its address used only for its fields, and the field only loaded
+// elsewhere: nothing but the flag sets it.
+func (s *Servers) flaggedField(fa *ssa.FieldAddr) bool {
+	g, ok := fa.X.(*ssa.Global)
+	if !ok || g.Object() == nil || g.Object().Exported() || len(s.stores[g]) != 0 || s.addrs[g] != s.nfields[g] {
+		return false
+	}
+	var flag *ssa.Call
+	for _, a := range s.gfields[globalField{g, fa.Field}] {
+		for _, in := range *a.Referrers() {
+			switch u := in.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return false
+				}
+			case *ssa.DebugRef:
+			case *ssa.Call:
+				if flag != nil || !slices.Contains(s.flagged[a], u) {
+					return false
+				}
+				flag = u
+			default:
+				return false
+			}
+		}
+	}
+	if flag == nil {
+		return false
+	}
+	d, _ := stringFlag(&flag.Call)
+	return LocalAddr(flag.Call.Args[d])
 }
 
 func isZero(v ssa.Value) bool {
@@ -449,7 +509,9 @@ func stringFlag(call *ssa.CallCommon) (def, ptr int) {
 // tailnet listener of tailscale.com/tsnet (Listen, ListenTLS: only the
 // tailnet's admitted devices connect; not ListenFunnel). It follows
 // interface conversions, tls.NewListener, local variables, phis whose
-// every edge is local and the variables a closure captures.
+// every edge is local and the variables a closure captures; the address
+// of a TCP listener may be a flag whose default is a loopback address
+// (flagDefault).
 func (s *Servers) LocalListener(v ssa.Value) bool { return s.localListener(v, 0) }
 
 func (s *Servers) localListener(v ssa.Value, depth int) bool {
@@ -473,6 +535,9 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		}
 		return false
 	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return s.localField(fa, depth)
+		}
 		return everyStored(x, func(v ssa.Value) bool { return s.localListener(v, depth) })
 	case *ssa.Phi: // a listener chosen on branches: every edge must be local
 		for _, e := range x.Edges {
@@ -514,11 +579,59 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		// from the internet, is not one)
 		return true
 	case "net..Listen":
-		return len(args) == 2 && LocalPeer(args[0], args[1])
+		return len(args) == 2 && (LocalPeer(args[0], args[1]) || s.flagDefault(args[1], 0))
 	case "net.ListenConfig.Listen":
-		return len(args) == 4 && LocalPeer(args[2], args[3])
+		return len(args) == 4 && (LocalPeer(args[2], args[3]) || s.flagDefault(args[3], 0))
 	}
 	return false
+}
+
+// localField reports whether fa is an unexported field of a struct type
+// of this package that holds only listeners no stranger reaches: every
+// store into it, anywhere in the package (a constructor's composite
+// literal), is one, and its address is used for nothing but loads and
+// stores. Only the package can set an unexported field.
+func (s *Servers) localField(fa *ssa.FieldAddr, depth int) bool {
+	k, ok := fieldOf(fa)
+	if !ok || k.st.Field(k.field).Exported() || k.st.Field(k.field).Pkg() != s.pkg {
+		return false
+	}
+	switch v, busy := s.lfields[k]; {
+	case !busy:
+	case v == 0:
+		return true // a load stored back: judged by the other stores
+	default:
+		return v > 0
+	}
+	s.lfields[k] = 0
+	stored := false
+	for _, a := range s.fieldUs[k] {
+		for _, in := range *a.Referrers() {
+			switch u := in.(type) {
+			case *ssa.Store:
+				if u.Addr != a || !s.localListener(u.Val, depth) {
+					s.lfields[k] = -1
+					return false
+				}
+				stored = true
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					s.lfields[k] = -1
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				s.lfields[k] = -1
+				return false
+			}
+		}
+	}
+	if !stored {
+		s.lfields[k] = -1
+		return false
+	}
+	s.lfields[k] = 1
+	return true
 }
 
 // memAcceptType reports whether t is a type of the analyzed code (or a
@@ -615,7 +728,9 @@ func (s *Servers) debugResult(call *ssa.Call, v ssa.Value, i int, returning bool
 
 // muxUses reports whether every use of mux, a *http.ServeMux, registers
 // a debug handler on it (debugRegistration), hands it to a debug helper
-// (Summary.DebugParams), or hands it to a server; routes counts the
+// (Summary.DebugParams), looks up a registered handler in it (its
+// Handler method, which registers nothing: a helper that returns the
+// page it registered before), or hands it to a server; routes counts the
 // registrations. The mux may be kept in a variable, also one a closure
 // captures (made outside, served inside go func() { ... }()), or in an
 // unexported field of a type of the package whose every load receives
@@ -644,11 +759,19 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 				fn := ssakit.Callee(&u.Call)
 				args := u.Call.Args
 				if isMethod(fn, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3 && args[0] == v {
-					if !s.debugRegistration(args[1], args[2]) {
+					switch {
+					case s.debugRegistration(args[1], args[2]):
+						routes++
+					case staticPage(args[2]):
+						// an index page of constant text beside the
+						// debug routes: not a route of its own
+					default:
 						return false
 					}
-					routes++
 					continue
+				}
+				if isMethod(fn, "net/http", "ServeMux", "Handler") && len(args) == 2 && args[0] == v {
+					continue // a lookup: it registers nothing
 				}
 				sum := s.Summary(fn)
 				if sum == nil {
@@ -693,6 +816,74 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 		return true
 	}
 	return uses(mux), routes
+}
+
+// staticPage reports whether handler writes only constant text: a
+// function that captures nothing and whose calls are the
+// ResponseWriter's methods, the setting of constant headers, and
+// io.WriteString, fmt.Fprint, http.Error, http.NotFound or http.Redirect
+// with constant arguments (a page that links to /debug/, "ok" for a
+// health check); it stores nothing and starts nothing.
+func staticPage(handler ssa.Value) bool {
+	fn, ok := ssakit.Unconvert(handler).(*ssa.Function)
+	if !ok || len(fn.FreeVars) != 0 || len(fn.Params) != 2 || fn.Blocks == nil {
+		return false
+	}
+	w, r := fn.Params[0], fn.Params[1]
+	constArg := func(v ssa.Value) bool {
+		switch c := v.(type) {
+		case *ssa.Convert: // []byte("ok")
+			v = c.X
+		case *ssa.ChangeInterface: // w as an io.Writer
+			v = c.X
+		}
+		_, ok := v.(*ssa.Const)
+		return ok || v == w || v == r
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch x := in.(type) {
+			case *ssa.Call:
+				if x.Call.IsInvoke() {
+					if x.Call.Value != w || !slices.Contains([]string{"Write", "WriteHeader", "Header"}, x.Call.Method.Name()) {
+						return false
+					}
+					for _, a := range x.Call.Args {
+						if !constArg(a) {
+							return false
+						}
+					}
+					continue
+				}
+				callee := ssakit.Callee(&x.Call)
+				args := x.Call.Args
+				switch {
+				case isMethod(callee, "net/http", "Header", "Set", "Add", "Del"):
+					h, ok := args[0].(*ssa.Call)
+					if !ok || !h.Call.IsInvoke() || h.Call.Value != w {
+						return false
+					}
+					args = args[1:] // w.Header()
+				case isMethod(callee, "io", "", "WriteString"),
+					isMethod(callee, "net/http", "", "Error", "NotFound", "Redirect"):
+				case isMethod(callee, "fmt", "", "Fprint", "Fprintf", "Fprintln"):
+					if len(args) == 3 && ssakit.IsNil(args[2]) {
+						args = args[:2]
+					}
+				default:
+					return false
+				}
+				for _, a := range args {
+					if !constArg(a) {
+						return false
+					}
+				}
+			case *ssa.Store, *ssa.MapUpdate, *ssa.Send, *ssa.Go, *ssa.Defer, *ssa.MakeClosure:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // debugField reports whether fa is an unexported field of a struct type

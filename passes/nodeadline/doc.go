@@ -219,14 +219,19 @@
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",
 // "[::1]:..."), or is read from a string flag (flag.String,
 // flag.StringVar, a FlagSet's, pflag's) whose default is one and that
-// nothing else sets (the program listens on loopback unless its operator
-// says otherwise; a default of ":8080" or "0.0.0.0:80" is reported); a
-// listener on a Unix socket or a loopback address (also wrapped by
-// tls.NewListener, chosen on branches that all make one, or returned by
-// a helper of the analyzed code); a tailnet listener of
-// tailscale.com/tsnet (Listen, ListenTLS: only the devices the tailnet's
-// owner admitted connect; ListenFunnel, open to the internet, is
-// reported); an
+// nothing else sets, also a field of an unexported struct variable the
+// flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
+// elsewhere (the program listens on loopback unless its operator says
+// otherwise; a default of ":8080", "0.0.0.0:80" or "" is reported, and
+// so is a listener systemd passes by socket activation, whose address
+// is the socket unit's, with no default the program can show local); a
+// listener on a Unix socket or a loopback address or flag default (also
+// wrapped by tls.NewListener, chosen on branches that all make one,
+// returned by a helper of the analyzed code, or kept in an unexported
+// field of a type of the package every store into which, anywhere in the
+// package, is such a listener); a tailnet listener of tailscale.com/tsnet
+// (Listen, ListenTLS: only the devices the tailnet's owner admitted
+// connect; ListenFunnel, open to the internet, is reported); an
 // in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a
 // pipe listener, a listener type of the analyzed code whose Accept hands
 // out only connections received from a channel or made by net.Pipe, in a
@@ -245,8 +250,14 @@
 // "/debug/"+name included, or a debug handler at any route), directly or
 // through debug helpers of the analyzed code (fact: "registers only debug
 // handlers on parameter i", also through an unexported field of the
-// helper's type, as a Debugger's Handle method uses it), also one made
-// outside a goroutine's closure and served inside it; and the
+// helper's type, as a Debugger's Handle method uses it, and a helper
+// that first looks its page up with the mux's Handler method, which
+// registers nothing), with beside them at most pages of constant text
+// (a handler that captures nothing and writes only constants: an index
+// linking to /debug/, an "ok" health check; a mux with such pages alone
+// is reported), also one made outside a goroutine's closure and served
+// inside it, directly or as the Handler of an http.Server made outside
+// the closure that only calls the server's methods; and the
 // DefaultServeMux (a nil handler, or an http.Server whose Handler is
 // never set) when what the package and every package it imports register
 // on it (a package fact, "registers debug handlers on
@@ -299,7 +310,10 @@
 // every driver; so is golang.org/x/net/proxy.
 //
 // New in this version: servers on in-memory listeners of the analyzed
-// code, on muxes of its debug helpers, on a DefaultServeMux whose debug
+// code, on muxes of its debug helpers (also ones that look their page
+// up first, beside constant pages), on flag-bound fields of struct
+// variables with a loopback default, on listeners kept in unexported
+// fields that hold only local ones, on a DefaultServeMux whose debug
 // registrations are in other packages, on loopback flag defaults, and
 // on a DefaultServeMux a library serves with no route registered in its
 // import closure are not reported, nor the convenience form F of an API

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/pprof"
+	"net/url"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
@@ -82,4 +83,25 @@ type Pages struct{ Mux *http.ServeMux }
 func Expose(mux *http.ServeMux) *Pages {
 	mux.Handle("/metrics", promhttp.Handler())
 	return &Pages{Mux: mux}
+}
+
+// Index returns the debug index registered on mux at /debug/, looking it
+// up first so that a second call returns the first one's: the lookup
+// registers nothing.
+func Index(mux *http.ServeMux) *DebugHandler { // want Index:"registers only debug handlers on parameter 0"
+	h, pattern := mux.Handler(&http.Request{URL: &url.URL{Path: "/debug/"}})
+	if d, ok := h.(*DebugHandler); ok && pattern == "/debug/" {
+		return d
+	}
+	d := &DebugHandler{mux: mux}
+	mux.Handle("/debug/", d)
+	return d
+}
+
+// IndexOrHome looks the index up too, but registers the application's
+// home page when it is missing: not a debug helper.
+func IndexOrHome(mux *http.ServeMux, home http.Handler) {
+	if _, pattern := mux.Handler(&http.Request{URL: &url.URL{Path: "/debug/"}}); pattern == "" {
+		mux.Handle("/", home)
+	}
 }
