@@ -270,17 +270,9 @@ func (e *Evaluator) load(v *ssa.UnOp, depth int) ([]Segment, bool) {
 	switch addr := v.X.(type) {
 	case *ssa.Global:
 		return e.global(addr, depth)
-	case *ssa.Alloc:
-		if val := storedOnce(addr); val != nil {
+	case *ssa.Alloc, *ssa.FreeVar:
+		if val := pathflow.StoredOnce(addr); val != nil {
 			return e.eval(val, depth)
-		}
-	case *ssa.FreeVar:
-		if b := binding(addr); b != nil {
-			if alloc, ok := b.(*ssa.Alloc); ok {
-				if val := storedOnce(alloc); val != nil {
-					return e.eval(val, depth)
-				}
-			}
 		}
 	case *ssa.FieldAddr:
 		if isUserCurrent(addr.X) {
@@ -344,71 +336,6 @@ func isStep(v *ssa.BinOp, self func(ssa.Value) bool) bool {
 	_, xc := v.X.(*ssa.Const)
 	_, yc := v.Y.(*ssa.Const)
 	return self(v.X) && yc || v.Op == token.ADD && xc && self(v.Y)
-}
-
-// storedOnce returns the value stored in a local variable when exactly one
-// store writes it, in its function or in the closures that capture it.
-func storedOnce(alloc *ssa.Alloc) ssa.Value {
-	var val ssa.Value
-	n := 0
-	for _, r := range *alloc.Referrers() {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr == alloc {
-				val = r.Val
-				n++
-			}
-		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b == alloc && fn != nil && i < len(fn.FreeVars) && hasStore(fn.FreeVars[i]) {
-					return nil
-				}
-			}
-		}
-	}
-	if n != 1 {
-		return nil
-	}
-	return val
-}
-
-// hasStore reports whether a closure assigns to its captured variable fv.
-func hasStore(fv *ssa.FreeVar) bool {
-	for _, r := range *fv.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == fv {
-			return true
-		}
-	}
-	return false
-}
-
-// binding returns the value a closure's free variable is bound to, when
-// the closure is made in one place.
-func binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	parent := fn.Parent()
-	if idx < 0 || parent == nil {
-		return nil
-	}
-	var found ssa.Value
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				if found != nil {
-					return nil
-				}
-				found = mc.Bindings[idx]
-			}
-		}
-	}
-	return found
 }
 
 // extract evaluates the first result of os.LookupEnv("TMPDIR") and of

@@ -345,6 +345,11 @@ func underDir(d Dir) Dir {
 	return d
 }
 
+// StoredOnce returns the one value stored at addr, a local variable
+// whose address is taken or a closure's captured variable, or nil
+// (storedOnce).
+func StoredOnce(addr ssa.Value) ssa.Value { return storedOnce(addr, 0) }
+
 // storedOnce returns the one value stored at addr, a local variable
 // whose address is taken (an Alloc) or a closure's captured variable (a
 // FreeVar, bound to its maker's variable), or nil when it is stored more

@@ -386,7 +386,7 @@ func (st *state) literal(v ssa.Value, env *closureEnv) (*ssa.Function, *closureE
 	v = env.outer(v)
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if a, ok := u.X.(*ssa.Alloc); ok {
-			v = onlyStored(a)
+			v = pathflow.StoredOnce(a)
 		}
 	}
 	switch v := v.(type) {
@@ -402,21 +402,6 @@ func (st *state) literal(v ssa.Value, env *closureEnv) (*ssa.Function, *closureE
 		}
 	}
 	return nil, nil
-}
-
-// onlyStored returns the value stored to a local variable when it is
-// stored once, or nil.
-func onlyStored(a *ssa.Alloc) ssa.Value {
-	var val ssa.Value
-	for _, r := range *a.Referrers() {
-		if s, ok := r.(*ssa.Store); ok && s.Addr == a {
-			if val != nil {
-				return nil
-			}
-			val = s.Val
-		}
-	}
-	return val
 }
 
 // bodyReleases reports whether a function literal removes p's lock file

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
+	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -85,7 +86,7 @@ func (st *state) summary(fn *ssa.Function) *LockFact {
 func (st *state) paramOf(v ssa.Value) *ssa.Parameter {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if a, ok := load.X.(*ssa.Alloc); ok {
-			if p, ok := onlyStored(a).(*ssa.Parameter); ok {
+			if p, ok := pathflow.StoredOnce(a).(*ssa.Parameter); ok {
 				return p
 			}
 		}
