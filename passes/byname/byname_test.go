@@ -2,10 +2,14 @@ package byname_test
 
 import (
 	"os/exec"
+	"slices"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/toctou/toctou/analyzer"
+	"github.com/toctou/toctou/driver"
 	"github.com/toctou/toctou/internal/fixtest"
 	"github.com/toctou/toctou/passes/byname"
 )
@@ -13,6 +17,32 @@ import (
 // TestByname checks the diagnostics and facts of the main testdata packages.
 func TestByname(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), byname.Analyzer, "a", "example.com/fileutil", "example.com/app", "cobracmd")
+}
+
+// TestTimesOnlyOptIn checks that a change of times by name is left out
+// of the default output (byname as every driver runs it) and is reported
+// in chtimes-by-name by the bare pass, which -byname.all shows.
+func TestTimesOnlyOptIn(t *testing.T) {
+	var wrapped *analysis.Analyzer
+	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
+		if a.Name == "byname" {
+			wrapped = a
+		}
+	}
+	if wrapped == nil {
+		t.Fatal("no byname in driver.Analyzers")
+	}
+	analysistest.Run(t, analysistest.TestData(), wrapped, "timesonly")
+
+	var cats []string
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "timesonly") {
+		for _, d := range r.Diagnostics {
+			cats = append(cats, d.Category)
+		}
+	}
+	if want := []string{byname.ChtimesByName, byname.ChmodByName}; !slices.Equal(cats, want) {
+		t.Errorf("bare pass categories %v, want %v", cats, want)
+	}
 }
 
 // TestIncludeTests checks that -byname.tests reports in _test.go files.

@@ -62,6 +62,9 @@
 //
 // Each report carries a category naming the operation: chmod-by-name,
 // chown-by-name, chtimes-by-name, truncate-by-name and stat-by-name.
+// chtimes-by-name is off unless -byname.all: its race changes only the
+// times of a file swapped in, no content, mode or owner (what the race
+// breaks, docs/design.md's relevance model).
 //
 // Suggested fixes use the handle: os.Chmod(p, m) becomes f.Chmod(m),
 // os.Chown(p, uid, gid) becomes f.Chown(uid, gid), os.Truncate(p, n)

@@ -91,7 +91,8 @@
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
-// symlink-check-then-open and access-then-open. The remedy in a
+// times-if-present, symlink-check-then-open, symlink-check-then-read and
+// access-then-open. The remedy in a
 // read-if-present message depends on what the check examined: for its
 // presence alone, open the file directly and handle fs.ErrNotExist; for
 // its kind, size or times, open it once and call Stat on the handle.
@@ -101,9 +102,19 @@
 // create-if-absent breaks "only once" (two processes both create, one
 // overwrites the other, or writes through a planted symbolic link), a
 // rename-over-checked silently replaces a file someone else put there, a
-// modify-if-present changes the mode, owner or times of whatever file was
-// swapped in, and symlink-check-then-open and access-then-open are
-// security checks the race defeats. Off unless -pathrace.all, because
+// modify-if-present changes the mode, owner or size of whatever file was
+// swapped in, and symlink-check-then-open (a write, create or change
+// through a planted link) and access-then-open are security checks the
+// race defeats. Two shapes break less than the rest of their kind and are
+// off unless -pathrace.all: times-if-present, a presence check before
+// os.Chtimes or syscall.Utimes, whose race only moves the times of the
+// file swapped in; and symlink-check-then-read, a symbolic-link check
+// before an open that only reads, whose race makes the program read the
+// target of a planted link with its own rights. That crosses a boundary
+// only when the program may read what the planter may not and shows it
+// to them (a root archiver of another user's tree, a server of an upload
+// directory), which the code rarely states: turn it on for such
+// programs. Off unless -pathrace.all, because
 // their race only turns the check's skip into an error message, are
 // read-if-present (the file vanished: the read fails), mkdir-if-absent and
 // link-if-absent (a concurrent creator makes the call fail with

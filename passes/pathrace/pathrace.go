@@ -29,6 +29,15 @@ const (
 	ModifyIfPresent      = "modify-if-present"
 	SymlinkCheckThenOpen = "symlink-check-then-open"
 	AccessThenOpen       = "access-then-open"
+	// TimesIfPresent is a ModifyIfPresent that only sets the file's times
+	// (os.Chtimes): the race moves the times of the file swapped in, and
+	// changes no content, mode or owner (whatBreaks).
+	TimesIfPresent = "times-if-present"
+	// SymlinkCheckThenRead is a SymlinkCheckThenOpen whose use only reads:
+	// the race shows the target of a planted link to the program, which
+	// crosses a boundary only when the program may read what the planter
+	// may not (whatBreaks).
+	SymlinkCheckThenRead = "symlink-check-then-read"
 	// PrivateDir is any of the shapes above in a directory that only the
 	// program's own user or root can write, or that the function made
 	// itself (privateRace).

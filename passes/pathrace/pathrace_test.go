@@ -98,26 +98,55 @@ func TestOneReportPerRace(t *testing.T) {
 // every driver runs it), and with -pathrace.all they come back in the
 // category private-dir, exactly on the lines marked "(private-dir)".
 func TestPrivateDirs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), wrapped(t), "privatedirs")
+	testOptInLines(t, "privatedirs", pathrace.PrivateDir, pathrace.SymlinkCheckThenRead)
+}
 
-	marked := markedLines(t, filepath.Join(analysistest.TestData(), "src", "privatedirs"), "(private-dir)")
-	seen := map[int]bool{}
-	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), pathrace.Analyzer, "privatedirs") {
-		for _, d := range r.Diagnostics {
-			line := r.Pass.Fset.Position(d.Pos).Line
-			if got, want := d.Category == pathrace.PrivateDir, marked[line]; got != want {
-				t.Errorf("line %d: category %s: %s", line, d.Category, d.Message)
-			}
-			seen[line] = true
+// TestWhatBreaks checks the relevance model's "what does the race
+// break?" asked of the use: a change of times only, and a read after a
+// symbolic-link check, are left out of the default output, and with
+// -pathrace.all they come back in their own opt-in categories, exactly
+// on the lines marked with the category's name in parentheses.
+func TestWhatBreaks(t *testing.T) {
+	testOptInLines(t, "whatbreaks", pathrace.TimesIfPresent, pathrace.SymlinkCheckThenRead)
+}
+
+// testOptInLines runs pkg through pathrace as every driver runs it (its
+// want comments are the default output), then through the bare pass,
+// and checks that each opt-in category of cats is reported exactly on
+// the lines of pkg marked "(category)".
+func testOptInLines(t *testing.T, pkg string, cats ...string) {
+	t.Helper()
+	analysistest.Run(t, analysistest.TestData(), wrapped(t), pkg)
+
+	dir := filepath.Join(analysistest.TestData(), "src", pkg)
+	marked := map[string]map[int]bool{}
+	for _, cat := range cats {
+		marked[cat] = markedLines(t, dir, "("+cat+")")
+		if len(marked[cat]) == 0 {
+			t.Fatalf("no line marked (%s)", cat)
 		}
 	}
-	if len(marked) == 0 {
-		t.Fatal("no line marked (private-dir)")
+	seen := map[string]map[int]bool{}
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), pathrace.Analyzer, pkg) {
+		for _, d := range r.Diagnostics {
+			line := r.Pass.Fset.Position(d.Pos).Line
+			for _, cat := range cats {
+				if got, want := d.Category == cat, marked[cat][line]; got != want {
+					t.Errorf("line %d: category %s, marked (%s) %v: %s", line, d.Category, cat, want, d.Message)
+				}
+			}
+			if seen[d.Category] == nil {
+				seen[d.Category] = map[int]bool{}
+			}
+			seen[d.Category][line] = true
+		}
 	}
-	t.Logf("%d private-dir lines, %d lines reported with -all", len(marked), len(seen))
-	for line := range marked {
-		if !seen[line] {
-			t.Errorf("line %d: not reported in private-dir", line)
+	for _, cat := range cats {
+		t.Logf("%d %s lines, %d reported with -all", len(marked[cat]), cat, len(seen[cat]))
+		for line := range marked[cat] {
+			if !seen[cat][line] {
+				t.Errorf("line %d: not reported in %s", line, cat)
+			}
 		}
 	}
 }

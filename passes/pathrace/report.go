@@ -245,6 +245,8 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 	if root, ok := st.privateRace(cat, c, u); ok {
 		diag.Category = PrivateDir
 		diag.Message += "; " + root.WhoCanRace()
+	} else if narrow := whatBreaks(cat, u); narrow != "" {
+		diag.Category = narrow
 	}
 	if u.Direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.Stale || d.StaleRemoves) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
@@ -252,6 +254,39 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
 	}
 	st.pass.Report(diag)
+}
+
+// whatBreaks returns the opt-in category of a race of category cat whose
+// use u breaks less than the category's other uses, or "": the relevance
+// model's "what does the race break?", asked of the use itself.
+//   - A modify-if-present whose use only sets times (os.Chtimes,
+//     syscall.Utimes, a file system's Chtimes) is times-if-present: on a
+//     file swapped in, the race changes its times and nothing else, which
+//     neither crosses a boundary nor loses data.
+//   - A symlink-check-then-open whose use only reads (os.Open,
+//     os.ReadFile, a read-only OpenFile, a helper that only reads) is
+//     symlink-check-then-read: through a planted link the program reads
+//     the link's target, which the planter learns only if the program
+//     may read what the planter may not and shows it to them (a root
+//     archiver of a user's tree; a server of an upload directory). That
+//     is the program's privilege, which the code rarely states; the
+//     writes, creates and changes of mode stay on by default, since they
+//     break the target whoever runs the program.
+func whatBreaks(cat string, u *effects.UseSite) string {
+	switch {
+	case cat == ModifyIfPresent && u.Direct && setsOnlyTimes(u):
+		return TimesIfPresent
+	case cat == SymlinkCheckThenOpen && u.Op == fsops.OpRead:
+		return SymlinkCheckThenRead
+	}
+	return ""
+}
+
+// setsOnlyTimes reports whether the table operation u changes only the
+// file's times.
+func setsOnlyTimes(u *effects.UseSite) bool {
+	site, ok := fsops.LookupCall(u.Instr.Common())
+	return ok && site.Attr == fsops.AttrTimes
 }
 
 // argMode keeps how pathrace has always found an argument as written: a

@@ -1,0 +1,143 @@
+// Package whatbreaks has races whose use breaks less than the rest of
+// its category: a change of times only after a presence check, and a
+// read after a symbolic-link check. They are reported in the opt-in
+// categories times-if-present and symlink-check-then-read (with
+// -pathrace.all), so the default run says nothing of them; each line
+// marked "(times-if-present)" or "(symlink-check-then-read)" is checked
+// to carry that category. The writes, creates and changes of mode beside
+// them stay in their default categories.
+package whatbreaks
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+	"time"
+)
+
+var errLink = errors.New("refusing to follow a symbolic link")
+
+// ---- times only: the race moves the times of a file swapped in
+
+func restoreTimes(dir string, work func() error) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	if err := work(); err != nil {
+		return err
+	}
+	return os.Chtimes(dir, fi.ModTime(), fi.ModTime()) // no diagnostic: (times-if-present) only the times of a swapped-in file change
+}
+
+func touchIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	now := time.Now()
+	return os.Chtimes(p, now, now) // no diagnostic: (times-if-present)
+}
+
+func utimesIfPresent(p string, tv []syscall.Timeval) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return syscall.Utimes(p, tv) // no diagnostic: (times-if-present)
+}
+
+// The nearest reported shape: a change of mode lands on the file swapped
+// in, a link to another user's file.
+func chmodIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chmod(p, 0o644) // want `os.Chmod changes p by name after os.Stat found it present`
+}
+
+// A helper that sets times is not known to set only times: it stays.
+func touch(p string) error {
+	now := time.Now()
+	if err := os.Chtimes(p, now, now); err != nil {
+		return err
+	}
+	return os.Chmod(p, 0o600)
+}
+
+func touchHelperIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return touch(p) // want `touch changes p by name after os.Stat found it present`
+}
+
+// ---- reads after a symbolic-link check
+
+func hashIfNotLink(p string, h io.Writer) error {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		_, err := os.Readlink(p)
+		return err
+	}
+	f, err := os.Open(p) // no diagnostic: (symlink-check-then-read) reads only: the program's own rights decide what a planted link shows
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err
+}
+
+func readRegular(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, errLink
+	}
+	return os.ReadFile(p) // no diagnostic: (symlink-check-then-read)
+}
+
+func openReadOnly(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, errLink
+	}
+	return os.OpenFile(p, os.O_RDONLY, 0) // no diagnostic: (symlink-check-then-read)
+}
+
+// The nearest reported shapes: a write, a create or a change of mode
+// through a planted link breaks the link's target whoever runs the code.
+func writeRegular(p string, data []byte) error {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return errLink
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p by name after os.Lstat examined what kind of file it is`
+}
+
+func appendRegular(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, errLink
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_APPEND, 0) // want `os.OpenFile writes p by name after os.Lstat examined what kind of file it is`
+}
+
+func chmodRegular(p string) error {
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+		return errLink
+	}
+	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Lstat examined what kind of file it is`
+}
+
+func chtimesRegular(p string, t time.Time) error {
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+		return errLink
+	}
+	return os.Chtimes(p, t, t) // want `os.Chtimes changes p by name after os.Lstat examined what kind of file it is`
+}
