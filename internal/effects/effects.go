@@ -164,6 +164,13 @@ type Fact struct {
 	// its caller (exits the process, ends the goroutine, panics), or is
 	// knowledge.Returns (exits.go).
 	Ends knowledge.Ending
+	// MakesDirs lists the parameters whose directory the function makes
+	// its own, with an os.MkdirAll of a private mode, before every return
+	// (dirs.go), sorted; pathflow reads them as it reads os.MkdirAll.
+	MakesDirs []int
+	// ResultDir says which directory the function's result lies under on
+	// every return that succeeds, or is nil (dirs.go).
+	ResultDir *ResultDir
 }
 
 // Clean says that a function's result at index Result names the file its
@@ -195,6 +202,12 @@ func (f *Fact) String() string {
 	}
 	if f.Ends != knowledge.Returns {
 		parts = append(parts, "never returns: "+f.Ends.String())
+	}
+	for _, i := range f.MakesDirs {
+		parts = append(parts, fmt.Sprintf("makes param %d a private directory", i))
+	}
+	if f.ResultDir != nil {
+		parts = append(parts, f.ResultDir.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -262,7 +275,8 @@ func run(pass *analysis.Pass) (any, error) {
 	paths := r.pathCandidate(pass)
 	opens := r.ImportsOpeners(pass.Pkg)
 	creates := r.createCandidate(pass.Pkg)
-	if !cleaners && !symlinks && !paths && !opens && !creates {
+	dirs := paths || r.importsDirFacts()
+	if !cleaners && !symlinks && !paths && !opens && !creates && !dirs {
 		return r, nil
 	}
 	// Cleaners built on cleaners: callees before callers, so that a
@@ -316,6 +330,13 @@ func run(pass *analysis.Pass) (any, error) {
 			cr = r.NewCreators(prog)
 		}
 		r.summarizePaths(prog.CallGraph(), paths, opens, cr, pass.Pkg)
+	}
+	// The directories functions make and return, after the uses: a
+	// helper's summary reads its callees' (dirs.go).
+	if dirs {
+		ssakit.BottomUp(prog.CallGraph(), func(fn *ssa.Function) bool {
+			return r.summarizeDirs(prog, fn)
+		})
 	}
 	return r, nil
 }

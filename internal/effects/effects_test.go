@@ -21,6 +21,14 @@ func TestPathSummaries(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/paths", "example.com/pathuser")
 }
 
+// TestDirs checks which functions are summarized to make a parameter's
+// directory their own (Fact.MakesDirs) or to return a path under a known
+// directory (Fact.ResultDir), in one package and across packages;
+// pathflow.Roots reads them for pathrace and byname.
+func TestDirs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "example.com/dirs", "example.com/dirsuser")
+}
+
 // TestOpeners checks which functions are summarized to return a handle
 // opened from a parameter (Fact.Opens), in one package and across
 // packages; byname reads them.

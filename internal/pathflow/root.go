@@ -146,6 +146,32 @@ type Dir struct {
 	entry bool
 }
 
+// Entry reports whether, under BinaryRoot, the path names an entry of
+// the program's directory rather than the directory itself.
+func (d Dir) Entry() bool { return d.entry }
+
+// EntryDir returns the Dir of root and volatile, an entry of the
+// program's directory when entry is set (as DirFacts.ResultDir reports
+// it from a summary).
+func EntryDir(root Root, volatile, entry bool) Dir {
+	return Dir{Root: root, Volatile: volatile, entry: entry && root == BinaryRoot}
+}
+
+// DirFacts says what the analyzed code's functions do with directories,
+// from their summaries (internal/effects), so that Roots sees through a
+// helper that makes a directory or returns one as it sees through
+// os.MkdirAll and os.UserConfigDir.
+type DirFacts interface {
+	// MakesDir reports whether every return of fn comes after an
+	// os.MkdirAll of the directory its parameter i names, with a mode
+	// that gives group and others no write permission (directly or
+	// through such helpers).
+	MakesDir(fn *types.Func, i int) bool
+	// ResultDir returns the directory fn's result i lies under on every
+	// return that succeeds, as DirOf reads it there, or false.
+	ResultDir(fn *types.Func, i int) (Dir, bool)
+}
+
 // RootOf returns who can write the directory the path v lies under, at
 // the instruction at (an os.Mkdir that makes v's directory counts only
 // when it dominates at). It reads the path's first element: a constant
@@ -181,6 +207,7 @@ func DirOf(v ssa.Value, at ssa.Instruction) Dir {
 // about a parameter, the root of each parameter read once. The nil
 // *Roots reads no callers: RootOf and DirOf. Not safe for concurrent use.
 type Roots struct {
+	facts       DirFacts               // the helpers' summaries, or nil
 	callers     func() *ssakit.Callers // the index, built on the first call
 	index       *ssakit.Callers
 	memo        map[paramKey]Dir
@@ -203,6 +230,13 @@ const maxHops = 8
 // root is first asked).
 func NewRoots(callers func() *ssakit.Callers) *Roots {
 	return &Roots{callers: callers, memo: make(map[paramKey]Dir), busy: make(map[paramKey]bool)}
+}
+
+// WithFacts makes r see through the helpers facts summarizes (DirFacts),
+// and returns r.
+func (r *Roots) WithFacts(facts DirFacts) *Roots {
+	r.facts = facts
+	return r
 }
 
 // RootOf is the package's RootOf, with the parameters read from their
@@ -237,7 +271,7 @@ func (r *Roots) rootOf(v ssa.Value, at ssa.Instruction, whole bool, depth int) D
 	if d := r.valueRoot(v, at, whole, depth); d != (Dir{}) {
 		return d
 	}
-	if r := madeDir(v, at); r != UnknownRoot {
+	if r := r.madeDir(v, at); r != UnknownRoot {
 		return Dir{Root: r}
 	}
 	return Dir{}
@@ -315,7 +349,13 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 		}
 	case *ssa.Extract:
 		call, ok := x.Tuple.(*ssa.Call)
-		if !ok || x.Index != 0 {
+		if !ok {
+			return Dir{}
+		}
+		if d, ok := r.resultDir(&call.Call, x.Index); ok {
+			return d
+		}
+		if x.Index != 0 {
 			return Dir{}
 		}
 		switch funcKey(&call.Call) {
@@ -522,8 +562,24 @@ func (r *Roots) callRoot(call *ssa.Call, at ssa.Instruction, whole bool, depth i
 		if strings.HasPrefix(key, "testing.") && strings.HasSuffix(key, ".TempDir") {
 			return Dir{Root: FreshRoot} // t.TempDir(), b.TempDir()
 		}
+		if d, ok := r.resultDir(&call.Call, 0); ok {
+			return d
+		}
 	}
 	return Dir{}
+}
+
+// resultDir is what the summary of call's static callee says of the
+// directory its result i lies under (DirFacts.ResultDir).
+func (r *Roots) resultDir(call *ssa.CallCommon, i int) (Dir, bool) {
+	if r == nil || r.facts == nil {
+		return Dir{}, false
+	}
+	fn := ssakit.Callee(call)
+	if fn == nil {
+		return Dir{}, false
+	}
+	return r.facts.ResultDir(fn, i)
 }
 
 // tempFileRoot reads the root of f.Name() for the file f, when
@@ -663,15 +719,24 @@ func constRoot(s string, whole bool) Dir {
 // and only its owner writes in it; if it failed, the code did not go on
 // as if it had. OwnRoot when an os.MkdirAll with such a mode makes sure
 // of it: the directory may have been there, but the program keeps it as
-// its own. UnknownRoot otherwise.
-func madeDir(v ssa.Value, at ssa.Instruction) Root {
+// its own; so does a call of a helper that makes the directory so on
+// every return (DirFacts.MakesDir), error tested or not. UnknownRoot
+// otherwise.
+func (r *Roots) madeDir(v ssa.Value, at ssa.Instruction) Root {
 	if at == nil || v.Referrers() == nil {
 		return UnknownRoot
 	}
 	made := UnknownRoot
-	for _, r := range *v.Referrers() {
-		call, ok := r.(*ssa.Call)
-		if !ok || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+	for _, ref := range *v.Referrers() {
+		call, ok := ref.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		if r.makesDir(&call.Call, v) && ssakit.Dominates(call, at) {
+			made = OwnRoot
+			continue
+		}
+		if len(call.Call.Args) != 2 || call.Call.Args[0] != v {
 			continue
 		}
 		all := false
@@ -694,6 +759,34 @@ func madeDir(v ssa.Value, at ssa.Instruction) Root {
 		}
 	}
 	return made
+}
+
+// makesDir reports whether call is of a helper that makes the directory
+// v names its own (DirFacts.MakesDir), v being one of its arguments.
+func (r *Roots) makesDir(call *ssa.CallCommon, v ssa.Value) bool {
+	if r == nil || r.facts == nil {
+		return false
+	}
+	fn := ssakit.Callee(call)
+	if fn == nil {
+		return false
+	}
+	for i, a := range call.Args {
+		if a == v && r.facts.MakesDir(fn, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// PrivateMkdirAll reports whether call is an os.MkdirAll whose mode gives
+// group and others no write permission: what madeDir reads as OwnRoot.
+func PrivateMkdirAll(call *ssa.CallCommon) bool {
+	if funcKey(call) != "os.MkdirAll" || len(call.Args) != 2 {
+		return false
+	}
+	perm, ok := ConstInt(call.Args[1])
+	return ok && perm&0o022 == 0
 }
 
 // ConstInt returns the integer constant v is, through conversions

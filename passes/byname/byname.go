@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:    pass,
 		openers: eff.NewOpeners(pass.Pkg),
 		syn:     analysisutil.NewSyntax(pass),
-		roots:   pathflow.NewRoots(res.Callers),
+		roots:   eff.Roots(res),
 	}
 	for _, fn := range funcs {
 		st.checkFunc(fn)

@@ -132,7 +132,9 @@
 // the directory all its calls in the package agree on, up through their
 // own parameters (docs/design.md, "Who can race"); one caller that
 // passes a shared path, or an exported function's parameter, keeps the
-// report, as does any parameter of an exported function.
+// report, as does any parameter of an exported function. A helper that
+// makes a directory private before every return, or returns a path under
+// a known directory, is read as what it wraps (pathrace's rule).
 //
 // Findings in examples and demos, benchmark programs, test utilities and
 // developer tools are reported in the opt-in category developer-code,

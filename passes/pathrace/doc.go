@@ -147,7 +147,12 @@
 // through a hard link its invoker made, finds its executable in the
 // invoker's directory). A parameter of an unexported function whose
 // value does not escape has the directory all its calls in the package
-// agree on (docs/design.md, "Who can race"). A path whose directory the
+// agree on (docs/design.md, "Who can race"). A helper, of this package
+// or another, is read as what it wraps: one that makes its parameter's
+// directory with such a mode before every return counts as the
+// os.MkdirAll, and one whose every successful return is a path under a
+// known directory (a state directory under os.UserConfigDir, a path in
+// /run) gives its result that directory. A path whose directory the
 // code does not say (a parameter of an exported function, or one whose
 // callers disagree, a configured or relative path) or a shared one
 // (/tmp, os.TempDir(), the name of a file os.CreateTemp("", ...) made)

@@ -10,7 +10,6 @@ import (
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
 	"github.com/toctou/toctou/internal/fsops"
-	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/relevance"
 )
 
@@ -85,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:  pass,
 		syn:   analysisutil.NewSyntax(pass),
 		eff:   eff,
-		roots: pathflow.NewRoots(res.Callers),
+		roots: eff.Roots(res),
 	}
 	st.paths = st.eff.Paths()
 	for _, fn := range funcs {

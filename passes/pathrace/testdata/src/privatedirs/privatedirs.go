@@ -14,6 +14,8 @@ import (
 	"os/user"
 	"path/filepath"
 	"syscall"
+
+	"example.com/statedirs"
 )
 
 var errHeld = errors.New("held")
@@ -416,4 +418,48 @@ func chmodBinary() error {
 
 func chmodStaged() error {
 	return chmodIfPresent("/tmp/app.staged")
+}
+
+// ---- through another package's helpers (effects' Fact.ResultDir and
+// Fact.MakesDirs)
+
+func stateThroughHelper(data []byte) error {
+	dir, err := statedirs.StateDir()
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) the helper returns a path under os.UserConfigDir
+}
+
+func madeThroughHelper(dir string, data []byte) error {
+	if err := statedirs.Ensure(dir); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) the helper makes dir with mode 0700
+}
+
+func scratchThroughHelper(data []byte) error {
+	p := filepath.Join(statedirs.Scratch(), "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func helperAfterUse(dir string, data []byte) error {
+	p := filepath.Join(dir, "state")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	err := os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+	statedirs.Ensure(dir)
+	return err
 }

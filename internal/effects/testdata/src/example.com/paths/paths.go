@@ -89,6 +89,6 @@ func Fixed(data []byte) error {
 // Ensure makes the directory whatever is there: MkdirAll decides by
 // itself, no race to summarize (no use); the directory is a create of its
 // parameter (tempname's).
-func Ensure(dir string) error { // want Ensure:"^creates directory at param 0$"
+func Ensure(dir string) error { // want Ensure:"^creates directory at param 0, makes param 0 a private directory$"
 	return os.MkdirAll(dir, 0o755)
 }
