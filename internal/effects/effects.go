@@ -78,6 +78,14 @@
 // panic, the exits table, a never-returning function of another
 // package, or such a candidate of the package).
 //
+// And it says which directories a function makes its own or returns
+// (MakesDirs, ResultDir, in dirs.go): a parameter made with a private
+// os.MkdirAll before every return, and the root of the directory every
+// successful return's path lies under, as pathflow reads it there. Result
+// answers pathflow.DirFacts, so that the Roots of pathrace and byname
+// (Result.Roots) see through such helpers, in the package and across
+// packages.
+//
 // Issue 13's effects summary is to grow in the same fact (what
 // partialwrite and lockfile still keep in their own facts:
 // docs/design.md, "Which check reads what").
