@@ -75,6 +75,8 @@ func Passes() []Pass {
 			Default:  true,
 			Categories: []Category{
 				{Name: pathrace.CreateIfAbsent, Summary: "a file is created or written by name after a check found the path absent"},
+				{Name: pathrace.EmptyMarkerIfAbsent, Summary: "an empty marker file is created by name after a check found the path absent, outside a shared directory", OptIn: true,
+					OffBecause: "two processes that both make the marker make the same empty file, and a link planted there needs write access to a directory the code does not show a stranger to have; a marker whose presence the check treats as a failure is a lock and stays in create-if-absent"},
 				{Name: pathrace.ReadIfPresent, Summary: "a file is opened or read by name after a check found it present", OptIn: true},
 				{Name: pathrace.RemoveIfPresent, Summary: "a file is removed after a check found it present", OptIn: true},
 				{Name: pathrace.MkdirIfAbsent, Summary: "a directory is made after a check found the path absent", OptIn: true},

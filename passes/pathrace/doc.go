@@ -91,8 +91,8 @@
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
-// times-if-present, symlink-check-then-open, symlink-check-then-read and
-// access-then-open. The remedy in a
+// times-if-present, symlink-check-then-open, symlink-check-then-read,
+// empty-marker-if-absent and access-then-open. The remedy in a
 // read-if-present message depends on what the check examined: for its
 // presence alone, open the file directly and handle fs.ErrNotExist; for
 // its kind, size or times, open it once and call Stat on the handle.
@@ -114,7 +114,13 @@
 // only when the program may read what the planter may not and shows it
 // to them (a root archiver of another user's tree, a server of an upload
 // directory), which the code rarely states: turn it on for such
-// programs. Off unless -pathrace.all, because
+// programs. Likewise empty-marker-if-absent, a create-if-absent of an
+// empty marker (os.WriteFile of no data, a create whose file is only
+// closed) outside a shared directory: two processes that both make it
+// make the same empty file, and a planted link, whose target the create
+// would truncate, needs a directory a stranger can write (a marker whose
+// presence the check treats as a failure is a lock, and stays). Off
+// unless -pathrace.all, because
 // their race only turns the check's skip into an error message, are
 // read-if-present (the file vanished: the read fails), mkdir-if-absent and
 // link-if-absent (a concurrent creator makes the call fail with

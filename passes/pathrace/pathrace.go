@@ -37,6 +37,10 @@ const (
 	// crosses a boundary only when the program may read what the planter
 	// may not (whatBreaks).
 	SymlinkCheckThenRead = "symlink-check-then-read"
+	// EmptyMarkerIfAbsent is a CreateIfAbsent of an empty marker outside
+	// a shared directory: two creators make the same empty file
+	// (whatBreaks).
+	EmptyMarkerIfAbsent = "empty-marker-if-absent"
 	// PrivateDir is any of the shapes above in a directory that only the
 	// program's own user or root can write, or that the function made
 	// itself (privateRace).

@@ -102,12 +102,13 @@ func TestPrivateDirs(t *testing.T) {
 }
 
 // TestWhatBreaks checks the relevance model's "what does the race
-// break?" asked of the use: a change of times only, and a read after a
-// symbolic-link check, are left out of the default output, and with
+// break?" asked of the use: a change of times only, a read after a
+// symbolic-link check, and an empty marker made outside a shared
+// directory, are left out of the default output, and with
 // -pathrace.all they come back in their own opt-in categories, exactly
 // on the lines marked with the category's name in parentheses.
 func TestWhatBreaks(t *testing.T) {
-	testOptInLines(t, "whatbreaks", pathrace.TimesIfPresent, pathrace.SymlinkCheckThenRead)
+	testOptInLines(t, "whatbreaks", pathrace.TimesIfPresent, pathrace.SymlinkCheckThenRead, pathrace.EmptyMarkerIfAbsent)
 }
 
 // testOptInLines runs pkg through pathrace as every driver runs it (its

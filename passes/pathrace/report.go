@@ -242,10 +242,11 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.Callee), effects.OpVerb(o.u.Op)),
 		})
 	}
-	if root, ok := st.privateRace(cat, c, u); ok {
+	root, private := st.privateRace(cat, c, u)
+	if private {
 		diag.Category = PrivateDir
 		diag.Message += "; " + root.WhoCanRace()
-	} else if narrow := whatBreaks(cat, u); narrow != "" {
+	} else if narrow := st.whatBreaks(cat, c, u, root); narrow != "" {
 		diag.Category = narrow
 	}
 	if u.Direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.Stale || d.StaleRemoves) && !analysisutil.CgoRewritten(file) {
@@ -272,12 +273,21 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 //     is the program's privilege, which the code rarely states; the
 //     writes, creates and changes of mode stay on by default, since they
 //     break the target whoever runs the program.
-func whatBreaks(cat string, u *effects.UseSite) string {
+//   - A create-if-absent of an empty marker (os.WriteFile of no data, a
+//     create whose file is only closed) outside a shared directory is
+//     empty-marker-if-absent: two instances that both make it make the
+//     same empty file, and a link planted there, whose target the create
+//     would truncate, needs write access to a directory the code does not
+//     show a stranger to have. A marker whose presence the check treats
+//     as a failure ("held") is a lock and stays (failsIfPresent).
+func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite, root pathflow.Root) string {
 	switch {
 	case cat == ModifyIfPresent && u.Direct && setsOnlyTimes(u):
 		return TimesIfPresent
 	case cat == SymlinkCheckThenOpen && u.Op == fsops.OpRead:
 		return SymlinkCheckThenRead
+	case cat == CreateIfAbsent && root != pathflow.SharedRoot && emptyMarker(u) && !st.failsIfPresent(c, u):
+		return EmptyMarkerIfAbsent
 	}
 	return ""
 }

@@ -141,3 +141,50 @@ func chtimesRegular(p string, t time.Time) error {
 	}
 	return os.Chtimes(p, t, t) // want `os.Chtimes changes p by name after os.Lstat examined what kind of file it is`
 }
+
+// ---- empty markers: two creators make the same empty file
+
+func markDone(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, nil, 0o644) // no diagnostic: (empty-marker-if-absent) nothing to lose between two creators
+}
+
+func touchMarker(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		f, err := os.Create(p) // no diagnostic: (empty-marker-if-absent)
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// The nearest reported shapes: a marker in a shared directory, where a
+// stranger can plant a link whose target the create truncates; a marker
+// whose presence is a failure, a lock; a file with content.
+func markShared() error {
+	const p = "/tmp/app.done"
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+var errHeld = errors.New("held")
+
+func lockMarker(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+func writeState(p string, data []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
