@@ -190,9 +190,13 @@
 // under the read's own fs.ErrNotExist test.
 //
 // One check decides one race: when it decides several uses of the path
-// (one Lstat, then three reads in a switch), they are one report, at the
-// first use in source order, with the other uses as related locations.
-// Such a report carries no fix, since no single rewrite covers every use.
+// of one category (one Lstat, then three reads in a switch), they are one
+// report, at the first use in source order, with the other uses as
+// related locations. Such a report carries no fix, since no single
+// rewrite covers every use. Uses of different categories are different
+// races and different reports (a Mkdir where one Stat found the path
+// absent, a Chmod where it found it present), so that an opt-in category
+// never hides a default one.
 //
 // A fix is offered only where it is right in every context the pass can
 // see. No O_EXCL fix is offered (the race is still reported) when the

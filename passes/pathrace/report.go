@@ -81,20 +81,30 @@ type finding struct {
 }
 
 // reportAll reports the findings one race at a time: the uses one check
-// decides become one diagnostic at the first of them in source order, with
-// the others as related locations (one Lstat and three reads in a switch
-// are one race, not three).
+// decides with the same category become one diagnostic at the first of
+// them in source order, with the others as related locations (one Lstat
+// and three reads in a switch are one race, not three). Uses reported in
+// another category (shownCategory) are another race, with their own
+// diagnostic: a Mkdir on the absent branch and a Chmod on the present
+// branch of one Stat break different things, and the opt-in category of
+// the one must not hide the other.
 func (st *state) reportAll(found []finding) {
-	var order []*effects.CheckSite
-	groups := make(map[*effects.CheckSite][]finding)
-	for _, f := range found {
-		if groups[f.c] == nil {
-			order = append(order, f.c)
-		}
-		groups[f.c] = append(groups[f.c], f)
+	type race struct {
+		c   *effects.CheckSite
+		cat string
 	}
-	for _, c := range order {
-		g := groups[c]
+	var order []race
+	groups := make(map[race][]finding)
+	for _, f := range found {
+		shown, _, _ := st.shownCategory(f.cat, f.c, f.u)
+		k := race{f.c, shown}
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for _, k := range order {
+		g := groups[k]
 		sort.SliceStable(g, func(i, j int) bool { return g[i].u.Instr.Pos() < g[j].u.Instr.Pos() })
 		st.report(g[0].c, g[0].u, g[0].cat, g[0].d, g[1:])
 	}
@@ -242,12 +252,11 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.Callee), effects.OpVerb(o.u.Op)),
 		})
 	}
-	root, private := st.privateRace(cat, c, u)
-	if private {
-		diag.Category = PrivateDir
+	if shown, root, private := st.shownCategory(cat, c, u); private {
+		diag.Category = shown
 		diag.Message += "; " + root.WhoCanRace()
-	} else if narrow := st.whatBreaks(cat, c, u, root); narrow != "" {
-		diag.Category = narrow
+	} else {
+		diag.Category = shown
 	}
 	if u.Direct && len(diag.Related) == 1 && rootFixOK(u) && st.exclFixOK(cat, c, u) && (!d.Stale || d.StaleRemoves) && !analysisutil.CgoRewritten(file) {
 		// (one fix per race: with several uses, no single rewrite is right)
@@ -255,6 +264,21 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 		diag.SuggestedFixes = st.fixes(cat, u, checkCall, useCall)
 	}
 	st.pass.Report(diag)
+}
+
+// shownCategory returns the category a race of shape cat is reported
+// in: private-dir when no stranger can write its directory (privateRace,
+// with the root, and private set), else the opt-in category of a use that
+// breaks less than the rest of its shape (whatBreaks), else cat.
+func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseSite) (shown string, root pathflow.Root, private bool) {
+	root, private = st.privateRace(cat, c, u)
+	if private {
+		return PrivateDir, root, true
+	}
+	if narrow := st.whatBreaks(cat, c, u, root); narrow != "" {
+		return narrow, root, false
+	}
+	return cat, root, false
 }
 
 // whatBreaks returns the opt-in category of a race of category cat whose

@@ -183,8 +183,10 @@ func staleOnlyIfPresent(lock string) error {
 }
 
 // takeOverRemoveChecked removes the stale lock and returns the remove's
-// error: one race, reported at the remove (which can delete the lock the
-// other taker just made), with the create as a related location.
+// error: two races, the remove (which can delete the lock the other taker
+// just made: opt-in remove-if-present, its error is what the race gives)
+// and the takeover by a create, reported on its own so that the remove's
+// opt-in category does not hide it.
 func takeOverRemoveChecked(lock string, data []byte) error {
 	if exists(lock) {
 		if !stale(lock) {
@@ -194,5 +196,5 @@ func takeOverRemoveChecked(lock string, data []byte) error {
 			return err
 		}
 	}
-	return os.WriteFile(lock, data, 0o600)
+	return os.WriteFile(lock, data, 0o600) // want `os.WriteFile creates lock after stalelock.exists found it absent or stale`
 }

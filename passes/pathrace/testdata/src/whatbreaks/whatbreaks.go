@@ -188,3 +188,30 @@ func writeState(p string, data []byte) error {
 	}
 	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
 }
+
+// ---- one check, uses of different categories: each its own race, so
+// that the opt-in one does not hide the other
+
+func makeOrFix(root string) error {
+	st, err := os.Stat(root)
+	if err != nil {
+		if !os.IsNotExist(err) {
+			return err
+		}
+		return os.Mkdir(root, 0o700) // no diagnostic: opt-in mkdir-if-absent, its own race
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return os.Chmod(root, 0o700) // want `os.Chmod changes root by name after os.Stat found it present`
+	}
+	return nil
+}
+
+func stampAndChmod(p string, t time.Time) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	if err := os.Chtimes(p, t, t); err != nil { // no diagnostic: (times-if-present)
+		return err
+	}
+	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+}
