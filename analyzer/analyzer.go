@@ -77,6 +77,8 @@ func Passes() []Pass {
 				{Name: pathrace.CreateIfAbsent, Summary: "a file is created or written by name after a check found the path absent"},
 				{Name: pathrace.EmptyMarkerIfAbsent, Summary: "an empty marker file is created by name after a check found the path absent, outside a shared directory", OptIn: true,
 					OffBecause: "two processes that both make the marker make the same empty file, and a link planted there needs write access to a directory the code does not show a stranger to have; a marker whose presence the check treats as a failure is a lock and stays in create-if-absent"},
+				{Name: pathrace.FixedContentIfAbsent, Summary: "a file is written by name with the same content in every run (a constant, an embedded file) after a check found the path absent, outside a shared directory", OptIn: true,
+					OffBecause: "a default configuration or template written when absent: a second process that writes it too writes the same bytes, and a link planted there needs write access to a directory the code does not show a stranger to have; a file whose presence the check treats as a failure is a lock and stays in create-if-absent"},
 				{Name: pathrace.ReadIfPresent, Summary: "a file is opened or read by name after a check found it present", OptIn: true},
 				{Name: pathrace.RemoveIfPresent, Summary: "a file is removed after a check found it present", OptIn: true},
 				{Name: pathrace.MkdirIfAbsent, Summary: "a directory is made after a check found the path absent", OptIn: true},

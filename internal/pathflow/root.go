@@ -203,8 +203,9 @@ func DirOf(v ssa.Value, at ssa.Instruction) Dir {
 // functions up; a cycle back to a parameter being read makes it
 // unknown). Exported functions, methods and generic functions keep
 // unknown parameters: a caller the package does not see, or an interface
-// call, may pass anything. The callers index is built on the first question
-// about a parameter, the root of each parameter read once. The nil
+// call, may pass anything. A package-level variable is read the same way
+// from its stores (globalRoot). The callers index is built on the first
+// question about a parameter or a variable, the root of each read once. The nil
 // *Roots reads no callers: RootOf and DirOf. Not safe for concurrent use.
 type Roots struct {
 	facts       DirFacts               // the helpers' summaries, or nil
@@ -212,8 +213,10 @@ type Roots struct {
 	index       *ssakit.Callers
 	memo        map[paramKey]Dir
 	busy        map[paramKey]bool // being read: a cycle through the callers
-	hops        int               // parameters being read, nested
-	provisional int               // answers that met a busy parameter or the hop limit
+	globalMemo  map[globalKey]Dir
+	globalBusy  map[globalKey]bool // being read: a cycle through the stores
+	hops        int                // parameters being read, nested
+	provisional int                // answers that met a busy parameter or the hop limit
 }
 
 // paramKey is a question about a parameter: whole as in rootOf.
@@ -229,7 +232,8 @@ const maxHops = 8
 // returns (ssabuild's SSA.Callers, called at most once, when a parameter's
 // root is first asked).
 func NewRoots(callers func() *ssakit.Callers) *Roots {
-	return &Roots{callers: callers, memo: make(map[paramKey]Dir), busy: make(map[paramKey]bool)}
+	return &Roots{callers: callers, memo: make(map[paramKey]Dir), busy: make(map[paramKey]bool),
+		globalMemo: make(map[globalKey]Dir), globalBusy: make(map[globalKey]bool)}
 }
 
 // WithFacts makes r see through the helpers facts summarizes (DirFacts),
@@ -346,6 +350,11 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 			if isHomeDirField(addr.X.Type(), addr.Field) && fromUserCurrent(addr.X) {
 				return Dir{Root: UserRoot}
 			}
+		case *ssa.Global:
+			if d, ok := libraryDirVar(addr); ok {
+				return d
+			}
+			return r.globalRoot(addr, x, whole)
 		}
 	case *ssa.Extract:
 		call, ok := x.Tuple.(*ssa.Call)
@@ -358,9 +367,18 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 		if x.Index != 0 {
 			return Dir{}
 		}
-		switch funcKey(&call.Call) {
+		switch key := funcKey(&call.Call); key {
 		case "os.UserConfigDir", "os.UserCacheDir", "os.UserHomeDir":
 			return Dir{Root: UserRoot}
+		case xdgPath + ".ConfigFile", xdgPath + ".DataFile", xdgPath + ".StateFile", xdgPath + ".CacheFile", xdgPath + ".RuntimeFile",
+			xdgPath + ".SearchConfigFile", xdgPath + ".SearchDataFile", xdgPath + ".SearchStateFile", xdgPath + ".SearchCacheFile", xdgPath + ".SearchRuntimeFile":
+			// github.com/adrg/xdg: a file under the user's base directories
+			// (the Search functions find an existing one, which may be in
+			// a system directory of XDG_CONFIG_DIRS: unknown)
+			if strings.HasPrefix(key, xdgPath+".Search") {
+				return Dir{}
+			}
+			return Dir{Root: UserRoot, Volatile: key == xdgPath+".RuntimeFile"}
 		case "os.MkdirTemp", "io/ioutil.TempDir":
 			return Dir{Root: FreshRoot}
 		case "path/filepath.Abs", "path/filepath.EvalSymlinks":
@@ -374,6 +392,89 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 		return r.paramRoot(x, whole)
 	}
 	return Dir{}
+}
+
+// xdgPath is the import path of github.com/adrg/xdg, the common library
+// of the XDG base directories.
+const xdgPath = "github.com/adrg/xdg"
+
+// libraryDirVar reads the package-level variables of common libraries
+// that hold a user's directory: adrg/xdg's ConfigHome, DataHome,
+// StateHome, CacheHome and RuntimeDir (read from $XDG_*_HOME and $HOME,
+// as os.UserConfigDir is).
+func libraryDirVar(g *ssa.Global) (Dir, bool) {
+	if g.Pkg == nil || g.Pkg.Pkg.Path() != xdgPath {
+		return Dir{}, false
+	}
+	switch g.Name() {
+	case "ConfigHome", "DataHome", "StateHome", "CacheHome", "BinHome":
+		return Dir{Root: UserRoot}, true
+	case "RuntimeDir":
+		return Dir{Root: UserRoot, Volatile: true}, true
+	}
+	return Dir{}, false
+}
+
+// globalRoot reads the root of a package-level variable of the package
+// from its stores (ssakit.Callers.GlobalStores), as paramRoot reads a
+// parameter's from its calls: a variable that only the package can write
+// (unexported, or of package main), whose address is not used otherwise
+// and that the package stores at least once, has the root its stored
+// values agree on. An exported variable keeps an unknown root: another
+// package may store anything.
+func (r *Roots) globalRoot(g *ssa.Global, load *ssa.UnOp, whole bool) Dir {
+	if r == nil || load.Parent() == nil || g.Pkg != load.Parent().Pkg || g.Object() == nil {
+		return Dir{}
+	}
+	if obj := g.Object(); obj.Exported() && obj.Pkg().Name() != "main" {
+		return Dir{}
+	}
+	key := globalKey{g, whole}
+	if d, ok := r.globalMemo[key]; ok {
+		return d
+	}
+	if r.globalBusy[key] || r.hops >= maxHops {
+		r.provisional++
+		return Dir{}
+	}
+	if r.index == nil {
+		r.index = r.callers()
+	}
+	stores, all := r.index.GlobalStores(g)
+	if !all || len(stores) == 0 {
+		r.globalMemo[key] = Dir{}
+		return Dir{}
+	}
+	r.globalBusy[key] = true
+	r.hops++
+	before := r.provisional
+	var d Dir
+	for k, st := range stores {
+		sd := r.rootOf(st.Val, st, whole, 0)
+		if k == 0 {
+			d = sd
+			continue
+		}
+		if sd.Root != d.Root {
+			d = Dir{}
+			break
+		}
+		d.Volatile = d.Volatile && sd.Volatile
+		d.entry = d.entry && sd.entry
+	}
+	r.hops--
+	delete(r.globalBusy, key)
+	if r.provisional == before {
+		r.globalMemo[key] = d
+	}
+	return d
+}
+
+// globalKey is a question about a package-level variable: whole as in
+// rootOf.
+type globalKey struct {
+	g     *ssa.Global
+	whole bool
 }
 
 // underDir returns d for a path under the directory d describes: under

@@ -129,6 +129,7 @@ func checkUses(t *testing.T, fset *token.FileSet, pkg *ssa.Package, fns []*ssa.F
 const callersSrc = `package p
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -255,6 +256,38 @@ func callCaptures() {
 	reassigned("/etc/app")
 }
 
+// package-level variables: the root their stores agree on
+var stateDir = filepath.Join(os.Getenv("HOME"), ".app")
+
+var sysDir string
+
+func setSys() { sysDir = "/var/lib/app" }
+
+var flagDir = "/etc/app"
+
+func setFlag() { flag.StringVar(&flagDir, "dir", "", "") }
+
+var ExportedDir = "/etc/app"
+
+var unset string
+
+var twoDirs = "/etc/app"
+
+func setTwo() { twoDirs = "/tmp/app" }
+
+var selfDir = "/etc/app"
+
+func globals() {
+	use(filepath.Join(stateDir, "x"), "user")
+	use(sysDir, "system")
+	use(flagDir, "unknown")     // its address escapes: flag.StringVar may store anything
+	use(ExportedDir, "unknown") // another package may store anything
+	use(unset, "unknown")       // never stored
+	use(twoDirs, "unknown")     // the stores disagree
+	selfDir = filepath.Join(selfDir, "x")
+	use(selfDir, "unknown") // a cycle through its own stores
+}
+
 func use(p, want string) {}
 `
 
@@ -284,7 +317,7 @@ func TestRootsThroughCallers(t *testing.T) {
 		built++
 		return ssakit.NewCallers(fns)
 	})
-	checkUses(t, fset, pkg, fns, 33, func(path ssa.Value, at *ssa.Call) string {
+	checkUses(t, fset, pkg, fns, 40, func(path ssa.Value, at *ssa.Call) string {
 		return roots.RootOf(path, at).String()
 	})
 	if built != 1 {

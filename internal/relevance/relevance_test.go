@@ -82,6 +82,11 @@ func TestPathRole(t *testing.T) {
 		{"cmd/dev-proxy", true, relevance.DevTool},
 		{"cmd/devproxy", true, relevance.Ordinary},
 		{"cmd/hack_release", true, relevance.DevTool},
+		{"cmd/release", true, relevance.DevTool}, // a program named release: the maintainers' release tool
+		{"tools/release/notes", true, relevance.DevTool},
+		{"cmd/release", false, relevance.Ordinary},              // a library of releases (helm's)
+		{"cmd/release-controller", true, relevance.Ordinary},    // a service named for releases
+		{"cmd/releases", true, relevance.Ordinary},
 
 		// compound test words: a kind of test or a vowel-less prefix
 		{"cmd/unittest", true, relevance.DevTool},
@@ -164,7 +169,8 @@ var roleAnalyzer = &analysis.Analyzer{
 // starting an httptest server are not.
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
-		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver")
+		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
+		"bumpversion", "gosrcname")
 }
 
 func TestLocalURL(t *testing.T) {

@@ -1,9 +1,12 @@
 package relevance
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -136,8 +139,10 @@ func words(elem string) []string {
 //     word (compoundTest: unittest, e2etest, xtest): a maintainer's test
 //     program (a developer tool) or a test utility; tool(s), dev, hack,
 //     script(s), gen, generate, generator: a developer tool;
-//   - a main package takes the role of every such word, and a main
-//     package under doc or docs is an example;
+//   - a main package takes the role of every such word, a main package
+//     under doc or docs is an example, and one in or under a directory
+//     named release (the whole element: not release-controller) is the
+//     maintainers' release tool, a developer tool;
 //   - a library takes it only where the word says what the library is
 //     (roleWords): as a whole element or in a directory above it for
 //     test and benchmark words (pkg/test, integration-tests/helpers, not
@@ -160,6 +165,9 @@ func PathRole(path string, main bool) Role {
 		}
 		if !main && e == "tools" && i > 0 && elems[i-1] == "internal" {
 			return DevTool
+		}
+		if main && e == "release" {
+			return DevTool // cmd/release: the maintainers' release tool
 		}
 		own := i == len(elems)-1
 		for _, w := range words(e) {
@@ -200,7 +208,8 @@ func PathRole(path string, main bool) Role {
 // NewTLSServer, NewUnstartedServer, the Server type; NewRecorder, which
 // programs that pre-render pages use, does not count), is a test
 // harness; a program all of whose non-test files are named as examples
-// (example.go, example_x.go, x_example.go) is an example.
+// (example.go, example_x.go, x_example.go) is an example; a program that
+// names a Go source file in a call (namesGoSource) is a developer tool.
 func mainRole(pass *analysis.Pass) Role {
 	if pass.Pkg.Name() != "main" {
 		return Ordinary
@@ -240,7 +249,46 @@ func mainRole(pass *analysis.Pass) Role {
 	if files > 0 && examples == files {
 		return Example
 	}
+	for _, f := range pass.Files {
+		if nonTest(f) && namesGoSource(f) {
+			return DevTool
+		}
+	}
 	return Ordinary
+}
+
+// namesGoSource reports whether a call in file passes a Go source file's
+// name as a string literal argument: a relative or absolute path whose
+// last element is a name ending in .go ("src/cli/cli.go", "main.go";
+// not the suffix ".go" alone, and no text with spaces). A program that
+// names one writes or runs Go sources of its repository: a generator,
+// a version bumper run by go:generate, a maintainer's script.
+func namesGoSource(file *ast.File) bool {
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				continue
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil || strings.ContainsAny(s, " \t\n%") {
+				continue
+			}
+			if base := path.Base(s); strings.HasSuffix(base, ".go") && len(base) > len(".go") && !strings.HasPrefix(base, ".") {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // exampleFile reports whether a file is named as an example: one of the

@@ -1,6 +1,10 @@
 package ssakit
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Callers indexes, for the functions of one package, the static call
 // sites that name each function as their callee (a call, a go or a
@@ -9,22 +13,33 @@ import "golang.org/x/tools/go/ssa"
 // converted, bound as a method value. A function whose value so escapes
 // can be called from where no index sees; one that does not is called
 // only at its sites. Generic instances count as their origin.
+//
+// It indexes the package-level variables of the package the same way:
+// the stores to each, and whether its address is used in any other way
+// than to load it or store to it (GlobalStores).
 type Callers struct {
 	sites   map[*ssa.Function][]ssa.CallInstruction
 	escapes map[*ssa.Function]bool
+
+	stores        map[*ssa.Global][]*ssa.Store
+	globalEscapes map[*ssa.Global]bool
 }
 
 // NewCallers builds the index of fns (ssabuild's Funcs: every function
 // of the package, each function literal listed on its own). Its cost is
 // one pass over the operands of the instructions.
 func NewCallers(fns []*ssa.Function) *Callers {
-	c := &Callers{sites: make(map[*ssa.Function][]ssa.CallInstruction), escapes: make(map[*ssa.Function]bool)}
+	c := &Callers{
+		sites: make(map[*ssa.Function][]ssa.CallInstruction), escapes: make(map[*ssa.Function]bool),
+		stores: make(map[*ssa.Global][]*ssa.Store), globalEscapes: make(map[*ssa.Global]bool),
+	}
 	seen := make(map[*ssa.Function]bool, len(fns))
 	for _, fn := range fns {
 		if seen[fn] {
 			continue
 		}
 		seen[fn] = true
+		c.globalRefs(fn)
 		funcRefs(fn, func(instr ssa.Instruction, op *ssa.Value, g *ssa.Function) {
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
@@ -64,6 +79,49 @@ func funcRefs(body *ssa.Function, visit func(instr ssa.Instruction, op *ssa.Valu
 			}
 		}
 	}
+}
+
+// globalRefs records the stores of body's instructions to package-level
+// variables, and the variables whose address they use otherwise: passed
+// (flag.StringVar(&dir, ...)), taken into a field or an element, or
+// stored as a value. A load (*g) uses only the value.
+func (c *Callers) globalRefs(body *ssa.Function) {
+	var ops []*ssa.Value
+	for _, b := range body.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				if g, ok := instr.Addr.(*ssa.Global); ok {
+					c.stores[g] = append(c.stores[g], instr)
+				}
+				if g, ok := instr.Val.(*ssa.Global); ok {
+					c.globalEscapes[g] = true
+				}
+				continue
+			case *ssa.UnOp:
+				if instr.Op == token.MUL {
+					continue
+				}
+			}
+			ops = instr.Operands(ops[:0])
+			for _, op := range ops {
+				if g, ok := (*op).(*ssa.Global); ok {
+					c.globalEscapes[g] = true
+				}
+			}
+		}
+	}
+}
+
+// GlobalStores returns the stores to g, a package-level variable, in the
+// functions of the list the index was built from (the package's own, with
+// its initializer), and whether they are all the package's writes of it:
+// false when g's address is used otherwise (passed, taken into a field or
+// an element, stored), through which anything may be written. Stores of
+// other packages, to an exported variable, are not among them: the caller
+// decides whether g can have such.
+func (c *Callers) GlobalStores(g *ssa.Global) ([]*ssa.Store, bool) {
+	return c.stores[g], !c.globalEscapes[g]
 }
 
 // closure records the uses of mc, a closure of g: calls of it are g's

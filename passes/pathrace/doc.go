@@ -92,7 +92,7 @@
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
 // times-if-present, symlink-check-then-open, symlink-check-then-read,
-// empty-marker-if-absent and access-then-open. The remedy in a
+// empty-marker-if-absent, fixed-content-if-absent and access-then-open. The remedy in a
 // read-if-present message depends on what the check examined: for its
 // presence alone, open the file directly and handle fs.ErrNotExist; for
 // its kind, size or times, open it once and call Stat on the handle.
@@ -119,7 +119,11 @@
 // closed) outside a shared directory: two processes that both make it
 // make the same empty file, and a planted link, whose target the create
 // would truncate, needs a directory a stranger can write (a marker whose
-// presence the check treats as a failure is a lock, and stays). Off
+// presence the check treats as a failure is a lock, and stays). So is
+// fixed-content-if-absent, a create-if-absent that writes the same
+// content in every run (a constant, or a file embedded in the program,
+// as a default configuration or a template is written when absent): a
+// second writer writes the same bytes. Off
 // unless -pathrace.all, because
 // their race only turns the check's skip into an error message, are
 // read-if-present (the file vanished: the read fails), mkdir-if-absent and

@@ -18,8 +18,9 @@ import (
 //     later: with O_EXCL, a create that fails because another process made
 //     the file first would go on to delete that process's file;
 //   - the file is an empty marker (os.WriteFile with nil or empty data, or
-//     a create whose file is only closed): two runs that both make it race
-//     harmlessly, and O_EXCL turns the second run into a failure.
+//     a create whose file is only closed), or is written with the same
+//     content in every run (fixedContent): two runs that both make it
+//     race harmlessly, and O_EXCL turns the second run into a failure.
 //
 // The race is still reported; only the fix is withheld.
 //
@@ -37,7 +38,7 @@ func (st *state) exclFixOK(cat string, c *effects.CheckSite, u *effects.UseSite)
 	if cat != CreateIfAbsent || st.removedAfter(u) {
 		return cat != CreateIfAbsent
 	}
-	return !emptyMarker(u) || st.failsIfPresent(c, u)
+	return !emptyMarker(u) && !st.fixedContent(u) || st.failsIfPresent(c, u)
 }
 
 // failsIfPresent reports whether a return that c decides the path is
@@ -168,6 +169,22 @@ func emptyMarker(u *effects.UseSite) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// fixedContent reports whether u writes a whole file whose content is
+// the same in every run: os.WriteFile (or ioutil.WriteFile) of fixed
+// data (ssakit.Fixed: a constant, a conversion of one, an unexported
+// variable set only by the package initializer or embedded).
+func (st *state) fixedContent(u *effects.UseSite) bool {
+	if !u.Direct || u.Callee.Pkg() == nil {
+		return false
+	}
+	switch u.Callee.Pkg().Path() + "." + u.Callee.Name() {
+	case "os.WriteFile", "io/ioutil.WriteFile":
+		args := u.Instr.Common().Args
+		return len(args) == 3 && ssakit.Fixed(args[1], st.index())
 	}
 	return false
 }

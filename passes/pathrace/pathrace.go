@@ -41,6 +41,11 @@ const (
 	// a shared directory: two creators make the same empty file
 	// (whatBreaks).
 	EmptyMarkerIfAbsent = "empty-marker-if-absent"
+	// FixedContentIfAbsent is a CreateIfAbsent that writes the same
+	// content in every run (a constant, a file embedded in the program)
+	// outside a shared directory: two creators write the same bytes
+	// (whatBreaks).
+	FixedContentIfAbsent = "fixed-content-if-absent"
 	// PrivateDir is any of the shapes above in a directory that only the
 	// program's own user or root can write, or that the function made
 	// itself (privateRace).
@@ -89,6 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 		syn:   analysisutil.NewSyntax(pass),
 		eff:   eff,
 		roots: eff.Roots(res),
+		index: res.Callers,
 	}
 	st.paths = st.eff.Paths()
 	for _, fn := range funcs {

@@ -304,6 +304,11 @@ func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseS
 //     would truncate, needs write access to a directory the code does not
 //     show a stranger to have. A marker whose presence the check treats
 //     as a failure ("held") is a lock and stays (failsIfPresent).
+//   - Likewise a create-if-absent that writes the same content in every
+//     run (fixedContent: a constant, a file embedded in the program, as
+//     a default configuration or a template is written when absent) is
+//     fixed-content-if-absent: a second creator writes the same bytes
+//     over the first one's, and nothing is lost.
 func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite, root pathflow.Root) string {
 	switch {
 	case cat == ModifyIfPresent && u.Direct && setsOnlyTimes(u):
@@ -312,6 +317,8 @@ func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite
 		return SymlinkCheckThenRead
 	case cat == CreateIfAbsent && root != pathflow.SharedRoot && emptyMarker(u) && !st.failsIfPresent(c, u):
 		return EmptyMarkerIfAbsent
+	case cat == CreateIfAbsent && root != pathflow.SharedRoot && st.fixedContent(u) && !st.failsIfPresent(c, u):
+		return FixedContentIfAbsent
 	}
 	return ""
 }

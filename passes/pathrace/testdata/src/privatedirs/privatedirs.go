@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"example.com/statedirs"
+	"github.com/adrg/xdg"
 )
 
 var errHeld = errors.New("held")
@@ -462,4 +463,56 @@ func helperAfterUse(dir string, data []byte) error {
 	err := os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
 	statedirs.Ensure(dir)
 	return err
+}
+
+// ---- the user's directories through github.com/adrg/xdg, and through
+// package-level variables whose stores agree
+
+var configFile string
+
+var stateDir = filepath.Join(xdg.StateHome, "app")
+
+func initLocations() error {
+	var err error
+	configFile, err = xdg.ConfigFile("app/config.yaml")
+	return err
+}
+
+func saveConfig(data []byte) error {
+	if _, err := os.Stat(configFile); errors.Is(err, fs.ErrNotExist) {
+		return os.WriteFile(configFile, data, 0o600) // no diagnostic: (private-dir) xdg.ConfigFile: the user's config directory
+	}
+	return nil
+}
+
+func saveState(data []byte) error {
+	p := filepath.Join(stateDir, "state.json")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) under xdg.StateHome
+}
+
+func saveSearched(data []byte) error {
+	p, err := xdg.SearchConfigFile("app/config.yaml")
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// The variable is also set from a flag: any directory.
+var outDir = filepath.Join(xdg.DataHome, "app")
+
+func setOut(dir string) { outDir = dir }
+
+func saveOut(data []byte) error {
+	p := filepath.Join(outDir, "out")
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
 }

@@ -9,6 +9,7 @@
 package whatbreaks
 
 import (
+	_ "embed"
 	"errors"
 	"io"
 	"io/fs"
@@ -187,6 +188,75 @@ func writeState(p string, data []byte) error {
 		return nil
 	}
 	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// ---- fixed content: a default or a template written when absent; a
+// second writer writes the same bytes
+
+const defaultConfig = "listen: :8080\n"
+
+//go:embed whatbreaks.go
+var template []byte
+
+var banner = []byte("# generated\n")
+
+func ensureConfig(p string) error {
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return os.WriteFile(p, []byte(defaultConfig), 0o644) // no diagnostic: (fixed-content-if-absent) a second writer writes the same default
+	}
+	return nil
+}
+
+func ensureTemplate(p string) (string, error) {
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return p, os.WriteFile(p, template, 0o644) // no diagnostic: (fixed-content-if-absent) an embedded file
+	}
+	return p, nil
+}
+
+func ensureBanner(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, banner, 0o644) // no diagnostic: (fixed-content-if-absent) set only by the package initializer
+}
+
+// The nearest reported shapes: the same default in a shared directory; a
+// default whose presence is a failure (a lock with content); content
+// that a run computes, or a variable the package sets at run time.
+func ensureSharedDefault() error {
+	const p = "/tmp/app.conf"
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return os.WriteFile(p, []byte(defaultConfig), 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	}
+	return nil
+}
+
+func lockWithPid(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(p, []byte("locked"), 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+var current []byte
+
+func setCurrent(b []byte) { current = b }
+
+func saveCurrent(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, current, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+var Exported = []byte("x")
+
+func saveExported(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, Exported, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
 }
 
 // ---- one check, uses of different categories: each its own race, so
