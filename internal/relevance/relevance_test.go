@@ -84,8 +84,8 @@ func TestPathRole(t *testing.T) {
 		{"cmd/hack_release", true, relevance.DevTool},
 		{"cmd/release", true, relevance.DevTool}, // a program named release: the maintainers' release tool
 		{"tools/release/notes", true, relevance.DevTool},
-		{"cmd/release", false, relevance.Ordinary},              // a library of releases (helm's)
-		{"cmd/release-controller", true, relevance.Ordinary},    // a service named for releases
+		{"cmd/release", false, relevance.Ordinary},           // a library of releases (helm's)
+		{"cmd/release-controller", true, relevance.Ordinary}, // a service named for releases
 		{"cmd/releases", true, relevance.Ordinary},
 
 		// compound test words: a kind of test or a vowel-less prefix
