@@ -1054,8 +1054,9 @@ func ImportedMux(pass *analysis.Pass, known Known) MuxUse {
 // is given to. A registration is debug by its route or its handler
 // (debugRegistration); only a debug handler (pprof's, expvar's,
 // promhttp's) or a debug helper says the mux is a debug listener
-// (MuxDebug): a route under /debug/ alone does not. The DefaultServeMux
-// handed to any other function may receive any route (MuxOther).
+// (MuxDebug): a route under /debug/ alone does not. A lookup (its
+// Handler method) registers nothing. The DefaultServeMux handed to any
+// other function may receive any route (MuxOther).
 func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
 	var m MuxUse
 	register := func(route, handler ssa.Value) {
@@ -1087,6 +1088,9 @@ func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
 					switch {
 					case j == 0 && isMethod(f, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3:
 						register(args[1], args[2])
+					case j == 0 && isMethod(f, "net/http", "ServeMux", "Handler") && len(args) == 2:
+						// a lookup registers nothing (x/net/trace's
+						// initializer refuses a second copy of itself so)
 					case slices.Contains(s.Summary(f).debugParams(), j):
 						m |= MuxDebug
 					default:
