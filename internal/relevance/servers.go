@@ -659,7 +659,7 @@ func (s *Servers) memAcceptType(t types.Type) bool {
 
 // DebugHandler reports whether v, the handler of a server, serves only
 // debugging, metrics or profiling endpoints: promhttp's Handler,
-// expvar's Handler, net/http/pprof's handlers, a handler a debug helper
+// docker/go-metrics' Handler, expvar's Handler, net/http/pprof's handlers, a handler a debug helper
 // of the analyzed code returns, or a ServeMux made in the function (or
 // in the function a closure is made in) that receives only debug
 // registrations (muxUses). A nil handler (the DefaultServeMux) is judged
@@ -700,6 +700,10 @@ func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
 		case "github.com/prometheus/client_golang/prometheus/promhttp.Handler",
 			"github.com/prometheus/client_golang/prometheus/promhttp.HandlerFor",
 			"github.com/prometheus/client_golang/prometheus/promhttp.InstrumentMetricHandler",
+			// docker/go-metrics (docker, containerd, distribution): its
+			// Handler is promhttp's. A library's body is not summarized
+			// (driver.SkipLibraries), so it is known here.
+			"github.com/docker/go-metrics.Handler",
 			"expvar.Handler", "net/http/pprof.Handler":
 			return true
 		case "net/http.NewServeMux":
