@@ -448,20 +448,7 @@ func (r *Roots) globalRoot(g *ssa.Global, load *ssa.UnOp, whole bool) Dir {
 	r.globalBusy[key] = true
 	r.hops++
 	before := r.provisional
-	var d Dir
-	for k, st := range stores {
-		sd := r.rootOf(st.Val, st, whole, 0)
-		if k == 0 {
-			d = sd
-			continue
-		}
-		if sd.Root != d.Root {
-			d = Dir{}
-			break
-		}
-		d.Volatile = d.Volatile && sd.Volatile
-		d.entry = d.entry && sd.entry
-	}
+	d := agree(len(stores), func(k int) (Dir, bool) { return r.rootOf(stores[k].Val, stores[k], whole, 0), true })
 	r.hops--
 	delete(r.globalBusy, key)
 	if r.provisional == before {
@@ -742,31 +729,42 @@ func (r *Roots) paramRoot(p *ssa.Parameter, whole bool) Dir {
 	r.busy[key] = true
 	r.hops++
 	before := r.provisional
-	var d Dir
-	for k, site := range sites {
-		args := site.Common().Args
+	d := agree(len(sites), func(k int) (Dir, bool) {
+		args := sites[k].Common().Args
 		if i >= len(args) {
-			d = Dir{}
-			break
+			return Dir{}, false
 		}
 		// A deferred or go call runs later, but its arguments are
 		// evaluated at the statement: the statement is where they are.
-		sd := r.rootOf(args[i], site, whole, 0)
+		return r.rootOf(args[i], sites[k], whole, 0), true
+	})
+	r.hops--
+	delete(r.busy, key)
+	if r.provisional == before {
+		r.memo[key] = d
+	}
+	return d
+}
+
+// agree returns the Dir that the n values dirAt reads agree on (their
+// root; volatile and an entry of the program's directory only when every
+// one is), or the unknown Dir when two disagree or one cannot be read.
+func agree(n int, dirAt func(k int) (Dir, bool)) Dir {
+	var d Dir
+	for k := range n {
+		sd, ok := dirAt(k)
+		if !ok {
+			return Dir{}
+		}
 		if k == 0 {
 			d = sd
 			continue
 		}
 		if sd.Root != d.Root {
-			d = Dir{}
-			break
+			return Dir{}
 		}
 		d.Volatile = d.Volatile && sd.Volatile
 		d.entry = d.entry && sd.entry
-	}
-	r.hops--
-	delete(r.busy, key)
-	if r.provisional == before {
-		r.memo[key] = d
 	}
 	return d
 }
