@@ -71,6 +71,16 @@
 // last result is an error. Otherwise, and for the other categories, the
 // message names the safe sequence.
 //
+// A read-modify-write under an exclusive file lock taken before the read
+// on every path and dropped on no path to the write (syscall.Flock or
+// unix.Flock with LOCK_EX, unix.FcntlFlock with F_WRLCK,
+// github.com/gofrs/flock's Lock and TryLock, or a lock file created with
+// O_EXCL that the function removes; released by a defer or after the
+// write) loses no update: every instance that takes the lock waits for
+// it. Its report names only the crash, which the lock does not prevent (a
+// shared lock, a sync.Mutex, which keeps out only the process's own
+// goroutines, and a lock taken in a caller are not seen as one).
+//
 // Not reported: the safe sequence itself; writes with O_APPEND (they add
 // to a file without truncating it); files opened with O_SYNC or O_DSYNC;
 // writes of a file the function created itself with O_CREATE|O_EXCL, or
@@ -80,15 +90,7 @@
 // read (a file rewritten only when its content differs from what it
 // holds, a length, a default written when the read failed, a fresh value
 // that overwrote what a failed parse left); a write that runs only when
-// the read failed; a read-modify-write under an exclusive file lock taken
-// before the read on every path and dropped on no path to the write
-// (syscall.Flock or unix.Flock with LOCK_EX, unix.FcntlFlock with
-// F_WRLCK, github.com/gofrs/flock's Lock and TryLock, or a lock file
-// created with O_EXCL that the function removes; released by a defer or
-// after the write): every instance that takes the lock waits for it, so
-// none updates the file in between (a shared lock, a sync.Mutex, which
-// keeps out only the process's own goroutines, and a lock taken in a
-// caller are not seen as one); a rename onto a path in a directory the
+// the read failed; a rename onto a path in a directory the
 // program made for itself (nothing there needs to survive a crash), or
 // onto a tmpfs (/run, /var/run, /var/lock, /dev/shm, /run/user/UID,
 // $XDG_RUNTIME_DIR: pathflow.Volatile), whose files the reboot after a

@@ -16,7 +16,11 @@ import (
 const argMode analysisutil.ArgMode = analysisutil.ArgReceiver
 
 // reportReadModifyWrite reports the write w of content the read r returned.
-func (st *state) reportReadModifyWrite(r *readSite, w *writeSite) {
+//
+// Under an exclusive file lock held from the read to the write (locked),
+// no other instance updates the file in between, and the message names
+// only the crash.
+func (st *state) reportReadModifyWrite(r *readSite, w *writeSite, locked bool) {
 	writeCall, readCall := st.syn.Call(w.call.Call.Pos()), st.syn.Call(r.call.Call.Pos())
 	pathArg, readArg := st.syn.ArgOf(writeCall, w.arg, argMode), st.syn.ArgOf(readCall, r.arg, argMode)
 	if pathArg == nil || readArg == nil || !st.reportable(writeCall.Pos()) {
@@ -29,8 +33,8 @@ func (st *state) reportReadModifyWrite(r *readSite, w *writeSite) {
 		End:      writeCall.End(),
 		Category: ReadModifyWrite,
 		Message: fmt.Sprintf("%s rewrites %s in place after %s read it; a crash mid-write leaves it truncated "+
-			"and an update another process makes in between is lost (write a temporary file in the same "+
-			"directory, Sync and Close it, then os.Rename it over %s)", writeName, path, readName, path),
+			"%s (write a temporary file in the same directory, Sync and Close it, then os.Rename it over %s)",
+			writeName, path, readName, rmwLoss(locked), path),
 		Related: []analysis.RelatedInformation{{
 			Pos:     readCall.Pos(),
 			End:     readCall.End(),
@@ -97,4 +101,14 @@ func (st *state) reportNoSync(fn *ssa.Function, t *tempSite, rn *renameSite, fil
 		}
 	}
 	st.pass.Report(diag)
+}
+
+// rmwLoss names what a read-modify-write loses besides the file's
+// content on a crash: the update of another process, unless a file lock
+// held from the read to the write keeps the others out.
+func rmwLoss(locked bool) string {
+	if locked {
+		return "(the file lock held around it keeps other writers out, not a crash)"
+	}
+	return "and an update another process makes in between is lost"
 }

@@ -42,10 +42,9 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 				if locks == nil {
 					locks = locksOf(fn)
 				}
-				if !locks.heldAcross(r, w.call) {
-					// (under a file lock all instances take, no update is lost in between)
-					st.reportReadModifyWrite(r, w)
-				}
+				// Under a file lock all instances take, no update is lost
+				// in between; a crash mid-write still truncates the file.
+				st.reportReadModifyWrite(r, w, locks.heldAcross(r, w.call))
 				break
 			}
 		}

@@ -1,7 +1,8 @@
 // Package rmwlock has read-modify-writes of a file under a file lock that
 // other instances of the program take too, held from before the read to
-// after the write: no update can be lost in between. Beside them, the
-// nearest shapes that still lose one.
+// after the write: no update can be lost in between, and the report names
+// only the crash, which the lock does not prevent. Beside them, the
+// nearest shapes that still lose an update.
 package rmwlock
 
 import (
@@ -29,7 +30,8 @@ func flockDeferClose(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: syscall.Flock LOCK_EX held from before the read, released by the deferred Close
+	// locked: syscall.Flock LOCK_EX held from before the read, released by the deferred Close; only the crash is named
+	return os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
 
 func unixFlockDeferUnlock(p string) error {
@@ -47,7 +49,8 @@ func unixFlockDeferUnlock(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: unix.Flock LOCK_EX, released by a deferred LOCK_UN
+	// locked: unix.Flock LOCK_EX, released by a deferred LOCK_UN; only the crash is named
+	return os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
 
 func fcntlUnlockAfter(p string, lf *os.File) error {
@@ -59,7 +62,8 @@ func fcntlUnlockAfter(p string, lf *os.File) error {
 	if err != nil {
 		return err
 	}
-	err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: an fcntl write lock, released after the write
+	// locked: an fcntl write lock, released after the write; only the crash is named
+	err = os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 	un := unix.Flock_t{Type: unix.F_UNLCK}
 	unix.FcntlFlock(lf.Fd(), unix.F_SETLK, &un)
 	return err
@@ -75,7 +79,8 @@ func gofrsLock(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: gofrs/flock's Lock, released by a deferred Unlock
+	// locked: gofrs/flock's Lock, released by a deferred Unlock; only the crash is named
+	return os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
 
 func gofrsTryLock(p string) error {
@@ -89,7 +94,8 @@ func gofrsTryLock(p string) error {
 		fl.Unlock()
 		return err
 	}
-	err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: TryLock succeeded before the read; Unlock runs after the write
+	// locked: TryLock succeeded before the read; Unlock runs after the write; only the crash is named
+	err = os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 	fl.Unlock()
 	return err
 }
@@ -106,7 +112,8 @@ func exclLockFile(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: a lock file taken with O_EXCL, removed by a deferred os.Remove
+	// locked: a lock file taken with O_EXCL, removed by a deferred os.Remove; only the crash is named
+	return os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
 
 // The lock is on the data file itself, through the handle it is read from.
@@ -123,7 +130,8 @@ func lockTheFile(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // no diagnostic: the file's own flock, held until the deferred Close
+	// locked: the file's own flock, held until the deferred Close; only the crash is named
+	return os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
 
 // Each round takes the lock, reads, writes and drops it.
@@ -135,7 +143,8 @@ func lockEachRound(paths []string) error {
 		}
 		data, err := os.ReadFile(p)
 		if err == nil {
-			err = os.WriteFile(p, bump(data), 0o644) // no diagnostic: the round's lock is dropped only after its write
+			// locked: the round's lock is dropped only after its write; only the crash is named
+			err = os.WriteFile(p, bump(data), 0o644) // want `in place after os\.\w+ read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 		}
 		fl.Unlock()
 		if err != nil {
@@ -157,7 +166,7 @@ func unlockedBeforeWrite(p string, lf *os.File) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 func closedBeforeWrite(p string) error {
@@ -173,7 +182,7 @@ func closedBeforeWrite(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 func sharedLock(p string, lf *os.File) error {
@@ -185,7 +194,7 @@ func sharedLock(p string, lf *os.File) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 func lockAfterRead(p string) error {
@@ -198,7 +207,7 @@ func lockAfterRead(p string) error {
 		return err
 	}
 	defer fl.Unlock()
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 func gofrsReadLock(p string) error {
@@ -211,7 +220,7 @@ func gofrsReadLock(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 func gofrsUnlockedBetween(p string) error {
@@ -224,7 +233,7 @@ func gofrsUnlockedBetween(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 var mu sync.Mutex
@@ -237,7 +246,7 @@ func mutexOnly(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 // A lock taken and dropped in each round of a loop around the read only.
@@ -253,7 +262,7 @@ func lockInLoop(p string, n int) error {
 			break
 		}
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 // F_GETLK asks who holds a lock; it takes none.
@@ -266,7 +275,7 @@ func fcntlQueryOnly(p string, lf *os.File) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 // A lock file created with O_EXCL and kept is a new file, not a lock.
@@ -280,7 +289,7 @@ func exclKept(p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
 
 // The handle is read before the lock is taken on it.
@@ -297,5 +306,5 @@ func readThenLockTheFile(p string) error {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
 		return err
 	}
-	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.Open read it`
+	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.Open read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
 }
