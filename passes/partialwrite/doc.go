@@ -77,8 +77,10 @@
 // github.com/gofrs/flock's Lock and TryLock, or a lock file created with
 // O_EXCL that the function removes; released by a defer or after the
 // write) loses no update: every instance that takes the lock waits for
-// it. Its report names only the crash, which the lock does not prevent (a
-// shared lock, a sync.Mutex, which keeps out only the process's own
+// it. Its report names only the crash, which the lock does not prevent,
+// and it is not made when the function drops the error of decoding what
+// it read (_ = json.Unmarshal(data, &v)): it takes a file it cannot
+// decode, a truncated one too, for an empty one (a shared lock, a sync.Mutex, which keeps out only the process's own
 // goroutines, and a lock taken in a caller are not seen as one).
 //
 // Not reported: the safe sequence itself; writes with O_APPEND (they add

@@ -43,8 +43,13 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 					locks = locksOf(fn)
 				}
 				// Under a file lock all instances take, no update is lost
-				// in between; a crash mid-write still truncates the file.
-				st.reportReadModifyWrite(r, w, locks.heldAcross(r, w.call))
+				// in between; a crash mid-write still truncates the file,
+				// unless the function takes a file it cannot decode for an
+				// empty one.
+				locked := locks.heldAcross(r, w.call)
+				if !locked || !decodeErrorIgnored(r) {
+					st.reportReadModifyWrite(r, w, locked)
+				}
 				break
 			}
 		}
@@ -273,4 +278,71 @@ func errTest(cond, err ssa.Value, depth int) (failsOnTrue, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// decodeErrorIgnored reports whether the function decodes what r read
+// with a call whose error it drops (_ = json.Unmarshal(data, &v)): it
+// takes a file it cannot decode, a truncated one too, for an empty one,
+// so a crash mid-write loses what the code has chosen to lose.
+func decodeErrorIgnored(r *readSite) bool {
+	seen := map[ssa.Value]bool{}
+	var visit func(v ssa.Value, depth int) bool
+	visit = func(v ssa.Value, depth int) bool {
+		if v == nil || seen[v] || depth > 4 || v.Referrers() == nil {
+			return false
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch u := ref.(type) {
+			case *ssa.Convert:
+				if visit(u, depth+1) {
+					return true
+				}
+			case *ssa.ChangeType:
+				if visit(u, depth+1) {
+					return true
+				}
+			case *ssa.Call:
+				if u.Call.Value != v && errorDropped(u) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, v := range r.content {
+		if visit(v, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// errorDropped reports whether call's last result is an error that
+// nothing reads.
+func errorDropped(call *ssa.Call) bool {
+	res := call.Call.Signature().Results()
+	if res.Len() == 0 || !ssakit.IsError(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	if res.Len() == 1 {
+		return !used(call)
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == res.Len()-1 && used(ex) {
+			return false
+		}
+	}
+	return true
+}
+
+// used reports whether an instruction reads v (a debug reference does
+// not).
+func used(v ssa.Value) bool {
+	for _, ref := range *v.Referrers() {
+		if _, ok := ref.(*ssa.DebugRef); !ok {
+			return true
+		}
+	}
+	return false
 }

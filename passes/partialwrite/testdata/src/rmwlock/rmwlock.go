@@ -6,6 +6,7 @@
 package rmwlock
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"sync"
@@ -307,4 +308,49 @@ func readThenLockTheFile(p string) error {
 		return err
 	}
 	return os.WriteFile(p, bump(data), 0o644) // want `os.WriteFile rewrites p in place after os.Open read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
+}
+
+// ---- under the lock, a file the function cannot decode is taken for an
+// empty one: a crash mid-write loses what the code chose to lose
+
+func seedsUnderLock(p string, host string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	m := map[string]string{}
+	if data, err := os.ReadFile(p); err == nil {
+		_ = json.Unmarshal(data, &m) // a truncated file after a crash: start afresh
+	}
+	m[host] = "seed"
+	out, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, and the decode error is ignored on purpose
+}
+
+// The nearest reported shape: the decode error is returned, so a
+// truncated file stops the program, and the crash is reported.
+func seedsUnderLockStrict(p string, host string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	m := map[string]string{}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	m[host] = "seed"
+	out, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, out, 0o600) // want `in place after os\.ReadFile read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
 }
