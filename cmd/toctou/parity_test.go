@@ -185,6 +185,47 @@ type parityCase struct {
 	nonEmpty bool // the findings must include some of a pass of the table
 }
 
+// libraryModule is a module with a versioned dependency (replaced by a
+// directory, which keeps its version: a library to every driver) whose
+// helper writes its path parameter. The standalone checker loads the
+// dependency from export data, so no summary of the helper reaches the
+// call after the Stat: the drivers that analyze dependencies (go vet,
+// golangci-lint) must not report it either. The create in the module's
+// own code is reported by all.
+var libraryModule = map[string]string{
+	"go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/lib v1.0.0\n\nreplace example.com/lib v1.0.0 => ./lib\n",
+	"lib/go.mod": "module example.com/lib\n\ngo 1.26.0\n",
+	"lib/lib.go": `// Package lib is a library: its helpers are known by table or not at all.
+package lib
+
+import "os"
+
+// Save writes data to p.
+func Save(p string, data []byte) error { return os.WriteFile(p, data, 0o600) }
+`,
+	"main.go": `package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+
+	"example.com/lib"
+)
+
+func main() {
+	const p = "/srv/app/state"
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		lib.Save(p, []byte("x")) // a library's helper: no summary, no finding
+	}
+	const q = "/srv/app/marker"
+	if _, err := os.Stat(q); errors.Is(err, fs.ErrNotExist) {
+		os.WriteFile(q, []byte(os.Args[0]), 0o600) // reported by every driver
+	}
+}
+`,
+}
+
 func TestDriverParity(t *testing.T) {
 	t.Parallel()
 	gcl := externalTool(t, gclEnv, gclHow)
@@ -196,6 +237,11 @@ func TestDriverParity(t *testing.T) {
 			writeFiles(t, dir, suppressionModule)
 			return dir
 		}, unused: true, nonEmpty: true},
+		{name: "library", dir: func(t *testing.T) string {
+			dir := filepath.Join(t.TempDir(), "app")
+			writeFiles(t, dir, libraryModule)
+			return dir
+		}, nonEmpty: true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -92,10 +92,12 @@
 //
 // Cost: the analyzer declares a fact, but it is required only by the
 // passes, which declare facts of their own, so it adds no dependency
-// analysis that they did not already cause. It finds no
-// cleaners nor symbolic-link checks in library packages (the standard
-// library, versioned module dependencies), which are known through
-// tables, and exports nothing in the standard library. It builds SSA for the
+// analysis that they did not already cause. It summarizes nothing in
+// library packages (the standard library, versioned module
+// dependencies), which are known through tables: every driver then sees
+// the same, whether it analyzes a dependency (go vet, gopls,
+// golangci-lint) or loads it from export data (the standalone checker;
+// cmd/toctou's TestDriverParity, case "library"). It builds SSA for the
 // cleaners only in a package that declares a function taking and
 // returning a string, for the symbolic-link checks only in one that
 // imports a file-system package and declares one taking a string and
@@ -107,10 +109,8 @@
 // those, and in those importing syscall or golang.org/x/sys/unix, which
 // the fsops table holds); and for the creates only in one that imports a
 // file-system package or a summary of a create (tempname built it in
-// those). Openers and creates are summarized in library packages too,
-// like the checks and uses, and exported everywhere but in the standard
-// library; so are the never-returning functions, which need no SSA (the
-// exits table holds the standard library's).
+// those). The never-returning functions need no SSA (the exits table
+// holds the libraries').
 package effects
 
 import (
@@ -268,18 +268,17 @@ func run(pass *analysis.Pass) (any, error) {
 	// of another package's never-returning function stops (exits.go).
 	prog := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 	prog.SetImported(r.importedEnding)
-	if !fsops.IsStd(pass.Pkg) {
-		r.summarizeExits(prog, r.exitCandidates(pass))
+	if analysisutil.Library(pass.Pkg.Path(), pass.Module) {
+		// Libraries (std, versioned modules) are known through tables
+		// (fsops, knowledge) and export no summary: the standalone
+		// checker loads them from export data and never analyzes them,
+		// so a summary that go vet, gopls or golangci-lint computed
+		// there would give those drivers findings it does not have.
+		return r, nil
 	}
+	r.summarizeExits(prog, r.exitCandidates(pass))
 	defer r.export(pass)
-	// Libraries are known through tables: no cleaners nor symbolic-link
-	// checks there. The checks and uses are summarized everywhere, and
-	// exported everywhere but in the standard library, as pathrace did
-	// before they moved here (its output does not change).
-	var cleaners, symlinks bool
-	if !analysisutil.Library(pass.Pkg.Path(), pass.Module) {
-		cleaners, symlinks = declaresCandidate(pass)
-	}
+	cleaners, symlinks := declaresCandidate(pass)
 	paths := r.pathCandidate(pass)
 	opens := r.ImportsOpeners(pass.Pkg)
 	creates := r.createCandidate(pass.Pkg)
@@ -349,8 +348,8 @@ func run(pass *analysis.Pass) (any, error) {
 	return r, nil
 }
 
-// export exports the summaries of the package's exported functions,
-// everywhere but in the standard library.
+// export exports the summaries of the package's exported functions (run
+// never summarizes a library package).
 func (r *Result) export(pass *analysis.Pass) {
 	if fsops.IsStd(pass.Pkg) {
 		return
