@@ -116,6 +116,10 @@ func IsLockDir(d string) bool { return slices.Contains(LockDirs, strings.TrimRig
 // half written for a later run. /tmp is a tmpfs only on some systems.
 var volatileDirs = []string{"/run", "/var/run", "/var/lock", "/dev/shm"}
 
+// kernelDirs are the mount points of the kernel's pseudo file systems
+// (procfs, sysfs and the cgroup file systems under it).
+var kernelDirs = []string{"/proc", "/sys"}
+
 // systemDirs are directories only root can write on every Unix system.
 // /run/user/UID is the user's own, still not another user's.
 var systemDirs = []string{"/etc", "/var/lib", "/var/cache", "/var/log", "/run", "/var/run", "/proc", "/sys", "/usr", "/boot"}
@@ -139,6 +143,10 @@ type Dir struct {
 	// /var/lock, /dev/shm, /run/user/UID, $XDG_RUNTIME_DIR): nothing
 	// written there survives a reboot.
 	Volatile bool
+	// Kernel: the path is under /proc or /sys, the kernel's interfaces
+	// (sysctls, cgroups, device attributes): their "files" hold no
+	// content a crash can truncate, and cannot be renamed over.
+	Kernel bool
 	// entry, under BinaryRoot: the path names an entry of the program's
 	// directory (the executable, a sibling, a file in it), not the
 	// directory itself, so that filepath.Dir of it is still that
@@ -264,6 +272,12 @@ func Volatile(v ssa.Value) bool {
 	return DirOf(v, nil).Volatile
 }
 
+// Kernel reports whether the path v names a file of the kernel's pseudo
+// file systems, /proc or /sys (DirOf's Kernel).
+func Kernel(v ssa.Value) bool {
+	return DirOf(v, nil).Kernel
+}
+
 // rootOf: whole says v is a whole path element (the first argument of a
 // Join, or followed by a separator), not a prefix a concatenation may
 // extend ("/var/lib" + "x" is /var/libx).
@@ -333,6 +347,7 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 				d.Root = UnknownRoot
 			}
 			d.Volatile = d.Volatile && ed.Volatile
+			d.Kernel = d.Kernel && ed.Kernel
 			d.entry = d.entry && ed.entry
 		}
 		if d.Root != BinaryRoot {
@@ -764,6 +779,7 @@ func agree(n int, dirAt func(k int) (Dir, bool)) Dir {
 			return Dir{}
 		}
 		d.Volatile = d.Volatile && sd.Volatile
+		d.Kernel = d.Kernel && sd.Kernel
 		d.entry = d.entry && sd.entry
 	}
 	return d
@@ -799,7 +815,7 @@ func constRoot(s string, whole bool) Dir {
 		}
 		return false
 	}
-	d := Dir{Volatile: match(volatileDirs)}
+	d := Dir{Volatile: match(volatileDirs), Kernel: match(kernelDirs)}
 	switch {
 	case match(SharedDirs):
 		d.Root = SharedRoot

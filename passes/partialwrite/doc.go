@@ -83,7 +83,10 @@
 // decode, a truncated one too, for an empty one (a shared lock, a sync.Mutex, which keeps out only the process's own
 // goroutines, and a lock taken in a caller are not seen as one).
 //
-// Not reported: the safe sequence itself; writes with O_APPEND (they add
+// Not reported: the safe sequence itself; a read-modify-write of a file
+// of the kernel's pseudo file systems, /proc and /sys (sysctls, cgroup
+// controls, device attributes: pathflow.Kernel), which hold no content a
+// crash can truncate and cannot be renamed over; writes with O_APPEND (they add
 // to a file without truncating it); files opened with O_SYNC or O_DSYNC;
 // writes of a file the function created itself with O_CREATE|O_EXCL, or
 // of a file in a directory the program made for itself (os.MkdirTemp,

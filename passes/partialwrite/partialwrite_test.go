@@ -20,7 +20,7 @@ func TestPartialwrite(t *testing.T) {
 // onto a tmpfs, and read-modify-writes under a file lock or that
 // regenerate what they could not read.
 func TestMootClasses(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), partialwrite.Analyzer, "tmpfs", "rmwlock", "regen")
+	analysistest.Run(t, analysistest.TestData(), partialwrite.Analyzer, "tmpfs", "rmwlock", "regen", "kernelfiles")
 }
 
 // TestIncludeTests checks that -partialwrite.tests reports in _test.go files.

@@ -23,6 +23,9 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 		if s.createdExclusively(w.path) || inPrivateDir(w.path) {
 			continue // the function owns the file: nobody else reads or updates it
 		}
+		if pathflow.Kernel(w.path) {
+			continue // a sysctl or cgroup file: no content to truncate, nothing to rename over
+		}
 		// The nearest preceding read is the one to name: walk backwards.
 		for i := len(s.reads) - 1; i >= 0; i-- {
 			r := s.reads[i]

@@ -7,13 +7,18 @@ package rmwlock
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"os"
+	"strconv"
 	"sync"
 	"syscall"
 
 	"github.com/gofrs/flock"
+	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/sys/unix"
+	"google.golang.org/protobuf/proto"
+	"gopkg.in/yaml.v3"
 )
 
 func bump(b []byte) []byte { return append(b, '+') }
@@ -353,4 +358,174 @@ func seedsUnderLockStrict(p string, host string) error {
 		return err
 	}
 	return os.WriteFile(p, out, 0o600) // want `in place after os\.ReadFile read it; a crash mid-write leaves it truncated \(the file lock held around it keeps other writers out, not a crash\)`
+}
+
+// The same choice in other spellings: each drops the decode error, so a
+// truncated file reads as empty.
+
+func counterUnderFlock(p string) error {
+	lf, err := os.OpenFile(p+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	n, _ := strconv.Atoi(string(data))                       // a truncated counter starts again at 0
+	return os.WriteFile(p, []byte(strconv.Itoa(n+1)), 0o600) // no diagnostic: locked, the parse error dropped (a tuple's blank)
+}
+
+func bareUnmarshalUnderLock(p string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	m := map[string]int{}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	json.Unmarshal(data, &m) // the error is not even assigned
+	m["runs"]++
+	out, _ := json.Marshal(m)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the decode error dropped (a bare call)
+}
+
+func xmlUnderTryLock(p string) error {
+	l := flock.New(p + ".lock")
+	ok, err := l.TryLock()
+	if err != nil || !ok {
+		return err
+	}
+	defer l.Unlock()
+	var v struct{ N int }
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	_ = xml.Unmarshal(data, &v)
+	v.N++
+	out, _ := xml.Marshal(v)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the decode error dropped (encoding/xml)
+}
+
+func stringUnderUnixFlock(p string) error {
+	lf, err := os.OpenFile(p+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	if err := unix.Flock(int(lf.Fd()), unix.LOCK_EX); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	s := string(data)
+	m := map[string]int{}
+	_ = json.Unmarshal([]byte(s), &m)
+	m["runs"]++
+	out, _ := json.Marshal(m)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the decode of a conversion of what was read, its error dropped
+}
+
+type state struct{ Runs int }
+
+func parseState(b []byte) (state, error) {
+	var s state
+	err := json.Unmarshal(b, &s)
+	return s, err
+}
+
+func helperUnderLock(p string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	s, _ := parseState(data) // the program's own parser, its error dropped
+	s.Runs++
+	out, _ := json.Marshal(s)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the decode error dropped (a helper of the package)
+}
+
+// Without the lock, dropping the decode error does not keep another
+// process's update: still reported, for both.
+func counterUnlocked(p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	n, _ := strconv.Atoi(string(data))
+	return os.WriteFile(p, []byte(strconv.Itoa(n+1)), 0o600) // want `os.WriteFile rewrites p in place after os.ReadFile read it; a crash mid-write leaves it truncated and an update another process makes in between is lost`
+}
+
+// The common decoders of configuration and state, their errors dropped
+// under the lock.
+
+type settings struct{ Theme, Font string }
+
+func yamlUnderLock(p string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	var s settings
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	_ = yaml.Unmarshal(data, &s)
+	s.Theme = "dark"
+	out, _ := yaml.Marshal(s)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the YAML decode error dropped
+}
+
+func tomlUnderLock(p string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	var s settings
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	_ = toml.Unmarshal(data, &s)
+	s.Theme = "dark"
+	out, _ := toml.Marshal(s)
+	return os.WriteFile(p, out, 0o600) // no diagnostic: locked, the TOML decode error dropped
+}
+
+type record struct{}
+
+func (*record) ProtoReflect() {}
+
+func protoUnderLock(p string) error {
+	l := flock.New(p + ".lock")
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	rec := &record{}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	_ = proto.Unmarshal(data, rec)
+	out, _ := proto.Marshal(rec)
+	return os.WriteFile(p, append(out, data...), 0o600) // no diagnostic: locked, the protobuf decode error dropped
 }
