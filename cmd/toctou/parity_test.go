@@ -193,7 +193,7 @@ type parityCase struct {
 // golangci-lint) must not report it either. The create in the module's
 // own code is reported by all.
 var libraryModule = map[string]string{
-	"go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/lib v1.0.0\n\nreplace example.com/lib v1.0.0 => ./lib\n",
+	"go.mod":     "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/lib v1.0.0\n\nreplace example.com/lib v1.0.0 => ./lib\n",
 	"lib/go.mod": "module example.com/lib\n\ngo 1.26.0\n",
 	"lib/lib.go": `// Package lib is a library: its helpers are known by table or not at all.
 package lib
