@@ -145,13 +145,20 @@ func (s *funcState) reachesTo(target *ssa.BasicBlock) []bool {
 	return r
 }
 
-// emptyMarker reports whether u creates a file and writes nothing into it.
+// emptyMarker reports whether u creates a file and writes nothing into it:
+// os.WriteFile of no data, or a create whose file is only closed, in the
+// os namespace or through a file system (an os.Root, afero's Fs, billy's
+// Filesystem: its Create method).
 func emptyMarker(u *effects.UseSite) bool {
 	if !u.Direct || u.Callee.Pkg() == nil {
 		return false
 	}
 	args := u.Instr.Common().Args
-	switch u.Callee.Pkg().Path() + "." + u.Callee.Name() {
+	key := u.Callee.Pkg().Path() + "." + u.Callee.Name()
+	if u.FS != nil && u.Callee.Name() == "Create" {
+		key = "os.Create"
+	}
+	switch key {
 	case "os.WriteFile", "io/ioutil.WriteFile":
 		return len(args) == 3 && emptyData(args[1])
 	case "os.Create", "os.OpenFile":
@@ -217,6 +224,10 @@ func isCloseOf(instr ssa.Instruction, f ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	callee := ssakit.Callee(ci.Common())
-	return callee != nil && callee.Name() == "Close" && len(ci.Common().Args) == 1 && ci.Common().Args[0] == f
+	c := ci.Common()
+	if c.IsInvoke() { // a file system's file interface: f.Close()
+		return c.Method.Name() == "Close" && c.Value == f && len(c.Args) == 0
+	}
+	callee := ssakit.Callee(c)
+	return callee != nil && callee.Name() == "Close" && len(c.Args) == 1 && c.Args[0] == f
 }

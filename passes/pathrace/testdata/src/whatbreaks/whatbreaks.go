@@ -16,6 +16,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/spf13/afero"
 )
 
 var errLink = errors.New("refusing to follow a symbolic link")
@@ -155,6 +157,17 @@ func markDone(p string) error {
 func touchMarker(p string) error {
 	if _, err := os.Stat(p); err != nil {
 		f, err := os.Create(p) // no diagnostic: (empty-marker-if-absent)
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
+
+func touchMarkerFS(fsys afero.Fs, p string) error {
+	if _, err := fsys.Stat(p); err != nil {
+		f, err := fsys.Create(p) // no diagnostic: (empty-marker-if-absent) through a file system
 		if err != nil {
 			return err
 		}
