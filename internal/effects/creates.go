@@ -224,34 +224,14 @@ func tolerated(ci ssa.CallInstruction) bool {
 			continue
 		}
 	}
-	return !used(err)
+	return !ssakit.Used(err)
 }
 
-// errResult returns the error result of call, or nil when nothing uses it.
+// errResult returns the error result of call, or nil when it has none or
+// never extracts it (ssakit.ErrResult).
 func errResult(call *ssa.Call) ssa.Value {
-	res := call.Call.Signature().Results()
-	if res.Len() == 0 || !ssakit.IsError(res.At(res.Len()-1).Type()) {
-		return nil
-	}
-	if res.Len() == 1 {
-		return call
-	}
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Index == res.Len()-1 {
-			return e
-		}
-	}
-	return nil
-}
-
-// used reports whether an instruction other than a debug reference uses v.
-func used(v ssa.Value) bool {
-	for _, r := range *v.Referrers() {
-		if _, ok := r.(*ssa.DebugRef); !ok {
-			return true
-		}
-	}
-	return false
+	err, _ := ssakit.ErrResult(call)
+	return err
 }
 
 // isExistTest reports whether call is os.IsExist(err) or errors.Is(err,

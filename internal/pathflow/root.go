@@ -369,7 +369,7 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 			if d, ok := libraryDirVar(addr); ok {
 				return d
 			}
-			return r.globalRoot(addr, x, whole)
+			return r.globalRoot(addr, whole)
 		}
 	case *ssa.Extract:
 		call, ok := x.Tuple.(*ssa.Call)
@@ -385,14 +385,10 @@ func (r *Roots) valueRoot(v ssa.Value, at ssa.Instruction, whole bool, depth int
 		switch key := funcKey(&call.Call); key {
 		case "os.UserConfigDir", "os.UserCacheDir", "os.UserHomeDir":
 			return Dir{Root: UserRoot}
-		case xdgPath + ".ConfigFile", xdgPath + ".DataFile", xdgPath + ".StateFile", xdgPath + ".CacheFile", xdgPath + ".RuntimeFile",
-			xdgPath + ".SearchConfigFile", xdgPath + ".SearchDataFile", xdgPath + ".SearchStateFile", xdgPath + ".SearchCacheFile", xdgPath + ".SearchRuntimeFile":
+		case xdgPath + ".ConfigFile", xdgPath + ".DataFile", xdgPath + ".StateFile", xdgPath + ".CacheFile", xdgPath + ".RuntimeFile":
 			// github.com/adrg/xdg: a file under the user's base directories
-			// (the Search functions find an existing one, which may be in
-			// a system directory of XDG_CONFIG_DIRS: unknown)
-			if strings.HasPrefix(key, xdgPath+".Search") {
-				return Dir{}
-			}
+			// (not the Search functions, which find an existing one that may
+			// be in a system directory of XDG_CONFIG_DIRS: unknown)
 			return Dir{Root: UserRoot, Volatile: key == xdgPath+".RuntimeFile"}
 		case "os.MkdirTemp", "io/ioutil.TempDir":
 			return Dir{Root: FreshRoot}
@@ -437,11 +433,8 @@ func libraryDirVar(g *ssa.Global) (Dir, bool) {
 // and that the package stores at least once, has the root its stored
 // values agree on. An exported variable keeps an unknown root: another
 // package may store anything.
-func (r *Roots) globalRoot(g *ssa.Global, load *ssa.UnOp, whole bool) Dir {
-	if r == nil || load.Parent() == nil || g.Pkg != load.Parent().Pkg || g.Object() == nil {
-		return Dir{}
-	}
-	if obj := g.Object(); obj.Exported() && obj.Pkg().Name() != "main" {
+func (r *Roots) globalRoot(g *ssa.Global, whole bool) Dir {
+	if r == nil {
 		return Dir{}
 	}
 	key := globalKey{g, whole}

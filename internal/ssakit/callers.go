@@ -21,6 +21,7 @@ type Callers struct {
 	sites   map[*ssa.Function][]ssa.CallInstruction
 	escapes map[*ssa.Function]bool
 
+	pkg           *ssa.Package // the package of the functions indexed
 	stores        map[*ssa.Global][]*ssa.Store
 	globalEscapes map[*ssa.Global]bool
 }
@@ -39,6 +40,9 @@ func NewCallers(fns []*ssa.Function) *Callers {
 			continue
 		}
 		seen[fn] = true
+		if c.pkg == nil {
+			c.pkg = fn.Pkg
+		}
 		c.globalRefs(fn)
 		funcRefs(fn, func(instr ssa.Instruction, op *ssa.Value, g *ssa.Function) {
 			switch instr := instr.(type) {
@@ -115,12 +119,16 @@ func (c *Callers) globalRefs(body *ssa.Function) {
 
 // GlobalStores returns the stores to g, a package-level variable, in the
 // functions of the list the index was built from (the package's own, with
-// its initializer), and whether they are all the package's writes of it:
-// false when g's address is used otherwise (passed, taken into a field or
-// an element, stored), through which anything may be written. Stores of
-// other packages, to an exported variable, are not among them: the caller
-// decides whether g can have such.
+// its initializer), and whether they are all of g's writes: only for a
+// variable of that package that no other package can write (unexported,
+// or of package main) and whose address is not used otherwise (passed,
+// taken into a field or an element, stored), through which anything may
+// be written.
 func (c *Callers) GlobalStores(g *ssa.Global) ([]*ssa.Store, bool) {
+	obj := g.Object()
+	if g.Pkg == nil || g.Pkg != c.pkg || obj == nil || obj.Exported() && obj.Pkg().Name() != "main" {
+		return nil, false
+	}
 	return c.stores[g], !c.globalEscapes[g]
 }
 

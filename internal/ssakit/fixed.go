@@ -3,7 +3,6 @@ package ssakit
 import (
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -34,11 +33,7 @@ func fixed(v ssa.Value, c *Callers, depth int) bool {
 		return fixed(v.X, c, depth+1)
 	case *ssa.UnOp:
 		g, ok := v.X.(*ssa.Global)
-		if v.Op != token.MUL || !ok || c == nil || v.Parent() == nil || g.Pkg != v.Parent().Pkg {
-			return false
-		}
-		obj, ok := g.Object().(*types.Var)
-		if !ok || obj.Exported() && obj.Pkg().Name() != "main" {
+		if v.Op != token.MUL || !ok || c == nil {
 			return false
 		}
 		stores, all := c.GlobalStores(g)

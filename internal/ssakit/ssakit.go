@@ -302,3 +302,34 @@ func FieldName(fa *ssa.FieldAddr) string {
 	}
 	return st.Field(fa.Field).Name()
 }
+
+// ErrResult returns the value that holds call's error result (the call
+// itself, or the Extract of its last result), or nil when the call has
+// none or the error is never extracted from its tuple. hasErr says
+// whether the call returns an error last at all.
+func ErrResult(call *ssa.Call) (err ssa.Value, hasErr bool) {
+	res := call.Call.Signature().Results()
+	if res.Len() == 0 || !IsError(res.At(res.Len()-1).Type()) {
+		return nil, false
+	}
+	if res.Len() == 1 {
+		return call, true
+	}
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == res.Len()-1 {
+			return e, true
+		}
+	}
+	return nil, true
+}
+
+// Used reports whether an instruction other than a debug reference uses
+// v.
+func Used(v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return true
+		}
+	}
+	return false
+}

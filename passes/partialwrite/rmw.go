@@ -297,12 +297,8 @@ func decodeErrorIgnored(r *readSite) bool {
 		seen[v] = true
 		for _, ref := range *v.Referrers() {
 			switch u := ref.(type) {
-			case *ssa.Convert:
-				if visit(u, depth+1) {
-					return true
-				}
-			case *ssa.ChangeType:
-				if visit(u, depth+1) {
+			case *ssa.Convert, *ssa.ChangeType: // string(data), a named []byte
+				if visit(u.(ssa.Value), depth+1) {
 					return true
 				}
 			case *ssa.Call:
@@ -324,28 +320,6 @@ func decodeErrorIgnored(r *readSite) bool {
 // errorDropped reports whether call's last result is an error that
 // nothing reads.
 func errorDropped(call *ssa.Call) bool {
-	res := call.Call.Signature().Results()
-	if res.Len() == 0 || !ssakit.IsError(res.At(res.Len()-1).Type()) {
-		return false
-	}
-	if res.Len() == 1 {
-		return !used(call)
-	}
-	for _, ref := range *call.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == res.Len()-1 && used(ex) {
-			return false
-		}
-	}
-	return true
-}
-
-// used reports whether an instruction reads v (a debug reference does
-// not).
-func used(v ssa.Value) bool {
-	for _, ref := range *v.Referrers() {
-		if _, ok := ref.(*ssa.DebugRef); !ok {
-			return true
-		}
-	}
-	return false
+	err, hasErr := ssakit.ErrResult(call)
+	return hasErr && (err == nil || !ssakit.Used(err))
 }

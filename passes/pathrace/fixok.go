@@ -153,14 +153,14 @@ func emptyMarker(u *effects.UseSite) bool {
 	if !u.Direct || u.Callee.Pkg() == nil {
 		return false
 	}
-	args := u.Instr.Common().Args
+	if data, ok := writeFileData(u); ok {
+		return emptyData(data)
+	}
 	key := u.Callee.Pkg().Path() + "." + u.Callee.Name()
 	if u.FS != nil && u.Callee.Name() == "Create" {
 		key = "os.Create"
 	}
 	switch key {
-	case "os.WriteFile", "io/ioutil.WriteFile":
-		return len(args) == 3 && emptyData(args[1])
 	case "os.Create", "os.OpenFile":
 		call, ok := u.Instr.(*ssa.Call)
 		if !ok {
@@ -185,15 +185,24 @@ func emptyMarker(u *effects.UseSite) bool {
 // data (ssakit.Fixed: a constant, a conversion of one, an unexported
 // variable set only by the package initializer or embedded).
 func (st *state) fixedContent(u *effects.UseSite) bool {
+	data, ok := writeFileData(u)
+	return ok && ssakit.Fixed(data, st.index())
+}
+
+// writeFileData returns the data u writes, when u is os.WriteFile or
+// ioutil.WriteFile (a direct use, so its callee has a package).
+func writeFileData(u *effects.UseSite) (ssa.Value, bool) {
 	if !u.Direct || u.Callee.Pkg() == nil {
-		return false
+		return nil, false
 	}
+	args := u.Instr.Common().Args
 	switch u.Callee.Pkg().Path() + "." + u.Callee.Name() {
 	case "os.WriteFile", "io/ioutil.WriteFile":
-		args := u.Instr.Common().Args
-		return len(args) == 3 && ssakit.Fixed(args[1], st.index())
+		if len(args) == 3 {
+			return args[1], true
+		}
 	}
-	return false
+	return nil, false
 }
 
 // emptyData reports whether v is nil, an empty string converted to bytes,
