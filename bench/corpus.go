@@ -109,6 +109,7 @@ const (
 	freshSet   = "fresh"
 	fresh2Set  = "fresh2"
 	fresh3Set  = "fresh3"
+	fresh4Set  = "fresh4"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -196,6 +197,16 @@ const (
 // program: unix sockets, TCP listeners, credential files) and vault's
 // client library (HTTP clients, a token helper writing the user's token
 // file).
+//
+// The fourth fresh set ("fresh4") was chosen on 2026-12-05 at 07:05 UTC,
+// after fresh3 had been judged, before toctou ran on any of its modules:
+// eight modules the module proxy serves whose code nothing here had looked
+// at, chosen for the kinds of code the checks are about (lock files, temp
+// files, files written for other users, servers and clients): git-lfs,
+// containers/storage, smallstep's certificate authority, pkg/sftp, umoci,
+// badger, OPA and act. gopass, cloudflared, frp, sftpgo and juicefs were
+// tried first and are not served; restic's newest listed version is from
+// 2020 and was left out.
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -242,6 +253,22 @@ func heldCorpus() []Entry {
 			Why: "database proxy program: unix socket and TCP listeners, credential and token files, HTTP health and admin servers"},
 		{Set: fresh3Set, Name: "vault-api", Path: "github.com/hashicorp/vault/api", Version: "v1.23.0", Sum: "h1:gXgluBsSECfRWTSW9niY2jwg2e9mMJc4WoHNv4g3h6A=",
 			Why: "Vault's client library: HTTP clients with retries, a token helper that writes the user's token file, plugin TLS files"},
+		{Set: fresh4Set, Name: "git-lfs", Path: "github.com/git-lfs/git-lfs/v3", Version: "v3.8.1", Sum: "h1:SzfllBjlYuSaswBmhUeDPGgXSA74aIQ3/QHxbZmyyfM=",
+			Why: "Git large-file client: object files and temp files under .git, lock files, transfer HTTP clients, SSH transfers"},
+		{Set: fresh4Set, Name: "containers-storage", Path: "github.com/containers/storage", Version: "v1.59.1", Sum: "h1:11Zu68MXsEQGBBd+GadPrHPpWeqjKS8hJDGiAHgIqDs=",
+			Why: "container layer and image store: lock files, layer directories, JSON state files rewritten in place, run as root or rootless"},
+		{Set: fresh4Set, Name: "step-ca", Path: "github.com/smallstep/certificates", Version: "v0.30.2", Sum: "h1:1G3xBi8sJ740iA1mMPW2Svv7EIZKJ4Zf/iQtA5QlN0Y=",
+			Why: "certificate authority server: key and config files, HTTPS API servers, ACME and OIDC HTTP clients"},
+		{Set: fresh4Set, Name: "sftp", Path: "github.com/pkg/sftp", Version: "v1.13.12", Sum: "h1:Myhzy/ZzLPnCtE2F2WtDHsgs8RfgMnH2gfbHuCJhkMU=",
+			Why: "SFTP client and server: file operations by name on a client's behalf, modes, renames, an in-memory file system"},
+		{Set: fresh4Set, Name: "umoci", Path: "github.com/opencontainers/umoci", Version: "v0.6.0", Sum: "h1:Dsm4beJpglN5y2E2EUSZZcNey4Ml4+nKepvwLQwgIec=",
+			Why: "OCI image tool: blob files and temp files, image unpacking into a root file system, file modes and ownership"},
+		{Set: fresh4Set, Name: "badger", Path: "github.com/dgraph-io/badger/v4", Version: "v4.9.6", Sum: "h1:IQqMPVGLNCQr1b4Mu8lHkYm/xyqFRsyKaFEtyLi9CCQ=",
+			Why: "key-value store: directory lock file, value-log and table files, manifest rewrites and renames"},
+		{Set: fresh4Set, Name: "opa", Path: "github.com/open-policy-agent/opa", Version: "v1.22.4", Sum: "h1:/sKtqt7GVSvXQn1sML2PSzl8tD/mTHF2pzQC3x1CV8k=",
+			Why: "policy engine server: bundle downloads and files on disk, HTTP servers and clients, decision-log uploads"},
+		{Set: fresh4Set, Name: "act", Path: "github.com/nektos/act", Version: "v0.2.89", Sum: "h1:d9oFeJ6jUkaVExuG+XzAaMPDqoDrNHaGeiRb8IU+N5w=",
+			Why: "runs GitHub Actions workflows locally: action caches and checkouts on disk, an artifact and cache HTTP server, Docker clients"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}

@@ -164,13 +164,15 @@ var roleAnalyzer = &analysis.Analyzer{
 // TestCodeRole checks the roles of main packages decided from their
 // code: a program that imports testing or starts an httptest server is a
 // test harness, one whose every file is named as an example is an
-// example; the nearest ordinary programs (httptest.NewRecorder,
-// fstest.MapFS, one example_config.go beside main.go) and a library
-// starting an httptest server are not.
+// example, one that names a Go source file or calls cobra/doc's
+// generators is a developer tool (gendocs); the nearest ordinary
+// programs (httptest.NewRecorder, fstest.MapFS, one example_config.go
+// beside main.go), a library starting an httptest server and a product
+// whose docs command is in a library package (docscmd) are not.
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
-		"bumpversion", "gosrcname")
+		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd")
 }
 
 func TestLocalURL(t *testing.T) {

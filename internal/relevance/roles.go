@@ -209,7 +209,8 @@ func PathRole(path string, main bool) Role {
 // programs that pre-render pages use, does not count), is a test
 // harness; a program all of whose non-test files are named as examples
 // (example.go, example_x.go, x_example.go) is an example; a program that
-// names a Go source file in a call (namesGoSource) is a developer tool.
+// names a Go source file in a call (namesGoSource) or calls a command-line
+// framework's documentation generator (docGenerators) is a developer tool.
 func mainRole(pass *analysis.Pass) Role {
 	if pass.Pkg.Name() != "main" {
 		return Ordinary
@@ -234,8 +235,15 @@ func mainRole(pass *analysis.Pass) Role {
 			}
 		}
 	}
+	docGen := false
 	for id, obj := range pass.TypesInfo.Uses {
-		if obj.Pkg() == nil || obj.Pkg().Path() != "net/http/httptest" || !nonTest(id) {
+		if obj.Pkg() == nil || !nonTest(id) {
+			continue
+		}
+		if _, ok := obj.(*types.Func); ok && docGenerators[obj.Pkg().Path()] {
+			docGen = true
+		}
+		if obj.Pkg().Path() != "net/http/httptest" {
 			continue
 		}
 		switch obj.(type) {
@@ -249,12 +257,28 @@ func mainRole(pass *analysis.Pass) Role {
 	if files > 0 && examples == files {
 		return Example
 	}
+	if docGen {
+		return DevTool
+	}
 	for _, f := range pass.Files {
 		if nonTest(f) && namesGoSource(f) {
 			return DevTool
 		}
 	}
 	return Ordinary
+}
+
+// docGenerators are the packages of command-line frameworks whose
+// functions write the documentation of a program's commands (Markdown,
+// man pages, reST, YAML). A main package that calls one is the
+// maintainers' documentation generator (cmd/gendocs, hack/gen-man), run
+// in the repository to regenerate docs/: a developer tool. A program
+// that offers its users a docs command keeps it in a library package,
+// whose role this does not change.
+var docGenerators = map[string]bool{
+	"github.com/spf13/cobra/doc":              true,
+	"github.com/urfave/cli-docs/v3":           true,
+	"github.com/cpuguy83/go-md2man/v2/md2man": true,
 }
 
 // namesGoSource reports whether a call in file passes a Go source file's

@@ -292,15 +292,17 @@
 // also demo, sample, test(s), e2e, fake, mock, tool(s), dev, hack,
 // script(s) or gen (cmd/proxy-test-server, tool/x, cmd/connector-gen) or
 // a compound test word (unittest, tstest; not latest or speedtest), or
-// doc(s)/ above it; a library with a test word as a whole element or in
-// a directory above it (pkg/test, integration-tests/x; not pkg/ab-test),
-// or in a demo's directory (cmd/app-demo-x/conn); a package under
+// doc(s)/ above it; a library with a test word as a whole element or in a
+// directory above it (pkg/test, integration-tests/x; not pkg/ab-test), or
+// in a demo's directory (cmd/app-demo-x/conn); a package under
 // internal/tools/; a main package that imports testing or starts an
-// httptest server, or whose files are all named example*.go; a package
-// whose non-test code names a type of testing (T, B, TB), one named
-// xtest that imports a package named x (httptest and net/http), or one
-// named testutil(s), testhelper(s) or testing; a file built only with
-// the ignore, tools, integration
+// httptest server, whose files are all named example*.go, that lies in or
+// under a directory named release, that names a Go source file in a call or
+// that calls cobra/doc's documentation generators (cmd/gendocs); a package
+// whose non-test code names a type of testing (T, B, TB), one named xtest
+// that imports a package named x (httptest and net/http), or one named
+// testutil(s), testhelper(s) or testing; a file built only with the ignore,
+// tools, integration
 // or e2e tag. No stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.

@@ -169,22 +169,24 @@
 // keeps its category.
 //
 // Findings in examples and demos, benchmark programs, test utilities and
-// developer tools are reported in the opt-in category developer-code,
-// shown with -pathrace.all, as internal/relevance decides the program's
-// role from what the code says (docs/design.md): the words of its path
-// elements (split at -, _ and .): example(s) in any package
-// (pkg/foo_example), benchmark(s) under which it lies; in a main
-// package also demo, sample, test(s), e2e, fake, mock, tool(s), dev,
-// hack, script(s) or gen (cmd/proxy-test-server, tool/x,
-// cmd/connector-gen) or a compound test word (unittest, tstest; not
-// latest or speedtest), or doc(s)/ above it; a library with a test word
-// as a whole element or in a directory above it (pkg/test,
-// integration-tests/x; not pkg/ab-test); a package under
+// developer tools are reported in the opt-in category developer-code, shown
+// with -pathrace.all, as internal/relevance decides the program's role from
+// what the code says (docs/design.md): the words of its path elements
+// (split at -, _ and .): example(s) in any package (pkg/foo_example),
+// benchmark(s) under which it lies; in a main package also demo, sample,
+// test(s), e2e, fake, mock, tool(s), dev, hack, script(s) or gen
+// (cmd/proxy-test-server, tool/x, cmd/connector-gen) or a compound test
+// word (unittest, tstest; not latest or speedtest), or doc(s)/ above it; a
+// library with a test word as a whole element or in a directory above it
+// (pkg/test, integration-tests/x; not pkg/ab-test); a package under
 // internal/tools/; a main package that imports testing or starts an
-// httptest server, or whose files are all named example*.go; a test
-// utility (a testing type named, xtest, testutil); a file built only
-// with the ignore, tools, integration or e2e tag. Whoever runs such code
-// races only with themself. -pathrace.tools reports them under their own categories instead.
+// httptest server, whose files are all named example*.go, that lies in or
+// under a directory named release, that names a Go source file in a call or
+// that calls cobra/doc's documentation generators (cmd/gendocs); a test
+// utility (a testing type named, xtest, testutil); a file built only with
+// the ignore, tools, integration or e2e tag. Whoever runs such code races
+// only with themself. -pathrace.tools reports them under their own
+// categories instead.
 //
 // Suggested fixes are offered where the shape is clear: os.Create and
 // os.OpenFile after an absence check gain O_EXCL; os.WriteFile after an
