@@ -456,7 +456,8 @@ func cellOf(load *ssa.UnOp) *ssa.Alloc {
 }
 
 // debugRoute reports whether a ServeMux pattern ("/debug/pprof/",
-// "GET /metrics") serves debugging or metrics.
+// "GET /metrics", "/healthz") serves debugging, metrics or a health
+// probe.
 func debugRoute(pattern string) bool {
 	if i := strings.IndexByte(pattern, ' '); i >= 0 {
 		pattern = strings.TrimSpace(pattern[i+1:]) // a method
@@ -464,7 +465,24 @@ func debugRoute(pattern string) bool {
 	if i := strings.IndexByte(pattern, '/'); i > 0 {
 		pattern = pattern[i:] // a host
 	}
-	return strings.HasPrefix(pattern, "/debug/") || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/")
+	if strings.HasPrefix(pattern, "/debug/") || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/") {
+		return true
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(pattern, "/"), "/")
+	return probeRoutes[first]
+}
+
+// probeRoutes are the first elements of the routes of health probes: a
+// Kubernetes liveness, readiness or startup probe (/healthz, /readyz,
+// /livez, /readiness, /liveness, /startup) or a load balancer's health
+// check (/health, /health/ready). A server all of whose routes are
+// probes or metrics serves the orchestrator and the monitoring system,
+// no data and no input of a user, as a metrics listener does. Whole
+// elements only: /health-records is an API.
+var probeRoutes = map[string]bool{
+	"healthz": true, "readyz": true, "livez": true, "startupz": true,
+	"health": true, "healthcheck": true, "ready": true, "readiness": true,
+	"live": true, "liveness": true, "startup": true,
 }
 
 // ServerFields returns what is stored into the Addr and Handler fields

@@ -25,7 +25,9 @@ type Summary struct {
 	// network listener.
 	MemAccept bool
 	// DebugParams are *http.ServeMux parameters on which the function
-	// registers only debug, profiling or metrics handlers, at least one.
+	// registers only debug, profiling or metrics handlers, or nothing:
+	// it adds debug routes, or only serves or looks up what its caller
+	// registered (a helper that starts a server with the mux it is given).
 	DebugParams []int
 	// DebugResults are results that are handlers serving only debug,
 	// profiling or metrics endpoints.
@@ -135,6 +137,10 @@ type Servers struct {
 	// mux is what the package and its imports register on the
 	// DefaultServeMux.
 	mux MuxUse
+	// callers indexes the call sites of the package's functions (nil:
+	// none is known), for servers whose address, listener or handler a
+	// function's callers pass.
+	callers *ssakit.Callers
 }
 
 type fieldKey struct {
@@ -154,12 +160,14 @@ type globalField struct {
 // network listener and hands the connections to the package's
 // in-memory listener does not make the package a relay: the program
 // built from it has no test files (docs/design.md, "Test files do not
-// change production findings").
-func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCode func(ssa.Instruction) bool) *Servers {
+// change production findings"). callers (it may be nil) indexes the
+// call sites of funcs (ssabuild.(*SSA).Callers).
+func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCode func(ssa.Instruction) bool, callers *ssakit.Callers) *Servers {
 	s := &Servers{
 		pkg:      pass.Pkg,
 		known:    known,
 		testCode: testCode,
+		callers:  callers,
 		funcs:    make(map[*types.Func]*ssa.Function),
 		memo:     make(map[*ssa.Function]*Summary),
 		fields:   make(map[fieldKey]int8),
@@ -287,7 +295,7 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 	}
 	for i, p := range fn.Params {
 		if isServeMux(p.Type()) {
-			if ok, routes := s.muxUses(p, false); ok && routes > 0 {
+			if ok, _ := s.muxUses(p, false); ok {
 				sum.DebugParams = append(sum.DebugParams, i)
 			}
 		}
@@ -741,8 +749,10 @@ func (s *Servers) debugResult(call *ssa.Call, v ssa.Value, i int, returning bool
 // only debug registrations (a debug helper's handle on the mux). With
 // returning, the mux may be returned (a summary: the caller judges it
 // again). A mux that leaves the function any other way is not known.
+// A mux whose only registrations are pages of constant text is not a
+// debug mux (ok is false). Calls, go and defer statements count alike.
 func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
-	routes := 0
+	routes, pages := 0, 0
 	seen := map[ssa.Value]bool{}
 	var uses func(v ssa.Value) bool
 	uses = func(v ssa.Value) bool {
@@ -756,12 +766,13 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 		}
 		for _, in := range *refs {
 			switch u := in.(type) {
-			case *ssa.Call:
-				if u.Call.Value == v {
+			case ssa.CallInstruction: // a call, or a go or defer statement
+				call := u.Common()
+				if call.Value == v {
 					return false
 				}
-				fn := ssakit.Callee(&u.Call)
-				args := u.Call.Args
+				fn := ssakit.Callee(call)
+				args := call.Args
 				if isMethod(fn, "net/http", "ServeMux", "Handle", "HandleFunc") && len(args) == 3 && args[0] == v {
 					switch {
 					case s.debugRegistration(args[1], args[2]):
@@ -769,6 +780,7 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 					case staticPage(args[2]):
 						// an index page of constant text beside the
 						// debug routes: not a route of its own
+						pages++
 					default:
 						return false
 					}
@@ -819,7 +831,10 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 		}
 		return true
 	}
-	return uses(mux), routes
+	if !uses(mux) || routes == 0 && pages > 0 {
+		return false, 0 // pages of constant text alone are no debug routes
+	}
+	return true, routes
 }
 
 // staticPage reports whether handler writes only constant text: a
@@ -998,15 +1013,84 @@ func isServeMux(t types.Type) bool {
 // handler (each may be nil when not known) is reachable by no stranger,
 // or serves only debug and metrics endpoints: the reports of a missing
 // server timeout on it are moot. A handler that is the constant nil
-// serves the DefaultServeMux (DefaultMuxDebug).
+// serves the DefaultServeMux (DefaultMuxDebug). Where some of them are
+// parameters of a function that only the package's own code calls (not
+// exported, or in package main, and its value never escaping), the
+// server is judged at each call site with the arguments passed there
+// (a helper that starts the health server on the address and mux it is
+// given): it is local when it is at every site.
 func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
+	return s.local(addr, listener, handler, 0)
+}
+
+func (s *Servers) local(addr, listener, handler ssa.Value, depth int) bool {
 	if addr != nil && s.LocalAddr(addr) || listener != nil && s.LocalListener(listener) {
 		return true
 	}
 	if handler != nil && ssakit.IsNil(handler) {
 		return s.DefaultMuxDebug()
 	}
-	return handler != nil && s.DebugHandler(handler)
+	if handler != nil && s.DebugHandler(handler) {
+		return true
+	}
+	return s.localAtSites(addr, listener, handler, depth)
+}
+
+// paramOf returns the parameter v is, or that v converts to an
+// interface (a *http.ServeMux parameter made an http.Handler).
+func paramOf(v ssa.Value) (*ssa.Parameter, bool) {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	p, ok := v.(*ssa.Parameter)
+	return p, ok
+}
+
+// localAtSites judges a server whose address, listener or handler is a
+// parameter of its function at each of the function's call sites
+// (Local).
+func (s *Servers) localAtSites(addr, listener, handler ssa.Value, depth int) bool {
+	if s.callers == nil || depth >= 3 {
+		return false
+	}
+	var fn *ssa.Function
+	for _, v := range []ssa.Value{addr, listener, handler} {
+		if p, ok := paramOf(v); ok {
+			fn = p.Parent()
+		}
+	}
+	if fn == nil {
+		return false
+	}
+	if obj := fn.Object(); obj != nil && obj.Exported() && obj.Pkg().Name() != "main" {
+		return false // other packages call it too
+	}
+	sites, all := s.callers.Sites(fn)
+	if !all || len(sites) == 0 {
+		return false
+	}
+	param := func(v ssa.Value, args []ssa.Value) ssa.Value {
+		p, ok := paramOf(v)
+		if !ok || p.Parent() != fn {
+			return v
+		}
+		i := slices.Index(fn.Params, p)
+		if i < 0 || i >= len(args) {
+			return nil
+		}
+		return args[i]
+	}
+	for _, site := range sites {
+		call := site.Common()
+		if callee := call.StaticCallee(); callee == nil || callee != fn && callee.Origin() != fn {
+			return false
+		}
+		args := call.Args
+		if !s.local(param(addr, args), param(listener, args), param(handler, args), depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // DefaultMuxDebug reports whether a server of the package that serves

@@ -247,12 +247,17 @@
 // promhttp's, expvar's or net/http/pprof's, or a debug helper's
 // ("returns a handler that serves only debugging"); a ServeMux that
 // receives only debug registrations (a route under /debug/ or /metrics,
-// "/debug/"+name included, or a debug handler at any route), directly or
+// "/debug/"+name included, a health probe's route, whose first element is
+// healthz, readyz, livez, startupz, health, healthcheck, ready, readiness,
+// live, liveness or startup: the orchestrator's and the monitoring
+// system's endpoints, which serve no data; or a debug handler at any
+// route), directly or
 // through debug helpers of the analyzed code (fact: "registers only debug
 // handlers on parameter i", also through an unexported field of the
 // helper's type, as a Debugger's Handle method uses it, and a helper
 // that first looks its page up with the mux's Handler method, which
-// registers nothing), with beside them at most pages of constant text
+// registers nothing, or only serves the mux it is given), with beside
+// them at most pages of constant text
 // (a handler that captures nothing and writes only constants: an index
 // linking to /debug/, an "ok" health check; a mux with such pages alone
 // is reported), also one made outside a goroutine's closure and served
@@ -271,7 +276,12 @@
 // program's main package puts there, most often the profiles of
 // net/http/pprof ("serve the DefaultServeMux when the profiling address
 // is set"), and cannot say it is a network server; a main package that
-// registers nothing is judged as any server. Nor what an exported
+// registers nothing is judged as any server. Nor a server whose address,
+// listener or handler is a parameter of a function that only the
+// package's own code calls (unexported, or in package main, its value
+// never escaping) when, at every call site, what the caller passes makes
+// it one of the above (a helper that starts the health server on the mux
+// and the address it is given). Nor what an exported
 // function or method F of a library does when its package, or its
 // receiver type, also offers FContext taking a context first, the
 // convention of net.Dial and DialContext: F is the convenience form, and

@@ -100,7 +100,7 @@ func run(pass *analysis.Pass) (any, error) {
 		role:      relevance.PackageRole(pass),
 		testing:   relevance.TestingFiles(pass),
 	}
-	st.servers = relevance.NewServers(pass, st.funcs, facts{pass}, ssaInfo.TestCode)
+	st.servers = relevance.NewServers(pass, st.funcs, facts{pass}, ssaInfo.TestCode, ssaInfo.Callers())
 	// Findings in non-test files see what non-test code stores into
 	// variables and fields; findings in test files see all of it
 	// (ssabuild.TestCode).
