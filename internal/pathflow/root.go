@@ -54,12 +54,20 @@ const (
 	// program itself, so a race there gains nothing: a program that
 	// updates itself writes its new binary there.
 	BinaryRoot
+	// TempFileRoot: not a directory but the path itself, the name of a
+	// file os.CreateTemp (or ioutil.TempFile) made: a name nobody could
+	// predict, of a file created with O_EXCL and mode 0600. Only whoever
+	// can remove or rename entries of its directory can replace it: in a
+	// shared temporary directory, which is sticky, its owner and root;
+	// elsewhere whoever can write the directory, who could as well
+	// replace whatever the program renames the file onto.
+	TempFileRoot
 )
 
 // Private reports whether only the program's own user, or root, can
 // write under r.
 func (r Root) Private() bool {
-	return r == UserRoot || r == SystemRoot || r == FreshRoot || r == OwnRoot || r == BinaryRoot
+	return r == UserRoot || r == SystemRoot || r == FreshRoot || r == OwnRoot || r == BinaryRoot || r == TempFileRoot
 }
 
 func (r Root) String() string {
@@ -76,6 +84,8 @@ func (r Root) String() string {
 		return "own"
 	case BinaryRoot:
 		return "binary"
+	case TempFileRoot:
+		return "tempfile"
 	}
 	return "unknown"
 }
@@ -94,6 +104,8 @@ func (r Root) WhoCanRace() string {
 		return "only the program's user and root can race: the function makes the directory with os.MkdirAll, writable by its owner alone"
 	case BinaryRoot:
 		return "only whoever can replace the program itself can race: the directory is the one of the running executable"
+	case TempFileRoot:
+		return "no other user can race: os.CreateTemp made the file under a name nobody can predict, and only who can remove entries of its directory (in a shared, sticky one, the owner and root) can replace it"
 	}
 	return ""
 }
@@ -189,7 +201,8 @@ type DirFacts interface {
 // literal prefix, phis that agree, and locals stored once (also a
 // closure's captured variable); the executable's path (os.Executable,
 // filepath.EvalSymlinks, filepath.Dir of it, a suffix added to it); the
-// name of a file os.CreateTemp made, which lies in its directory. A
+// name of a file os.CreateTemp made, which is TempFileRoot itself, and
+// any path that goes on from it lies in the temporary file's directory. A
 // constant element with ".." makes it unknown. A parameter is unknown:
 // Roots.RootOf reads it from the callers.
 func RootOf(v ssa.Value, at ssa.Instruction) Root {
@@ -262,7 +275,53 @@ func (r *Roots) RootOf(v ssa.Value, at ssa.Instruction) Root {
 func (r *Roots) DirOf(v ssa.Value, at ssa.Instruction) Dir {
 	d := r.rootOf(v, at, true, 0)
 	d.entry = false
+	if tempFileName(v) {
+		d.Root = TempFileRoot
+	}
 	return d
+}
+
+// tempFileName reports whether the path v is the name of a file
+// os.CreateTemp (or ioutil.TempFile) made, f.Name() itself (also kept in
+// a local variable stored once): TempFileRoot. A path that goes on from
+// it (f.Name() + ".bak", a sibling) is another name, in the directory.
+func tempFileName(v ssa.Value) bool {
+	for range maxDepth {
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			break
+		}
+		if v = storedOnce(load.X, 0); v == nil {
+			return false
+		}
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || funcKey(&call.Call) != "os.File.Name" || len(call.Call.Args) != 1 {
+		return false
+	}
+	return createdTemp(call.Call.Args[0])
+}
+
+// createdTemp reports whether f, an *os.File, is the file result of
+// os.CreateTemp or ioutil.TempFile (also kept in a local variable stored
+// once).
+func createdTemp(f ssa.Value) bool {
+	if load, ok := f.(*ssa.UnOp); ok && load.Op == token.MUL {
+		f = storedOnce(load.X, 0)
+	}
+	ext, ok := f.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return false
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	switch funcKey(&call.Call) {
+	case "os.CreateTemp", "io/ioutil.TempFile":
+		return true
+	}
+	return false
 }
 
 // Volatile reports whether the path v lies in a directory that is a
@@ -687,20 +746,10 @@ func (r *Roots) tempFileRoot(f ssa.Value, at ssa.Instruction, depth int) Dir {
 	if load, ok := f.(*ssa.UnOp); ok && load.Op == token.MUL {
 		f = storedOnce(load.X, 0) // a local that holds the file
 	}
-	ext, ok := f.(*ssa.Extract)
-	if !ok || ext.Index != 0 {
+	if !createdTemp(f) {
 		return Dir{}
 	}
-	call, ok := ext.Tuple.(*ssa.Call)
-	if !ok {
-		return Dir{}
-	}
-	switch funcKey(&call.Call) {
-	case "os.CreateTemp", "io/ioutil.TempFile":
-	default:
-		return Dir{}
-	}
-	dir := call.Call.Args[0]
+	dir := f.(*ssa.Extract).Tuple.(*ssa.Call).Call.Args[0]
 	if k, ok := dir.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "" {
 		return Dir{Root: SharedRoot}
 	}

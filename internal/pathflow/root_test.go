@@ -153,15 +153,20 @@ func executable() {
 	use(filepath.Dir("/tmp/x"), "unknown")          // Dir reads only the program's paths
 	use(filepath.Dir(filepath.Join("/etc", "x")), "unknown")
 	f, _ := os.CreateTemp(filepath.Dir(r), "app")
-	use(f.Name(), "binary")
+	use(f.Name(), "tempfile") // the temporary file itself
+	use(f.Name()+".sig", "binary") // another name, in its directory
 	g, _ := os.CreateTemp("", "app")
-	use(g.Name(), "shared")
+	use(g.Name(), "tempfile")
+	use(g.Name()+".sig", "unknown") // not the temporary file; a suffix is not read
 	h, _ := os.CreateTemp("/var/lib/app", "app")
-	use(h.Name(), "system")
+	use(h.Name(), "tempfile")
+	use(filepath.Join(h.Name()+".d", "x"), "unknown")
 	var k *os.File
 	k, _ = os.CreateTemp(filepath.Dir(r), "app")
 	defer func() { k.Close() }()
-	use(k.Name(), "binary")
+	use(k.Name(), "tempfile")
+	name := g.Name()
+	use(name, "tempfile")
 	o, _ := os.Create(filepath.Join(filepath.Dir(r), "x"))
 	use(o.Name(), "unknown") // only os.CreateTemp's names are read
 }
@@ -190,7 +195,8 @@ func write(dir string) error {
 	if err != nil {
 		return err
 	}
-	use(f.Name(), "binary")
+	use(f.Name(), "tempfile")
+	use(f.Name()+".old", "binary")
 	use(dir, "binary")
 	return nil
 }
@@ -317,7 +323,7 @@ func TestRootsThroughCallers(t *testing.T) {
 		built++
 		return ssakit.NewCallers(fns)
 	})
-	checkUses(t, fset, pkg, fns, 40, func(path ssa.Value, at *ssa.Call) string {
+	checkUses(t, fset, pkg, fns, 45, func(path ssa.Value, at *ssa.Call) string {
 		return roots.RootOf(path, at).String()
 	})
 	if built != 1 {

@@ -127,7 +127,12 @@
 // file (or, beside the executable, replace the program itself: a
 // program that updates itself writes its new binary to a temporary file
 // there and sets its mode by name). The name of a file os.CreateTemp
-// made lies in its directory (the empty one is os.TempDir(), shared). A
+// made (f.Name() itself, in any directory) is private-dir too: nobody
+// could predict it, and only who can remove entries of its directory can
+// replace the file (in a shared temporary directory, which is sticky,
+// its owner and root); the common "CreateTemp, Close, Chmod by name,
+// Rename" of an atomic write is no race a stranger can win. A path that
+// goes on from that name (f.Name() + ".sig") lies in its directory. A
 // parameter of an unexported function whose value does not escape has
 // the directory all its calls in the package agree on, up through their
 // own parameters (docs/design.md, "Who can race"); one caller that
