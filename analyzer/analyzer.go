@@ -88,6 +88,8 @@ func Passes() []Pass {
 				{Name: pathrace.ModifyIfPresent, Summary: "a file's mode, owner or size is changed by name after a check found it present"},
 				{Name: pathrace.TimesIfPresent, Summary: "a file's times are set by name after a check found it present", OptIn: true,
 					OffBecause: "the race changes only the times of a file swapped in: no content, mode or owner"},
+				{Name: pathrace.ModeIfPresent, Summary: "a file's mode is changed by name after a check found it present, outside a shared directory", OptIn: true,
+					OffBecause: "the change lands on a file swapped in only when someone else can replace entries of the directory, which the code does not show; in a shared directory it stays modify-if-present, and a chown or truncate stays on anywhere"},
 				{Name: pathrace.SymlinkCheckThenOpen, Summary: "a path is written, created or changed by name after an Lstat found it not to be a symbolic link"},
 				{Name: pathrace.SymlinkCheckThenRead, Summary: "a path is opened for reading by name after an Lstat found it not to be a symbolic link", OptIn: true,
 					OffBecause: "a read through a planted link crosses a boundary only when the program may read what the planter may not (run as root over another user's tree, or serving an upload directory), which the code rarely states; turn it on for such programs"},

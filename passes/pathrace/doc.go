@@ -91,7 +91,8 @@
 // Each report carries a category naming its shape: create-if-absent,
 // read-if-present, remove-if-present, mkdir-if-absent, link-if-absent,
 // rename-over-checked, rename-if-present, modify-if-present,
-// times-if-present, symlink-check-then-open, symlink-check-then-read,
+// times-if-present, mode-if-present, symlink-check-then-open,
+// symlink-check-then-read,
 // empty-marker-if-absent, fixed-content-if-absent and access-then-open. The remedy in a
 // read-if-present message depends on what the check examined: for its
 // presence alone, open the file directly and handle fs.ErrNotExist; for
@@ -105,10 +106,16 @@
 // modify-if-present changes the mode, owner or size of whatever file was
 // swapped in, and symlink-check-then-open (a write, create or change
 // through a planted link) and access-then-open are security checks the
-// race defeats. Two shapes break less than the rest of their kind and are
-// off unless -pathrace.all: times-if-present, a presence check before
+// race defeats. Three shapes break less than the rest of their kind and
+// are off unless -pathrace.all: times-if-present, a presence check before
 // os.Chtimes or syscall.Utimes, whose race only moves the times of the
-// file swapped in; and symlink-check-then-read, a symbolic-link check
+// file swapped in; mode-if-present, a presence check before os.Chmod
+// (syscall.Chmod, a file system's Chmod) outside a shared directory,
+// whose change lands on a file swapped in only when someone else can
+// replace entries of the directory, which the code does not show (in a
+// shared directory it stays modify-if-present; a chown, a privileged
+// process's act, and a truncate, which loses data, stay on anywhere); and
+// symlink-check-then-read, a symbolic-link check
 // before an open that only reads, whose race makes the program read the
 // target of a planted link with its own rights. That crosses a boundary
 // only when the program may read what the planter may not and shows it

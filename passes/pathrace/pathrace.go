@@ -32,6 +32,11 @@ const (
 	// (os.Chtimes): the race moves the times of the file swapped in, and
 	// changes no content, mode or owner (whatBreaks).
 	TimesIfPresent = "times-if-present"
+	// ModeIfPresent is a ModifyIfPresent that only changes the file's mode
+	// (os.Chmod) outside a shared directory: the change lands on a file
+	// swapped in only when someone else can replace entries of the
+	// directory, which the code does not show (whatBreaks).
+	ModeIfPresent = "mode-if-present"
 	// SymlinkCheckThenRead is a SymlinkCheckThenOpen whose use only reads:
 	// the race shows the target of a planted link to the program, which
 	// crosses a boundary only when the program may read what the planter

@@ -108,7 +108,7 @@ func TestPrivateDirs(t *testing.T) {
 // -pathrace.all they come back in their own opt-in categories, exactly
 // on the lines marked with the category's name in parentheses.
 func TestWhatBreaks(t *testing.T) {
-	testOptInLines(t, "whatbreaks", pathrace.TimesIfPresent, pathrace.SymlinkCheckThenRead, pathrace.EmptyMarkerIfAbsent, pathrace.FixedContentIfAbsent)
+	testOptInLines(t, "whatbreaks", pathrace.TimesIfPresent, pathrace.ModeIfPresent, pathrace.SymlinkCheckThenRead, pathrace.EmptyMarkerIfAbsent, pathrace.FixedContentIfAbsent)
 }
 
 // testOptInLines runs pkg through pathrace as every driver runs it (its

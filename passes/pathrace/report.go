@@ -288,6 +288,15 @@ func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseS
 //     syscall.Utimes, a file system's Chtimes) is times-if-present: on a
 //     file swapped in, the race changes its times and nothing else, which
 //     neither crosses a boundary nor loses data.
+//   - A modify-if-present whose use only changes the mode (os.Chmod,
+//     syscall.Chmod, a file system's Chmod) outside a shared directory
+//     is mode-if-present: the change lands on a file swapped in (a link
+//     to another of the program's files) only when someone else can
+//     replace entries of the directory, and the only such directories
+//     the code names are the shared ones, where it stays
+//     modify-if-present. A chown (a privileged process's act, where a
+//     link planted in a directory it does not own gives files away) and a
+//     truncate (data lost) stay on wherever they are.
 //   - A symlink-check-then-open whose use only reads (os.Open,
 //     os.ReadFile, a read-only OpenFile, a helper that only reads) is
 //     symlink-check-then-read: through a planted link the program reads
@@ -313,6 +322,8 @@ func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite
 	switch {
 	case cat == ModifyIfPresent && u.Direct && setsOnlyTimes(u):
 		return TimesIfPresent
+	case cat == ModifyIfPresent && u.Direct && setsOnlyMode(u) && root != pathflow.SharedRoot:
+		return ModeIfPresent
 	case cat == SymlinkCheckThenOpen && u.Op == fsops.OpRead:
 		return SymlinkCheckThenRead
 	case cat == CreateIfAbsent && root != pathflow.SharedRoot && emptyMarker(u) && !st.failsIfPresent(c, u):
@@ -328,6 +339,13 @@ func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite
 func setsOnlyTimes(u *effects.UseSite) bool {
 	site, ok := fsops.LookupCall(u.Instr.Common())
 	return ok && site.Attr == fsops.AttrTimes
+}
+
+// setsOnlyMode reports whether the table operation u changes only the
+// file's mode.
+func setsOnlyMode(u *effects.UseSite) bool {
+	site, ok := fsops.LookupCall(u.Instr.Common())
+	return ok && site.Attr == fsops.AttrMode
 }
 
 // argMode keeps how pathrace has always found an argument as written: a

@@ -347,7 +347,7 @@ func configured(dir string) error {
 	if _, err := os.Stat(p); err != nil {
 		return nil
 	}
-	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+	return os.Chown(p, 0, 0) // want `os.Chown changes p by name after os.Stat found it present`
 }
 
 // ---- the running program's own directory: whoever can write it can
@@ -406,7 +406,7 @@ func chmodIfPresent(p string) error {
 	if _, err := os.Stat(p); err != nil {
 		return nil
 	}
-	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+	return os.Chown(p, 0, 0) // want `os.Chown changes p by name after os.Stat found it present`
 }
 
 func chmodBinary() error {

@@ -1,11 +1,13 @@
 // Package whatbreaks has races whose use breaks less than the rest of
-// its category: a change of times only after a presence check, and a
-// read after a symbolic-link check. They are reported in the opt-in
-// categories times-if-present and symlink-check-then-read (with
+// its category: a change of times only after a presence check, a change
+// of mode only after one outside a shared directory, and a read after a
+// symbolic-link check. They are reported in the opt-in categories
+// times-if-present, mode-if-present and symlink-check-then-read (with
 // -pathrace.all), so the default run says nothing of them; each line
-// marked "(times-if-present)" or "(symlink-check-then-read)" is checked
-// to carry that category. The writes, creates and changes of mode beside
-// them stay in their default categories.
+// marked "(times-if-present)", "(mode-if-present)" or
+// "(symlink-check-then-read)" is checked to carry that category. The
+// writes, creates, changes of owner and changes of mode in a shared
+// directory beside them stay in their default categories.
 package whatbreaks
 
 import (
@@ -14,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -50,13 +53,46 @@ func utimesIfPresent(p string, tv []syscall.Timeval) error {
 	return syscall.Utimes(p, tv) // no diagnostic: (times-if-present)
 }
 
-// The nearest reported shape: a change of mode lands on the file swapped
-// in, a link to another user's file.
+// ---- mode only, outside a shared directory: the change lands on a file
+// swapped in only if someone else can replace entries of the directory
+
 func chmodIfPresent(p string) error {
 	if _, err := os.Stat(p); err != nil {
 		return nil
 	}
+	return os.Chmod(p, 0o644) // no diagnostic: (mode-if-present) nothing shows a stranger can write p's directory
+}
+
+func syscallChmodIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return syscall.Chmod(p, 0o644) // no diagnostic: (mode-if-present)
+}
+
+// The nearest reported shapes: a change of mode in a shared directory,
+// where anyone can plant a link to the program's own files; a change of
+// owner, a privileged act, and a truncate, which loses data, anywhere.
+func chmodSharedIfPresent(name string) error {
+	p := filepath.Join("/tmp", name)
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
 	return os.Chmod(p, 0o644) // want `os.Chmod changes p by name after os.Stat found it present`
+}
+
+func chownIfPresent(p string, uid, gid int) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Chown(p, uid, gid) // want `os.Chown changes p by name after os.Stat found it present`
+}
+
+func truncateIfPresent(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	return os.Truncate(p, 0) // want `os.Truncate changes p by name after os.Stat found it present`
 }
 
 // A helper that sets times is not known to set only times: it stays.
@@ -284,7 +320,7 @@ func makeOrFix(root string) error {
 		return os.Mkdir(root, 0o700) // no diagnostic: opt-in mkdir-if-absent, its own race
 	}
 	if st.Mode().Perm()&0o077 != 0 {
-		return os.Chmod(root, 0o700) // want `os.Chmod changes root by name after os.Stat found it present`
+		return os.Chmod(root, 0o700) // no diagnostic: (mode-if-present)
 	}
 	return nil
 }
@@ -296,5 +332,5 @@ func stampAndChmod(p string, t time.Time) error {
 	if err := os.Chtimes(p, t, t); err != nil { // no diagnostic: (times-if-present)
 		return err
 	}
-	return os.Chmod(p, 0o600) // want `os.Chmod changes p by name after os.Stat found it present`
+	return os.Chmod(p, 0o600) // no diagnostic: (mode-if-present)
 }
