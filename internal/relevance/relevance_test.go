@@ -86,6 +86,11 @@ func TestPathRole(t *testing.T) {
 		{"tools/release/notes", true, relevance.DevTool},
 		{"cmd/release", false, relevance.Ordinary},           // a library of releases (helm's)
 		{"cmd/release-controller", true, relevance.Ordinary}, // a service named for releases
+		{"t/cmd", true, relevance.DevTool},                   // git-lfs's test programs: the Git project's t/
+		{"t/cmd/util", false, relevance.TestUtil},
+		{"t", false, relevance.TestUtil},
+		{"pkg/t-digest", false, relevance.Ordinary}, // not the whole element
+		{"cmd/at", true, relevance.Ordinary},
 		{"cmd/releases", true, relevance.Ordinary},
 
 		// compound test words: a kind of test or a vowel-less prefix

@@ -143,6 +143,9 @@ func words(elem string) []string {
 //     under doc or docs is an example, and one in or under a directory
 //     named release (the whole element: not release-controller) is the
 //     maintainers' release tool, a developer tool;
+//   - a package in or under a directory named t (the whole element: the
+//     test suite's directory in the Git project's convention) is a
+//     maintainer's test program or a test utility;
 //   - a library takes it only where the word says what the library is
 //     (roleWords): as a whole element or in a directory above it for
 //     test and benchmark words (pkg/test, integration-tests/helpers, not
@@ -168,6 +171,14 @@ func PathRole(path string, main bool) Role {
 		}
 		if main && e == "release" {
 			return DevTool // cmd/release: the maintainers' release tool
+		}
+		if e == "t" {
+			// the test suite's directory in the Git project's convention
+			// (git, git-lfs, Perl distributions): the whole element only
+			if main {
+				return DevTool
+			}
+			return TestUtil
 		}
 		own := i == len(elems)-1
 		for _, w := range words(e) {

@@ -712,6 +712,8 @@ func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
 			// Handler is promhttp's. A library's body is not summarized
 			// (driver.SkipLibraries), so it is known here.
 			"github.com/docker/go-metrics.Handler",
+			// OpenTelemetry's z-pages: the spans the process keeps
+			"go.opentelemetry.io/contrib/zpages.NewTracezHandler",
 			"expvar.Handler", "net/http/pprof.Handler":
 			return true
 		case "net/http.NewServeMux":

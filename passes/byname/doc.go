@@ -152,7 +152,8 @@
 // word (unittest, tstest; not latest or speedtest), or doc(s)/ above it; a
 // library with a test word as a whole element or in a directory above it
 // (pkg/test, integration-tests/x; not pkg/ab-test); a package under
-// internal/tools/; a main package that imports testing or starts an
+// internal/tools/ or t/ (the Git project's test directory); a main package
+// that imports testing or starts an
 // httptest server, whose files are all named example*.go, that lies in or
 // under a directory named release, that names a Go source file in a call or
 // that calls cobra/doc's documentation generators (cmd/gendocs); a test

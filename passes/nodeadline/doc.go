@@ -244,7 +244,8 @@
 // seen), or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is
-// promhttp's, expvar's or net/http/pprof's, or a debug helper's
+// promhttp's, expvar's, net/http/pprof's, docker/go-metrics' or
+// OpenTelemetry's z-pages tracez handler, or a debug helper's
 // ("returns a handler that serves only debugging"); a ServeMux that
 // receives only debug registrations (a route under /debug/ or /metrics,
 // "/debug/"+name included, a health probe's route, whose first element is
@@ -305,7 +306,8 @@
 // doc(s)/ above it; a library with a test word as a whole element or in a
 // directory above it (pkg/test, integration-tests/x; not pkg/ab-test), or
 // in a demo's directory (cmd/app-demo-x/conn); a package under
-// internal/tools/; a main package that imports testing or starts an
+// internal/tools/ or t/ (the Git project's test directory); a main package
+// that imports testing or starts an
 // httptest server, whose files are all named example*.go, that lies in or
 // under a directory named release, that names a Go source file in a call or
 // that calls cobra/doc's documentation generators (cmd/gendocs); a package
