@@ -173,11 +173,12 @@ var roleAnalyzer = &analysis.Analyzer{
 // generators is a developer tool (gendocs); the nearest ordinary
 // programs (httptest.NewRecorder, fstest.MapFS, one example_config.go
 // beside main.go), a library starting an httptest server and a product
-// whose docs command is in a library package (docscmd) are not.
+// whose docs command is in a library package (docscmd) or in a command
+// handler of package main (docscmdmain, as helm's) are not.
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
-		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd")
+		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain")
 }
 
 func TestLocalURL(t *testing.T) {

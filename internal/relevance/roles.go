@@ -220,8 +220,9 @@ func PathRole(path string, main bool) Role {
 // programs that pre-render pages use, does not count), is a test
 // harness; a program all of whose non-test files are named as examples
 // (example.go, example_x.go, x_example.go) is an example; a program that
-// names a Go source file in a call (namesGoSource) or calls a command-line
-// framework's documentation generator (docGenerators) is a developer tool.
+// names a Go source file in a call (namesGoSource) or whose func main
+// calls a command-line framework's documentation generator
+// (docGenerators) is a developer tool.
 func mainRole(pass *analysis.Pass) Role {
 	if pass.Pkg.Name() != "main" {
 		return Ordinary
@@ -246,13 +247,14 @@ func mainRole(pass *analysis.Pass) Role {
 			}
 		}
 	}
+	mainBody := mainFuncBody(pass.Files)
 	docGen := false
 	for id, obj := range pass.TypesInfo.Uses {
 		if obj.Pkg() == nil || !nonTest(id) {
 			continue
 		}
-		if _, ok := obj.(*types.Func); ok && docGenerators[obj.Pkg().Path()] {
-			docGen = true
+		if _, ok := obj.(*types.Func); ok && docGenerators[obj.Pkg().Path()] && mainBody != nil && mainBody.Pos() <= id.Pos() && id.Pos() < mainBody.End() {
+			docGen = true // main itself writes the documentation
 		}
 		if obj.Pkg().Path() != "net/http/httptest" {
 			continue
@@ -281,15 +283,28 @@ func mainRole(pass *analysis.Pass) Role {
 
 // docGenerators are the packages of command-line frameworks whose
 // functions write the documentation of a program's commands (Markdown,
-// man pages, reST, YAML). A main package that calls one is the
-// maintainers' documentation generator (cmd/gendocs, hack/gen-man), run
-// in the repository to regenerate docs/: a developer tool. A program
-// that offers its users a docs command keeps it in a library package,
-// whose role this does not change.
+// man pages, reST, YAML). A main package whose func main calls one is
+// the maintainers' documentation generator (cmd/gendocs, hack/gen-man),
+// run in the repository to regenerate docs/: a developer tool. A program
+// that offers its users a docs command calls it from the command's
+// handler (helm's cmd/helm/docs.go, in package main), or keeps it in a
+// library package, and stays ordinary.
 var docGenerators = map[string]bool{
 	"github.com/spf13/cobra/doc":              true,
 	"github.com/urfave/cli-docs/v3":           true,
 	"github.com/cpuguy83/go-md2man/v2/md2man": true,
+}
+
+// mainFuncBody returns the body of the package's func main, or nil.
+func mainFuncBody(files []*ast.File) *ast.BlockStmt {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" && fd.Body != nil {
+				return fd.Body
+			}
+		}
+	}
+	return nil
 }
 
 // namesGoSource reports whether a call in file passes a Go source file's

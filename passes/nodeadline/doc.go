@@ -310,7 +310,8 @@
 // that imports testing or starts an
 // httptest server, whose files are all named example*.go, that lies in or
 // under a directory named release, that names a Go source file in a call or
-// that calls cobra/doc's documentation generators (cmd/gendocs); a package
+// whose func main calls cobra/doc's documentation generators (cmd/gendocs);
+// a package
 // whose non-test code names a type of testing (T, B, TB), one named xtest
 // that imports a package named x (httptest and net/http), or one named
 // testutil(s), testhelper(s) or testing; a file built only with the ignore,

@@ -171,7 +171,8 @@
 // that imports testing or starts an
 // httptest server, whose files are all named example*.go, that lies in or
 // under a directory named release, that names a Go source file in a call or
-// that calls cobra/doc's documentation generators (cmd/gendocs); a test
+// whose func main calls cobra/doc's documentation generators (cmd/gendocs);
+// a test
 // utility (a testing type named, xtest, testutil); a file built only with
 // the ignore, tools, integration or e2e tag. Whoever runs such code races
 // only with themself. -partialwrite.tools reports them under their own
