@@ -369,6 +369,78 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 	return LocalAddr(v) || s.flagDefault(v, 0)
 }
 
+// LocalURL reports whether v, the URL of a request, reaches only the
+// machine itself or its platform's metadata service: a literal of
+// LocalURL, or the value of a field that only such literals set. The
+// field must be an unexported field of a struct type of this package
+// (no other package can set it), set by the package's non-test code at
+// least once and only by stores of such literals (a composite literal
+// is such a store), its address used for nothing but loads and those
+// stores: var cfg = config{tokenURL: "http://169.254.169.254/token"}
+// and then http.NewRequest("GET", cfg.tokenURL, nil). A test file that
+// points the field at a test server does not count: the program built
+// from the package has no test files.
+func (s *Servers) LocalURL(v ssa.Value) bool {
+	if LocalURL(v) {
+		return true
+	}
+	var k fieldKey
+	switch x := v.(type) {
+	case *ssa.UnOp: // *&x.f
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		if k, ok = fieldOf(fa); !ok {
+			return false
+		}
+	case *ssa.Field: // x.f of a struct value
+		st, ok := x.X.Type().Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		k = fieldKey{st, x.Field}
+	default:
+		return false
+	}
+	return s.localURLField(k)
+}
+
+// localURLField reports whether every store into field k is a literal
+// of LocalURL, as (*Servers).LocalURL says.
+func (s *Servers) localURLField(k fieldKey) bool {
+	if k.field >= k.st.NumFields() {
+		return false
+	}
+	f := k.st.Field(k.field)
+	if f.Exported() || f.Pkg() != s.pkg {
+		return false
+	}
+	set := false
+	for _, fa := range s.fieldUs[k] {
+		for _, in := range *fa.Referrers() {
+			switch u := in.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return false
+				}
+			case *ssa.DebugRef:
+			case *ssa.Store:
+				if s.testCode != nil && s.testCode(u) {
+					continue
+				}
+				if u.Addr != fa || !LocalURL(u.Val) {
+					return false
+				}
+				set = true
+			default:
+				return false
+			}
+		}
+	}
+	return set
+}
+
 // flagDefault reports whether v is read from a string flag whose
 // default is a loopback address: *flag.String(...) (also through a
 // variable holding the pointer), or a variable given to flag.StringVar

@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "metadataurls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -99,6 +99,14 @@ func TestLocalServers(t *testing.T) {
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
 		"memservers", "memservers/memnet", "netrelay", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers")
+}
+
+// TestMetadataURLs checks that requests to the cloud platform's metadata
+// service, by a literal or through an unexported field only such literals
+// set, are not reported, and that look-alikes whose host a caller, another
+// package or a flag can choose still are.
+func TestMetadataURLs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "metadataurls")
 }
 
 // TestContextForm checks that the convenience form F of an API that also

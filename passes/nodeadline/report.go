@@ -445,7 +445,7 @@ func (st *state) droppedRequests(rs resolvers, found []*finding) []*finding {
 				}
 				callee := ssakit.Callee(&call.Call)
 				e, ok := netops.Lookup(callee)
-				if !ok || e.Kind != netops.NewRequest || localURL(call.Call.Args, e.URL) || !st.sentUnjudged(r, call) {
+				if !ok || e.Kind != netops.NewRequest || st.localURL(call.Call.Args, e.URL) || !st.sentUnjudged(r, call) {
 					continue
 				}
 				out = append(out, &finding{cat: ContextDropped, instr: call, callee: callee, entry: e,

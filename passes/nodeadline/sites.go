@@ -70,12 +70,12 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 	}
 	switch e.Kind {
 	case netops.HTTPSendDefault:
-		if f.obj = r.defaultClient(); f.obj.limit == noLimit && !localURL(args, e.URL) {
+		if f.obj = r.defaultClient(); f.obj.limit == noLimit && !st.localURL(args, e.URL) {
 			emit(ClientTimeout)
 		}
 	case netops.ClientSend:
 		f.objArg = 0
-		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !localURL(args, e.URL) {
+		if f.obj = r.objectOf(args[0], 0); f.obj.limit == noLimit && !st.localURL(args, e.URL) {
 			emit(ClientTimeout)
 		}
 	case netops.ClientDo, netops.RoundTrip:
@@ -83,7 +83,7 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		if f.obj = r.objectOf(args[0], 0); f.obj.limit != noLimit || e.Req >= len(args) {
 			return
 		}
-		if localRequest(args[e.Req]) {
+		if st.localRequest(args[e.Req]) {
 			return
 		}
 		f.ctx = r.reqCtx(args[e.Req], 0)
@@ -242,7 +242,7 @@ func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetF
 		ctxParam(p, true)
 	}
 	for _, p := range fact.ReqParams {
-		if p >= len(args) || localRequest(args[p]) {
+		if p >= len(args) || st.localRequest(args[p]) {
 			continue
 		}
 		f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.reqCtx(args[p], 0)}
@@ -350,18 +350,20 @@ func localDial(args []ssa.Value, e netops.Func) bool {
 }
 
 // localURL reports whether argument i of a call is a URL whose peer is
-// the machine itself or a test server the code started: a loopback
-// literal (relevance.LocalURL), or the URL of an httptest.Server.
-func localURL(args []ssa.Value, i int) bool {
-	return i >= 0 && i < len(args) && (relevance.LocalURL(args[i]) || fromTestServer(args[i], 0))
+// the machine itself, its platform's metadata service or a test server
+// the code started: a loopback or metadata literal, or a field only such
+// literals set ((*relevance.Servers).LocalURL), or the URL of an
+// httptest.Server.
+func (st *state) localURL(args []ssa.Value, i int) bool {
+	return i >= 0 && i < len(args) && (st.servers.LocalURL(args[i]) || fromTestServer(args[i], 0))
 }
 
 // localRequest reports whether req, an *http.Request, is built by
 // http.NewRequest or NewRequestWithContext (perhaps given another context
 // by WithContext or Clone) with a URL of localURL, on every path.
-func localRequest(req ssa.Value) bool { return localRequestAt(req, 0) }
+func (st *state) localRequest(req ssa.Value) bool { return st.localRequestAt(req, 0) }
 
-func localRequestAt(req ssa.Value, depth int) bool {
+func (st *state) localRequestAt(req ssa.Value, depth int) bool {
 	if depth > 6 {
 		return false
 	}
@@ -371,10 +373,10 @@ func localRequestAt(req ssa.Value, depth int) bool {
 		if v.Index != 0 {
 			return false
 		}
-		return localRequestAt(v.Tuple, depth)
+		return st.localRequestAt(v.Tuple, depth)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			if !isNil(e) && !localRequestAt(e, depth) {
+			if !isNil(e) && !st.localRequestAt(e, depth) {
 				return false
 			}
 		}
@@ -386,9 +388,9 @@ func localRequestAt(req ssa.Value, depth int) bool {
 		}
 		switch e.Kind {
 		case netops.NewRequest, netops.NewRequestWithContext:
-			return localURL(v.Call.Args, e.URL)
+			return st.localURL(v.Call.Args, e.URL)
 		case netops.RequestWithContext:
-			return len(v.Call.Args) > 0 && localRequestAt(v.Call.Args[0], depth)
+			return len(v.Call.Args) > 0 && st.localRequestAt(v.Call.Args[0], depth)
 		}
 	}
 	return false
