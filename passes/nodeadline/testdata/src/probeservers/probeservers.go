@@ -82,5 +82,5 @@ func probeLikeAPI(c *check) error {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", c.live)
 	mux.HandleFunc("/health-records", c.live) // an API of health records, not a probe
-	return http.ListenAndServe(":8080", mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+	return http.ListenAndServe(":8080", mux)  // want `http.ListenAndServe starts a server that cannot have timeouts`
 }
