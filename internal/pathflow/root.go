@@ -41,8 +41,9 @@ const (
 	// permission and whose error is tested.
 	FreshRoot
 	// OwnRoot: a directory the function makes sure of with os.MkdirAll
-	// and a mode that gives group and others no write permission, before
-	// the race: not new (MkdirAll keeps a directory that exists), but one
+	// and a mode that gives group and others no write permission, or
+	// changes to such a mode with an error-tested os.Chmod, before the
+	// race: not new (MkdirAll keeps a directory that exists), but one
 	// the program keeps as its own; its racers are the program's user and
 	// root, as under UserRoot.
 	OwnRoot
@@ -101,7 +102,7 @@ func (r Root) WhoCanRace() string {
 	case SystemRoot:
 		return "only root can race: the directory is a system one"
 	case OwnRoot:
-		return "only the program's user and root can race: the function makes the directory with os.MkdirAll, writable by its owner alone"
+		return "only the program's user and root can race: the function makes the directory writable by its owner alone (os.MkdirAll or os.Chmod)"
 	case BinaryRoot:
 		return "only whoever can replace the program itself can race: the directory is the one of the running executable"
 	case TempFileRoot:
@@ -877,8 +878,11 @@ func constRoot(s string, whole bool) Dir {
 // as if it had. OwnRoot when an os.MkdirAll with such a mode makes sure
 // of it: the directory may have been there, but the program keeps it as
 // its own; so does a call of a helper that makes the directory so on
-// every return (DirFacts.MakesDir), error tested or not. UnknownRoot
-// otherwise.
+// every return (DirFacts.MakesDir), error tested or not; and so does an
+// os.Chmod (or syscall or x/sys/unix Chmod) to such a mode whose error is
+// tested: only the directory's owner or root can change its mode, so the
+// program's user owns it, and from then on only that user and root can
+// add or replace its entries. UnknownRoot otherwise.
 func (r *Roots) madeDir(v ssa.Value, at ssa.Instruction) Root {
 	if at == nil || v.Referrers() == nil {
 		return UnknownRoot
@@ -896,11 +900,13 @@ func (r *Roots) madeDir(v ssa.Value, at ssa.Instruction) Root {
 		if len(call.Call.Args) != 2 || call.Call.Args[0] != v {
 			continue
 		}
-		all := false
+		all, chmod := false, false
 		switch funcKey(&call.Call) {
 		case "os.Mkdir", "syscall.Mkdir", "golang.org/x/sys/unix.Mkdir":
 		case "os.MkdirAll":
 			all = true
+		case "os.Chmod", "syscall.Chmod", "golang.org/x/sys/unix.Chmod":
+			chmod = true
 		default:
 			continue
 		}
@@ -909,6 +915,10 @@ func (r *Roots) madeDir(v ssa.Value, at ssa.Instruction) Root {
 			continue
 		}
 		switch {
+		case chmod:
+			if errorTested(call) {
+				made = OwnRoot
+			}
 		case !all && errorTested(call):
 			return FreshRoot
 		case all:

@@ -65,6 +65,30 @@ func ownShared() {
 	use(filepath.Join(dir, "state"), "shared")
 }
 
+func ownChmod(bundle string) error {
+	if err := os.MkdirAll(bundle, 0o755); err != nil {
+		return err
+	}
+	if err := os.Chmod(bundle, 0o700); err != nil { // only the owner or root could: the user's own from now on
+		return err
+	}
+	use(filepath.Join(bundle, "config.json"), "own")
+	return nil
+}
+
+func chmodIgnored(dir string) {
+	os.Chmod(dir, 0o700) // may have failed: someone else's directory
+	use(filepath.Join(dir, "state"), "unknown")
+}
+
+func chmodWritable(dir string) error {
+	if err := os.Chmod(dir, 0o770); err != nil { // the group may write
+		return err
+	}
+	use(filepath.Join(dir, "state"), "unknown")
+	return nil
+}
+
 func fresh(dir string) error {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		return err
@@ -87,10 +111,10 @@ func use(p, want string) {}
 func TestDirOf(t *testing.T) {
 	pkg, fset := buildSource(t, rootSrc)
 	var fns []*ssa.Function
-	for _, name := range []string{"f", "own", "ownIgnored", "ownWritable", "ownAfter", "ownShared", "fresh", "mixed"} {
+	for _, name := range []string{"f", "own", "ownIgnored", "ownWritable", "ownAfter", "ownShared", "ownChmod", "chmodIgnored", "chmodWritable", "fresh", "mixed"} {
 		fns = append(fns, pkg.Func(name))
 	}
-	checkUses(t, fset, pkg, fns, 20, func(path ssa.Value, at *ssa.Call) string {
+	checkUses(t, fset, pkg, fns, 23, func(path ssa.Value, at *ssa.Call) string {
 		d := pathflow.DirOf(path, at)
 		if d.Volatile {
 			return d.Root.String() + " volatile"

@@ -146,7 +146,9 @@
 // others no write permission and whose error is tested), a directory it
 // makes sure of before the race with os.MkdirAll and such a mode (it may
 // have existed, but the program keeps it as its own; not under a shared
-// directory, where another user may have made it first), the user's own
+// directory, where another user may have made it first), or changes to
+// such a mode with an os.Chmod whose error is tested (only its owner or
+// root could), the user's own
 // directories (os.UserConfigDir, os.UserCacheDir, os.UserHomeDir, $HOME,
 // $XDG_*_HOME and $XDG_RUNTIME_DIR, /run/user/UID,
 // user.Current().HomeDir) and root's (/etc, /var/lib, /var/cache,

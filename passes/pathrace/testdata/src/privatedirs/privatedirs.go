@@ -140,6 +140,42 @@ func ownMkdirAllGroupWritable(dir string, data []byte) error {
 	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
 }
 
+// A directory whose mode the function sets to 0700, testing the error:
+// only its owner or root could change the mode, so the program's user
+// owns it, and from then on only that user and root add entries.
+func ownChmod(dir string, data []byte) error {
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Lstat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // no diagnostic: (private-dir) os.Chmod to 0700 with its error tested: only the program's user and root write there
+}
+
+// The mode change may have failed (someone else's directory), or leaves
+// the group write permission: the race stays in its category.
+func chmodUntested(dir string, data []byte) error {
+	os.Chmod(dir, 0o700)
+	p := filepath.Join(dir, "state")
+	if _, err := os.Lstat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Lstat found it absent`
+}
+
+func chmodGroupWritable(dir string, data []byte) error {
+	if err := os.Chmod(dir, 0o770); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "state")
+	if _, err := os.Lstat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile creates p after os.Lstat found it absent`
+}
+
 // MkdirAll keeps a directory that exists: under os.TempDir() another user
 // may have made it first, so the race stays in its category.
 func ownMkdirAllInTemp(data []byte) error {
