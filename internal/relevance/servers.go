@@ -121,7 +121,10 @@ type Servers struct {
 	// flagged the variables whose address is given to a flag.
 	stores  map[*ssa.Global][]ssa.Value
 	flagged map[ssa.Value][]*ssa.Call
-	addrs   map[*ssa.Global]int // other uses of a variable's address
+	// flagDefs are the package's string flag definitions, by their
+	// constant name.
+	flagDefs map[string][]*ssa.Call
+	addrs    map[*ssa.Global]int // other uses of a variable's address
 	// gfields are the addresses of the fields of the package's struct
 	// variables, by variable and field.
 	gfields map[globalField][]*ssa.FieldAddr
@@ -174,6 +177,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		lfields:  make(map[fieldKey]int8),
 		stores:   make(map[*ssa.Global][]ssa.Value),
 		flagged:  make(map[ssa.Value][]*ssa.Call),
+		flagDefs: make(map[string][]*ssa.Call),
 		addrs:    make(map[*ssa.Global]int),
 		fieldUs:  make(map[fieldKey][]*ssa.FieldAddr),
 		gfields:  make(map[globalField][]*ssa.FieldAddr),
@@ -210,8 +214,13 @@ func (s *Servers) scan(fn *ssa.Function) {
 					s.nfields[g]++
 				}
 			case *ssa.Call:
-				if _, p := stringFlag(&x.Call); p >= 0 {
-					s.flagged[x.Call.Args[p]] = append(s.flagged[x.Call.Args[p]], x)
+				if d, p := stringFlag(&x.Call); d >= 0 {
+					if p >= 0 {
+						s.flagged[x.Call.Args[p]] = append(s.flagged[x.Call.Args[p]], x)
+					}
+					if name, ok := flagName(&x.Call); ok && (s.testCode == nil || !s.testCode(x)) {
+						s.flagDefs[name] = append(s.flagDefs[name], x)
+					}
 				}
 				if networkAccept(&x.Call) && (s.testCode == nil || !s.testCode(x)) {
 					s.relays = true
@@ -377,11 +386,13 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 // least once and only by stores of such literals (a composite literal
 // is such a store), its address used for nothing but loads and those
 // stores: var cfg = config{tokenURL: "http://169.254.169.254/token"}
-// and then http.NewRequest("GET", cfg.tokenURL, nil). A test file that
+// and then http.NewRequest("GET", cfg.tokenURL, nil); or a URL whose
+// host is a flag looked up by name with a loopback default
+// (flagHostURL). A test file that
 // points the field at a test server does not count: the program built
 // from the package has no test files.
 func (s *Servers) LocalURL(v ssa.Value) bool {
-	if LocalURL(v) {
+	if LocalURL(v) || s.flagHostURL(v) {
 		return true
 	}
 	var k fieldKey
@@ -446,12 +457,16 @@ func (s *Servers) localURLField(k fieldKey) bool {
 // variable holding the pointer), or a variable given to flag.StringVar
 // (the flag package, a FlagSet, or pflag's) and stored nowhere else, or
 // such a field of an unexported struct variable of the package (var
-// args struct{ listen string }; fs.StringVar(&args.listen, ...)).
+// args struct{ listen string }; fs.StringVar(&args.listen, ...)), or a
+// lookup of the flag by name (namedFlagDefaults).
 func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	if depth > 4 {
 		return false
 	}
 	depth++
+	if defs, ok := s.namedFlagDefaults(v); ok {
+		return !slices.ContainsFunc(defs, func(d ssa.Value) bool { return !LocalAddr(d) })
+	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
@@ -540,6 +555,134 @@ func (s *Servers) flaggedField(fa *ssa.FieldAddr) bool {
 	}
 	d, _ := stringFlag(&flag.Call)
 	return LocalAddr(flag.Call.Args[d])
+}
+
+// namedFlagDefaults returns the defaults of the string flags that v
+// looks up by name, and whether v is such a lookup: the string pflag's
+// (*FlagSet).GetString(name) returns (cobra's cmd.Flags().GetString),
+// name a constant, the package defining at least one string flag of that
+// name (String, StringVar, StringP, StringVarP, of the flag package or
+// pflag's) and every such definition giving the defaults. A flag of that
+// name the package defines as no string, or defines nowhere, is not
+// known: ok is false.
+func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil, false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || !isMethod(ssakit.Callee(&call.Call), "github.com/spf13/pflag", "FlagSet", "GetString") || len(call.Call.Args) != 2 {
+		return nil, false
+	}
+	name, ok := constString(call.Call.Args[1])
+	if !ok || len(s.flagDefs[name]) == 0 {
+		return nil, false
+	}
+	for _, def := range s.flagDefs[name] {
+		d, _ := stringFlag(&def.Call)
+		defs = append(defs, def.Call.Args[d])
+	}
+	return defs, true
+}
+
+// flagName returns the constant name of call, a string flag's
+// definition (stringFlag).
+func flagName(call *ssa.CallCommon) (string, bool) {
+	fn := ssakit.Callee(call)
+	if fn == nil {
+		return "", false
+	}
+	i := 0
+	if ssakit.RecvName(fn) == "FlagSet" {
+		i = 1
+	}
+	if fn.Name() == "StringVar" || fn.Name() == "StringVarP" {
+		i++
+	}
+	if i >= len(call.Args) {
+		return "", false
+	}
+	return constString(call.Args[i])
+}
+
+func constString(v ssa.Value) (string, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(k.Value), true
+}
+
+// flagHostURL reports whether v is a URL that fmt.Sprintf makes of a
+// scheme and a host read from a string flag by name whose every default
+// is a loopback host: fmt.Sprintf("http://%v:%v/startup", host, port),
+// host being cmd.Flags().GetString("http-address") of a flag defined
+// with the default "localhost" (the program talks to its own daemon on
+// this machine unless its operator says otherwise). The verb must follow
+// "://" and be followed by ':', '/' or the end of the format, so that it
+// is the whole host.
+func (s *Servers) flagHostURL(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !isFunc(ssakit.Callee(&call.Call), "fmt", "Sprintf") || len(call.Call.Args) != 2 {
+		return false
+	}
+	format, ok := constString(call.Call.Args[0])
+	if !ok {
+		return false
+	}
+	scheme, rest, ok := strings.Cut(format, "://")
+	if !ok || strings.Contains(scheme, "%") || !(strings.HasPrefix(rest, "%s") || strings.HasPrefix(rest, "%v")) {
+		return false
+	}
+	if after := rest[2:]; after != "" && after[0] != ':' && after[0] != '/' {
+		return false
+	}
+	host := sprintfArg(call.Call.Args[1], 0)
+	defs, ok := s.namedFlagDefaults(host)
+	return ok && !slices.ContainsFunc(defs, func(d ssa.Value) bool {
+		h, ok := constString(d)
+		return !ok || !loopbackHost(h)
+	})
+}
+
+// sprintfArg returns argument i of the variadic slice args of a call
+// (fmt.Sprintf's), without its conversion to an interface, or nil.
+func sprintfArg(args ssa.Value, i int) ssa.Value {
+	sl, ok := args.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var got ssa.Value
+	for _, in := range *arr.Referrers() {
+		ia, ok := in.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		k, ok := ia.Index.(*ssa.Const)
+		if !ok || k.Int64() != int64(i) {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
+				if got != nil {
+					return nil
+				}
+				got = st.Val
+			}
+		}
+	}
+	if mi, ok := got.(*ssa.MakeInterface); ok {
+		return mi.X
+	}
+	return got
+}
+
+func isFunc(fn *types.Func, pkg, name string) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && fn.Type().(*types.Signature).Recv() == nil
 }
 
 func isZero(v ssa.Value) bool {

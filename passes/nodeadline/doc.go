@@ -222,13 +222,19 @@
 // unexported field of a struct type of the package that the package's
 // non-test code sets only to such literals, as a constructor's composite
 // literal does (an exported field, a field a parameter or a flag can
-// set, or whose address is passed anywhere, is reported);
+// set, or whose address is passed anywhere, is reported); and a URL
+// fmt.Sprintf makes of a scheme and a host read from a flag by name
+// (cobra's cmd.Flags().GetString("http-address")) that the package
+// defines with a loopback default ("localhost", "127.0.0.1"):
+// fmt.Sprintf("http://%v:%v/startup", host, port), the verb the whole
+// host (a CLI talking to its own daemon, on this machine unless the
+// operator says otherwise);
 // servers no stranger can reach or that serve only debugging
 // (internal/relevance, the relevance model of docs/design.md): an address
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",
 // "[::1]:..."), or is read from a string flag (flag.String,
-// flag.StringVar, a FlagSet's, pflag's) whose default is one and that
-// nothing else sets, also a field of an unexported struct variable the
+// flag.StringVar, a FlagSet's, pflag's, or pflag's GetString of the
+// flag's name) whose default is one and that nothing else sets, also a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says
 // otherwise; a default of ":8080", "0.0.0.0:80" or "" is reported, and

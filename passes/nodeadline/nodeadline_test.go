@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "metadataurls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "metadataurls", "flaghosturls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -107,6 +107,13 @@ func TestLocalServers(t *testing.T) {
 // package or a flag can choose still are.
 func TestMetadataURLs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "metadataurls")
+}
+
+// TestFlagHostURLs checks that a request to a host read from a flag by
+// name whose default is a loopback host is not reported, and that hosts
+// any machine can be by default still are.
+func TestFlagHostURLs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "flaghosturls")
 }
 
 // TestContextForm checks that the convenience form F of an API that also
