@@ -1,6 +1,7 @@
 package relevance
 
 import (
+	"github.com/toctou/toctou/internal/pathflow"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -637,48 +638,15 @@ func (s *Servers) flagHostURL(v ssa.Value) bool {
 	if after := rest[2:]; after != "" && after[0] != ':' && after[0] != '/' {
 		return false
 	}
-	host := sprintfArg(call.Call.Args[1], 0)
-	defs, ok := s.namedFlagDefaults(host)
+	args, ok := pathflow.VarargElems(call.Call.Args[1])
+	if !ok || len(args) == 0 {
+		return false
+	}
+	defs, ok := s.namedFlagDefaults(ssakit.Unconvert(args[0]))
 	return ok && !slices.ContainsFunc(defs, func(d ssa.Value) bool {
 		h, ok := constString(d)
 		return !ok || !loopbackHost(h)
 	})
-}
-
-// sprintfArg returns argument i of the variadic slice args of a call
-// (fmt.Sprintf's), without its conversion to an interface, or nil.
-func sprintfArg(args ssa.Value, i int) ssa.Value {
-	sl, ok := args.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var got ssa.Value
-	for _, in := range *arr.Referrers() {
-		ia, ok := in.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := ia.Index.(*ssa.Const)
-		if !ok || k.Int64() != int64(i) {
-			continue
-		}
-		for _, use := range *ia.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
-				if got != nil {
-					return nil
-				}
-				got = st.Val
-			}
-		}
-	}
-	if mi, ok := got.(*ssa.MakeInterface); ok {
-		return mi.X
-	}
-	return got
 }
 
 func isFunc(fn *types.Func, pkg, name string) bool {
