@@ -231,8 +231,7 @@ func LocalAddr(v ssa.Value) bool {
 }
 
 // LocalURL reports whether v, the URL of a request, names a loopback
-// host or the platform's metadata service (metadataHost) in its constant
-// beginning ("http://127.0.0.1:" + port + "/health",
+// host in its constant beginning ("http://127.0.0.1:" + port + "/health",
 // fmt.Sprintf("http://localhost:%d/…", port), "https://[::1]:8443/"): the
 // peer is a process of the same machine, no stranger. The host must end
 // within the constant (a ':', '/', '?' or '#' after it, or the whole URL
@@ -255,29 +254,13 @@ func LocalURL(v ssa.Value) bool {
 	}
 	if strings.HasPrefix(authority, "[") {
 		host, _, ok := strings.Cut(authority[1:], "]")
-		return ok && (loopbackHost(host) || metadataHost(host))
+		return ok && loopbackHost(host)
 	}
 	host, _, found := strings.Cut(authority, ":")
 	if !found && !complete {
 		return false // the host goes on past the constant
 	}
-	return loopbackHost(host) || metadataHost(host)
-}
-
-// metadataHost reports whether host is the cloud platform's instance
-// metadata service as the machine reaches it: a link-local address
-// (169.254.0.0/16, fe80::/10: AWS, Azure, GCP and OpenStack answer at
-// 169.254.169.254), AWS's IPv6 endpoint fd00:ec2::254, or GCP's names
-// metadata.google.internal and metadata. Its peer is the hypervisor of
-// the machine, which no stranger on the network can stand in for or
-// stall; the kernel bounds the connect when there is no such service.
-func metadataHost(host string) bool {
-	switch strings.ToLower(host) {
-	case "metadata.google.internal", "metadata", "fd00:ec2::254":
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLinkLocalUnicast()
+	return loopbackHost(host)
 }
 
 // LocalPeer reports whether a dial of, or a listener on, network and addr

@@ -380,18 +380,17 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 }
 
 // LocalURL reports whether v, the URL of a request, reaches only the
-// machine itself or its platform's metadata service: a literal of
-// LocalURL, or the value of a field that only such literals set. The
-// field must be an unexported field of a struct type of this package
-// (no other package can set it), set by the package's non-test code at
-// least once and only by stores of such literals (a composite literal
-// is such a store), its address used for nothing but loads and those
-// stores: var cfg = config{tokenURL: "http://169.254.169.254/token"}
-// and then http.NewRequest("GET", cfg.tokenURL, nil); or a URL whose
-// host is a flag looked up by name with a loopback default
-// (flagHostURL). A test file that
-// points the field at a test server does not count: the program built
-// from the package has no test files.
+// machine itself: a loopback literal (LocalURL), or the value of a field
+// that only such literals set, or a URL whose host is a flag looked up by
+// name with a loopback default (flagHostURL). The field must be an
+// unexported field of a struct type of this package (no other package
+// can set it), set by the package's non-test code at least once and only
+// by stores of such literals (a composite literal is such a store), its
+// address used for nothing but loads and those stores: var cfg =
+// config{statusURL: "http://127.0.0.1:9090/status"} and then
+// http.NewRequest("GET", cfg.statusURL, nil). A test file that points
+// the field at a test server does not count: the program built from the
+// package has no test files.
 func (s *Servers) LocalURL(v ssa.Value) bool {
 	if LocalURL(v) || s.flagHostURL(v) {
 		return true

@@ -213,22 +213,20 @@
 // fmt.Sprintf("http://localhost:%d/ready", port), "http://[::1]:8080/";
 // the host must end within the constant, so "http://localhost" + suffix
 // and "http://localhost:80@" + host are reported), whose peer is a
-// process of the same machine, and requests to the cloud platform's
-// instance metadata service ("http://169.254.169.254/...", any
-// link-local address, AWS's "[fd00:ec2::254]", GCP's
-// "metadata.google.internal" and "metadata"), whose peer is the
-// machine's hypervisor, which no stranger can stand in for or stall
-// (relevance.LocalURL, relevance.LocalPeer); either also through an
-// unexported field of a struct type of the package that the package's
-// non-test code sets only to such literals, as a constructor's composite
-// literal does (an exported field, a field a parameter or a flag can
+// process of the same machine (relevance.LocalURL,
+// relevance.LocalPeer), also through an unexported field of a struct
+// type of the package that the package's non-test code sets only to
+// loopback literals, as a constructor's composite literal does (an
+// exported field, a field a parameter or a flag can
 // set, or whose address is passed anywhere, is reported); and a URL
 // fmt.Sprintf makes of a scheme and a host read from a flag by name
 // (cobra's cmd.Flags().GetString("http-address")) that the package
 // defines with a loopback default ("localhost", "127.0.0.1"):
 // fmt.Sprintf("http://%v:%v/startup", host, port), the verb the whole
 // host (a CLI talking to its own daemon, on this machine unless the
-// operator says otherwise);
+// operator says otherwise); requests to the cloud platform's metadata
+// service ("http://169.254.169.254/...") stay reported: in a container
+// behind an IMDS hop limit of 1 the response never arrives;
 // servers no stranger can reach or that serve only debugging
 // (internal/relevance, the relevance model of docs/design.md): an address
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",

@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "metadataurls", "flaghosturls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "fieldurls", "flaghosturls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -101,12 +101,12 @@ func TestLocalServers(t *testing.T) {
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers")
 }
 
-// TestMetadataURLs checks that requests to the cloud platform's metadata
-// service, by a literal or through an unexported field only such literals
-// set, are not reported, and that look-alikes whose host a caller, another
-// package or a flag can choose still are.
-func TestMetadataURLs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "metadataurls")
+// TestFieldURLs checks that a request to a loopback URL kept in an
+// unexported field only such literals set is not reported, and that
+// look-alikes whose host a caller, another package or a flag can choose,
+// and the cloud metadata service, still are.
+func TestFieldURLs(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "fieldurls")
 }
 
 // TestFlagHostURLs checks that a request to a host read from a flag by
