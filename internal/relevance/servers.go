@@ -898,7 +898,7 @@ func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
 			"go.opentelemetry.io/contrib/zpages.NewTracezHandler",
 			"expvar.Handler", "net/http/pprof.Handler":
 			return true
-		case "net/http.NewServeMux":
+		case "net/http.NewServeMux", "github.com/gorilla/mux.NewRouter":
 			ok, routes := s.muxUses(x, returning)
 			return ok && routes > 0
 		}
@@ -973,6 +973,20 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 				if isMethod(fn, "net/http", "ServeMux", "Handler") && len(args) == 2 && args[0] == v {
 					continue // a lookup: it registers nothing
 				}
+				if isMethod(fn, gorillaMux, "Router", "Handle", "HandleFunc", "Path", "PathPrefix") && len(args) >= 2 && args[0] == v {
+					switch ok, page := s.gorillaRoute(u, fn.Name(), args); {
+					case !ok:
+						return false
+					case page:
+						pages++
+					default:
+						routes++
+					}
+					continue
+				}
+				if isMethod(fn, gorillaMux, "Router", "Use") && len(args) >= 1 && args[0] == v {
+					continue // middleware wraps the routes: it adds none
+				}
 				sum := s.Summary(fn)
 				if sum == nil {
 					return false // handed on: routes may be added elsewhere
@@ -1019,6 +1033,71 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 		return false, 0 // pages of constant text alone are no debug routes
 	}
 	return true, routes
+}
+
+const gorillaMux = "github.com/gorilla/mux"
+
+// gorillaRoute judges a route of a gorilla/mux Router that call adds, by
+// its method name and arguments (the router first): router.Handle(path,
+// h) and router.HandleFunc(path, h), or router.Path(path) and
+// router.PathPrefix(path) whose Route is given its handler by Handler or
+// HandlerFunc and nothing else. ok is false unless the route is a debug
+// registration or a page of constant text (page); a Route used for
+// anything but matchers that narrow it (Methods, Name, Schemes, Headers,
+// Queries, Host) and its one handler, a Subrouter above all, may add
+// routes the pass does not see.
+func (s *Servers) gorillaRoute(call ssa.CallInstruction, name string, args []ssa.Value) (ok, page bool) {
+	route, ok := call.(*ssa.Call)
+	if !ok {
+		return false, false
+	}
+	path, handler := args[1], ssa.Value(nil)
+	if name == "Handle" || name == "HandleFunc" {
+		if len(args) != 3 {
+			return false, false
+		}
+		handler = args[2]
+	}
+	var narrow func(v ssa.Value, depth int) bool
+	narrow = func(v ssa.Value, depth int) bool {
+		if depth > 8 || v.Referrers() == nil {
+			return depth <= 8
+		}
+		for _, in := range *v.Referrers() {
+			c, ok := in.(*ssa.Call)
+			if !ok || c.Call.Value == v || len(c.Call.Args) == 0 || c.Call.Args[0] != v {
+				if _, dbg := in.(*ssa.DebugRef); dbg {
+					continue
+				}
+				return false
+			}
+			fn := ssakit.Callee(&c.Call)
+			switch {
+			case isMethod(fn, gorillaMux, "Route", "Handler", "HandlerFunc") && len(c.Call.Args) == 2:
+				if handler != nil {
+					return false // a second handler
+				}
+				handler = c.Call.Args[1]
+			case isMethod(fn, gorillaMux, "Route", "Methods", "Name", "Schemes", "Headers", "Queries", "Host"):
+			default:
+				return false
+			}
+			if !narrow(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	if !narrow(route, 0) || handler == nil {
+		return false, false
+	}
+	switch {
+	case s.debugRegistration(path, handler):
+		return true, false
+	case staticPage(handler):
+		return true, true
+	}
+	return false, false
 }
 
 // staticPage reports whether handler writes only constant text: a

@@ -259,8 +259,11 @@
 // "returns a listener no stranger reaches"); a handler that is
 // promhttp's, expvar's, net/http/pprof's, docker/go-metrics' or
 // OpenTelemetry's z-pages tracez handler, or a debug helper's
-// ("returns a handler that serves only debugging"); a ServeMux that
-// receives only debug registrations (a route under /debug/ or /metrics,
+// ("returns a handler that serves only debugging"); a ServeMux, or a
+// gorilla/mux Router (Handle, HandleFunc, Path or PathPrefix with one
+// Handler or HandlerFunc, narrowed by Methods and the like, no
+// Subrouter), that receives only debug registrations (a route under
+// /debug/ or /metrics,
 // "/debug/"+name included, a health probe's route, whose first element is
 // healthz, readyz, livez, startupz, health, healthcheck, ready, readiness,
 // live, liveness or startup: the orchestrator's and the monitoring

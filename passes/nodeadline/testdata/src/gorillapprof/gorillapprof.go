@@ -1,0 +1,52 @@
+// want package:"registers debug handlers on http.DefaultServeMux"
+
+// Package gorillapprof serves net/http/pprof on a gorilla/mux router (not
+// reported: a debug listener), beside routers that serve more than
+// debugging (reported).
+package gorillapprof
+
+import (
+	"net/http"
+	"net/http/pprof"
+
+	"github.com/gorilla/mux"
+)
+
+func servePprof(addr string) {
+	go func() {
+		router := mux.NewRouter()
+		router.PathPrefix("/debug/pprof/").HandlerFunc(pprof.Index)
+		http.ListenAndServe(addr, router) // no diagnostic: the router serves only pprof
+	}()
+}
+
+func servePprofRoutes(addr string) error {
+	r := mux.NewRouter()
+	r.HandleFunc("/debug/pprof/", pprof.Index).Methods(http.MethodGet)
+	r.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	r.Path("/debug/pprof/trace").Handler(http.HandlerFunc(pprof.Trace))
+	return http.ListenAndServe(addr, r) // no diagnostic: only debug routes, one narrowed to GET
+}
+
+// ---- look-alikes: routers that serve more than debugging
+
+func serveAPI(addr string, api http.HandlerFunc) error {
+	r := mux.NewRouter()
+	r.PathPrefix("/debug/pprof/").HandlerFunc(pprof.Index)
+	r.HandleFunc("/v1/containers", api)
+	return http.ListenAndServe(addr, r) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func serveSubrouter(addr string, api http.HandlerFunc) error {
+	r := mux.NewRouter()
+	sub := r.PathPrefix("/debug/").Subrouter() // the subrouter's routes are any
+	sub.HandleFunc("/v1/containers", api)
+	return http.ListenAndServe(addr, r) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func serveHandedOn(addr string, register func(*mux.Router)) error {
+	r := mux.NewRouter()
+	r.PathPrefix("/debug/pprof/").HandlerFunc(pprof.Index)
+	register(r)                         // routes may be added there
+	return http.ListenAndServe(addr, r) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
