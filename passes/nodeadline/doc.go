@@ -35,7 +35,10 @@
 //     calls are all static calls of the package, or a client returned by a
 //     constructor of the analyzed code ("returns *http.Client with no time
 //     limit"). A Timeout assigned after the literal, anywhere in the
-//     package, counts. Each constructor that fills an unexported field is
+//     package, counts; so does a transport whose DialContext (Dial,
+//     DialTLSContext, DialTLS) is a function that calls SetDeadline or
+//     SetReadDeadline on every connection it returns before returning it:
+//     no read of a response outlasts that deadline. Each constructor that fills an unexported field is
 //     judged on its own: New storing http.DefaultClient is reported at
 //     the send, with a related location at the store, even when
 //     NewWithClient(c) stores its caller's client.

@@ -72,7 +72,7 @@ func TestFixesCompile(t *testing.T) {
 
 // fixedToo are testdata packages whose tests check categories and races
 // rather than the text of the fixes; their fixes must still compile.
-var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "fieldurls", "flaghosturls", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
+var fixedToo = []string{"connects", "fieldrace", "loopbackurls", "fieldurls", "flaghosturls", "dialdeadline", "ignoredrace", "example.com/boundedcaller", "example.com/streamedcaller"}
 
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
@@ -107,6 +107,14 @@ func TestLocalServers(t *testing.T) {
 // and the cloud metadata service, still are.
 func TestFieldURLs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "fieldurls")
+}
+
+// TestDialDeadline checks that a client whose transport's dial function
+// sets a read deadline on every connection it returns is not reported,
+// and that dial functions that leave one connection without it, or set
+// only a write deadline, still are.
+func TestDialDeadline(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "dialdeadline")
 }
 
 // TestFlagHostURLs checks that a request to a host read from a flag by

@@ -509,6 +509,8 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 			return limitField(in)
 		case slices.Contains(b.Delegates, name):
 			return r.delegateField(in, depth)
+		case b.Type == "http.Transport" && slices.Contains(transportDialFields, name):
+			return deadlineDialField(in)
 		}
 		return noLimit
 	case *ssa.Store:
@@ -710,6 +712,105 @@ func limitField(fa *ssa.FieldAddr) limit {
 		}
 	}
 	return lim
+}
+
+// transportDialFields are the fields of http.Transport that make its
+// connections.
+var transportDialFields = []string{"DialContext", "Dial", "DialTLSContext", "DialTLS"}
+
+// deadlineDialField returns hasLimit when every function stored into fa,
+// a dial field of an http.Transport, sets a deadline on each connection
+// it returns (deadlineDial): no read or write on such a connection, the
+// response's included, outlasts the deadline, so no request through the
+// transport waits forever. noLimit otherwise, as for any other field.
+func deadlineDialField(fa *ssa.FieldAddr) limit {
+	lim := noLimit
+	for _, in := range *fa.Referrers() {
+		st, ok := in.(*ssa.Store)
+		if !ok || st.Addr != fa {
+			continue
+		}
+		if !deadlineDial(st.Val) {
+			return noLimit
+		}
+		lim = hasLimit
+	}
+	return lim
+}
+
+// deadlineDial reports whether v is a function (or a closure) each of
+// whose returns gives back nil or a connection on which a call of
+// SetDeadline or SetReadDeadline, before the return on every path, has
+// set a deadline:
+//
+//	DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+//		c, err := dial(sock)
+//		if err != nil {
+//			return nil, err
+//		}
+//		if err := c.SetDeadline(time.Now().Add(timeout)); err != nil {
+//			return nil, err
+//		}
+//		return c, nil
+//	}
+func deadlineDial(v ssa.Value) bool {
+	var fn *ssa.Function
+	switch x := v.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	}
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	rets := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		rets++
+		if len(ret.Results) == 0 {
+			return false
+		}
+		conn := ssakit.Unconvert(ret.Results[0])
+		if isNil(conn) {
+			continue
+		}
+		if !deadlineSet(conn, ret) {
+			return false
+		}
+	}
+	return rets > 0
+}
+
+// deadlineSet reports whether a call of conn's SetDeadline or
+// SetReadDeadline dominates ret.
+func deadlineSet(conn ssa.Value, ret *ssa.Return) bool {
+	if conn.Referrers() == nil {
+		return false
+	}
+	for _, in := range *conn.Referrers() {
+		call, ok := in.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		c := call.Common()
+		var name string
+		switch {
+		case c.IsInvoke() && c.Value == conn:
+			name = c.Method.Name()
+		case !c.IsInvoke() && len(c.Args) > 0 && c.Args[0] == conn:
+			if fn := ssakit.Callee(c); fn != nil && ssakit.RecvName(fn) != "" {
+				name = fn.Name()
+			}
+		}
+		if (name == "SetDeadline" || name == "SetReadDeadline") && ssakit.Dominates(call, ret) {
+			return true
+		}
+	}
+	return false
 }
 
 // delegateField returns what the values stored into a delegate field
