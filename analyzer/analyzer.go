@@ -130,6 +130,8 @@ func Passes() []Pass {
 					OffBecause: "the race changes only the times of a file swapped in: no content, mode or owner"},
 				{Name: byname.TruncateByName, Summary: "a file is truncated by name while the function holds it open for writing"},
 				{Name: byname.StatByName, Summary: "a file is examined by name while the function holds it open"},
+				{Name: byname.StatSizeOnly, Summary: "a file is examined by name while the function holds it open, and only its size is used, to bound no read of the file", OptIn: true,
+					OffBecause: "whoever can swap the name could have swapped the file before the open; the race gives only a length that does not match the content read through the handle (a failed request, a transfer sent again), not another file's mode, owner or type"},
 				{Name: byname.PrivateDir, Summary: "any of the above on a file in a directory only the program's own user or root can write, or one the function made itself", OptIn: true,
 					OffBecause: "whoever can swap the name there can already change the file, so no boundary is crossed"},
 				{Name: byname.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,

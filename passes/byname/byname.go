@@ -30,6 +30,9 @@ const (
 	ChtimesByName  = "chtimes-by-name"
 	TruncateByName = "truncate-by-name"
 	StatByName     = "stat-by-name"
+	// StatSizeOnly is a stat-by-name whose answer is used only for the
+	// file's size, which no read of the handle is bounded by (sizeOnly).
+	StatSizeOnly = "stat-size-only"
 	// PrivateDir is any of the above on a file in a directory that only
 	// the program's own user or root can write, or that the function made
 	// itself (pathflow.Roots): whoever can swap the name there can

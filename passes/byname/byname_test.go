@@ -45,6 +45,33 @@ func TestTimesOnlyOptIn(t *testing.T) {
 	}
 }
 
+// TestSizeOnlyOptIn checks that a stat by name whose answer is used only
+// for a size that bounds no read of the handle is in the opt-in category
+// stat-size-only, and that the bare pass still reports it there.
+func TestSizeOnlyOptIn(t *testing.T) {
+	var wrapped *analysis.Analyzer
+	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
+		if a.Name == "byname" {
+			wrapped = a
+		}
+	}
+	if wrapped == nil {
+		t.Fatal("no byname in driver.Analyzers")
+	}
+	analysistest.Run(t, analysistest.TestData(), wrapped, "sizeonly")
+
+	var cats []string
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "sizeonly") {
+		for _, d := range r.Diagnostics {
+			cats = append(cats, d.Category)
+		}
+	}
+	want := []string{byname.StatSizeOnly, byname.StatSizeOnly, byname.StatSizeOnly, byname.StatByName, byname.StatByName, byname.StatByName}
+	if !slices.Equal(cats, want) {
+		t.Errorf("bare pass categories %v, want %v", cats, want)
+	}
+}
+
 // TestIncludeTests checks that -byname.tests reports in _test.go files.
 func TestIncludeTests(t *testing.T) {
 	setFlag(t, "tests", "true")

@@ -64,7 +64,17 @@
 // chown-by-name, chtimes-by-name, truncate-by-name and stat-by-name.
 // chtimes-by-name is off unless -byname.all: its race changes only the
 // times of a file swapped in, no content, mode or owner (what the race
-// breaks, docs/design.md's relevance model).
+// breaks, docs/design.md's relevance model). So is stat-size-only: a
+// stat by name whose FileInfo is used only for its Size (or compared with
+// nil), when no such size bounds a read of the handle (the length of a
+// make, an argument of a function of package io such as io.CopyN or
+// io.LimitReader, or of any call that also receives the handle). Whoever
+// can swap the name could have swapped the file before the open; the
+// race gives a length that does not match the content read through the
+// handle (a request whose Content-Length is wrong fails, a partial
+// download compared by size is sent again), not another file's mode,
+// owner or type. A size that does bound a read of the handle stays
+// stat-by-name: a file replaced in between gives a torn read.
 //
 // Suggested fixes use the handle: os.Chmod(p, m) becomes f.Chmod(m),
 // os.Chown(p, uid, gid) becomes f.Chown(uid, gid), os.Truncate(p, n)

@@ -128,6 +128,78 @@ func (st *state) reportAfterClose(o *effects.OpenSite, op *opSite) {
 	st.pass.Report(diag)
 }
 
+// sizeOnly reports whether the FileInfo a stat by name returns is used
+// only for its Size, or compared with nil, and no size it gives bounds a
+// read of the open file h: a make whose length or capacity it is, a call
+// of package io (io.CopyN, io.LimitReader, io.NewSectionReader) or any
+// call that also receives the handle. Such a race mixes the length of a
+// file swapped in with content read through the handle: whoever can swap
+// the name could have swapped it before the open, and the reader gets a
+// length mismatch, not another file's mode, owner or type (docs/design.md,
+// "What does the race break?"). The size that sizes a read of the handle
+// is a torn read of a file being replaced, and stays stat-by-name.
+func sizeOnly(call *ssa.Call, h *effects.Handle) bool {
+	res := ssakit.Results(call)
+	if len(res) != 2 || res[0] == nil || res[0].Referrers() == nil || len(*res[0].Referrers()) == 0 {
+		return false
+	}
+	for _, r := range *res[0].Referrers() {
+		switch r := r.(type) {
+		case *ssa.BinOp:
+			if !isNilConst(r.X) && !isNilConst(r.Y) {
+				return false
+			}
+		case *ssa.Call:
+			if !r.Call.IsInvoke() || r.Call.Value != res[0] || r.Call.Method.Name() != "Size" || boundsRead(r, h, 0) {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// boundsRead reports whether v, a size, reaches (through conversions,
+// arithmetic and phis) the length of a make, a call of package io, or a
+// call that also receives the handle h.
+func boundsRead(v ssa.Value, h *effects.Handle, depth int) bool {
+	if depth > 4 || v.Referrers() == nil {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.MakeSlice:
+			return true
+		case *ssa.Convert, *ssa.ChangeType, *ssa.BinOp, *ssa.Phi:
+			if boundsRead(r.(ssa.Value), h, depth+1) {
+				return true
+			}
+		case ssa.CallInstruction:
+			common := r.Common()
+			if fn := ssakit.Callee(common); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "io" {
+				return true
+			}
+			if common.IsInvoke() && h.Aliases[common.Value] {
+				return true
+			}
+			for _, a := range common.Args {
+				if h.Aliases[a] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isNilConst reports whether v is the constant nil.
+func isNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
 // holdsOpen reports whether op acts by name on the file o opened while
 // the handle is open: same path, o succeeded and dominates op, and some
 // path from o to op does not close the file.
@@ -289,6 +361,10 @@ func (st *state) report(s *funcState, o *effects.OpenSite, op *opSite) {
 		if fix := st.fix(o, op, handle, useCall); fix != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
+	}
+	if op.category == StatByName && sizeOnly(op.call, s.TrackHandle(o.File)) {
+		diag.Category = StatSizeOnly
+		diag.Message += "; only the size is used"
 	}
 	st.demote(&diag, op)
 	st.pass.Report(diag)
