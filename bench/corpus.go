@@ -111,6 +111,7 @@ const (
 	fresh3Set  = "fresh3"
 	fresh4Set  = "fresh4"
 	fresh5Set  = "fresh5"
+	fresh6Set  = "fresh6"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -218,6 +219,14 @@ const (
 // podman. nerdctl v2.2.1 was chosen and dropped at 12:36 before anything
 // ran: its go.mod replaces a requirement with a directory that the module
 // zip leaves out; traefik is left out for the same reason (see above).
+//
+// The sixth fresh set ("fresh6") was chosen on 2026-12-05 at 20:57 UTC,
+// after fresh5 had been judged and tuned on, before toctou ran on any of
+// its modules: eight modules nothing here had looked at, served at an
+// exact version: ollama, headscale, nsq, gotify's server, mholt/archives,
+// natscli, goreleaser and syft. terraform v1.13.3 was chosen and dropped
+// before anything ran: its go.mod replaces nine requirements with
+// directories of nested modules that the module zip leaves out.
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -294,6 +303,22 @@ func heldCorpus() []Entry {
 			Why: "container signing tool: key files written and read, registry and transparency-log HTTP clients, OIDC flows with local servers"},
 		{Set: fresh5Set, Name: "podman", Path: "github.com/containers/podman/v5", Version: "v5.7.0", Sum: "h1:gz1LLHIdsoQZ5ZjgIoOpE+ROark0jHKlXPtKj3S9VE8=",
 			Why: "container engine run as root or rootless: lock files, state and runtime directories, an API server on a unix socket, image pulls"},
+		{Set: fresh6Set, Name: "ollama", Path: "github.com/ollama/ollama", Version: "v0.17.4", Sum: "h1:X3KNm9x4BlHqk/AXMGtC7pBAFd46nmJmy8yDaBZLo9s=",
+			Why: "local model runner: model blobs downloaded into a content store, manifests and keys in the user's directory, an HTTP API server and registry clients"},
+		{Set: fresh6Set, Name: "headscale", Path: "github.com/juanfont/headscale", Version: "v0.26.1", Sum: "h1:WTvvxKtN94jut3Rk8hJPwjK2MdzcFPtrcrMHqlUJGa4=",
+			Why: "Tailscale control server: HTTP and gRPC servers, a unix socket for the CLI, key and database files, DERP map and OIDC clients"},
+		{Set: fresh6Set, Name: "nsq", Path: "github.com/nsqio/nsq", Version: "v1.3.0", Sum: "h1:v7NtyO844ieTIOCQEqQ7IUSSi1ImhgrTTto1rgIYGEU=",
+			Why: "message queue daemons: disk-backed queues and metadata files, TCP and HTTP servers, lookup clients, file and HTTP consumer apps"},
+		{Set: fresh6Set, Name: "gotify", Path: "github.com/gotify/server/v2", Version: "v2.6.3", Sum: "h1:2sLDRsQ/No1+hcFwFDvjNtwKepfCSIR8L3BkXl/Vz1I=",
+			Why: "notification server: HTTP and websocket server, uploaded images and plugins on disk, a config file"},
+		{Set: fresh6Set, Name: "archives", Path: "github.com/mholt/archives", Version: "v0.1.5", Sum: "h1:Fh2hl1j7VEhc6DZs2DLMgiBNChUux154a1G+2esNvzQ=",
+			Why: "archive library: extraction of zip, tar and other formats onto disk, file modes and links, temporary files"},
+		{Set: fresh6Set, Name: "natscli", Path: "github.com/nats-io/natscli", Version: "v0.2.4", Sum: "h1:7tdNcfmIMg0Yrsv2MBew9vPCfcOIHzNl231Mqa83Kvs=",
+			Why: "NATS command-line tool: contexts and credentials in the user's config directory, backups written to disk, network clients and a local server"},
+		{Set: fresh6Set, Name: "goreleaser", Path: "github.com/goreleaser/goreleaser/v2", Version: "v2.12.0", Sum: "h1:UVy62eUC6UiSEoDl4HS2l53pFl1w37cBhIOWRBUgdMY=",
+			Why: "release automation: build artifacts, archives and checksums written to dist, uploads through HTTP clients, templates and config files"},
+		{Set: fresh6Set, Name: "syft", Path: "github.com/anchore/syft", Version: "v1.33.0", Sum: "h1:pYUEplww99PyB0OVPBfDu8VODLvZ3i9v1ngl4S1W9oo=",
+			Why: "SBOM generator: walks images and directories, reads archives and package databases, temporary files, registry clients"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
