@@ -23,25 +23,9 @@ func TestByname(t *testing.T) {
 // of the default output (byname as every driver runs it) and is reported
 // in chtimes-by-name by the bare pass, which -byname.all shows.
 func TestTimesOnlyOptIn(t *testing.T) {
-	var wrapped *analysis.Analyzer
-	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
-		if a.Name == "byname" {
-			wrapped = a
-		}
-	}
-	if wrapped == nil {
-		t.Fatal("no byname in driver.Analyzers")
-	}
-	analysistest.Run(t, analysistest.TestData(), wrapped, "timesonly")
-
-	var cats []string
-	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "timesonly") {
-		for _, d := range r.Diagnostics {
-			cats = append(cats, d.Category)
-		}
-	}
-	if want := []string{byname.ChtimesByName, byname.ChmodByName}; !slices.Equal(cats, want) {
-		t.Errorf("bare pass categories %v, want %v", cats, want)
+	analysistest.Run(t, analysistest.TestData(), drivenByname(t), "timesonly")
+	if got, want := bareCategories("timesonly"), []string{byname.ChtimesByName, byname.ChmodByName}; !slices.Equal(got, want) {
+		t.Errorf("bare pass categories %v, want %v", got, want)
 	}
 }
 
@@ -49,27 +33,36 @@ func TestTimesOnlyOptIn(t *testing.T) {
 // for a size that bounds no read of the handle is in the opt-in category
 // stat-size-only, and that the bare pass still reports it there.
 func TestSizeOnlyOptIn(t *testing.T) {
-	var wrapped *analysis.Analyzer
+	analysistest.Run(t, analysistest.TestData(), drivenByname(t), "sizeonly")
+	want := []string{byname.StatSizeOnly, byname.StatSizeOnly, byname.StatSizeOnly, byname.StatByName, byname.StatByName, byname.StatByName}
+	if got := bareCategories("sizeonly"); !slices.Equal(got, want) {
+		t.Errorf("bare pass categories %v, want %v", got, want)
+	}
+}
+
+// drivenByname returns byname as the driver runs it, with its opt-in
+// categories left out.
+func drivenByname(t *testing.T) *analysis.Analyzer {
+	t.Helper()
 	for _, a := range driver.Analyzers(analyzer.Passes(), nil) {
 		if a.Name == "byname" {
-			wrapped = a
+			return a
 		}
 	}
-	if wrapped == nil {
-		t.Fatal("no byname in driver.Analyzers")
-	}
-	analysistest.Run(t, analysistest.TestData(), wrapped, "sizeonly")
+	t.Fatal("no byname in driver.Analyzers")
+	return nil
+}
 
+// bareCategories returns the categories of the bare pass's diagnostics on
+// the testdata package pkg, in order.
+func bareCategories(pkg string) []string {
 	var cats []string
-	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, "sizeonly") {
+	for _, r := range analysistest.Run(quietT{}, analysistest.TestData(), byname.Analyzer, pkg) {
 		for _, d := range r.Diagnostics {
 			cats = append(cats, d.Category)
 		}
 	}
-	want := []string{byname.StatSizeOnly, byname.StatSizeOnly, byname.StatSizeOnly, byname.StatByName, byname.StatByName, byname.StatByName}
-	if !slices.Equal(cats, want) {
-		t.Errorf("bare pass categories %v, want %v", cats, want)
-	}
+	return cats
 }
 
 // TestIncludeTests checks that -byname.tests reports in _test.go files.

@@ -146,7 +146,7 @@ func sizeOnly(call *ssa.Call, h *effects.Handle) bool {
 	for _, r := range *res[0].Referrers() {
 		switch r := r.(type) {
 		case *ssa.BinOp:
-			if !isNilConst(r.X) && !isNilConst(r.Y) {
+			if !ssakit.IsNil(r.X) && !ssakit.IsNil(r.Y) {
 				return false
 			}
 		case *ssa.Call:
@@ -192,12 +192,6 @@ func boundsRead(v ssa.Value, h *effects.Handle, depth int) bool {
 		}
 	}
 	return false
-}
-
-// isNilConst reports whether v is the constant nil.
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
 }
 
 // holdsOpen reports whether op acts by name on the file o opened while
