@@ -167,7 +167,7 @@ func resultDir(roots *pathflow.Roots, fn *ssa.Function, rets []*ssa.Return) (*Re
 		if len(ret.Results) == 0 {
 			return nil, false
 		}
-		if len(ret.Results) == 2 && !isNilConst(ret.Results[1]) {
+		if len(ret.Results) == 2 && !ssakit.IsNil(ret.Results[1]) {
 			continue // the error return
 		}
 		if k, ok := ret.Results[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "" {
@@ -191,8 +191,3 @@ func resultDir(roots *pathflow.Roots, fn *ssa.Function, rets []*ssa.Return) (*Re
 	return d, d != nil
 }
 
-// isNilConst reports whether v is the constant nil.
-func isNilConst(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
-}

@@ -255,7 +255,7 @@ func (r *resolver) reqCtx(v ssa.Value, depth int) ctxInfo {
 		var acc ctxInfo
 		n := 0
 		for _, e := range v.Edges {
-			if isNil(e) {
+			if ssakit.IsNil(e) {
 				continue
 			}
 			c := r.reqCtx(e, depth)

@@ -159,7 +159,7 @@ func (r *resolver) objectOf(v ssa.Value, depth int) object {
 		defer delete(r.busy, v)
 		var o object
 		for _, e := range v.Edges {
-			if isNil(e) {
+			if ssakit.IsNil(e) {
 				continue
 			}
 			o = o.join(r.objectOf(e, depth))
@@ -207,7 +207,7 @@ func (r *resolver) paramObject(p *ssa.Parameter, depth int) object {
 		o := object{}
 		for _, site := range sites {
 			args := site.Common().Args
-			if i < 0 || i >= len(args) || isNil(args[i]) {
+			if i < 0 || i >= len(args) || ssakit.IsNil(args[i]) {
 				return unknownObject
 			}
 			o = o.join(r.objectOf(args[i], depth))
@@ -341,7 +341,7 @@ func (r *resolver) loadFrom(addr ssa.Value, depth int) object {
 // storedObject resolves a value stored into a location; nil stores
 // (resets) say nothing.
 func (r *resolver) storedObject(v ssa.Value, depth int) object {
-	if isNil(v) {
+	if ssakit.IsNil(v) {
 		return object{}
 	}
 	return r.objectOf(v, depth)
@@ -370,7 +370,7 @@ func (r *resolver) fieldValue(f *types.Var, depth int) object {
 						continue
 					}
 					so := r.storedObject(in.Val, depth)
-					if so.limit == noLimit && !isNil(in.Val) && !o.chosen.IsValid() {
+					if so.limit == noLimit && !ssakit.IsNil(in.Val) && !o.chosen.IsValid() {
 						so.chosen, so.chosenExpr = in.Pos(), in.Val
 					}
 					o = o.join(so)
@@ -775,7 +775,7 @@ func deadlineDial(v ssa.Value) bool {
 			return false
 		}
 		conn := ssakit.Unconvert(ret.Results[0])
-		if isNil(conn) {
+		if ssakit.IsNil(conn) {
 			continue
 		}
 		if !deadlineSet(conn, ret) {
@@ -831,7 +831,7 @@ func (r *resolver) delegateField(fa *ssa.FieldAddr, depth int) limit {
 // a TLS dialer sets. A RoundTripper of another type may bound its
 // requests itself: it is treated as a limit the pass cannot see.
 func (r *resolver) delegate(v ssa.Value, depth int) limit {
-	if isNil(v) {
+	if ssakit.IsNil(v) {
 		return noLimit
 	}
 	if mi, ok := v.(*ssa.MakeInterface); ok {
@@ -924,11 +924,6 @@ func (r *resolver) isParam(v ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }
 
 // isZero reports whether v is a constant zero or nil: a field explicitly

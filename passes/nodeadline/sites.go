@@ -110,7 +110,7 @@ func (st *state) tableCall(ci ssa.CallInstruction, callee *types.Func, e netops.
 		if localDial(args, e) {
 			return
 		}
-		if isNil(args[e.Dialer]) {
+		if ssakit.IsNil(args[e.Dialer]) {
 			emit(DialTimeout)
 		} else if f.obj = r.objectOf(args[e.Dialer], 0); f.obj.limit == noLimit {
 			emit(DialTimeout)
@@ -376,7 +376,7 @@ func (st *state) localRequestAt(req ssa.Value, depth int) bool {
 		return st.localRequestAt(v.Tuple, depth)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			if !isNil(e) && !st.localRequestAt(e, depth) {
+			if !ssakit.IsNil(e) && !st.localRequestAt(e, depth) {
 				return false
 			}
 		}

@@ -85,7 +85,7 @@ func (st *state) objectResult(rets []*ssa.Return, i int, b netops.Bounded, r *re
 	seen := false
 	for _, ret := range rets {
 		v := ret.Results[i]
-		if isNil(v) {
+		if ssakit.IsNil(v) {
 			continue
 		}
 		if r.objectOf(v, 0).limit != noLimit {
@@ -103,7 +103,7 @@ func (st *state) requestResult(rets []*ssa.Return, i int, r *resolver) *Result {
 	var acc *ctxInfo
 	for _, ret := range rets {
 		v := ret.Results[i]
-		if isNil(v) {
+		if ssakit.IsNil(v) {
 			continue
 		}
 		c := r.reqCtx(v, 0)
