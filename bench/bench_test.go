@@ -218,3 +218,50 @@ func TestHeldCorpus(t *testing.T) {
 		seen[e.Path], seen[e.Name] = true, true
 	}
 }
+
+// TestVerdictsMode matches findings with the ledgers' verdicts by entry
+// name, file:line and check/category, reads both ledger layouts, skips
+// rows of non-default runs, and counts what no ledger judged.
+func TestVerdictsMode(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	ledgers := map[string]string{
+		"a.tsv": "# comment\nset\tmodule\trun\tfile:line\tcheck/category\tverdict\torigin\treason\n" +
+			"f\tdemo\tdefault\ta/a.go:3\tpathrace/create-if-absent\tTP\tnew\tr\n" +
+			"f\tstd\tdefault\tos/file.go:9\tnodeadline/client-timeout\tMOOT\tnew\tr\n" +
+			"f\tdemo\tblindretry\ta/a.go:7\tblindretry/post\tFP\tnew\tr\n",
+		"b.tsv": "module\trun\tfile:line\tcheck/category\tverdict\treason\n" +
+			"mod\tdefault\tx/y.go:5\tpartialwrite/read-modify-write\tFP\tr\n",
+	}
+	for name, text := range ledgers {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	findings := "example.com/demo@v1.0.0/a/a.go:3:85: [pathrace/create-if-absent] m\n" +
+		"std/os/file.go:9:2: [nodeadline/client-timeout] m\n" +
+		"example.com/mod/v2@v2.1.0/x/y.go:5:1: [partialwrite/read-modify-write] m\n" +
+		"example.com/demo@v1.0.0/a/a.go:7:1: [blindretry/post] m\n"
+	if err := os.WriteFile(filepath.Join(out, "findings.txt"), []byte(findings), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	entries := []Entry{
+		{Name: "demo", Path: "example.com/demo", Version: "v1.0.0"},
+		{Name: "std", Path: "std"},
+		{Name: "mod", Path: "example.com/mod/v2", Version: "v2.1.0"},
+	}
+	var b strings.Builder
+	if err := verdictsMode(dir, out, entries, &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"TP        demo a/a.go:3 pathrace/create-if-absent\n",
+		"MOOT      std os/file.go:9 nodeadline/client-timeout\n",
+		"FP        mod x/y.go:5 partialwrite/read-modify-write\n",
+		"UNJUDGED  demo a/a.go:7 blindretry/post\n",
+		"| all | 4 | 1 | 1 | 1 | 1 | 50% | 33% |\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -8,6 +8,7 @@
 //	go run . [-corpus a,b] [-determinism] [-fixcheck] [-profile DIR] [-out DIR] [-json]
 //	go run . -speed [-rounds 5] [-corpus prometheus] [-commands toctou,floor/buildssa032]
 //	go run . -smoke
+//	go run . -verdicts -out DIR
 package main
 
 import (
@@ -46,6 +47,7 @@ type config struct {
 	genSizes    string
 	genShapes   string
 	genTimeout  time.Duration
+	verdicts    bool
 }
 
 func main() {
@@ -59,6 +61,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cfg, err := parseFlags(args, stderr)
 	if err != nil {
 		return 2
+	}
+	if cfg.verdicts { // reads an earlier run's report: no toolchain, no corpus
+		if err := verdictsMode(".", cfg.out, append(corpus(), heldCorpus()...), stdout); err != nil {
+			fmt.Fprintln(stderr, "bench:", err)
+			return 1
+		}
+		return 0
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -143,6 +152,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.writePin, "writepin", false, "rewrite corpus/pin.go from corpus.go and exit")
 	fs.BoolVar(&cfg.list, "list", false, "print the corpus as a Markdown table and exit")
 	fs.BoolVar(&cfg.prepareOnly, "prepare", false, "only download and copy the corpus modules into the scratch directory")
+	fs.BoolVar(&cfg.verdicts, "verdicts", false, "match the findings of the run in -out with the verdicts of the ledgers (*.tsv) and print the tallies per check; run from bench/")
 	fs.BoolVar(&cfg.verbose, "v", false, "print each command as it runs")
 	fs.StringVar(&cfg.toctou, "toctou", "", "analyze (or, with -generated, time) this toctou binary instead of building the working tree's (e.g. one built from main)")
 	toctouFlags := fs.String("toctouflags", "", "space-separated extra toctou flags for the analysis runs, e.g. -blindretry (which runs blindretry alone)")

@@ -190,4 +190,3 @@ func resultDir(roots *pathflow.Roots, fn *ssa.Function, rets []*ssa.Return) (*Re
 	}
 	return d, d != nil
 }
-

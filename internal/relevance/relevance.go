@@ -58,7 +58,8 @@ func (r Role) String() string {
 // files are all named as examples), from its name and imports (a test
 // utility: it names a testing type, or it is the xtest helper of a
 // package x it imports), and from the build tags of its files (ignore,
-// tools; the test-only tags integration and e2e).
+// tools; the test-only tags integration and e2e), and from imports of a
+// container test framework (dockertest, testcontainers-go).
 func PackageRole(pass *analysis.Pass) Role {
 	if r := pathRole(pass); r != Ordinary {
 		return r
@@ -92,6 +93,10 @@ func PackageRole(pass *analysis.Pass) Role {
 //   - its name is testutil, testutils, testhelper, testhelpers or testing
 //     (a package of its own named testing holds fakes for tests, as
 //     client-go's does; the standard library's makes no network calls).
+//   - it imports a framework that starts throwaway containers for tests
+//     (containerTestFrameworks: ory/dockertest, testcontainers-go): the
+//     harness of an integration suite (headscale's integration/hsic),
+//     whose servers, clients and files live in the test's containers.
 //
 // Importing net/http/httptest alone does not make a test utility:
 // production code uses httptest.NewRecorder to capture what a handler
@@ -115,6 +120,9 @@ func testUtility(pass *analysis.Pass) bool {
 		}
 		for _, spec := range f.Imports {
 			path := strings.Trim(spec.Path.Value, "`\"")
+			if containerTestFramework(path) {
+				return true
+			}
 			if helperOf != "" {
 				for _, imp := range pass.Pkg.Imports() {
 					if imp.Path() == path && imp.Name() == helperOf {
@@ -125,6 +133,26 @@ func testUtility(pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// containerTestFrameworks are the import paths of libraries whose only
+// use is to start and remove containers for tests: "Use Docker to run
+// your Golang integration tests" (ory/dockertest), "throwaway,
+// lightweight instances of databases ... or anything else that can run
+// in a Docker container" for tests (testcontainers-go). A subpackage of
+// testcontainers-go (modules/postgres) counts; dockertest's docker
+// subpackage, a Docker API client, does not.
+var containerTestFrameworks = []string{
+	"github.com/ory/dockertest",
+	"github.com/ory/dockertest/v3",
+	"github.com/testcontainers/testcontainers-go",
+}
+
+// containerTestFramework reports whether path is one of
+// containerTestFrameworks, or a package of testcontainers-go's module.
+func containerTestFramework(path string) bool {
+	return slices.Contains(containerTestFrameworks, path) ||
+		strings.HasPrefix(path, "github.com/testcontainers/testcontainers-go/")
 }
 
 // TestingFiles returns the non-test files of the package whose code

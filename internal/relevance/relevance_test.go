@@ -174,11 +174,15 @@ var roleAnalyzer = &analysis.Analyzer{
 // programs (httptest.NewRecorder, fstest.MapFS, one example_config.go
 // beside main.go), a library starting an httptest server and a product
 // whose docs command is in a library package (docscmd) or in a command
-// handler of package main (docscmdmain, as helm's) are not.
+// handler of package main (docscmdmain, as helm's) are not. A library
+// importing a container test framework (dockertest, a testcontainers-go
+// module) is a test utility; one importing only dockertest's Docker
+// client (dockerapi) is not.
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
-		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain")
+		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
+		"containerharness", "tcharness", "dockerapi")
 }
 
 func TestLocalURL(t *testing.T) {

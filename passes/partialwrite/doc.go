@@ -111,6 +111,14 @@
 // after the read. Reads, writes and renames in different functions or
 // goroutines are not followed.
 //
+// A rewrite in place made only on the way to returning an error that is
+// never nil is recovery, not the function's effect: putting a backup
+// back after the rename of the new content failed (if err :=
+// os.Rename(tmp, path); err != nil { copyFile(backup, path); return
+// fmt.Errorf(...) }). It is not reported, and a helper whose only
+// in-place write is such a restore is no write wrapper: its callers'
+// read-then-save is not a read-modify-write.
+//
 // A Sync on some paths only is still reported, without a fix: the
 // function chose not to sync on the others, and the fix must not
 // override that choice. The destination of a rename-across-dirs report is

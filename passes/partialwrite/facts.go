@@ -139,6 +139,9 @@ func (st *state) summarizeFunc(fn *ssa.Function, obj *types.Func) bool {
 		}
 	}
 	for _, w := range s.writes {
+		if restoresOnFailure(w) {
+			continue
+		}
 		if i := param(w.path, w.call); i >= 0 && !s.createdExclusively(w.path) && addSorted(&fact().Writes, i) {
 			changed = true
 		}

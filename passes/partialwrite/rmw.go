@@ -26,6 +26,9 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 		if pathflow.Kernel(w.path) {
 			continue // a sysctl or cgroup file: no content to truncate, nothing to rename over
 		}
+		if restoresOnFailure(w) {
+			continue // puts the old content back after a failed update
+		}
 		// The nearest preceding read is the one to name: walk backwards.
 		for i := len(s.reads) - 1; i >= 0; i-- {
 			r := s.reads[i]
@@ -57,6 +60,23 @@ func (st *state) checkReadModifyWrite(fn *ssa.Function, s *funcSites) {
 			}
 		}
 	}
+}
+
+// restoresOnFailure reports whether the write runs only on the way to
+// returning an error that is never nil: a rewrite in place that puts a
+// backup back after a rename or an update failed, as in
+//
+//	if err := os.Rename(tmp, path); err != nil {
+//		_ = copyFile(backup, path)
+//		return fmt.Errorf("rename failed: %w", err)
+//	}
+//
+// It is recovery, not the function's effect: callers see the failure,
+// and the file it rewrites still held what is written back (the rename
+// did not happen). A wrapper whose only in-place write is such a
+// restore is no write wrapper.
+func restoresOnFailure(w *writeSite) bool {
+	return pathflow.ReturnsError(w.call.Block())
 }
 
 // createdExclusively reports whether the function creates path with

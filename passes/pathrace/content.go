@@ -3,6 +3,7 @@ package pathrace
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -30,7 +31,7 @@ import (
 // or, for a hash.Hash h, h inside an io.MultiWriter or io.TeeReader (what
 // is hashed is what is copied).
 func contentAddressed(path ssa.Value, fn *ssa.Function) bool {
-	for _, in := range digestInputs(path, 0) {
+	for _, in := range digestInputs(path, 0, nil) {
 		if written(fn, in) {
 			return true
 		}
@@ -40,35 +41,45 @@ func contentAddressed(path ssa.Value, fn *ssa.Function) bool {
 
 // digestInputs returns the values whose digests path is computed from:
 // the data given to a hash function, or the hash.Hash whose Sum it is.
-func digestInputs(v ssa.Value, depth int) []ssa.Value {
+func digestInputs(v ssa.Value, depth int, f *callFrame) []ssa.Value {
 	if v == nil || depth > 8 {
 		return nil
 	}
 	depth++
 	switch x := v.(type) {
 	case *ssa.ChangeType:
-		return digestInputs(x.X, depth)
+		return digestInputs(x.X, depth, f)
 	case *ssa.Convert:
-		return digestInputs(x.X, depth)
+		return digestInputs(x.X, depth, f)
 	case *ssa.MakeInterface:
-		return digestInputs(x.X, depth)
+		return digestInputs(x.X, depth, f)
 	case *ssa.BinOp:
 		if x.Op == token.ADD {
-			return append(digestInputs(x.X, depth), digestInputs(x.Y, depth)...)
+			return append(digestInputs(x.X, depth, f), digestInputs(x.Y, depth, f)...)
 		}
 	case *ssa.Slice: // sum[:]
-		return digestInputs(x.X, depth)
+		return digestInputs(x.X, depth, f)
 	case *ssa.Alloc: // the array of a sum, stored once
 		var out []ssa.Value
 		for _, r := range *x.Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
-				out = append(out, digestInputs(st.Val, depth)...)
+				out = append(out, digestInputs(st.Val, depth, f)...)
 			}
 		}
 		return out
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
-			return digestInputs(x.X, depth)
+			return digestInputs(x.X, depth, f)
+		}
+	case *ssa.Parameter: // an argument of the helper being looked through
+		if f != nil && x.Parent() == f.fn {
+			if i := slices.Index(f.fn.Params, x); i >= 0 && i < len(f.args) {
+				return digestInputs(f.args[i], depth, f.up)
+			}
+		}
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return resultDigestInputs(call, x.Index, depth, f)
 		}
 	case *ssa.Call:
 		if x.Call.IsInvoke() {
@@ -91,24 +102,70 @@ func digestInputs(v ssa.Value, depth int) []ssa.Value {
 				return []ssa.Value{args[len(args)-1]}
 			}
 		case "encoding/hex.EncodeToString", "path/filepath.Clean", "path.Clean",
+			"strings.ReplaceAll", "strings.Replace", "strings.TrimPrefix", "strings.ToLower",
 			"github.com/opencontainers/go-digest.Digest.String", "github.com/opencontainers/go-digest.Digest.Encoded",
 			"github.com/opencontainers/go-digest.Digest.Hex":
-			return digestInputs(args[0], depth)
+			return digestInputs(args[0], depth, f)
 		case "encoding/base64.Encoding.EncodeToString", "encoding/base32.Encoding.EncodeToString":
-			return digestInputs(args[1], depth)
+			return digestInputs(args[1], depth, f)
 		case "path/filepath.Join", "path.Join", "fmt.Sprintf", "fmt.Sprint":
 			var out []ssa.Value
 			for _, a := range args {
 				if elems, ok := pathflow.VarargElems(a); ok {
 					for _, e := range elems {
-						out = append(out, digestInputs(e, depth)...)
+						out = append(out, digestInputs(e, depth, f)...)
 					}
 				}
 			}
 			return out
 		}
+		return resultDigestInputs(x, 0, depth, f)
 	}
 	return nil
+}
+
+// A callFrame binds the parameters of a helper of the package being
+// looked through to the arguments of its call.
+type callFrame struct {
+	fn   *ssa.Function
+	args []ssa.Value
+	up   *callFrame
+}
+
+// resultDigestInputs looks through a function of the analyzed package
+// that computes the path (a helper like
+//
+//	func blobPath(digest string) (string, error) {
+//		if !validDigest(digest) { return "", errInvalid }
+//		return filepath.Join(root, "blobs", strings.ReplaceAll(digest, ":", "-")), nil
+//	}
+//
+// ): the digest inputs of its result at index, when every return yields a
+// digest-named path or a constant (the empty path of a failure). Only
+// functions with a body are seen: those of the package being analyzed.
+func resultDigestInputs(call *ssa.Call, index int, depth int, f *callFrame) []ssa.Value {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || len(callee.FreeVars) > 0 ||
+		len(callee.Params) != len(call.Call.Args) || depth > 6 {
+		return nil
+	}
+	inner := &callFrame{fn: callee, args: call.Call.Args, up: f}
+	var out []ssa.Value
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		if _, isConst := ret.Results[index].(*ssa.Const); isConst {
+			continue
+		}
+		in := digestInputs(ret.Results[index], depth, inner)
+		if len(in) == 0 {
+			return nil
+		}
+		out = append(out, in...)
+	}
+	return out
 }
 
 // written reports whether fn writes d: d is the data of a Write method

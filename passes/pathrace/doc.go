@@ -254,7 +254,11 @@
 // or a hash.Hash fed through io.MultiWriter, encoded into the name) is not
 // reported after an absence check: a file another process renames there
 // in between holds the same bytes, so replacing it breaks nothing. A
-// digest of something else (a key, a URL) does not count.
+// digest of something else (a key, a URL) does not count. The name may be
+// made by a helper of the same package (blobPath(digest), which
+// validates the digest and joins it to the store's directory): the
+// helper is looked through when every return gives such a name or a
+// constant (the empty name of a failure).
 //
 // A use of a path that the function makes anew after the check, on every
 // path from the check to the use, is not reported: a create of the same

@@ -65,6 +65,14 @@ func loadThenAtomic(p string) error {
 	return fsutil.WriteAtomic(p, append(data, '\n')) // no diagnostic: WriteAtomic replaces p by rename
 }
 
+func loadThenWriteWithBackup(p string) error {
+	data, err := fsutil.Load(p)
+	if err != nil {
+		return err
+	}
+	return fsutil.WriteWithBackup(p, append(data, '\n')) // no diagnostic: the in-place write only restores the backup after a failed rename
+}
+
 func loadThenAppend(p string) error {
 	data, err := fsutil.Load(p)
 	if err != nil {

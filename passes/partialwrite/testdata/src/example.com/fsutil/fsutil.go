@@ -4,6 +4,7 @@ package fsutil
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -93,6 +94,52 @@ func WriteAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(f.Name(), path) // no diagnostic: the safe sequence
+}
+
+// CopyFile truncates and rewrites dst with src's content: a write wrapper.
+func CopyFile(src, dst string) error { // want CopyFile:"rewrites path param 1"
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o600)
+}
+
+// WriteWithBackup replaces path by rename and rewrites it in place only
+// to put the backup back when the rename failed, on the way to returning
+// that error (ollama's writeWithBackup): callers see a failure, the
+// function is no write wrapper.
+func WriteWithBackup(path string, data []byte) error {
+	var backup string
+	if _, err := os.Stat(path); err == nil {
+		backup = filepath.Join(os.TempDir(), filepath.Base(path)+".bak")
+		if err := CopyFile(path, backup); err != nil {
+			return fmt.Errorf("backup failed: %w", err)
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		os.Remove(f.Name())
+		if backup != "" {
+			_ = CopyFile(backup, path)
+		}
+		return fmt.Errorf("rename failed: %w", err)
+	}
+	return nil
 }
 
 // Parse reads name only when the caller passes no content: it is no
