@@ -151,9 +151,8 @@ func resultDigestInputs(call *ssa.Call, index int, depth int, f *callFrame) []ss
 	}
 	inner := &callFrame{fn: callee, args: call.Call.Args, up: f}
 	var out []ssa.Value
-	for _, b := range callee.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || index >= len(ret.Results) {
+	for _, ret := range ssakit.Returns(callee) {
+		if index >= len(ret.Results) {
 			continue
 		}
 		if _, isConst := ret.Results[index].(*ssa.Const); isConst {
