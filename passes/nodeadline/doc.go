@@ -60,13 +60,18 @@
 //     that never ends. A function that bounds its network work whatever
 //     context it receives (it derives a deadline with context.WithTimeout
 //     before it sends, or sends through a client or dialer with a Timeout
-//     it sets itself) has no fact, and its callers are not reported; nor
-//     has a function that reads its response as a stream (a watch, a long
-//     poll), which a caller passing a context that never ends means to
-//     last, also when a goroutine or closure it starts reads the stream
-//     (it captures the response, or is given the body as an argument).
-//     A goroutine that reads the response once (io.ReadAll, one Copy)
-//     is no stream: the function has the fact. context.WithValue, and
+//     it sets itself) has no fact, and its callers are not reported. A
+//     function that reads its response as a stream (a watch, a long
+//     poll, a pull's progress), also when a goroutine or closure it starts
+//     reads the stream (it captures the response, or is given the body as
+//     an argument), has only the fact "reads a stream with the context
+//     from parameter i": a caller passing a context that never ends means
+//     it to last, and is not reported. So is a caller of a function that
+//     sends a request and reads a stream under the same context (show a
+//     model, else pull it): a deadline there would cut the stream short,
+//     and the requests beside the stream need bounds of their own, inside
+//     the callee. A goroutine that reads the response once (io.ReadAll,
+//     one Copy) is no stream: the function has the fact of a request. context.WithValue, and
 //     context.WithCancel whose
 //     cancel function is only called or deferred by the function itself,
 //     keep their parent's life.

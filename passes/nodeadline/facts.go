@@ -33,6 +33,12 @@ type NetFact struct {
 	// ReqParams are *http.Request parameters the function sends through
 	// a client with no Timeout: the request's context is the only bound.
 	ReqParams []int
+	// StreamParams are parameters whose context also bounds a response
+	// the function reads as a stream (a watch, a long poll, a download
+	// read in a loop), itself or through a callee: a caller that passes
+	// a context that never ends means it to last as long as the stream,
+	// and a deadline on it would cut the stream short.
+	StreamParams []int
 	// Results are results that carry no bound.
 	Results []Result
 	// Serve is what the function says of the servers it helps start:
@@ -77,6 +83,9 @@ func (f *NetFact) String() string {
 	for _, p := range f.ReqParams {
 		parts = append(parts, fmt.Sprintf("sends the request from parameter %d through a client with no Timeout", p))
 	}
+	for _, p := range f.StreamParams {
+		parts = append(parts, fmt.Sprintf("reads a stream with the context from parameter %d", p))
+	}
 	for _, r := range f.Results {
 		switch {
 		case r.Kind == ObjectResult:
@@ -95,7 +104,7 @@ func (f *NetFact) String() string {
 }
 
 func (f *NetFact) empty() bool {
-	return f == nil || len(f.CtxParams) == 0 && len(f.ConnectParams) == 0 && len(f.ReqParams) == 0 && len(f.Results) == 0 &&
+	return f == nil || len(f.CtxParams) == 0 && len(f.ConnectParams) == 0 && len(f.ReqParams) == 0 && len(f.StreamParams) == 0 && len(f.Results) == 0 &&
 		f.Serve.Empty() && f.DefaultMux == 0
 }
 
@@ -105,7 +114,7 @@ func (f *NetFact) equal(g *NetFact) bool {
 		return f.empty() == g.empty()
 	}
 	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ConnectParams, g.ConnectParams) &&
-		slices.Equal(f.ReqParams, g.ReqParams) &&
+		slices.Equal(f.ReqParams, g.ReqParams) && slices.Equal(f.StreamParams, g.StreamParams) &&
 		slices.Equal(f.Results, g.Results) && f.Serve.Equal(&g.Serve) && f.DefaultMux == g.DefaultMux
 }
 

@@ -349,7 +349,7 @@ func TestCategories(t *testing.T) {
 			100: connect, 104: connect, // one dialer, two contexts that never end: two findings
 		},
 		"example.com/boundedcaller":  {22: bg, 26: connect, 30: bg, 34: bg},
-		"example.com/streamedcaller": {17: bg, 21: bg}, // a callee that reads its response once in a goroutine
+		"example.com/streamedcaller": {17: bg, 21: bg, 25: bg}, // a callee that reads its response once (in a goroutine), or sends one request
 		"loopbackurls":               {76: client, 84: client, 92: client, 100: client},
 		"proxydials":                 {19: dial, 27: dial, 31: connect, 35: dial, 63: connect},
 	}

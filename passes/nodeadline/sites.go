@@ -3,6 +3,7 @@ package nodeadline
 import (
 	"go/constant"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -26,6 +27,9 @@ type finding struct {
 	// connect is set when the call's only unbounded wait is a plain TCP
 	// connect, which the kernel bounds (the dial-connect category).
 	connect bool
+	// stream is set when the callee, a function of the analyzed code,
+	// also reads a stream with the context (NetFact.StreamParams).
+	stream bool
 }
 
 // visit examines the calls of fn. Findings go to report (when not nil);
@@ -223,7 +227,7 @@ func (st *state) localServerStart(args []ssa.Value, name string) bool {
 func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetFact, r *resolver,
 	next map[*types.Func]*NetFact, report func(*finding)) {
 	args := ci.Common().Args
-	ctxParam := func(p int, connect bool) {
+	bound := func(p int, connect bool) {
 		if p >= len(args) {
 			return
 		}
@@ -235,11 +239,28 @@ func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetF
 			}
 		})
 	}
+	for _, p := range fact.StreamParams {
+		if p < len(args) {
+			// only handed to the callers: a stream's context that
+			// never ends is meant to
+			f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.ctxOf(args[p], 0), stream: true}
+			if f.ctx.kind == ctxParam {
+				st.ctxSink(f, next, nil)
+			}
+		}
+	}
 	for _, p := range fact.CtxParams {
-		ctxParam(p, false)
+		if slices.Contains(fact.StreamParams, p) {
+			// The context also bounds a stream the callee reads: the
+			// caller means it to last as long as the stream, and a
+			// deadline on it would cut the stream short. The callee's
+			// other requests need bounds of their own.
+			continue
+		}
+		bound(p, false)
 	}
 	for _, p := range fact.ConnectParams {
-		ctxParam(p, true)
+		bound(p, true)
 	}
 	for _, p := range fact.ReqParams {
 		if p >= len(args) || st.localRequest(args[p]) {
@@ -277,16 +298,17 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && ssakit.RecvName(obj) != "" {
 			return // a RoundTripper of the code's own: an http.Client calls it, with its caller's request
 		}
-		if streamsBody(f.instr) {
-			// a long-lived stream (a watch, a long poll, events): the
-			// caller that passes a context that never ends means it
-			// to last as long as the program; it cancels it, if ever
-			return
-		}
 		sum := next[obj]
 		if sum == nil {
 			sum = new(NetFact)
 			next[obj] = sum
+		}
+		if f.stream || streamsBody(f.instr) {
+			// a long-lived stream (a watch, a long poll, events): the
+			// caller that passes a context that never ends means it
+			// to last as long as the program; it cancels it, if ever
+			sum.StreamParams = addSorted(sum.StreamParams, f.ctx.param)
+			return
 		}
 		switch {
 		case f.ctx.reqParam:

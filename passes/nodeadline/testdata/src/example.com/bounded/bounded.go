@@ -60,7 +60,7 @@ func DialTimed(ctx context.Context, addr string) (net.Conn, error) {
 
 // Watch reads a stream for as long as its caller lets it: the caller
 // that passes a context that never ends means it to last.
-func Watch(ctx context.Context, url string, events chan<- string) error {
+func Watch(ctx context.Context, url string, events chan<- string) error { // want Watch:"reads a stream with the context from parameter 0"
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return err

@@ -1,7 +1,9 @@
 // Package streamed holds functions that open a long-lived stream and
 // read it in a goroutine they start: the caller that passes a context
-// that never ends means the stream to last, so they have no fact. Beside
-// them, goroutines that read the response once, which do get one.
+// that never ends means the stream to last: their fact says only that
+// they read a stream with the context (no caller is reported). Beside
+// them, goroutines that read the response once, which get the fact of a
+// request.
 package streamed
 
 import (
@@ -58,7 +60,7 @@ func follow(ctx context.Context, url string, acks chan<- string) (io.Closer, err
 }
 
 // Follow probes with a deadline of its own, then opens the stream.
-func Follow(ctx context.Context, url string, acks chan<- string) (io.Closer, error) {
+func Follow(ctx context.Context, url string, acks chan<- string) (io.Closer, error) { // want Follow:"reads a stream with the context from parameter 0"
 	if !probe(ctx, url) {
 		return nil, io.EOF
 	}
@@ -67,7 +69,7 @@ func Follow(ctx context.Context, url string, acks chan<- string) (io.Closer, err
 
 // Decode hands the body to a goroutine literal that decodes frames
 // until the stream ends.
-func Decode(ctx context.Context, url string, frames chan<- int64) error {
+func Decode(ctx context.Context, url string, frames chan<- int64) error { // want Decode:"reads a stream with the context from parameter 0"
 	resp, err := open(ctx, url) // no diagnostic: the body is decoded as a stream by the goroutine
 	if err != nil {
 		return err
@@ -117,4 +119,45 @@ func DrainLater(ctx context.Context, url string, ticks <-chan time.Time) error {
 		resp.Body.Close()
 	}()
 	return nil
+}
+
+// ---- a request and a stream under one context (ollama's ShowOrPull:
+// show the model, else pull it with a progress stream)
+
+// List sends one request: the caller decides its bound.
+func List(ctx context.Context, url string) ([]byte, error) { // want List:"sends a network request with the context from parameter 0"
+	resp, err := open(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// Pull reads its progress as a stream.
+func Pull(ctx context.Context, url string, progress func(string)) error { // want Pull:"reads a stream with the context from parameter 0"
+	resp, err := open(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		progress(sc.Text())
+	}
+	return sc.Err()
+}
+
+// ShowOrPull lists, and pulls what is missing, under one context: a
+// deadline from its caller would cut the pull short.
+func ShowOrPull(ctx context.Context, url string) error { // want ShowOrPull:"sends a network request with the context from parameter 0; reads a stream with the context from parameter 0"
+	if _, err := List(ctx, url); err == nil {
+		return nil
+	}
+	return Pull(ctx, url, func(string) {})
+}
+
+// Ensure hands its context to ShowOrPull: the stream goes up too.
+func Ensure(ctx context.Context, url string) error { // want Ensure:"reads a stream with the context from parameter 0"
+	return ShowOrPull(ctx, url)
 }

@@ -20,3 +20,9 @@ func once(url string) {
 func drained(url string) {
 	streamed.DrainLater(context.Background(), url, nil) // want `streamed.DrainLater sends a network request with context.Background\(\), which never ends`
 }
+
+func mixed(url string) {
+	streamed.List(context.Background(), url)       // want `streamed.List sends a network request with context.Background\(\), which never ends`
+	streamed.ShowOrPull(context.Background(), url) // no diagnostic: the same context bounds the pull's stream, a deadline would cut it short
+	streamed.Ensure(context.Background(), url)     // no diagnostic: the stream, through ShowOrPull
+}
