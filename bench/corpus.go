@@ -112,6 +112,7 @@ const (
 	fresh4Set  = "fresh4"
 	fresh5Set  = "fresh5"
 	fresh6Set  = "fresh6"
+	fresh7Set  = "fresh7"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -227,6 +228,12 @@ const (
 // natscli, goreleaser and syft. terraform v1.13.3 was chosen and dropped
 // before anything ran: its go.mod replaces nine requirements with
 // directories of nested modules that the module zip leaves out.
+//
+// The seventh fresh set ("fresh7") was chosen on 2026-12-06 at 03:02 UTC,
+// after fresh6 had been judged and tuned on, before toctou ran on any of
+// its modules: kopia, filebrowser, go-getter, gitleaks, golang-migrate,
+// flux2, sqlc and cert-manager. pocketbase v0.40.4 and rekor v1.6.2 were
+// chosen and dropped before anything ran: their go.mod needs Go 1.27.
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -319,6 +326,22 @@ func heldCorpus() []Entry {
 			Why: "release automation: build artifacts, archives and checksums written to dist, uploads through HTTP clients, templates and config files"},
 		{Set: fresh6Set, Name: "syft", Path: "github.com/anchore/syft", Version: "v1.33.0", Sum: "h1:pYUEplww99PyB0OVPBfDu8VODLvZ3i9v1ngl4S1W9oo=",
 			Why: "SBOM generator: walks images and directories, reads archives and package databases, temporary files, registry clients"},
+		{Set: fresh7Set, Name: "kopia", Path: "github.com/kopia/kopia", Version: "v0.21.1", Sum: "h1:e7UU9CqxKtc8DH9zS8KU0h8lV4HM7PA1QWXf5ytiglY=",
+			Why: "backup tool: a local file-system repository, caches and lock files, restores that write files and modes, a server with an HTTP API, cloud clients"},
+		{Set: fresh7Set, Name: "filebrowser", Path: "github.com/filebrowser/filebrowser/v2", Version: "v2.32.0", Sum: "h1:wszIis9QPAbcfl1MAT+uS1D2A9u+EI/5+U7DWkCvzSU=",
+			Why: "web file manager: file operations by name on behalf of web users, uploads, archives, a public HTTP server, a database file"},
+		{Set: fresh7Set, Name: "go-getter", Path: "github.com/hashicorp/go-getter", Version: "v1.8.10", Sum: "h1:uufJp+uacA0fSDRxclsHkiE6yUQTKgwv5b25QexgVM8=",
+			Why: "download library: HTTP, S3, GCS and git fetches into directories, archive extraction, temporary files and checksums"},
+		{Set: fresh7Set, Name: "gitleaks", Path: "github.com/zricethezav/gitleaks/v8", Version: "v8.30.1", Sum: "h1:PmEvCfVI7ti9dV3s5aMZUY7sS2GxRvG3yzih7E+cS3w=",
+			Why: "secret scanner: walks directories and git history, reads archives, writes reports and baselines"},
+		{Set: fresh7Set, Name: "migrate", Path: "github.com/golang-migrate/migrate/v4", Version: "v4.20.1", Sum: "h1:2N/ToVTKrKl58ynBpgeVJ4In7VcLCjWTZtm4eP1LxhU=",
+			Why: "database migrations: migration files from disk and from HTTP, GitHub and cloud sources, database lock tables, a CLI"},
+		{Set: fresh7Set, Name: "flux2", Path: "github.com/fluxcd/flux2/v2", Version: "v2.9.5", Sum: "h1:jwCccxvkD+2QnsjN+pl5QqM8KnFUwA8pIoQ1Lf0avkA=",
+			Why: "GitOps command-line tool: manifests and kubeconfig files written to disk, archives built and pushed, HTTP and Kubernetes clients"},
+		{Set: fresh7Set, Name: "sqlc", Path: "github.com/sqlc-dev/sqlc", Version: "v1.31.1", Sum: "h1:+V+BjBJfFNPX/RFfL8eiZD9jk9lVJUEGGllWvnYNqbc=",
+			Why: "SQL code generator: reads schema and query files, writes generated code, plugin downloads over HTTP with a cache, a remote build client"},
+		{Set: fresh7Set, Name: "cert-manager", Path: "github.com/cert-manager/cert-manager", Version: "v1.21.2", Sum: "h1:UWgoYM+KLNtRlqmoWOKjKBOBUPVHeepQ6/ac3ERJW68=",
+			Why: "Kubernetes certificate controller: ACME and vault clients, webhook and metrics servers, key and certificate files, a CLI"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
