@@ -25,7 +25,8 @@ type Summary struct {
 	// net.Pipe, in a package whose non-test code accepts from no
 	// network listener.
 	MemAccept bool
-	// DebugParams are *http.ServeMux parameters on which the function
+	// DebugParams are *http.ServeMux (or gorilla/mux *Router) parameters
+	// on which the function
 	// registers only debug, profiling or metrics handlers, or nothing:
 	// it adds debug routes, or only serves or looks up what its caller
 	// registered (a helper that starts a server with the mux it is given).
@@ -304,7 +305,7 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 		}
 	}
 	for i, p := range fn.Params {
-		if isServeMux(p.Type()) {
+		if isServeMux(p.Type()) || isGorillaRouter(p.Type()) {
 			if ok, _ := s.muxUses(p, false); ok {
 				sum.DebugParams = append(sum.DebugParams, i)
 			}
@@ -1270,6 +1271,16 @@ func isServeMux(t types.Type) bool {
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "ServeMux"
+}
+
+// isGorillaRouter reports whether t is *mux.Router of gorilla/mux.
+func isGorillaRouter(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == gorillaMux && n.Obj().Name() == "Router"
 }
 
 // Local reports whether an http server with this address, listener and

@@ -10,6 +10,7 @@ import (
 	"net/http/pprof"
 
 	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 func servePprof(addr string) {
@@ -28,7 +29,35 @@ func servePprofRoutes(addr string) error {
 	return http.ListenAndServe(addr, r) // no diagnostic: only debug routes, one narrowed to GET
 }
 
+// initMetrics registers the metrics handler on the router it is given
+// (kopia's initPrometheus): a debug helper.
+func initMetrics(m *mux.Router) {
+	m.Handle("/metrics", promhttp.Handler())
+}
+
+func serveMetricsHelper(addr string, pprofToo bool) {
+	m := mux.NewRouter()
+	initMetrics(m)
+	if pprofToo {
+		m.HandleFunc("/debug/pprof/", pprof.Index)
+		m.HandleFunc("/debug/pprof/{cmd}", pprof.Index)
+	}
+	go http.ListenAndServe(addr, m) // no diagnostic: metrics through the helper, and pprof
+}
+
 // ---- look-alikes: routers that serve more than debugging
+
+// initAPI registers more than debugging: no debug helper.
+func initAPI(m *mux.Router, api http.HandlerFunc) {
+	m.Handle("/metrics", promhttp.Handler())
+	m.HandleFunc("/v1/jobs", api)
+}
+
+func serveAPIHelper(addr string, api http.HandlerFunc) error {
+	m := mux.NewRouter()
+	initAPI(m, api)
+	return http.ListenAndServe(addr, m) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
 
 func serveAPI(addr string, api http.HandlerFunc) error {
 	r := mux.NewRouter()
