@@ -1264,23 +1264,20 @@ func hasMethod(t types.Type, name string) bool {
 	return ok
 }
 
-func isServeMux(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "ServeMux"
-}
+// isServeMux reports whether t is *http.ServeMux.
+func isServeMux(t types.Type) bool { return pointerTo(t, "net/http", "ServeMux") }
 
 // isGorillaRouter reports whether t is *mux.Router of gorilla/mux.
-func isGorillaRouter(t types.Type) bool {
+func isGorillaRouter(t types.Type) bool { return pointerTo(t, gorillaMux, "Router") }
+
+// pointerTo reports whether t is a pointer to the named type pkg.name.
+func pointerTo(t types.Type, pkg, name string) bool {
 	p, ok := t.(*types.Pointer)
 	if !ok {
 		return false
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == gorillaMux && n.Obj().Name() == "Router"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // Local reports whether an http server with this address, listener and
