@@ -71,8 +71,10 @@ func readVerdicts(dir string) (map[verdictKey]string, error) {
 	return verdicts, nil
 }
 
-// findingLine matches a line of findings.txt: ID/file:line:col: [check/category] message.
-var findingLine = regexp.MustCompile(`^(\S+?)/(\S+?):(\d+):\d+: \[(\S+)\]`)
+// findingLine matches a line of findings.txt: ID/file:line:col:
+// [check/category] message, where the ID is std or a module path with
+// its @version (a version holds no slash).
+var findingLine = regexp.MustCompile(`^(std|[^@\s]+@[^/\s]+)/(\S+?):(\d+):\d+: \[(\S+)\]`)
 
 // verdictTally counts the verdicts of one check's findings.
 type verdictTally struct{ tp, fp, moot, unjudged int }
@@ -102,15 +104,6 @@ func verdictsMode(benchDir, out string, entries []Entry, w io.Writer) error {
 			continue
 		}
 		id, file, line, category := m[1], m[2], m[3], m[4]
-		// The ID is a module path with a version (its last element holds
-		// the @); the file's path follows it.
-		if at := strings.Index(sc.Text(), "@"); at >= 0 && id != "std" {
-			slash := strings.Index(sc.Text()[at:], "/")
-			if slash < 0 {
-				continue
-			}
-			id, file = sc.Text()[:at+slash], strings.SplitN(sc.Text()[at+slash+1:], ":", 2)[0]
-		}
 		name := cmp.Or(names[id], id)
 		v := verdicts[verdictKey{name, file + ":" + line, category}]
 		check, _, _ := strings.Cut(category, "/")

@@ -71,10 +71,10 @@
 //     model, else pull it): a deadline there would cut the stream short,
 //     and the requests beside the stream need bounds of their own, inside
 //     the callee. A goroutine that reads the response once (io.ReadAll,
-//     one Copy) is no stream: the function has the fact of a request. context.WithValue, and
-//     context.WithCancel whose
-//     cancel function is only called or deferred by the function itself,
-//     keep their parent's life.
+//     one Copy) is no stream: the function has the fact of a request.
+//     context.WithValue, and context.WithCancel whose cancel function is
+//     only called or deferred by the function itself, keep their
+//     parent's life.
 //   - dial-timeout: a dial that shakes hands with no bound: tls.Dial,
 //     tls.DialWithDialer and the Dial method of a tls.Dialer whose net
 //     dialer has neither Timeout nor Deadline, and the Dial method of a

@@ -27,9 +27,6 @@ type finding struct {
 	// connect is set when the call's only unbounded wait is a plain TCP
 	// connect, which the kernel bounds (the dial-connect category).
 	connect bool
-	// stream is set when the callee, a function of the analyzed code,
-	// also reads a stream with the context (NetFact.StreamParams).
-	stream bool
 }
 
 // visit examines the calls of fn. Findings go to report (when not nil);
@@ -240,12 +237,13 @@ func (st *state) userCall(ci ssa.CallInstruction, callee *types.Func, fact *NetF
 		})
 	}
 	for _, p := range fact.StreamParams {
+		// Never reported (a stream's context that never ends is meant
+		// to last); handed to the callers when it is their parameter.
 		if p < len(args) {
-			// only handed to the callers: a stream's context that
-			// never ends is meant to
-			f := &finding{instr: ci, callee: callee, objArg: -1, ctxArg: p, ctx: r.ctxOf(args[p], 0), stream: true}
-			if f.ctx.kind == ctxParam {
-				st.ctxSink(f, next, nil)
+			if c := r.ctxOf(args[p], 0); c.kind == ctxParam {
+				if sum := callersSummary(c, next); sum != nil {
+					sum.StreamParams = addSorted(sum.StreamParams, c.param)
+				}
 			}
 		}
 	}
@@ -290,24 +288,21 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 			emit(BackgroundContext)
 		}
 	case ctxParam:
-		owner := f.ctx.owner
-		obj, ok := owner.Object().(*types.Func)
-		if !ok || owner.Parent() != nil || next == nil {
-			return // a parameter of a function literal: its caller is not known
-		}
-		if f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && ssakit.RecvName(obj) != "" {
+		obj, _ := f.ctx.owner.Object().(*types.Func)
+		if obj != nil && f.entry.Kind == netops.RoundTrip && obj.Name() == "RoundTrip" && ssakit.RecvName(obj) != "" {
 			return // a RoundTripper of the code's own: an http.Client calls it, with its caller's request
 		}
-		sum := next[obj]
+		sum := callersSummary(f.ctx, next)
 		if sum == nil {
-			sum = new(NetFact)
-			next[obj] = sum
+			return // a parameter of a function literal: its caller is not known
 		}
-		if f.stream || streamsBody(f.instr) {
+		if streamsBody(f.instr) {
 			// a long-lived stream (a watch, a long poll, events): the
 			// caller that passes a context that never ends means it
 			// to last as long as the program; it cancels it, if ever
-			sum.StreamParams = addSorted(sum.StreamParams, f.ctx.param)
+			if !f.ctx.reqParam {
+				sum.StreamParams = addSorted(sum.StreamParams, f.ctx.param)
+			}
 			return
 		}
 		switch {
@@ -319,6 +314,22 @@ func (st *state) ctxSink(f *finding, next map[*types.Func]*NetFact, emit func(st
 			sum.CtxParams = addSorted(sum.CtxParams, f.ctx.param)
 		}
 	}
+}
+
+// callersSummary returns the summary being built for the function whose
+// parameter c is, or nil when its callers are not known: a function
+// literal's parameter, or no summaries being built.
+func callersSummary(c ctxInfo, next map[*types.Func]*NetFact) *NetFact {
+	obj, ok := c.owner.Object().(*types.Func)
+	if !ok || c.owner.Parent() != nil || next == nil {
+		return nil
+	}
+	sum := next[obj]
+	if sum == nil {
+		sum = new(NetFact)
+		next[obj] = sum
+	}
+	return sum
 }
 
 // waitsToConnect reports whether dialing the network argument can wait
