@@ -113,6 +113,7 @@ const (
 	fresh5Set  = "fresh5"
 	fresh6Set  = "fresh6"
 	fresh7Set  = "fresh7"
+	fresh8Set  = "fresh8"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -236,6 +237,12 @@ const (
 // dropped before anything ran: their go.mod needs Go 1.27; so was
 // cert-manager v1.21.2, whose requirement github.com/Venafi/vcert/v5
 // v5.13.7 is not served.
+//
+// The eighth fresh set ("fresh8") was chosen on 2026-12-06 at 06:11 UTC,
+// after fresh7 had been judged and tuned on, before toctou ran on any of
+// its modules: mailpit, lefthook, air, pebble, yq, buf, inbucket and
+// kine. maddy v0.8.1 was chosen and dropped before anything ran: the
+// proxy serves it from an earlier copy, not an approved release.
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -342,6 +349,22 @@ func heldCorpus() []Entry {
 			Why: "GitOps command-line tool: manifests and kubeconfig files written to disk, archives built and pushed, HTTP and Kubernetes clients"},
 		{Set: fresh7Set, Name: "sqlc", Path: "github.com/sqlc-dev/sqlc", Version: "v1.31.1", Sum: "h1:+V+BjBJfFNPX/RFfL8eiZD9jk9lVJUEGGllWvnYNqbc=",
 			Why: "SQL code generator: reads schema and query files, writes generated code, plugin downloads over HTTP with a cache, a remote build client"},
+		{Set: fresh8Set, Name: "mailpit", Path: "github.com/axllent/mailpit", Version: "v1.33.1", Sum: "h1:5cW1C4QrxRKh9qNiRYvSVaYw82BU1lGt/mYZtGUmi7A=",
+			Why: "mail testing server: SMTP and HTTP servers, a message database file, webhook and relay clients, a CLI"},
+		{Set: fresh8Set, Name: "lefthook", Path: "github.com/evilmartians/lefthook", Version: "v1.13.6", Sum: "h1:uzuFWpgmqCUg3FoLz0CBkiOHUS/vU3nhB92zReyR09U=",
+			Why: "git hooks manager: hook scripts written into .git/hooks with modes, config files, remote configs fetched with git, a self-updater"},
+		{Set: fresh8Set, Name: "air", Path: "github.com/air-verse/air", Version: "v1.67.4", Sum: "h1:pkWBQues0094VMgUZ9MboNfS1vyCBEXeU6QxuD6/PwU=",
+			Why: "live-reload tool: watches a tree, builds into a tmp directory, runs the binary, a proxy server for the browser"},
+		{Set: fresh8Set, Name: "pebble", Path: "github.com/letsencrypt/pebble/v2", Version: "v2.10.3", Sum: "h1:Zg/Rq9T8FvNMvfLvi3k+dXmrwgDnG9neRpeaJY2hwVM=",
+			Why: "ACME test server: HTTPS API server, validation clients (HTTP-01, TLS-ALPN-01, DNS), certificates and keys"},
+		{Set: fresh8Set, Name: "yq", Path: "github.com/mikefarah/yq/v4", Version: "v4.54.3", Sum: "h1:1SnmdehRmL1Z56SuPH8IQUW3D73Q74F3mpGWW0jAb3E=",
+			Why: "YAML processor: in-place edits of user files through temporary files, front matter, reads of many formats"},
+		{Set: fresh8Set, Name: "buf", Path: "github.com/bufbuild/buf", Version: "v1.75.0", Sum: "h1:FvUEktoR5wduFOq1j+HmOswL0PM4pjDivLkJ1iwRztg=",
+			Why: "protobuf tool: module caches and lock files in the user's cache, generated files written out, registry clients, plugins run"},
+		{Set: fresh8Set, Name: "inbucket", Path: "github.com/inbucket/inbucket/v3", Version: "v3.2.0", Sum: "h1:JDffo5CFbtWu6ooRoLmGs6bmkpMGbX3Wo8F0zwpFmTY=",
+			Why: "disposable mail server: SMTP, POP3 and HTTP servers, a file-based message store, a REST client"},
+		{Set: fresh8Set, Name: "kine", Path: "github.com/k3s-io/kine", Version: "v0.17.5", Sum: "h1:QHFCxnRqLvpstdUE86BAUCPiJjOxxV3mBe6pb/fOeYQ=",
+			Why: "etcd shim for SQL databases: a gRPC server, TLS files, SQLite database files, NATS and database clients"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
