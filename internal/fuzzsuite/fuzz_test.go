@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,10 +26,10 @@ import (
 
 // FuzzPasses mutates one of the passes' testdata programs, as the
 // fuzzer's bytes direct (swap, delete and duplicate statements, replace
-// call arguments and string literals), type-checks the result, and when it
-// type-checks runs every analyzer of the suite over it. It fails on a
-// panic, and on any error an analyzer returns: each pass's Guard turns a
-// panic into an error.
+// call arguments and string literals other than import paths), type-checks
+// the result, and when it type-checks runs every analyzer of the suite
+// over it. It fails on a panic, and on any error an analyzer returns: each
+// pass's Guard turns a panic into an error.
 //
 //	go test ./internal/fuzzsuite -run=^$ -fuzz=FuzzPasses -fuzztime=30s
 func FuzzPasses(f *testing.F) {
@@ -125,6 +126,14 @@ func mutate(src []byte, ops []byte) ([]byte, bool) {
 		var exprs []ast.Expr
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.ImportSpec:
+				// Not an import path: a new one makes the importer compile
+				// that package's export data (go list -export), which on a
+				// cold build cache can outlast the fuzzing engine's 10 s
+				// limit per input and kill the worker ("hung or terminated
+				// unexpectedly while minimizing"), and it only ever gives
+				// a type error.
+				return false
 			case *ast.BlockStmt:
 				if len(n.List) > 0 {
 					lists = append(lists, &n.List)
@@ -340,4 +349,40 @@ func runSuite(t *testing.T, pkgPath, name string, src []byte) bool {
 		run(p.Analyzer)
 	}
 	return true
+}
+
+// TestMutateKeepsImports checks that no mutation rewrites an import path:
+// each new path would make the importer compile a package, which can
+// outlast the fuzzing engine's time limit per input.
+func TestMutateKeepsImports(t *testing.T) {
+	imports := func(src []byte) []string {
+		f, err := parser.ParseFile(token.NewFileSet(), "seed.go", src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, s := range f.Imports {
+			paths = append(paths, s.Path.Value)
+		}
+		return paths
+	}
+	for _, s := range loadSeeds(t) {
+		want := imports(s.src)
+		if len(want) == 0 {
+			continue
+		}
+		for op := byte(4); op <= 5; op++ {
+			for a := range byte(3) { // the first literals of a file are its import paths
+				for b := range byte(6) {
+					out, ok := mutate(s.src, []byte{op, a, b})
+					if !ok {
+						continue
+					}
+					if got := imports(out); !slices.Equal(got, want) {
+						t.Fatalf("%s: ops %v changed the imports %v to %v", s.name, []byte{op, a, b}, want, got)
+					}
+				}
+			}
+		}
+	}
 }
