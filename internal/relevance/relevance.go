@@ -557,7 +557,14 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 		return nil, nil
 	}
 	stores := map[string]int{}
-	for _, in := range *alloc.Referrers() {
+	referrers := *alloc.Referrers()
+	init, lit := literalInit(alloc)
+	if lit != nil {
+		// server := http.Server{...}: the fields were stored into the
+		// literal, then copied whole into the variable
+		referrers = append(slices.Clip(referrers), *lit.Referrers()...)
+	}
+	for _, in := range referrers {
 		fa, ok := in.(*ssa.FieldAddr)
 		if !ok {
 			continue
@@ -592,9 +599,51 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 		handler = nil
 	}
 	if stores["Handler"] == 0 {
-		handler = unsetHandler(alloc)
+		handler = unsetHandler(alloc, init)
 	}
 	return addr, handler
+}
+
+// literalInit returns the store that gives alloc, a variable, its whole
+// value from a composite literal, and the literal's own cell:
+//
+//	server := http.Server{Handler: mux} // t0 = local Server; t0.Handler = mux; *server = *t0
+//
+// or nils when alloc is not stored whole exactly once, or the literal's
+// cell is used for anything but storing its fields and that one copy.
+func literalInit(alloc *ssa.Alloc) (*ssa.Store, *ssa.Alloc) {
+	var init *ssa.Store
+	for _, in := range *alloc.Referrers() {
+		if st, ok := in.(*ssa.Store); ok && st.Addr == alloc {
+			if init != nil {
+				return nil, nil
+			}
+			init = st
+		}
+	}
+	if init == nil {
+		return nil, nil
+	}
+	load, ok := init.Val.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, nil
+	}
+	lit, ok := load.X.(*ssa.Alloc)
+	if !ok || lit == alloc {
+		return nil, nil
+	}
+	for _, in := range *lit.Referrers() {
+		switch u := in.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case *ssa.UnOp:
+			if u != load {
+				return nil, nil
+			}
+		default:
+			return nil, nil
+		}
+	}
+	return init, lit
 }
 
 // closureServer returns the value fv, a free variable holding a server
@@ -636,9 +685,9 @@ func closureServer(fv *ssa.FreeVar) ssa.Value {
 
 // unsetHandler returns the constant nil of the Handler field's type when
 // alloc, an http.Server whose Handler is never stored, is used only by
-// its fields and its own methods (not handed to code that could set the
-// handler), or nil.
-func unsetHandler(alloc *ssa.Alloc) ssa.Value {
+// its fields, its own methods and init, the copy of its literal (not
+// handed to code that could set the handler), or nil.
+func unsetHandler(alloc *ssa.Alloc, init *ssa.Store) ssa.Value {
 	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return nil
@@ -650,6 +699,10 @@ func unsetHandler(alloc *ssa.Alloc) ssa.Value {
 	for _, in := range *alloc.Referrers() {
 		switch u := in.(type) {
 		case *ssa.FieldAddr, *ssa.DebugRef:
+		case *ssa.Store:
+			if u != init {
+				return nil
+			}
 		case *ssa.Call, *ssa.Go, *ssa.Defer:
 			c := u.(ssa.CallInstruction).Common()
 			if c.Value == alloc || !isMethod(ssakit.Callee(c), "net/http", "Server",

@@ -174,3 +174,28 @@ func muxHandedOn(addr string, register func(*http.ServeMux)) {
 		http.ListenAndServe(addr, mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
 	}()
 }
+
+// metricsServerValue keeps its server in a variable of type http.Server
+// (not a pointer) and starts it in a goroutine, with TLS or without,
+// when the configuration says: every route is still metrics or
+// profiling.
+func metricsServerValue(ctx interface{ Done() <-chan struct{} }, l net.Listener, certFile, keyFile string, profiling bool) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	if profiling {
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	}
+	server := http.Server{Handler: mux}
+	go func() {
+		var err error
+		if certFile != "" {
+			err = server.ServeTLS(l, certFile, keyFile) // no diagnostic: metrics and profiling only
+		} else {
+			err = server.Serve(l) // no diagnostic: metrics and profiling only
+		}
+		_ = err
+	}()
+	<-ctx.Done()
+	server.Close()
+}
