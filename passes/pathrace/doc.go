@@ -93,7 +93,8 @@
 // rename-over-checked, rename-if-present, modify-if-present,
 // times-if-present, mode-if-present, symlink-check-then-open,
 // symlink-check-then-read,
-// empty-marker-if-absent, fixed-content-if-absent and access-then-open. The remedy in a
+// empty-marker-if-absent, fixed-content-if-absent, write-if-absent and
+// access-then-open. The remedy in a
 // read-if-present message depends on what the check examined: for its
 // presence alone, open the file directly and handle fs.ErrNotExist; for
 // its kind, size or times, open it once and call Stat on the handle.
@@ -130,7 +131,16 @@
 // fixed-content-if-absent, a create-if-absent that writes the same
 // content in every run (a constant, or a file embedded in the program,
 // as a default configuration or a template is written when absent): a
-// second writer writes the same bytes. Off
+// second writer writes the same bytes. And so is write-if-absent, any
+// other create-if-absent outside a shared directory that is no lock: a
+// lock's check refuses when the file is present (returns an error, or
+// ends the program) and the program removes the file again (after the
+// create, in a release function, or through the field or variable that
+// holds its name); a create whose present branch goes on, or whose file
+// the program keeps (a key, a certificate, a default configuration, a
+// dump), has two writers when two instances run at once on one path, and
+// the last one wins. The planted link is the shared directory's risk, as
+// for markers. Off
 // unless -pathrace.all, because
 // their race only turns the check's skip into an error message, are
 // read-if-present (the file vanished: the read fails), mkdir-if-absent and
@@ -158,8 +168,8 @@
 // sibling such as exe + ".old", a file os.CreateTemp made there), where
 // whoever can race can replace the program itself. Whoever can race there
 // can already write the file, so no boundary is crossed. Two shapes stay
-// in their own category even there: a lock (a create after an absence
-// check whose present branch returns an error), whose racer is a second
+// in their own category even there: a lock (as write-if-absent says),
+// whose racer is a second
 // instance of the same program, and an access-then-open under the user's
 // directories or the program's own, the check of a set-user-ID program,
 // which reads $HOME from the very user it guards against (and, started

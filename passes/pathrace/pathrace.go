@@ -51,6 +51,11 @@ const (
 	// outside a shared directory: two creators write the same bytes
 	// (whatBreaks).
 	FixedContentIfAbsent = "fixed-content-if-absent"
+	// WriteIfAbsent is any other CreateIfAbsent outside a shared
+	// directory that is no lock (isLock): its present branch goes on, or
+	// the package keeps the file it makes; two creators both write it,
+	// and the last one wins (whatBreaks).
+	WriteIfAbsent = "write-if-absent"
 	// PrivateDir is any of the shapes above in a directory that only the
 	// program's own user or root can write, or that the function made
 	// itself (privateRace).
@@ -100,6 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 		eff:   eff,
 		roots: eff.Roots(res),
 		index: res.Callers,
+		funcs: funcs,
 	}
 	st.paths = st.eff.Paths()
 	for _, fn := range funcs {

@@ -96,7 +96,7 @@ func (st *state) reportAll(found []finding) {
 	var order []race
 	groups := make(map[race][]finding)
 	for _, f := range found {
-		shown, _, _ := st.shownCategory(f.cat, f.c, f.u)
+		shown, _, _ := st.shownCategory(f.cat, f.c, f.u, f.d)
 		k := race{f.c, shown}
 		if groups[k] == nil {
 			order = append(order, k)
@@ -252,7 +252,7 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 			Message: fmt.Sprintf("%s %s it here too, after the same check", analysisutil.FuncName(o.u.Callee), effects.OpVerb(o.u.Op)),
 		})
 	}
-	if shown, root, private := st.shownCategory(cat, c, u); private {
+	if shown, root, private := st.shownCategory(cat, c, u, d); private {
 		diag.Category = shown
 		diag.Message += "; " + root.WhoCanRace()
 	} else {
@@ -270,12 +270,12 @@ func (st *state) report(c *effects.CheckSite, u *effects.UseSite, cat string, d 
 // in: private-dir when no stranger can write its directory (privateRace,
 // with the root, and private set), else the opt-in category of a use that
 // breaks less than the rest of its shape (whatBreaks), else cat.
-func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseSite) (shown string, root pathflow.Root, private bool) {
-	root, private = st.privateRace(cat, c, u)
+func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseSite, d effects.Decision) (shown string, root pathflow.Root, private bool) {
+	root, private = st.privateRace(cat, c, u, d)
 	if private {
 		return PrivateDir, root, true
 	}
-	if narrow := st.whatBreaks(cat, c, u, root); narrow != "" {
+	if narrow := st.whatBreaks(cat, c, u, d, root); narrow != "" {
 		return narrow, root, false
 	}
 	return cat, root, false
@@ -312,13 +312,17 @@ func (st *state) shownCategory(cat string, c *effects.CheckSite, u *effects.UseS
 //     same empty file, and a link planted there, whose target the create
 //     would truncate, needs write access to a directory the code does not
 //     show a stranger to have. A marker whose presence the check treats
-//     as a failure ("held") is a lock and stays (failsIfPresent).
+//     as a failure ("held") and removes again is a lock and stays (isLock).
 //   - Likewise a create-if-absent that writes the same content in every
 //     run (fixedContent: a constant, a file embedded in the program, as
 //     a default configuration or a template is written when absent) is
 //     fixed-content-if-absent: a second creator writes the same bytes
 //     over the first one's, and nothing is lost.
-func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite, root pathflow.Root) string {
+//   - Any other create-if-absent outside a shared directory that is no
+//     lock (isLock) is write-if-absent: two creators both write, the
+//     last one wins, which only instances of the program running at once
+//     on one path meet; the planted link is the shared directory's risk.
+func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite, d effects.Decision, root pathflow.Root) string {
 	switch {
 	case cat == ModifyIfPresent && u.Direct && setsOnlyTimes(u):
 		return TimesIfPresent
@@ -326,10 +330,12 @@ func (st *state) whatBreaks(cat string, c *effects.CheckSite, u *effects.UseSite
 		return ModeIfPresent
 	case cat == SymlinkCheckThenOpen && u.Op == fsops.OpRead:
 		return SymlinkCheckThenRead
-	case cat == CreateIfAbsent && root != pathflow.SharedRoot && emptyMarker(u) && !st.failsIfPresent(c, u):
+	case cat == CreateIfAbsent && root != pathflow.SharedRoot && emptyMarker(u) && !st.isLock(c, u, d):
 		return EmptyMarkerIfAbsent
-	case cat == CreateIfAbsent && root != pathflow.SharedRoot && st.fixedContent(u) && !st.failsIfPresent(c, u):
+	case cat == CreateIfAbsent && root != pathflow.SharedRoot && st.fixedContent(u) && !st.isLock(c, u, d):
 		return FixedContentIfAbsent
+	case cat == CreateIfAbsent && root != pathflow.SharedRoot && !st.isLock(c, u, d):
+		return WriteIfAbsent
 	}
 	return ""
 }
@@ -378,7 +384,7 @@ func argIndex(c *effects.CheckSite) int {
 //     read $HOME from the very user they guard against (and find their
 //     executable where a hard link their invoker made names it, so that
 //     the program's own directory is the invoker's too).
-func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSite) (pathflow.Root, bool) {
+func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSite, d effects.Decision) (pathflow.Root, bool) {
 	root := st.roots.RootOf(u.Path, u.Instr)
 	switch {
 	case !root.Private():
@@ -387,7 +393,7 @@ func (st *state) privateRace(cat string, c *effects.CheckSite, u *effects.UseSit
 		return root, true
 	case cat == AccessThenOpen && (root == pathflow.UserRoot || root == pathflow.BinaryRoot):
 		return root, false
-	case cat == CreateIfAbsent && st.failsIfPresent(c, u):
+	case cat == CreateIfAbsent && st.isLock(c, u, d):
 		return root, false
 	}
 	return root, true

@@ -2,6 +2,7 @@ package pathrace
 
 import (
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/analysisutil"
 	"github.com/toctou/toctou/internal/effects"
@@ -18,6 +19,9 @@ type state struct {
 	eff   *effects.Result        // the effects summaries: cleaners, symbolic-link checks, checks and uses of parameters
 	roots *pathflow.Roots        // who can write a path's directory, parameters read from their callers
 	index func() *ssakit.Callers // the package's calls and stores of package-level variables, built on first use
+
+	funcs   []*ssa.Function // the package's functions
+	removes []removeAt      // their removes (packageRemoves), found on first use
 
 	fixIndex *fixutil.Index // uses of imports, indexed per file on the first fix
 	FS       *funcState     // the function being reported on, during its reports

@@ -192,15 +192,30 @@ func ownMkdirAllInTemp(data []byte) error {
 
 // A lock in the program's own directory: its racer is a second instance,
 // which knows the directory's name.
-func ownMkdirAllLock(dir string) error {
+func ownMkdirAllLock(dir string) (unlock func() error, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return nil, err
 	}
 	p := filepath.Join(dir, "app.lock")
 	if _, err := os.Stat(p); err == nil {
-		return errHeld
+		return nil, errHeld
 	}
-	return os.WriteFile(p, []byte("pid"), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+	unlock = func() error { return os.Remove(p) }
+	return unlock, os.WriteFile(p, []byte("pid"), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// The same refusal for a file the program keeps (a key it will not
+// overwrite) is no lock: in its own directory only the user's own
+// instances could race.
+func ownMkdirAllKey(dir string, key []byte) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "id.key")
+	if _, err := os.Stat(p); err == nil {
+		return errors.New("key exists")
+	}
+	return os.WriteFile(p, key, 0o600) // no diagnostic: (private-dir) a kept file, no lock
 }
 
 // ---- the user's own directories
@@ -273,7 +288,7 @@ func configOrCache(cache bool, data []byte) error {
 
 // A lock in the user's directory: its racer is a second instance of the
 // program, run by the same user, which the directory does not keep out.
-func userLock() error {
+func userLock(work func()) error {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return err
@@ -282,7 +297,12 @@ func userLock() error {
 	if _, err := os.Stat(p); err == nil {
 		return errHeld
 	}
-	return os.WriteFile(p, []byte("pid"), 0o600) // want `os.WriteFile creates p after os.Stat found it absent`
+	if err := os.WriteFile(p, []byte("pid"), 0o600); err != nil { // want `os.WriteFile creates p after os.Stat found it absent`
+		return err
+	}
+	defer os.Remove(p)
+	work()
+	return nil
 }
 
 // access(2) is a set-user-ID program's check; such a program reads $HOME

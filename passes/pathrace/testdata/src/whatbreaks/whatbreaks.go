@@ -15,6 +15,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -225,18 +226,66 @@ func markShared() error {
 
 var errHeld = errors.New("held")
 
-func lockMarker(p string) error {
+// lockMarker's unlock removes the marker: a lock.
+func lockMarker(p string) (unlock func(), err error) {
 	if _, err := os.Stat(p); err == nil {
-		return errHeld
+		return nil, errHeld
 	}
-	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	unlock = func() { os.Remove(p) }
+	return unlock, os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
 }
+
+// ---- no lock: the present branch goes on, or the file is kept (never
+// removed); a second writer's file is replaced, the last one wins
 
 func writeState(p string, data []byte) error {
 	if _, err := os.Stat(p); err == nil {
 		return nil
 	}
-	return os.WriteFile(p, data, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (write-if-absent) the present branch goes on
+}
+
+// writeKey refuses to overwrite a key, and keeps the one it writes.
+func writeKey(p string, key []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return errors.New("key exists")
+	}
+	return os.WriteFile(p, key, 0o600) // no diagnostic: (write-if-absent) a guard against overwriting, no lock: the file is kept
+}
+
+// generateSchema ends the program when the file is there.
+func generateSchema(p string, schema []byte) {
+	if _, err := os.Stat(p); err == nil {
+		log.Fatalf("refusing to overwrite %s", p)
+	}
+	if err := os.WriteFile(p, schema, 0o644); err != nil { // no diagnostic: (write-if-absent) kept
+		log.Fatal(err)
+	}
+}
+
+// A lock held in a field, released by another method; and one whose
+// present branch ends the program, released by a deferred remove.
+type pidLock struct{ path string }
+
+func (l *pidLock) Lock(dir string) error {
+	l.path = filepath.Join(dir, "app.pid")
+	if _, err := os.Stat(l.path); err == nil {
+		return errHeld
+	}
+	return os.WriteFile(l.path, []byte("1"), 0o644) // want `os.WriteFile creates l.path after os.Stat found it absent`
+}
+
+func (l *pidLock) Unlock() error { return os.Remove(l.path) }
+
+func runOnce(p string, work func()) {
+	if _, err := os.Stat(p); err == nil {
+		log.Fatal("already running")
+	}
+	if err := os.WriteFile(p, []byte("1"), 0o644); err != nil { // want `os.WriteFile creates p after os.Stat found it absent`
+		log.Fatal(err)
+	}
+	defer os.Remove(p)
+	work()
 }
 
 // ---- fixed content: a default or a template written when absent; a
@@ -281,12 +330,14 @@ func ensureSharedDefault() error {
 	return nil
 }
 
-func lockWithPid(p string) error {
-	if _, err := os.Stat(p); err == nil {
+func lockWithPid(pidFile string) error {
+	if _, err := os.Stat(pidFile); err == nil {
 		return errHeld
 	}
-	return os.WriteFile(p, []byte("locked"), 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	return os.WriteFile(pidFile, []byte("locked"), 0o644) // want `os.WriteFile creates pidFile after os.Stat found it absent`
 }
+
+func unlockPid(pidFile string) error { return os.Remove(pidFile) }
 
 var current []byte
 
@@ -296,7 +347,7 @@ func saveCurrent(p string) error {
 	if _, err := os.Stat(p); err == nil {
 		return nil
 	}
-	return os.WriteFile(p, current, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	return os.WriteFile(p, current, 0o644) // no diagnostic: (write-if-absent) no lock, content set at run time
 }
 
 var Exported = []byte("x")
@@ -305,7 +356,7 @@ func saveExported(p string) error {
 	if _, err := os.Stat(p); err == nil {
 		return nil
 	}
-	return os.WriteFile(p, Exported, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+	return os.WriteFile(p, Exported, 0o644) // no diagnostic: (write-if-absent) no lock, content another package may set
 }
 
 // ---- one check, uses of different categories: each its own race, so
