@@ -54,7 +54,10 @@ func (c *CheckSite) cond(v ssa.Value, depth int) (Cond, bool) {
 	return Cond{}, false
 }
 
-// comparison handles err == nil, matches == nil and len(matches) == 0.
+// comparison handles err == nil, matches == nil and len(matches) == 0,
+// and fi == nil for the FileInfo of a Stat or Lstat, which is nil exactly
+// where the error is not: an existence test, as err != nil is (if err ==
+// nil && fi != nil { return errExists }), not a test of the file's kind.
 func (c *CheckSite) comparison(v *ssa.BinOp) (Cond, bool) {
 	x, y := v.X, v.Y
 	if IsZeroConst(x) {
@@ -68,6 +71,8 @@ func (c *CheckSite) comparison(v *ssa.BinOp) (Cond, bool) {
 	case c.Err != nil && x == c.Err:
 		onEqual = Present
 	case c.Kind == fsops.CheckGlob && (x == c.Info || isLenOf(x, c.Info)):
+		onEqual = Absent
+	case (c.Kind == fsops.CheckStat || c.Kind == fsops.CheckLstat) && c.Info != nil && x == c.Info:
 		onEqual = Absent
 	default:
 		return Cond{}, false

@@ -91,6 +91,44 @@ func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []ga
 	return out
 }
 
+// absentOnly reports whether blk runs after c only where c found the path
+// absent though no single if decides it: c's present outcome reaches blk
+// only through a second test of the path's existence (a gate whose test
+// is an existence condition of c) whose edge toward blk says absent, a
+// way no run takes:
+//
+//	if err == nil && fi != nil {
+//		return errExists
+//	}
+//	f, err := os.Create(name)
+func (s *funcState) absentOnly(c *effects.CheckSite, blk *ssa.BasicBlock) bool {
+	for _, g := range s.presentGates(c, blk) {
+		if existenceEdge(s, c, g.test, blk) == effects.Absent {
+			return true
+		}
+	}
+	return false
+}
+
+// existenceEdge returns what the edge of the if test that reaches blk
+// (the other one does not) says about c's path, when test is on c's
+// existence; Unknown otherwise.
+func existenceEdge(s *funcState, c *effects.CheckSite, test *ssa.If, blk *ssa.BasicBlock) effects.Polarity {
+	k, ok := c.Condition(test.Cond)
+	if !ok || k.TypeTest || k.OnTrue == k.OnFalse {
+		return effects.Unknown
+	}
+	kb := test.Block()
+	r0, r1 := s.Br.Reaches(kb.Succs[0], kb, blk), s.Br.Reaches(kb.Succs[1], kb, blk)
+	switch {
+	case r0 && !r1:
+		return k.OnTrue
+	case r1 && !r0:
+		return k.OnFalse
+	}
+	return effects.Unknown
+}
+
 // notRegularEdge returns the index of the successor of an if on cond
 // that runs when the file is not a regular one: cond is fi.IsDir(),
 // fi.Mode().IsRegular() or a negation of them. Any other kind test is

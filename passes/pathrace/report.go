@@ -45,6 +45,8 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				}
 				if fs.absentOrKind(c, u.Instr.Block()) {
 					d = effects.Decision{Pol: effects.Absent, KindTest: true}
+				} else if fs.absentOnly(c, u.Instr.Block()) {
+					d = effects.Decision{Pol: effects.Absent}
 				} else if t, ok := fs.absentOrStale(st, c, u, uses); ok {
 					// The takeover of a stale lock: if exists(lock) {
 					// if !stale(lock) { return errBusy } }, then create.
