@@ -114,6 +114,7 @@ const (
 	fresh6Set  = "fresh6"
 	fresh7Set  = "fresh7"
 	fresh8Set  = "fresh8"
+	fresh9Set  = "fresh9"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -243,6 +244,13 @@ const (
 // its modules: mailpit, lefthook, air, pebble, yq, buf, inbucket and
 // kine. maddy v0.8.1 was chosen and dropped before anything ran: the
 // proxy serves it from an earlier copy, not an approved release.
+//
+// The ninth fresh set ("fresh9") was chosen on 2026-12-06 at 15:47 UTC,
+// after fresh8 had been judged and tuned on, before toctou ran on any of
+// its modules: vegeta, xcaddy, grype, jaeger, the OpenTelemetry
+// collector's file storage extension and file exporter, and trivy.
+// goose v3.30.1 was chosen and dropped before anything ran: it raises
+// golang.org/x/tools above the root module's version.
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -365,6 +373,20 @@ func heldCorpus() []Entry {
 			Why: "disposable mail server: SMTP, POP3 and HTTP servers, a file-based message store, a REST client"},
 		{Set: fresh8Set, Name: "kine", Path: "github.com/k3s-io/kine", Version: "v0.17.5", Sum: "h1:QHFCxnRqLvpstdUE86BAUCPiJjOxxV3mBe6pb/fOeYQ=",
 			Why: "etcd shim for SQL databases: a gRPC server, TLS files, SQLite database files, NATS and database clients"},
+		{Set: fresh9Set, Name: "vegeta", Path: "github.com/tsenart/vegeta/v12", Version: "v12.13.0", Sum: "h1:J/UiNS3f69MkL0tsRLVUUV8uXXQZxdRUchtS+GYiSFc=",
+			Why: "HTTP load-testing tool and library: HTTP clients and attackers, result files, a reporting server"},
+		{Set: fresh9Set, Name: "xcaddy", Path: "github.com/caddyserver/xcaddy", Version: "v0.4.5", Sum: "h1:7E4b+3Gm2do/WpuDXh5MWIj+qgCCvQqR487Sm8C6hwc=",
+			Why: "Caddy build tool: temporary build directories, go.mod files written and run, downloaded modules"},
+		{Set: fresh9Set, Name: "grype", Path: "github.com/anchore/grype", Version: "v0.121.3", Sum: "h1:SBH6qbXbcNVR+1TATH4M4eOxxxKivl+cX1eSHurBgrY=",
+			Why: "vulnerability scanner: a downloaded vulnerability database (archives, checksums, staging and swap of directories), HTTP clients"},
+		{Set: fresh9Set, Name: "jaeger", Path: "github.com/jaegertracing/jaeger", Version: "v1.75.0", Sum: "h1:OWj6uKRJ8QaH+AVypRwqINGi3Q/WOchbEfp53FJK0Xk=",
+			Why: "tracing backend: collector, query and admin HTTP and gRPC servers, storage clients, sampling-strategy files reloaded from disk"},
+		{Set: fresh9Set, Name: "filestorage", Path: "github.com/open-telemetry/opentelemetry-collector-contrib/extension/storage/filestorage", Version: "v0.165.1", Sum: "h1:ijwufg+zTaSZBzrcAx3r8oLm1lywj6tfJ8trTg37E4w=",
+			Why: "OpenTelemetry collector storage extension: bbolt files in a directory, compaction to a temporary file and rename, directory creation and permissions"},
+		{Set: fresh9Set, Name: "fileexporter", Path: "github.com/open-telemetry/opentelemetry-collector-contrib/exporter/fileexporter", Version: "v0.161.0", Sum: "h1:BMddMn+PjLnj238NMWj91jcKRJmcf3Sk2z3wuiKOOzk=",
+			Why: "OpenTelemetry collector exporter: appends telemetry to files, rotation, a file per resource attribute"},
+		{Set: fresh9Set, Name: "trivy", Path: "github.com/aquasecurity/trivy", Version: "v0.74.0", Sum: "h1:B2/h1Aehsq/zykg0jxpWUlOX7e3UXpbxjZZs/0vNlC4=",
+			Why: "security scanner: database and cache directories, downloads over HTTP and OCI registries, a client/server mode, temporary files"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
