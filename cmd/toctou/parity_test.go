@@ -214,14 +214,26 @@ import (
 )
 
 func main() {
-	const p = "/srv/app/state"
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+	if err := run(); err != nil {
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	const p = "/srv/app/state.lock"
+	if _, err := os.Stat(p); err == nil {
+		return fs.ErrExist
+	} else if errors.Is(err, fs.ErrNotExist) {
 		lib.Save(p, []byte("x")) // a library's helper: no summary, no finding
+		defer os.Remove(p)
 	}
-	const q = "/srv/app/marker"
-	if _, err := os.Stat(q); errors.Is(err, fs.ErrNotExist) {
-		os.WriteFile(q, []byte(os.Args[0]), 0o600) // reported by every driver
+	const q = "/srv/app/run.lock"
+	if _, err := os.Stat(q); err == nil {
+		return fs.ErrExist // another instance holds the lock
 	}
+	os.WriteFile(q, []byte(os.Args[0]), 0o600) // a lock: reported by every driver
+	defer os.Remove(q)
+	return nil
 }
 `,
 }
