@@ -59,7 +59,7 @@ func (r Role) String() string {
 // utility: it names a testing type, or it is the xtest helper of a
 // package x it imports), and from the build tags of its files (ignore,
 // tools; the test-only tags integration and e2e), and from imports of a
-// container test framework (dockertest, testcontainers-go).
+// container test framework (dockertest, testcontainers-go, crossdock-go).
 func PackageRole(pass *analysis.Pass) Role {
 	if r := pathRole(pass); r != Ordinary {
 		return r
@@ -93,10 +93,11 @@ func PackageRole(pass *analysis.Pass) Role {
 //   - its name is testutil, testutils, testhelper, testhelpers or testing
 //     (a package of its own named testing holds fakes for tests, as
 //     client-go's does; the standard library's makes no network calls).
-//   - it imports a framework that starts throwaway containers for tests
-//     (containerTestFrameworks: ory/dockertest, testcontainers-go): the
-//     harness of an integration suite (headscale's integration/hsic),
-//     whose servers, clients and files live in the test's containers.
+//   - it imports a framework of integration tests run in containers
+//     (containerTestFrameworks: ory/dockertest, testcontainers-go,
+//     crossdock-go): the harness of an integration suite (headscale's
+//     integration/hsic, jaeger's crossdock), whose servers, clients and
+//     files live in the test's containers.
 //
 // Importing net/http/httptest alone does not make a test utility:
 // production code uses httptest.NewRecorder to capture what a handler
@@ -136,16 +137,20 @@ func testUtility(pass *analysis.Pass) bool {
 }
 
 // containerTestFrameworks are the import paths of libraries whose only
-// use is to start and remove containers for tests: "Use Docker to run
+// use is to run integration tests in containers: "Use Docker to run
 // your Golang integration tests" (ory/dockertest), "throwaway,
 // lightweight instances of databases ... or anything else that can run
-// in a Docker container" for tests (testcontainers-go). A subpackage of
-// testcontainers-go (modules/postgres) counts; dockertest's docker
+// in a Docker container" for tests (testcontainers-go), and the client
+// of Crossdock, "a tool for cross-language integration testing" whose
+// test drivers run in a docker-compose network of the services under
+// test (crossdock-go: jaeger's crossdock driver, yarpc's). A subpackage
+// of testcontainers-go (modules/postgres) counts; dockertest's docker
 // subpackage, a Docker API client, does not.
 var containerTestFrameworks = []string{
 	"github.com/ory/dockertest",
 	"github.com/ory/dockertest/v3",
 	"github.com/testcontainers/testcontainers-go",
+	"github.com/crossdock/crossdock-go",
 }
 
 // containerTestFramework reports whether path is one of

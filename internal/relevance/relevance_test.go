@@ -182,7 +182,7 @@ func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
 		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
-		"containerharness", "tcharness", "dockerapi")
+		"containerharness", "tcharness", "dockerapi", "crossdockdriver")
 }
 
 func TestLocalURL(t *testing.T) {
