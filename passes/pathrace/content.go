@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/effects"
+	"github.com/toctou/toctou/internal/fsops"
 	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
@@ -294,4 +296,87 @@ func recvTypeName(fn *types.Func) string {
 		return n + "."
 	}
 	return ""
+}
+
+// takesExistingAsDone reports whether the present outcome of c takes a
+// file at u's destination for the function's own result, without
+// opening or otherwise touching it: some path the present outcome
+// decides ends the function without an error, or leaves the decided
+// code for code both outcomes share (the statement after the if, the
+// next turn of a loop), and no use of the same path runs on the present
+// side. Such a rename-over-checked is the program's own idempotence,
+//
+//	if fi, err := os.Stat(dst); err == nil {
+//		if fi.Size() != want { return errCollision }
+//		return nil // already there: done
+//	}
+//	return os.Rename(tmp, dst)
+//
+// (a content-addressed store whose name is computed elsewhere, a
+// migration that skips what an earlier run moved): the program takes
+// whatever file holds the name for its own, so a file renamed there in
+// between is one it would have kept as the result had it come first,
+// and replacing it only changes which of two equivalent writers wins.
+// A present side that returns the error of another operation (the
+// remove of its temporary file: return os.Remove(tmp)) succeeds when that
+// does; one that returns an error it makes (errors.New, fmt.Errorf, a
+// sentinel variable) refuses. A present side that opens or hashes the
+// existing file to compare contents (and picks another name when they
+// differ) does not trust the name, and is reported.
+func (st *state) takesExistingAsDone(c *effects.CheckSite, u *effects.UseSite, uses []*effects.UseSite) bool {
+	fs := st.funcState(u.Instr.Parent())
+	accepts := false
+	for _, b := range fs.Fn.Blocks {
+		d, ok := fs.Decided(c, b)
+		if !ok || d.Pol != effects.Present || len(b.Instrs) == 0 {
+			continue
+		}
+		for _, other := range uses {
+			if other.Instr.Block() == b && other != u && fsops.SameFS(other.FS, u.FS, pathflow.SamePath) && st.paths.SamePath(other.Path, u.Path) {
+				return false // the present side acts on the existing file
+			}
+		}
+		switch last := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Return:
+			if n := len(last.Results); n == 0 || !ssakit.IsError(last.Results[n-1].Type()) {
+				accepts = true
+			} else if v := effects.ReturnedValue(last, n-1); effects.IsZeroConst(v) || operationError(v) {
+				accepts = true
+			}
+		default:
+			for _, s := range b.Succs {
+				if _, decided := fs.Decided(c, s); !decided {
+					accepts = true // rejoins the code after the decision
+				}
+			}
+		}
+	}
+	return accepts
+}
+
+// operationError reports whether v, a returned error, is the result of an
+// operation the function ran (a call of anything but an error
+// constructor: os.Remove, a cleanup method), not an error it made
+// (errors.New, fmt.Errorf, a wrap of github.com/pkg/errors, a sentinel
+// variable) to refuse.
+func operationError(v ssa.Value) bool {
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if call.Call.IsInvoke() {
+		return true
+	}
+	callee := ssakit.Callee(&call.Call)
+	if callee == nil || callee.Pkg() == nil {
+		return false
+	}
+	switch callee.Pkg().Path() {
+	case "errors", "fmt", "github.com/pkg/errors", "golang.org/x/xerrors":
+		return false
+	}
+	return true
 }

@@ -268,7 +268,17 @@
 // made by a helper of the same package (blobPath(digest), which
 // validates the digest and joins it to the store's directory): the
 // helper is looked through when every return gives such a name or a
-// constant (the empty name of a failure).
+// constant (the empty name of a failure). Nor is a rename whose absence
+// check's present side takes the file already there for the result,
+// without opening it: it returns success (perhaps after comparing the
+// size, or with the error of removing its own temporary file), or goes
+// on after the if or with the next turn of a loop. The program keeps
+// whatever file holds the name (a store whose names are digests made
+// elsewhere, a migration that skips what an earlier run moved), so a
+// file renamed there in between is one it would have kept had it come
+// first. A present side that refuses (an error it makes, such as
+// errors.New or a sentinel) or that reads the existing file to compare
+// contents is still reported.
 //
 // A use of a path that the function makes anew after the check, on every
 // path from the check to the use, is not reported: a create of the same

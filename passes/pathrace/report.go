@@ -56,8 +56,8 @@ func (st *state) checkFunc(fn *ssa.Function) {
 				}
 			}
 			cat := category(c, d, u)
-			if cat == RenameOverChecked && contentAddressed(u.Path, fn) {
-				return false // the same bytes land whoever renames first: nothing breaks
+			if cat == RenameOverChecked && (contentAddressed(u.Path, fn) || st.takesExistingAsDone(c, u, uses)) {
+				return false // the same bytes, or a file the program takes as its own, whoever renames first: nothing breaks
 			}
 			if cat != "" && st.remadeBetween(c, u, uses) {
 				return false // u acts on the file the function made after c, not on the one c examined

@@ -70,12 +70,13 @@ func putHashedWrite(dir string, data []byte) error {
 }
 
 // The name is a digest of the key, not of the content: two writers of one
-// key may write different bytes, and the later silently replaces the other.
+// key may write different bytes, and the later silently replaces the
+// other, where the function promises to refuse the second.
 func putByKey(dir, key string, data []byte) error {
 	sum := sha256.Sum256([]byte(key))
 	dst := filepath.Join(dir, hex.EncodeToString(sum[:]))
 	if _, err := os.Stat(dst); err == nil {
-		return nil
+		return errStored
 	}
 	tmp := dst + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
@@ -91,12 +92,17 @@ func hashedNotWritten(dir, src string, data []byte) error {
 	h.Write(data)
 	dst := filepath.Join(dir, hex.EncodeToString(h.Sum(nil)))
 	if _, err := os.Stat(dst); err == nil {
-		return nil
+		return errStored
 	}
 	return os.Rename(src, dst) // want `os.Rename renames onto dst after os.Stat found it absent`
 }
 
 var errInvalidDigest = errors.New("invalid digest")
+
+// errStored is the error of a store that refuses a name already taken.
+// A store that instead takes the existing file for its result (returns
+// nil) is its own idempotence, not reported (donestore.go).
+var errStored = errors.New("already stored")
 
 // blobPath names a blob by its digest ("sha256:<hex>"), through a helper
 // that validates it and spells it for a file name (ollama's BlobsPath).
@@ -140,7 +146,7 @@ func layerByKey(key string, data []byte) error {
 		}
 		return os.Rename(tmp, blob) // want `os.Rename renames onto blob after os.Stat found it absent`
 	}
-	return nil
+	return errStored
 }
 
 // A helper that names the file by its argument on one path and by
@@ -166,5 +172,5 @@ func putPicked(r io.Reader, legacy bool) error {
 	if _, err := os.Stat(dst); err != nil {
 		return os.Rename(temp.Name(), dst) // want `os.Rename renames onto dst after os.Stat found it absent`
 	}
-	return nil
+	return errStored
 }
