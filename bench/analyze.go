@@ -96,7 +96,7 @@ func analyze(ctx context.Context, env *toolEnv, toctou string, ws *workspace, pr
 			"-memprofile", filepath.Join(profileDir, ws.entry.Name+".mem"))
 	}
 	var stdout, stderr bytes.Buffer
-	c := command{dir: ws.src, env: env.corpusEnv(), args: toctouArgs(toctou, ws, extra...), stdout: &stdout, stderr: &stderr}
+	c := command{dir: ws.src, env: env.moduleEnv(ws), args: toctouArgs(toctou, ws, extra...), stdout: &stdout, stderr: &stderr}
 	env.logf("%s$ %s", c.dir, strings.Join(c.args, " "))
 	m, err := measure(ctx, c)
 	if err != nil {

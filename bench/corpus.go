@@ -18,6 +18,10 @@ type Entry struct {
 	Sum     string   // the module zip's hash (h1:...), for an entry that bench/go.mod does not require (the unseen and held-out sets)
 	Set     string   // the -corpus name that selects this entry with the rest of its set (unseenSet, heldoutSet); empty for the corpus
 	Why     string   // why the module is in the corpus
+	// Env is what the module's own build sets in the environment (trivy
+	// builds with GOEXPERIMENT=jsonv2: its packages import
+	// encoding/json/v2), given to every command run on it.
+	Env []string
 }
 
 // IsStd reports whether e is the standard library.
@@ -385,7 +389,7 @@ func heldCorpus() []Entry {
 			Why: "OpenTelemetry collector storage extension: bbolt files in a directory, compaction to a temporary file and rename, directory creation and permissions"},
 		{Set: fresh9Set, Name: "fileexporter", Path: "github.com/open-telemetry/opentelemetry-collector-contrib/exporter/fileexporter", Version: "v0.161.0", Sum: "h1:BMddMn+PjLnj238NMWj91jcKRJmcf3Sk2z3wuiKOOzk=",
 			Why: "OpenTelemetry collector exporter: appends telemetry to files, rotation, a file per resource attribute"},
-		{Set: fresh9Set, Name: "trivy", Path: "github.com/aquasecurity/trivy", Version: "v0.74.0", Sum: "h1:B2/h1Aehsq/zykg0jxpWUlOX7e3UXpbxjZZs/0vNlC4=",
+		{Set: fresh9Set, Name: "trivy", Path: "github.com/aquasecurity/trivy", Version: "v0.74.0", Sum: "h1:B2/h1Aehsq/zykg0jxpWUlOX7e3UXpbxjZZs/0vNlC4=", Env: []string{"GOEXPERIMENT=jsonv2"},
 			Why: "security scanner: database and cache directories, downloads over HTTP and OCI registries, a client/server mode, temporary files"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},

@@ -52,13 +52,13 @@ func fixCheck(ctx context.Context, env *toolEnv, toctou string, ws *workspace, a
 	if err != nil {
 		return nil, err
 	}
-	before, err := compileErrors(ctx, env, dir)
+	before, err := compileErrors(ctx, env, ws, dir)
 	if err != nil {
 		return nil, err
 	}
 	c.BrokenBefore = len(before)
 	var stderr bytes.Buffer
-	cmd := command{dir: dir, env: env.corpusEnv(), args: toctouArgs(toctou, ws, "-fix"), stdout: &stderr, stderr: &stderr}
+	cmd := command{dir: dir, env: env.moduleEnv(ws), args: toctouArgs(toctou, ws, "-fix"), stdout: &stderr, stderr: &stderr}
 	env.logf("%s$ %s", cmd.dir, strings.Join(cmd.args, " "))
 	m, err := measure(ctx, cmd)
 	if err != nil {
@@ -68,7 +68,7 @@ func fixCheck(ctx context.Context, env *toolEnv, toctou string, ws *workspace, a
 	if c.FilesChanged, err = changedGoFiles(ws.src, dir); err != nil {
 		return nil, err
 	}
-	after, err := compileErrors(ctx, env, dir)
+	after, err := compileErrors(ctx, env, ws, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +82,8 @@ func fixCheck(ctx context.Context, env *toolEnv, toctou string, ws *workspace, a
 
 // compileErrors compiles every package of the module in dir and its test
 // variants, and returns the compiler output of each that fails.
-func compileErrors(ctx context.Context, env *toolEnv, dir string) (map[string]string, error) {
-	c := command{dir: dir, env: env.corpusEnv(), args: []string{"go", "list", "-e", "-export", "-test", "-json=ImportPath,Error", "./..."}}
+func compileErrors(ctx context.Context, env *toolEnv, ws *workspace, dir string) (map[string]string, error) {
+	c := command{dir: dir, env: env.moduleEnv(ws), args: []string{"go", "list", "-e", "-export", "-test", "-json=ImportPath,Error", "./..."}}
 	out, err := env.output(ctx, c)
 	if err != nil {
 		return nil, err

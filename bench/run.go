@@ -102,6 +102,11 @@ func (t *toolEnv) corpusEnv(kv ...string) []string {
 	return setEnv(env, kv...)
 }
 
+// moduleEnv is corpusEnv for commands run on ws: its entry's Env, then kv.
+func (t *toolEnv) moduleEnv(ws *workspace, kv ...string) []string {
+	return t.corpusEnv(append(append([]string(nil), ws.entry.Env...), kv...)...)
+}
+
 // goOutput runs the go command in dir with goEnv and returns its stdout.
 func (t *toolEnv) goOutput(ctx context.Context, dir string, args ...string) (string, error) {
 	return t.output(ctx, command{dir: dir, env: t.goEnv(), args: append([]string{"go"}, args...)})

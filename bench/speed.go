@@ -236,7 +236,7 @@ func primeBuild(ctx context.Context, env *toolEnv, ws *workspace, kv ...string) 
 	// the same action IDs, without linking; -e goes on past packages that
 	// do not compile here.
 	args := append([]string{"go", "list", "-e", "-export", "-deps", "-test", "-f={{.ImportPath}}"}, ws.entry.Patterns()...)
-	_, err := env.output(ctx, command{dir: ws.src, env: env.corpusEnv(kv...), args: args})
+	_, err := env.output(ctx, command{dir: ws.src, env: env.moduleEnv(ws, kv...), args: args})
 	return err
 }
 
@@ -278,7 +278,7 @@ func runRound(ctx context.Context, env *toolEnv, ws *workspace, template string,
 		}()
 	}
 	var stderr bytes.Buffer
-	cmd := command{dir: ws.src, env: env.corpusEnv(kv...), args: c.args, stdout: io.Discard, stderr: &stderr}
+	cmd := command{dir: ws.src, env: env.moduleEnv(ws, kv...), args: c.args, stdout: io.Discard, stderr: &stderr}
 	env.logf("round %d: %s$ %s", round+1, cmd.dir, strings.Join(cmd.args, " "))
 	m, err := measure(ctx, cmd)
 	if err != nil {
@@ -297,7 +297,7 @@ func profileRun(ctx context.Context, env *toolEnv, ws *workspace, toctou, gocach
 	args := toctouArgs(toctou, ws,
 		"-cpuprofile", filepath.Join(dir, ws.entry.Name+".cpu"),
 		"-memprofile", filepath.Join(dir, ws.entry.Name+".mem"))
-	c := command{dir: ws.src, env: env.corpusEnv("GOCACHE=" + gocache), args: args, stdout: io.Discard, stderr: io.Discard}
+	c := command{dir: ws.src, env: env.moduleEnv(ws, "GOCACHE="+gocache), args: args, stdout: io.Discard, stderr: io.Discard}
 	_, err := measure(ctx, c)
 	return err
 }
