@@ -97,34 +97,6 @@ func IsZeroConst(v ssa.Value) bool {
 	return k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0
 }
 
-// ReturnedValue returns the i'th result of ret, looking through the load
-// of a result local that the return statement stored in ret's block
-// before running deferred calls (a function with defers or named results
-// returns *result, not the value written in the return statement).
-func ReturnedValue(ret *ssa.Return, i int) ssa.Value {
-	v := ret.Results[i]
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return v
-	}
-	if _, local := load.X.(*ssa.Alloc); !local {
-		return v
-	}
-	var stored ssa.Value
-	for _, instr := range ret.Block().Instrs {
-		if st, ok := instr.(*ssa.Store); ok && st.Addr == load.X {
-			stored = st.Val
-		}
-		if instr == load {
-			break
-		}
-	}
-	if stored == nil {
-		return v
-	}
-	return stored
-}
-
 func isLenOf(v, slice ssa.Value) bool {
 	call, ok := v.(*ssa.Call)
 	if !ok {

@@ -340,7 +340,7 @@ func (st *state) takesExistingAsDone(c *effects.CheckSite, u *effects.UseSite, u
 		case *ssa.Return:
 			if n := len(last.Results); n == 0 || !ssakit.IsError(last.Results[n-1].Type()) {
 				accepts = true
-			} else if v := effects.ReturnedValue(last, n-1); effects.IsZeroConst(v) || operationError(v) {
+			} else if v := effects.Returned(last, n-1); effects.IsZeroConst(v) || operationError(v) {
 				accepts = true
 			}
 		default:
