@@ -325,29 +325,37 @@ func recvTypeName(fn *types.Func) string {
 // differ) does not trust the name, and is reported.
 func (st *state) takesExistingAsDone(c *effects.CheckSite, u *effects.UseSite, uses []*effects.UseSite) bool {
 	fs := st.funcState(u.Instr.Parent())
-	accepts := false
+	touched := make(map[*ssa.BasicBlock]bool) // blocks with another use of u's path
+	for _, other := range uses {
+		if other != u && fsops.SameFS(other.FS, u.FS, pathflow.SamePath) && st.paths.SamePath(other.Path, u.Path) {
+			touched[other.Instr.Block()] = true
+		}
+	}
+	decided := make([]bool, len(fs.Fn.Blocks)) // some branch on c decides the block
+	present := make([]bool, len(fs.Fn.Blocks)) // ... and says the file is there
 	for _, b := range fs.Fn.Blocks {
 		d, ok := fs.Decided(c, b)
-		if !ok || d.Pol != effects.Present || len(b.Instrs) == 0 {
+		decided[b.Index], present[b.Index] = ok, ok && d.Pol == effects.Present
+	}
+	accepts := false
+	for _, b := range fs.Fn.Blocks {
+		if !present[b.Index] {
 			continue
 		}
-		for _, other := range uses {
-			if other.Instr.Block() == b && other != u && fsops.SameFS(other.FS, u.FS, pathflow.SamePath) && st.paths.SamePath(other.Path, u.Path) {
-				return false // the present side acts on the existing file
-			}
+		if touched[b] {
+			return false // the present side acts on the existing file
 		}
 		switch last := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.Return:
-			if n := len(last.Results); n == 0 || !ssakit.IsError(last.Results[n-1].Type()) {
+			n := len(last.Results)
+			if n == 0 || !ssakit.IsError(last.Results[n-1].Type()) {
 				accepts = true
 			} else if v := effects.Returned(last, n-1); effects.IsZeroConst(v) || operationError(v) {
 				accepts = true
 			}
 		default:
 			for _, s := range b.Succs {
-				if _, decided := fs.Decided(c, s); !decided {
-					accepts = true // rejoins the code after the decision
-				}
+				accepts = accepts || !decided[s.Index] // rejoins the code after the decision
 			}
 		}
 	}
