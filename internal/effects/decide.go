@@ -45,6 +45,12 @@ func (c *CheckSite) cond(v ssa.Value, depth int) (Cond, bool) {
 		if c.Err != nil && isNotExistTest(&v.Call, c.Err) {
 			return Cond{OnTrue: Absent, OnFalse: Present}, true
 		}
+		if c.Err != nil && IsSentinelTest(&v.Call, c.Err, "Exist") {
+			// os.IsExist(err) of a check says what the code takes its
+			// true edge for (the file is there: err == nil ||
+			// os.IsExist(err)); its false edge says nothing
+			return Cond{OnTrue: Present, OnFalse: Unknown}, true
+		}
 	}
 	if c.Info != nil && c.Kind != fsops.CheckGlob {
 		if mode, ok := DerivesFrom(v, c.Info, 0); ok {
@@ -328,6 +334,9 @@ func (s *FuncState) Decided(c *CheckSite, blk *ssa.BasicBlock) (Decision, bool) 
 		if edge == 1 {
 			pol = k.OnFalse
 		}
+		if pol == Unknown {
+			continue // this edge of the if says nothing
+		}
 		if d.Pol != Unknown && d.Pol != pol {
 			return Decision{}, false // contradictory branches: dead code or confusion
 		}
@@ -336,5 +345,38 @@ func (s *FuncState) Decided(c *CheckSite, blk *ssa.BasicBlock) (Decision, bool) 
 	if d.Pol == Unknown && typeOnly {
 		d.Pol = Present // a FileInfo method ran, so the check found the file
 	}
+	if d.Pol == Unknown {
+		d.Pol = c.joinedEdges(blk)
+	}
 	return d, d.Pol != Unknown
+}
+
+// joinedEdges returns what blk's incoming edges say about c's path when
+// each is an edge of an if on c's result and all say the same: the join
+// of a disjunction (if err == nil || os.IsExist(err) { ... }), which no
+// single if decides. It returns Unknown otherwise.
+func (c *CheckSite) joinedEdges(blk *ssa.BasicBlock) Polarity {
+	if len(blk.Preds) < 2 {
+		return Unknown
+	}
+	pol := Unknown
+	for _, p := range blk.Preds {
+		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || p.Succs[0] == p.Succs[1] {
+			return Unknown
+		}
+		k, ok := c.Condition(iff.Cond)
+		if !ok || k.TypeTest {
+			return Unknown
+		}
+		e := k.OnTrue
+		if p.Succs[1] == blk {
+			e = k.OnFalse
+		}
+		if e == Unknown || pol != Unknown && pol != e {
+			return Unknown
+		}
+		pol = e
+	}
+	return pol
 }

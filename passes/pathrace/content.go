@@ -347,12 +347,7 @@ func (st *state) takesExistingAsDone(c *effects.CheckSite, u *effects.UseSite, u
 		}
 		switch last := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.Return:
-			n := len(last.Results)
-			if n == 0 || !ssakit.IsError(last.Results[n-1].Type()) {
-				accepts = true
-			} else if v := effects.Returned(last, n-1); effects.IsZeroConst(v) || operationError(v) {
-				accepts = true
-			}
+			accepts = accepts || !refuses(last)
 		default:
 			for _, s := range b.Succs {
 				accepts = accepts || !decided[s.Index] // rejoins the code after the decision
@@ -360,31 +355,4 @@ func (st *state) takesExistingAsDone(c *effects.CheckSite, u *effects.UseSite, u
 		}
 	}
 	return accepts
-}
-
-// operationError reports whether v, a returned error, is the result of an
-// operation the function ran (a call of anything but an error
-// constructor: os.Remove, a cleanup method), not an error it made
-// (errors.New, fmt.Errorf, a wrap of github.com/pkg/errors, a sentinel
-// variable) to refuse.
-func operationError(v ssa.Value) bool {
-	if x, ok := v.(*ssa.Extract); ok {
-		v = x.Tuple
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	if call.Call.IsInvoke() {
-		return true
-	}
-	callee := ssakit.Callee(&call.Call)
-	if callee == nil || callee.Pkg() == nil {
-		return false
-	}
-	switch callee.Pkg().Path() {
-	case "errors", "fmt", "github.com/pkg/errors", "golang.org/x/xerrors":
-		return false
-	}
-	return true
 }

@@ -133,8 +133,13 @@
 // as a default configuration or a template is written when absent): a
 // second writer writes the same bytes. And so is write-if-absent, any
 // other create-if-absent outside a shared directory that is no lock: a
-// lock's check refuses when the file is present (returns an error, or
-// ends the program) and the program removes the file again (after the
+// lock's check refuses when the file is present (returns an error it
+// makes: errors.New, fmt.Errorf, a sentinel, a value of a concrete error
+// type, or the result of a function of the package that only makes such
+// errors; or ends the program; a nil, also through the result local of a
+// function with defers, and the error of an operation the present branch
+// runs, such as return os.Remove(tmp), are no refusal) and the program
+// removes the file again (after the
 // create, in a release function, or through the field or variable that
 // holds its name); a create whose present branch goes on, or whose file
 // the program keeps (a key, a certificate, a default configuration, a
@@ -276,8 +281,8 @@
 // whatever file holds the name (a store whose names are digests made
 // elsewhere, a migration that skips what an earlier run moved), so a
 // file renamed there in between is one it would have kept had it come
-// first. A present side that refuses (an error it makes, such as
-// errors.New or a sentinel) or that reads the existing file to compare
+// first. A present side that refuses (an error it makes, as a lock's
+// check does) or that reads the existing file to compare
 // contents is still reported.
 //
 // A use of a path that the function makes anew after the check, on every

@@ -42,15 +42,12 @@ func (st *state) exclFixOK(cat string, c *effects.CheckSite, u *effects.UseSite)
 }
 
 // failsIfPresent reports whether a return that c decides the path is
-// present on gives a non-nil error.
+// present on refuses (refuses: an error the function makes, not nil and
+// not the error of an operation it ran).
 func (st *state) failsIfPresent(c *effects.CheckSite, u *effects.UseSite) bool {
 	fs := st.funcState(u.Instr.Parent())
 	for _, ret := range fs.Rets {
-		if len(ret.Results) == 0 {
-			continue
-		}
-		last := ret.Results[len(ret.Results)-1]
-		if !ssakit.IsError(last.Type()) || effects.IsZeroConst(last) {
+		if !refuses(ret) {
 			continue
 		}
 		if d, ok := fs.Decided(c, ret.Block()); ok && d.Pol == effects.Present {

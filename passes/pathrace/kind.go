@@ -66,8 +66,8 @@ func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []ga
 	var out []gate
 	for _, e := range s.Ifs {
 		k, ok := c.Condition(e.Cond)
-		if !ok || k.TypeTest || k.OnTrue == k.OnFalse || !e.Block().Dominates(blk) {
-			continue
+		if !ok || k.TypeTest || k.OnTrue == k.OnFalse || k.OnTrue == effects.Unknown || k.OnFalse == effects.Unknown || !e.Block().Dominates(blk) {
+			continue // an if with an edge that says nothing (os.IsExist) has no absent edge
 		}
 		eb := e.Block()
 		absentSucc, presentSucc := eb.Succs[0], eb.Succs[1]

@@ -13,6 +13,7 @@ package whatbreaks
 import (
 	_ "embed"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log"
@@ -417,4 +418,88 @@ func stampAndChmod(p string, t time.Time) error {
 		return err
 	}
 	return os.Chmod(p, 0o600) // no diagnostic: (mode-if-present)
+}
+
+// How a present branch refuses, spelled as real code spells it: one
+// predicate (refuses) answers for locks, fixes and rename-over-checked.
+
+// LockedError is the error of a lock that another process holds.
+type LockedError struct{ Path string }
+
+func (e *LockedError) Error() string { return e.Path + ": locked" }
+
+func newLockedError(p string) error { return &LockedError{Path: p} }
+
+func newLockedErrorf(p string) error { return fmt.Errorf("%s: locked", p) }
+
+// lockByHelper refuses with an error the package's own helper makes.
+func lockByHelper(p string) (unlock func(), err error) {
+	if _, err := os.Stat(p); err == nil {
+		return nil, newLockedError(p)
+	}
+	unlock = func() { os.Remove(p) }
+	return unlock, os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// lockByHelperf refuses with a helper that wraps fmt.Errorf.
+func lockByHelperf(p string) (unlock func(), err error) {
+	if _, err := os.Stat(p); err == nil {
+		return nil, newLockedErrorf(p)
+	}
+	unlock = func() { os.Remove(p) }
+	return unlock, os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// lockByValue refuses with a value of a concrete error type.
+func lockByValue(p string) (unlock func(), err error) {
+	if _, err := os.Stat(p); err == nil {
+		return nil, &LockedError{Path: p}
+	}
+	unlock = func() { os.Remove(p) }
+	return unlock, os.WriteFile(p, nil, 0o644) // want `os.WriteFile creates p after os.Stat found it absent`
+}
+
+// A present branch that returns success is no refusal however the
+// return is spelled: without defers (skipIfThere), or through the result
+// local of a function with a deferred call (skipIfThereDeferred; before,
+// the load of that local was taken for an error, and the file, removed
+// again, for a lock).
+func skipIfThere(p string, data []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil { // no diagnostic: (write-if-absent) the present branch returns success
+		return err
+	}
+	return os.Remove(p)
+}
+
+func skipIfThereDeferred(p string, data []byte, log *os.File) (err error) {
+	defer log.Sync()
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil { // no diagnostic: (write-if-absent) the present branch returns success through a result local
+		return err
+	}
+	return os.Remove(p)
+}
+
+// cleanupIfPresent returns the error of removing its own scratch file,
+// an operation: no refusal, no lock.
+func cleanupIfPresent(p, scratch string, data []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return os.Remove(scratch)
+	}
+	defer os.Remove(p)
+	return os.WriteFile(p, data, 0o644) // no diagnostic: (write-if-absent) the present branch cleans up and succeeds
+}
+
+// claimByHelper refuses a rename with a helper's error: reported, the
+// rename breaks the refusal.
+func claimByHelper(tmp, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return newLockedError(dst)
+	}
+	return os.Rename(tmp, dst) // want `os.Rename renames onto dst after os.Lstat found it absent`
 }
