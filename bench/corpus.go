@@ -119,6 +119,7 @@ const (
 	fresh7Set  = "fresh7"
 	fresh8Set  = "fresh8"
 	fresh9Set  = "fresh9"
+	fresh10Set = "fresh10"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -255,6 +256,27 @@ const (
 // collector's file storage extension and file exporter, and trivy.
 // goose v3.30.1 was chosen and dropped before anything ran: it raises
 // golang.org/x/tools above the root module's version.
+//
+// The tenth fresh set ("fresh10") was chosen on 2026-12-06 at 21:58 UTC,
+// after fresh9 had been judged and tuned on, before toctou ran on any of
+// its modules: centrifugo, Docker Compose, Xray-core, moby (the Docker
+// engine), Temporal's server, OpenTofu, wireguard-go and SeaweedFS, by a
+// helper that had not seen the checks' tuning. nebula v1.11.2 was chosen
+// and dropped at 21:59, before anything ran: its requirement
+// github.com/DefinedNet/netlink v1.3.2-dn.1 is not served (403); Docker
+// Compose v5.6.0 took its place. moby was chosen at v2.0.0-beta.25 and
+// moved to v2.0.0-beta.24 before anything ran: beta.25 requires
+// github.com/moby/buildkit v0.34.0-rc1, which is not served (403). Tried
+// and left out before the choice:
+// nebula v1.12.0, temporal v1.32.2, compose v5.7.2 and argo-cd v3.6.2
+// (their go.mod needs a newer Go than 1.26.8; temporal v1.32.0 and compose
+// v5.6.0 were taken instead); telegraf v1.37.2 (a module graph too large
+// for the disk left on this machine); kratos v1.3.1 (its go.mod replaces
+// a requirement with a nested module that the zip leaves out); docker/cli
+// (no go.mod); lazygit, soft-serve, chisel, authelia, dragonfly, zrepl,
+// memos, gophish, navidrome, glow, gost, v2ray-core, dkron, harbor,
+// pocket-id and openbao (no version list served), gogs, ntfy and
+// woodpecker (proxy 403); loki and minio (AGPL).
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -391,6 +413,22 @@ func heldCorpus() []Entry {
 			Why: "OpenTelemetry collector exporter: appends telemetry to files, rotation, a file per resource attribute"},
 		{Set: fresh9Set, Name: "trivy", Path: "github.com/aquasecurity/trivy", Version: "v0.74.0", Sum: "h1:B2/h1Aehsq/zykg0jxpWUlOX7e3UXpbxjZZs/0vNlC4=", Env: []string{"GOEXPERIMENT=jsonv2"},
 			Why: "security scanner: database and cache directories, downloads over HTTP and OCI registries, a client/server mode, temporary files"},
+		{Set: fresh10Set, Name: "centrifugo", Path: "github.com/centrifugal/centrifugo/v6", Version: "v6.9.1", Sum: "h1:JyYAxuwBvf5ox+3EW2agQJTxNG5axoRSOdvoA6qPAuo=",
+			Why: "real-time messaging server: HTTP, WebSocket and gRPC servers, proxying to application backends over HTTP, admin API, config and TLS files"},
+		{Set: fresh10Set, Name: "compose", Path: "github.com/docker/compose/v5", Version: "v5.6.0", Sum: "h1:WCDEV0D1CtZLyPdklHdEjFBnCStosBYkfsD3tvM/ITU=",
+			Why: "Docker Compose CLI: project and env files, file watch and sync into containers, build contexts, the engine's HTTP API, OCI registry clients"},
+		{Set: fresh10Set, Name: "xray-core", Path: "github.com/xtls/xray-core", Version: "v1.260327.0", Sum: "h1:g4TzxMwyPrxslZh6uD+FiG3lXKTrnNO+b4ky2OhogHE=",
+			Why: "proxy platform: inbound listeners and outbound dialers of many protocols, config and geodata files, an API server"},
+		{Set: fresh10Set, Name: "moby", Path: "github.com/moby/moby/v2", Version: "v2.0.0-beta.24", Sum: "h1:sWv7EckkDJhpraR9yUjkw1XeVf39+MWd58E22PYloNA=",
+			Why: "container engine daemon: image layers, container state and volumes on disk, plugins, HTTP API on unix sockets, registry clients"},
+		{Set: fresh10Set, Name: "temporal", Path: "go.temporal.io/server", Version: "v1.32.0", Sum: "h1:JQoqsVREaGc8vcuDNfuRlySiV3tVi81XUOVC9LeL/1Y=",
+			Why: "workflow server: frontend HTTP and gRPC servers, a file-store archiver writing histories to files, SQL and Cassandra clients, tctl-style tools"},
+		{Set: fresh10Set, Name: "opentofu", Path: "github.com/opentofu/opentofu", Version: "v1.12.6", Sum: "h1:0VT4P8pMmGcCUnQ9JDrJ+Qg2d35Vzm4FFd/9+H7oF98=",
+			Why: "infrastructure-as-code CLI: state files and their locks, a plugin cache and provider downloads over HTTP, remote state backends"},
+		{Set: fresh10Set, Name: "wireguard-go", Path: "golang.zx2c4.com/wireguard", Version: "v0.0.0-20260522210424-ecfc5a8d5446", Sum: "h1:cqHQ3AycTHvM2R7ikgyX57D+XvtcSnGylsLkOVhta/w=",
+			Why: "userspace WireGuard: UAPI unix sockets under /var/run/wireguard, TUN devices, UDP binds"},
+		{Set: fresh10Set, Name: "seaweedfs", Path: "github.com/seaweedfs/seaweedfs", Version: "v0.0.0-20261109003541-7506e5f91cd6", Sum: "h1:LOYZFToHq9F7pSR6lkPGfkM8RmHlVFrzndKdhmNZjrU=",
+			Why: "distributed file store: volume and index files, filer, S3 gateway and HTTP servers, replication clients, FUSE mount"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
