@@ -871,6 +871,12 @@ func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
 		return s.debugHandler(x.X, depth, returning) // http.HandlerFunc(pprof.Index)
 	case *ssa.Function:
 		return x.Pkg != nil && x.Pkg.Pkg.Path() == "net/http/pprof"
+	case *ssa.MakeClosure:
+		// h.ServeHTTP, the method value of a handler (mux.HandleFunc(p,
+		// promhttp.HandlerFor(reg, opts).ServeHTTP)), serves what h does
+		if fn, ok := x.Fn.(*ssa.Function); ok && fn.Name() == "ServeHTTP$bound" && len(x.Bindings) == 1 {
+			return s.debugHandler(x.Bindings[0], depth, returning)
+		}
 	case *ssa.FreeVar:
 		if b := Binding(x); b != nil {
 			return s.debugHandler(b, depth, returning)
@@ -1284,7 +1290,8 @@ func pointerTo(t types.Type, pkg, name string) bool {
 // handler (each may be nil when not known) is reachable by no stranger,
 // or serves only debug and metrics endpoints: the reports of a missing
 // server timeout on it are moot. A handler that is the constant nil
-// serves the DefaultServeMux (DefaultMuxDebug). Where some of them are
+// serves the DefaultServeMux (DefaultMuxDebug), as does
+// http.DefaultServeMux named. Where some of them are
 // parameters of a function that only the package's own code calls (not
 // exported, or in package main, and its value never escaping), the
 // server is judged at each call site with the arguments passed there
@@ -1298,8 +1305,8 @@ func (s *Servers) local(addr, listener, handler ssa.Value, depth int) bool {
 	if addr != nil && s.LocalAddr(addr) || listener != nil && s.LocalListener(listener) {
 		return true
 	}
-	if handler != nil && ssakit.IsNil(handler) {
-		return s.DefaultMuxDebug()
+	if handler != nil && (ssakit.IsNil(handler) || isDefaultMux(ssakit.Unconvert(handler))) {
+		return s.DefaultMuxDebug() // nil, or http.DefaultServeMux by name
 	}
 	if handler != nil && s.DebugHandler(handler) {
 		return true

@@ -49,6 +49,11 @@
 //     os.Create, os.OpenFile with O_CREATE, os.WriteFile), writes it and
 //     renames it onto another name with some path from the create to the
 //     rename calling no Sync of the file (f.Sync, or fsync of f.Fd()).
+//     A path that skips the Sync only where an error is already set and
+//     returns on that error before the rename (if err == nil { err =
+//     f.Sync() } ... if err != nil { return err }) is no such path: the
+//     nil-ness the path's branches test decides the later ones
+//     (ssakit.FeasiblyReaches).
 //     Rename is atomic for readers, but the file system may commit the
 //     rename before the data: after a crash the destination can be empty.
 //     The report is at the rename, with a related location at the create.

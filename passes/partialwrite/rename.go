@@ -375,7 +375,10 @@ func isEXDEV(v ssa.Value) bool {
 // ---- rename-without-sync
 
 // missingSync reports whether some path from t's create to rn runs no
-// Sync of the file, and whether fn syncs the file on other paths. It
+// Sync of the file, and whether fn syncs the file on other paths. A path
+// that skips the Sync only where an error is already set, and returns on
+// that error before the rename (if err == nil { err = f.Sync() } ... if
+// err != nil { return err }), is no such path (ssakit.FeasiblyReaches). It
 // reports false when the pass cannot tell: the handle is passed to code
 // that might sync it or stored where the pass cannot follow it, or the
 // path is handed to code of the analyzed program.
@@ -391,7 +394,8 @@ func missingSync(fn *ssa.Function, t *tempSite, rn *renameSite, file *fileValues
 			return false, false
 		}
 	}
-	return reachesAvoiding(t.call, rn.call, syncs), len(syncs) > 0
+	missing = reachesAvoiding(t.call, rn.call, syncs) && ssakit.FeasiblyReaches(t.call, rn.call, syncs)
+	return missing, len(syncs) > 0
 }
 
 // removedBeforeRename reports whether every path from t's create to rn
