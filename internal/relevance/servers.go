@@ -461,12 +461,20 @@ func (s *Servers) localURLField(k fieldKey) bool {
 // args struct{ listen string }; fs.StringVar(&args.listen, ...)), or a
 // lookup of the flag by name (namedFlagDefaults).
 func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
+	return s.flagDefaultIs(v, depth, LocalAddr)
+}
+
+// flagDefaultIs reports whether v is read from a string flag, as
+// flagDefault says, whose every default satisfies local: a loopback
+// address for a listener's or a dial's address, a loopback host for the
+// host of a URL (flagHostURL).
+func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bool) bool {
 	if depth > 4 {
 		return false
 	}
 	depth++
 	if defs, ok := s.namedFlagDefaults(v); ok {
-		return !slices.ContainsFunc(defs, func(d ssa.Value) bool { return !LocalAddr(d) })
+		return !slices.ContainsFunc(defs, func(d ssa.Value) bool { return !local(d) })
 	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
@@ -479,19 +487,19 @@ func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 	switch p := ptr.(type) {
 	case *ssa.Call:
 		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 {
-			return LocalAddr(p.Call.Args[d])
+			return local(p.Call.Args[d])
 		}
 	case *ssa.UnOp: // a variable that holds the pointer
 		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
 			vals := s.stores[g]
-			return len(vals) == 1 && s.addrs[g] == 0 && s.flagDefault(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth)
+			return len(vals) == 1 && s.addrs[g] == 0 && s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth, local)
 		}
-		return everyStored(p, func(v ssa.Value) bool { return s.flagDefault(&ssa.UnOp{Op: token.MUL, X: v}, depth) })
+		return everyStored(p, func(v ssa.Value) bool { return s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: v}, depth, local) })
 	case *ssa.Global:
 		// var addr string; flag.StringVar(&addr, ...)
-		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p])
+		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p], local)
 	case *ssa.FieldAddr:
-		return s.flaggedField(p)
+		return s.flaggedField(p, local)
 	case *ssa.Alloc:
 		stores, other := 0, 0
 		for _, in := range *p.Referrers() {
@@ -505,7 +513,7 @@ func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 				other++
 			}
 		}
-		return s.flaggedOnly(p, stores, other)
+		return s.flaggedOnly(p, stores, other, local)
 	}
 	return false
 }
@@ -513,13 +521,13 @@ func (s *Servers) flagDefault(v ssa.Value, depth int) bool {
 // flaggedOnly reports whether the variable ptr is given to one string
 // flag whose default is a loopback address, and its address to nothing
 // else (other counts the other uses of the address, stores the stores).
-func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int) bool {
+func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int, local func(ssa.Value) bool) bool {
 	calls := s.flagged[ptr]
 	if len(calls) != 1 || stores != 0 || other != len(calls) {
 		return false
 	}
 	d, _ := stringFlag(&calls[0].Call)
-	return LocalAddr(calls[0].Call.Args[d])
+	return local(calls[0].Call.Args[d])
 }
 
 // flaggedField reports whether fa is the address of a field of an
@@ -527,7 +535,7 @@ func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int) bool {
 // loopback default binds, the variable being stored nowhere as a whole,
 // its address used only for its fields, and the field only loaded
 // elsewhere: nothing but the flag sets it.
-func (s *Servers) flaggedField(fa *ssa.FieldAddr) bool {
+func (s *Servers) flaggedField(fa *ssa.FieldAddr, local func(ssa.Value) bool) bool {
 	g, ok := fa.X.(*ssa.Global)
 	if !ok || g.Object() == nil || g.Object().Exported() || len(s.stores[g]) != 0 || s.addrs[g] != s.nfields[g] {
 		return false
@@ -555,7 +563,7 @@ func (s *Servers) flaggedField(fa *ssa.FieldAddr) bool {
 		return false
 	}
 	d, _ := stringFlag(&flag.Call)
-	return LocalAddr(flag.Call.Args[d])
+	return local(flag.Call.Args[d])
 }
 
 // namedFlagDefaults returns the defaults of the string flags that v
@@ -615,10 +623,11 @@ func constString(v ssa.Value) (string, bool) {
 }
 
 // flagHostURL reports whether v is a URL that fmt.Sprintf makes of a
-// scheme and a host read from a string flag by name whose every default
-// is a loopback host: fmt.Sprintf("http://%v:%v/startup", host, port),
-// host being cmd.Flags().GetString("http-address") of a flag defined
-// with the default "localhost" (the program talks to its own daemon on
+// scheme and a host read from a string flag whose every default is a
+// loopback host (flagDefaultIs): fmt.Sprintf("http://%v:%v/startup",
+// host, port), host being cmd.Flags().GetString("http-address") of a
+// flag defined with the default "localhost", or *ip of ip :=
+// flag.String("ip", "127.0.0.1", ...) (the program talks to its own daemon on
 // this machine unless its operator says otherwise). The verb must follow
 // "://" and be followed by ':', '/' or the end of the format, so that it
 // is the whole host.
@@ -642,10 +651,9 @@ func (s *Servers) flagHostURL(v ssa.Value) bool {
 	if !ok || len(args) == 0 {
 		return false
 	}
-	defs, ok := s.namedFlagDefaults(ssakit.Unconvert(args[0]))
-	return ok && !slices.ContainsFunc(defs, func(d ssa.Value) bool {
+	return s.flagDefaultIs(ssakit.Unconvert(args[0]), 0, func(d ssa.Value) bool {
 		h, ok := constString(d)
-		return !ok || !loopbackHost(h)
+		return ok && loopbackHost(h)
 	})
 }
 

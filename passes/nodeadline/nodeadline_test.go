@@ -121,7 +121,7 @@ func TestDialDeadline(t *testing.T) {
 // name whose default is a loopback host is not reported, and that hosts
 // any machine can be by default still are.
 func TestFlagHostURLs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "flaghosturls")
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "flaghosturls", "flaghosturls/diagclient")
 }
 
 // TestContextForm checks that the convenience form F of an API that also

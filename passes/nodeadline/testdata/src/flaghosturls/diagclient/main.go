@@ -1,0 +1,28 @@
+// Command diagclient queries the diagnostic server of the local daemon,
+// at a host read from a flag.String whose default is loopback (the
+// operator may point it elsewhere): not reported. A look-alike whose
+// default host is any machine is reported.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"net/http"
+)
+
+const readyPath = "http://%s:%d/ready"
+
+func main() {
+	ip := flag.String("ip", "127.0.0.1", "ip address of the daemon")
+	port := flag.Int("port", 2000, "port")
+	remote := flag.String("remote", "diag.example.com", "the remote service")
+	flag.Parse()
+	resp, err := http.Get(fmt.Sprintf(readyPath, *ip, *port)) // no diagnostic: the daemon on this machine unless the operator says otherwise
+	if err == nil {
+		resp.Body.Close()
+	}
+	resp, err = http.Get(fmt.Sprintf("http://%s:%d/ready", *remote, *port)) // want `http.Get sends a request with no context through http.DefaultClient, which has no Timeout`
+	if err == nil {
+		resp.Body.Close()
+	}
+}
