@@ -392,9 +392,15 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 // http.NewRequest("GET", cfg.statusURL, nil). A test file that points
 // the field at a test server does not count: the program built from the
 // package has no test files.
-func (s *Servers) LocalURL(v ssa.Value) bool {
-	if LocalURL(v) || s.flagHostURL(v) {
+func (s *Servers) LocalURL(v ssa.Value) bool { return s.localURL(v, 0) }
+
+func (s *Servers) localURL(v ssa.Value, depth int) bool {
+	if LocalURL(v) || s.flagHostURL(v, depth) {
 		return true
+	}
+	if phi, ok := v.(*ssa.Phi); ok && depth < 3 {
+		// one of two URLs of the same daemon, chosen on a branch
+		return !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool { return !s.localURL(e, depth+1) })
 	}
 	var k fieldKey
 	switch x := v.(type) {
@@ -631,7 +637,7 @@ func constString(v ssa.Value) (string, bool) {
 // this machine unless its operator says otherwise). The verb must follow
 // "://" and be followed by ':', '/' or the end of the format, so that it
 // is the whole host.
-func (s *Servers) flagHostURL(v ssa.Value) bool {
+func (s *Servers) flagHostURL(v ssa.Value, depth int) bool {
 	call, ok := v.(*ssa.Call)
 	if !ok || !isFunc(ssakit.Callee(&call.Call), "fmt", "Sprintf") || len(call.Call.Args) != 2 {
 		return false
@@ -651,10 +657,43 @@ func (s *Servers) flagHostURL(v ssa.Value) bool {
 	if !ok || len(args) == 0 {
 		return false
 	}
-	return s.flagDefaultIs(ssakit.Unconvert(args[0]), 0, func(d ssa.Value) bool {
+	loopbackDefault := func(d ssa.Value) bool {
 		h, ok := constString(d)
 		return ok && loopbackHost(h)
-	})
+	}
+	host := ssakit.Unconvert(args[0])
+	if p, ok := host.(*ssa.Parameter); ok && depth < 3 {
+		// a helper given the host by the package's own code
+		// (fetchPeers(*ip, *port)): the host each call passes
+		return s.everyArgument(p, func(a ssa.Value) bool { return s.flagDefaultIs(a, 0, loopbackDefault) })
+	}
+	return s.flagDefaultIs(host, 0, loopbackDefault)
+}
+
+// everyArgument reports whether every call of p's function passes, for
+// p, a value that satisfies ok: the function must be one only the
+// package's own code calls (unexported, or in package main) whose value
+// does not escape, with at least one call.
+func (s *Servers) everyArgument(p *ssa.Parameter, ok func(ssa.Value) bool) bool {
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	if s.callers == nil || i < 0 {
+		return false
+	}
+	if obj := fn.Object(); obj == nil || obj.Exported() && obj.Pkg().Name() != "main" {
+		return false
+	}
+	sites, all := s.callers.Sites(fn)
+	if !all || len(sites) == 0 {
+		return false
+	}
+	for _, site := range sites {
+		call := site.Common()
+		if callee := call.StaticCallee(); callee != fn || call.IsInvoke() || i >= len(call.Args) || !ok(call.Args[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isFunc(fn *types.Func, pkg, name string) bool {

@@ -230,8 +230,10 @@
 // fmt.Sprintf makes of a scheme and a host read from a flag by name
 // (cobra's cmd.Flags().GetString("http-address")), or through the
 // pointer or variable a string flag binds (*ip of ip := flag.String("ip",
-// "127.0.0.1", ...)), that the package defines with a loopback default
-// ("localhost", "127.0.0.1"):
+// "127.0.0.1", ...)), also when a function of the package that only
+// its own code calls is given that host by every call, and a URL that
+// is one of several such on a branch, that the package defines with a
+// loopback default ("localhost", "127.0.0.1"):
 // fmt.Sprintf("http://%v:%v/startup", host, port), the verb the whole
 // host (a CLI talking to its own daemon, on this machine unless the
 // operator says otherwise); requests to the cloud platform's metadata

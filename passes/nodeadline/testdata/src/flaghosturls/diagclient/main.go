@@ -25,4 +25,34 @@ func main() {
 	if err == nil {
 		resp.Body.Close()
 	}
+	fetchPeers(*ip, *port, flag.Arg(0))
+	fetchFrom(*remote, *port)
+}
+
+const (
+	clusterPeers = "http://%s:%d/clusterpeers"
+	networkPeers = "http://%s:%d/networkpeers?nid=%s"
+)
+
+// fetchPeers is given the daemon's host by main, its only caller, and
+// picks one of two URLs on it.
+func fetchPeers(ip string, port int, network string) {
+	var path string
+	if network != "" {
+		path = fmt.Sprintf(networkPeers, ip, port, network)
+	} else {
+		path = fmt.Sprintf(clusterPeers, ip, port)
+	}
+	resp, err := http.Get(path) // no diagnostic: every caller passes the loopback-defaulted flag
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+// fetchFrom is given a host that can be any machine.
+func fetchFrom(host string, port int) {
+	resp, err := http.Get(fmt.Sprintf(clusterPeers, host, port)) // want `http.Get sends a request with no context through http.DefaultClient, which has no Timeout`
+	if err == nil {
+		resp.Body.Close()
+	}
 }
