@@ -671,29 +671,18 @@ func (s *Servers) flagHostURL(v ssa.Value, depth int) bool {
 }
 
 // everyArgument reports whether every call of p's function passes, for
-// p, a value that satisfies ok: the function must be one only the
-// package's own code calls (unexported, or in package main) whose value
-// does not escape, with at least one call.
+// p, a value that satisfies ok; the package's own code must make all the
+// calls (ownSites).
 func (s *Servers) everyArgument(p *ssa.Parameter, ok func(ssa.Value) bool) bool {
-	fn := p.Parent()
-	i := slices.Index(fn.Params, p)
-	if s.callers == nil || i < 0 {
+	i := slices.Index(p.Parent().Params, p)
+	sites, own := s.ownSites(p.Parent())
+	if i < 0 || !own {
 		return false
 	}
-	if obj := fn.Object(); obj == nil || obj.Exported() && obj.Pkg().Name() != "main" {
-		return false
-	}
-	sites, all := s.callers.Sites(fn)
-	if !all || len(sites) == 0 {
-		return false
-	}
-	for _, site := range sites {
-		call := site.Common()
-		if callee := call.StaticCallee(); callee != fn || call.IsInvoke() || i >= len(call.Args) || !ok(call.Args[i]) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(sites, func(site ssa.CallInstruction) bool {
+		args := site.Common().Args
+		return i >= len(args) || !ok(args[i])
+	})
 }
 
 func isFunc(fn *types.Func, pkg, name string) bool {
@@ -1387,11 +1376,8 @@ func (s *Servers) localAtSites(addr, listener, handler ssa.Value, depth int) boo
 	if fn == nil {
 		return false
 	}
-	if obj := fn.Object(); obj != nil && obj.Exported() && obj.Pkg().Name() != "main" {
-		return false // other packages call it too
-	}
-	sites, all := s.callers.Sites(fn)
-	if !all || len(sites) == 0 {
+	sites, ok := s.ownSites(fn)
+	if !ok {
 		return false
 	}
 	param := func(v ssa.Value, args []ssa.Value) ssa.Value {
@@ -1406,16 +1392,35 @@ func (s *Servers) localAtSites(addr, listener, handler ssa.Value, depth int) boo
 		return args[i]
 	}
 	for _, site := range sites {
-		call := site.Common()
-		if callee := call.StaticCallee(); callee == nil || callee != fn && callee.Origin() != fn {
-			return false
-		}
-		args := call.Args
+		args := site.Common().Args
 		if !s.local(param(addr, args), param(listener, args), param(handler, args), depth+1) {
 			return false
 		}
 	}
 	return true
+}
+
+// ownSites returns the calls of fn when the package's own code makes all
+// of them: fn is unexported or in package main, its value does not
+// escape, it has at least one call, and each is a static call of fn (or
+// of an instance of it, when generic). ok is false otherwise.
+func (s *Servers) ownSites(fn *ssa.Function) (sites []ssa.CallInstruction, ok bool) {
+	if s.callers == nil {
+		return nil, false
+	}
+	if obj := fn.Object(); obj != nil && obj.Exported() && obj.Pkg().Name() != "main" {
+		return nil, false // other packages call it too
+	}
+	sites, all := s.callers.Sites(fn)
+	if !all || len(sites) == 0 {
+		return nil, false
+	}
+	for _, site := range sites {
+		if callee := site.Common().StaticCallee(); callee == nil || callee != fn && callee.Origin() != fn {
+			return nil, false
+		}
+	}
+	return sites, true
 }
 
 // DefaultMuxDebug reports whether a server of the package that serves

@@ -71,6 +71,12 @@ func IsError(t types.Type) bool {
 
 var errorType = types.Universe.Lookup("error").Type()
 
+// ImplementsError reports whether t is a concrete (non-interface) type
+// that implements error: a value of it is an error someone made.
+func ImplementsError(t types.Type) bool {
+	return !types.IsInterface(t) && types.Implements(t, errorType.Underlying().(*types.Interface))
+}
+
 // IsNil reports whether v is the constant nil.
 func IsNil(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)

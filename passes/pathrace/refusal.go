@@ -1,8 +1,6 @@
 package pathrace
 
 import (
-	"go/types"
-
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/effects"
@@ -64,24 +62,12 @@ func errorConstructor(call *ssa.CallCommon, depth int) bool {
 	case "errors", "fmt", "github.com/pkg/errors", "golang.org/x/xerrors", "google.golang.org/grpc/status":
 		return true
 	}
-	if concreteError(call.Signature().Results()) {
+	if res := call.Signature().Results(); res.Len() > 0 && ssakit.ImplementsError(res.At(res.Len()-1).Type()) {
 		return true
 	}
 	fn, ok := call.Value.(*ssa.Function)
 	return ok && madeError(fn, depth+1)
 }
-
-// concreteError reports whether the last of results is of a concrete
-// (non-interface) type that implements error.
-func concreteError(results *types.Tuple) bool {
-	if results.Len() == 0 {
-		return false
-	}
-	t := results.At(results.Len() - 1).Type()
-	return !types.IsInterface(t) && types.Implements(t, errorType)
-}
-
-var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // madeError reports whether every return of fn, a function with a body
 // (one of the analyzed package), gives an error it makes: a value of a
@@ -112,7 +98,7 @@ func madeError(fn *ssa.Function, depth int) bool {
 func madeValue(v ssa.Value, depth int) bool {
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		return !types.IsInterface(x.X.Type())
+		return ssakit.ImplementsError(x.X.Type())
 	case *ssa.UnOp:
 		_, global := x.X.(*ssa.Global)
 		return global
