@@ -119,6 +119,9 @@ type Servers struct {
 	// lfields: 1 every store into the field is a listener no stranger
 	// reaches; -1 not; 0 in progress
 	lfields map[fieldKey]int8
+	// hosts: the parameter a function of the package joins as the host
+	// of the address it returns, or -1 (hostParam)
+	hosts map[*ssa.Function]int
 	// stores are the values the package stores into its variables;
 	// flagged the variables whose address is given to a flag.
 	stores  map[*ssa.Global][]ssa.Value
@@ -177,6 +180,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		memo:     make(map[*ssa.Function]*Summary),
 		fields:   make(map[fieldKey]int8),
 		lfields:  make(map[fieldKey]int8),
+		hosts:    make(map[*ssa.Function]int),
 		stores:   make(map[*ssa.Global][]ssa.Value),
 		flagged:  make(map[ssa.Value][]*ssa.Call),
 		flagDefs: make(map[string][]*ssa.Call),
@@ -375,9 +379,10 @@ func memConn(v ssa.Value, depth int) bool {
 // LocalAddr reports whether v, the address of a server, can only be
 // reached from the machine itself: a loopback literal, or the value of
 // a command-line flag whose default is one (the program listens on
-// loopback unless its operator says otherwise).
+// loopback unless its operator says otherwise), or the address a helper
+// of the package joins from a loopback host (joinsLoopback).
 func (s *Servers) LocalAddr(v ssa.Value) bool {
-	return LocalAddr(v) || s.flagDefault(v, 0)
+	return LocalAddr(v) || s.flagDefault(v, 0) || s.joinsLoopback(v)
 }
 
 // LocalURL reports whether v, the URL of a request, reaches only the
@@ -766,13 +771,23 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 			return s.localField(fa, depth)
 		}
 		return everyStored(x, func(v ssa.Value) bool { return s.localListener(v, depth) })
-	case *ssa.Phi: // a listener chosen on branches: every edge must be local
+	case *ssa.Phi:
+		// a listener chosen on branches: every edge that is one must be
+		// local (a nil edge is no listener: a helper that makes its
+		// loopback listener only on some paths), and one must be
+		seen := false
 		for _, e := range x.Edges {
-			if e != x && !s.localListener(e, depth) {
+			if e == x || ssakit.IsNil(e) {
+				continue
+			}
+			if !s.localListener(e, depth) {
 				return false
 			}
+			seen = true
 		}
-		return len(x.Edges) > 0
+		return seen
+	case *ssa.Alloc:
+		return s.wrapsLocal(x, depth)
 	case *ssa.Extract:
 		call, _ = x.Tuple.(*ssa.Call)
 		index = x.Index
@@ -805,10 +820,12 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 		// access rules, connect (ListenFunnel, which takes connections
 		// from the internet, is not one)
 		return true
+	case "golang.org/x/net/netutil..LimitListener":
+		return len(args) == 2 && s.localListener(args[0], depth)
 	case "net..Listen":
-		return len(args) == 2 && (LocalPeer(args[0], args[1]) || s.flagDefault(args[1], 0))
+		return len(args) == 2 && (LocalPeer(args[0], args[1]) || s.LocalAddr(args[1]))
 	case "net.ListenConfig.Listen":
-		return len(args) == 4 && (LocalPeer(args[2], args[3]) || s.flagDefault(args[3], 0))
+		return len(args) == 4 && (LocalPeer(args[2], args[3]) || s.LocalAddr(args[3]))
 	}
 	return false
 }

@@ -98,7 +98,8 @@ func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
 		"memservers", "memservers/memnet", "netrelay", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
-		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof")
+		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
+		"wrappedlisteners/...")
 }
 
 // TestFieldURLs checks that a request to a loopback URL kept in an

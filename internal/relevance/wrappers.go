@@ -1,0 +1,249 @@
+package relevance
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
+)
+
+// This file knows two spellings a package uses for its own listeners:
+// a struct that wraps a listener (type Listener struct{ net.Listener;
+// Timeout time.Duration }, whose Accept accepts from the wrapped one and
+// wraps the connection), and a helper that joins a host and a port
+// (func JoinHostPort(host string, port int) string).
+
+// wrapsLocal reports whether alloc, a struct value the package makes
+// (&T{Listener: l} or new(T)), is a listener no stranger reaches because
+// it wraps one: T's Accept accepts only from one field of T (a promoted
+// Accept of an embedded listener, or a method of this package that calls
+// Accept on that field of its receiver only), and every value stored
+// into that field of alloc is a listener no stranger reaches.
+func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
+	field, ok := s.acceptField(alloc.Type())
+	if !ok {
+		return false
+	}
+	stored := false
+	for _, in := range *alloc.Referrers() {
+		fa, ok := in.(*ssa.FieldAddr)
+		if !ok || fa.Field != field {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			switch u := u.(type) {
+			case *ssa.Store:
+				if u.Addr != fa || !s.localListener(u.Val, depth) {
+					return false
+				}
+				stored = true
+			case *ssa.UnOp, *ssa.DebugRef:
+			default:
+				return false // the field's address goes elsewhere
+			}
+		}
+	}
+	return stored
+}
+
+// acceptField returns the field of the struct *T (t) that T's Accept
+// method accepts from.
+func (s *Servers) acceptField(t types.Type) (int, bool) {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() != s.pkg {
+		return 0, false
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return 0, false
+	}
+	obj, index, _ := types.LookupFieldOrMethod(ptr, true, s.pkg, "Accept")
+	method, ok := obj.(*types.Func)
+	if !ok {
+		return 0, false
+	}
+	if len(index) > 1 {
+		return index[0], true // promoted from an embedded field
+	}
+	fn := s.funcs[method]
+	if fn == nil || len(fn.Params) == 0 {
+		return 0, false
+	}
+	return acceptsFrom(fn)
+}
+
+// acceptsFrom returns the field of its receiver that fn, an Accept
+// method, accepts from: every call of an Accept method in fn is made on
+// a load of that one field of the receiver.
+func acceptsFrom(fn *ssa.Function) (int, bool) {
+	recv := fn.Params[0]
+	field := -1
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			common := call.Common()
+			var on ssa.Value
+			switch {
+			case common.IsInvoke() && strings.HasPrefix(common.Method.Name(), "Accept"):
+				on = common.Value
+			case !common.IsInvoke():
+				callee := ssakit.Callee(common)
+				if callee == nil || ssakit.RecvName(callee) == "" || !strings.HasPrefix(callee.Name(), "Accept") {
+					continue
+				}
+				if len(common.Args) == 0 {
+					return 0, false
+				}
+				on = common.Args[0]
+			default:
+				continue
+			}
+			f, ok := receiverField(on, recv)
+			if !ok || field >= 0 && f != field {
+				return 0, false
+			}
+			field = f
+		}
+	}
+	return field, field >= 0
+}
+
+// receiverField returns the field of recv that v loads (l.Listener, or
+// the address of an embedded value field).
+func receiverField(v ssa.Value, recv *ssa.Parameter) (int, bool) {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok || fa.X != recv {
+		return 0, false
+	}
+	return fa.Field, true
+}
+
+// joinsLoopback reports whether v is a call of a function of this
+// package that joins a host and a port (hostParam), given a loopback
+// host constant: JoinHostPort("localhost", port).
+func (s *Servers) joinsLoopback(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	i := s.hostParam(fn, 0)
+	if i < 0 || i >= len(call.Call.Args) {
+		return false
+	}
+	k, ok := call.Call.Args[i].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	host := constant.StringVal(k.Value)
+	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		host = host[1 : len(host)-1]
+	}
+	return loopbackHost(host)
+}
+
+// hostParam returns i when fn, a function of this package with one
+// string result, returns on every path a host:port address whose host
+// is its parameter i: net.JoinHostPort(host, port), host + ":" + port,
+// or the result of such a function of the package given host. It
+// returns -1 otherwise.
+func (s *Servers) hostParam(fn *ssa.Function, depth int) int {
+	if i, ok := s.hosts[fn]; ok {
+		return i
+	}
+	s.hosts[fn] = -1 // recursion: no
+	if fn.Pkg == nil || fn.Pkg.Pkg != s.pkg || depth > 4 {
+		return -1
+	}
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !ssakit.IsString(res.At(0).Type()) {
+		return -1
+	}
+	param := -1
+	for _, ret := range ssakit.Returns(fn) {
+		i := s.joinedHost(ret.Results[0], fn, depth+1)
+		if i < 0 || param >= 0 && i != param {
+			return -1
+		}
+		param = i
+	}
+	s.hosts[fn] = param
+	return param
+}
+
+// joinedHost returns the index of the parameter of fn that is the host
+// of the address v joins, or -1.
+func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
+	paramIndex := func(v ssa.Value) int {
+		p, ok := v.(*ssa.Parameter)
+		if !ok || p.Parent() != fn {
+			return -1
+		}
+		for i, q := range fn.Params {
+			if q == p {
+				return i
+			}
+		}
+		return -1
+	}
+	switch x := v.(type) {
+	case *ssa.Phi:
+		param := -1
+		for _, e := range x.Edges {
+			i := s.joinedHost(e, fn, depth)
+			if i < 0 || param >= 0 && i != param {
+				return -1
+			}
+			param = i
+		}
+		return param
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if callee == nil {
+			return -1
+		}
+		if callee.Pkg != nil && callee.Pkg.Pkg.Path() == "net" && callee.Name() == "JoinHostPort" && len(x.Call.Args) == 2 {
+			return paramIndex(x.Call.Args[0])
+		}
+		if j := s.hostParam(callee, depth); j >= 0 && j < len(x.Call.Args) {
+			return paramIndex(x.Call.Args[j])
+		}
+	case *ssa.BinOp:
+		// host + ":" + port is (host + ":") + port
+		var operands []ssa.Value
+		var walk func(v ssa.Value)
+		walk = func(v ssa.Value) {
+			if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && len(operands) < 16 {
+				walk(b.X)
+				walk(b.Y)
+				return
+			}
+			operands = append(operands, v)
+		}
+		walk(x)
+		if len(operands) < 2 {
+			return -1
+		}
+		if sep, ok := operands[1].(*ssa.Const); ok && sep.Value != nil && sep.Value.Kind() == constant.String &&
+			strings.HasPrefix(constant.StringVal(sep.Value), ":") {
+			return paramIndex(operands[0])
+		}
+	}
+	return -1
+}
