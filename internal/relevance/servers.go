@@ -34,11 +34,20 @@ type Summary struct {
 	// DebugResults are results that are handlers serving only debug,
 	// profiling or metrics endpoints.
 	DebugResults []int
+	// HostParams holds the parameter the function joins as the host of
+	// the address it returns (hostParam): JoinHostPort("localhost", port)
+	// of such a helper is a loopback address.
+	HostParams []int
+	// AcceptFields holds, on an Accept method of a struct type, the
+	// field of its receiver it accepts from (acceptsFrom): a value of the
+	// type is the listener that field holds.
+	AcceptFields []int
 }
 
 // Empty reports whether the summary says nothing.
 func (s *Summary) Empty() bool {
-	return s == nil || len(s.LocalResults) == 0 && !s.MemAccept && len(s.DebugParams) == 0 && len(s.DebugResults) == 0
+	return s == nil || len(s.LocalResults) == 0 && !s.MemAccept && len(s.DebugParams) == 0 && len(s.DebugResults) == 0 &&
+		len(s.HostParams) == 0 && len(s.AcceptFields) == 0
 }
 
 // Equal reports whether two summaries say the same.
@@ -47,7 +56,8 @@ func (s *Summary) Equal(t *Summary) bool {
 		return s.Empty() == t.Empty()
 	}
 	return slices.Equal(s.LocalResults, t.LocalResults) && s.MemAccept == t.MemAccept &&
-		slices.Equal(s.DebugParams, t.DebugParams) && slices.Equal(s.DebugResults, t.DebugResults)
+		slices.Equal(s.DebugParams, t.DebugParams) && slices.Equal(s.DebugResults, t.DebugResults) &&
+		slices.Equal(s.HostParams, t.HostParams) && slices.Equal(s.AcceptFields, t.AcceptFields)
 }
 
 // Strings describes the summary, one phrase per property.
@@ -67,6 +77,12 @@ func (s *Summary) Strings() []string {
 	}
 	for _, i := range s.DebugResults {
 		out = append(out, "returns a handler that serves only debugging (result "+itoa(i)+")")
+	}
+	for _, i := range s.HostParams {
+		out = append(out, "returns an address whose host is parameter "+itoa(i))
+	}
+	for _, i := range s.AcceptFields {
+		out = append(out, "accepts from field "+itoa(i)+" of its receiver")
 	}
 	return out
 }
@@ -306,6 +322,16 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 		}
 		if hasMethod(t, "ServeHTTP") && everyResult(rets, i, func(v ssa.Value) bool { return s.debugHandler(v, 0, true) }) {
 			sum.DebugResults = append(sum.DebugResults, i)
+		}
+	}
+	if i := s.hostParam(fn, 0); i >= 0 {
+		sum.HostParams = []int{i}
+	}
+	if sig := fn.Signature; sig.Recv() != nil && fn.Name() == "Accept" && len(fn.Params) > 0 {
+		if _, ok := s.acceptField(sig.Recv().Type()); ok {
+			if f, ok := acceptsFrom(fn); ok {
+				sum.AcceptFields = []int{f}
+			}
 		}
 	}
 	for i, p := range fn.Params {

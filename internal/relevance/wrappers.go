@@ -58,19 +58,26 @@ func (s *Servers) acceptField(t types.Type) (int, bool) {
 		return 0, false
 	}
 	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	if !ok || named.Obj().Pkg() != s.pkg {
+	if !ok || named.Obj().Pkg() == nil {
 		return 0, false
 	}
 	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return 0, false
 	}
-	obj, index, _ := types.LookupFieldOrMethod(ptr, true, s.pkg, "Accept")
+	obj, index, _ := types.LookupFieldOrMethod(ptr, true, named.Obj().Pkg(), "Accept")
 	method, ok := obj.(*types.Func)
 	if !ok {
 		return 0, false
 	}
 	if len(index) > 1 {
 		return index[0], true // promoted from an embedded field
+	}
+	if method.Pkg() != s.pkg {
+		// a method of another package: its fact says
+		if sum := s.Summary(method); sum != nil && len(sum.AcceptFields) == 1 {
+			return sum.AcceptFields[0], true
+		}
+		return 0, false
 	}
 	fn := s.funcs[method]
 	if fn == nil || len(fn.Params) == 0 {
@@ -168,7 +175,16 @@ func (s *Servers) hostParam(fn *ssa.Function, depth int) int {
 		return i
 	}
 	s.hosts[fn] = -1 // recursion: no
-	if fn.Pkg == nil || fn.Pkg.Pkg != s.pkg || depth > 4 {
+	if fn.Pkg != nil && fn.Pkg.Pkg != s.pkg {
+		// a function of another package: its fact says
+		if obj, ok := fn.Object().(*types.Func); ok {
+			if sum := s.Summary(obj); sum != nil && len(sum.HostParams) == 1 {
+				s.hosts[fn] = sum.HostParams[0]
+			}
+		}
+		return s.hosts[fn]
+	}
+	if fn.Pkg == nil || depth > 4 {
 		return -1
 	}
 	res := fn.Signature.Results()

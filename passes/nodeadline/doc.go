@@ -251,19 +251,20 @@
 // so is a listener systemd passes by socket activation, whose address
 // is the socket unit's, with no default the program can show local); a
 // listener on a Unix socket or a loopback address or flag default, or
-// an address a helper of the package joins from a loopback host
+// an address a helper of the analyzed code joins from a loopback host
 // (JoinHostPort("localhost", port) of its own JoinHostPort) (also
 // wrapped by tls.NewListener or x/net/netutil's LimitListener, or in a
-// struct of the package whose Accept accepts from one field of it only,
+// struct whose Accept accepts from one field of it only,
 // as an idle-timeout listener type does; chosen on branches that all
 // make one, or none; returned by a helper of the analyzed code, also
 // when it returns one only on some paths and nil on the others, as a
 // helper that opens a second listener on localhost beside the public
 // one does; or kept in an unexported
 // field of a type of the package every store into which, anywhere in the
-// package, is such a listener; a wrapper type of another package that
-// declares its own Accept, and a helper of another package that joins
-// the address, are not followed, and stay reported); a tailnet listener of tailscale.com/tsnet
+// package, is such a listener; wrapper types and join helpers of other
+// packages of the analyzed code are followed through facts: "accepts
+// from field N of its receiver" on an Accept method, "returns an address
+// whose host is parameter N" on a join helper); a tailnet listener of tailscale.com/tsnet
 // (Listen, ListenTLS: only the devices the tailnet's owner admitted
 // connect; ListenFunnel, open to the internet, is reported); an
 // in-memory listener: grpc's bufconn, fasthttputil's InmemoryListener, a

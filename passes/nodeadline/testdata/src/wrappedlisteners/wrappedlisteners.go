@@ -97,13 +97,27 @@ func serveCountingPublic(h http.Handler) error {
 }
 
 func serveJoinedElsewhere(h http.Handler) error {
-	// reported: a helper of another package that joins the address is
-	// not followed (no fact says what it returns)
 	l, err := net.Listen("tcp", netx.JoinHostPort("127.0.0.1", 9000))
 	if err != nil {
 		return err
 	}
+	return http.Serve(l, h) // no diagnostic: the kit joins a loopback host (fact on JoinHostPort)
+}
+
+func serveJoinedPublic(h http.Handler, host string) error {
+	l, err := net.Listen("tcp", netx.JoinHostPort(host, 9000))
+	if err != nil {
+		return err
+	}
 	return http.Serve(l, h) // want `http.Serve starts a server that cannot have timeouts`
+}
+
+func serveJoinedPort(h http.Handler) error {
+	l, err := net.Listen("tcp", netx.JoinHostPort("0.0.0.0", 9000))
+	if err != nil {
+		return err
+	}
+	return http.Serve(&netx.Listener{Listener: l}, h) // want `http.Serve starts a server that cannot have timeouts`
 }
 
 func servePublic(h http.Handler, addr string) error {
@@ -131,11 +145,22 @@ func serveOdd(h http.Handler) error {
 }
 
 func serveWrapped(h http.Handler) error {
-	// reported: the kit's Listener declares its own Accept in another
-	// package, whose body this package cannot see
 	l, err := net.Listen("tcp", "localhost:0")
 	if err != nil {
 		return err
 	}
-	return http.Serve(&netx.Listener{Listener: l}, h) // want `http.Serve starts a server that cannot have timeouts`
+	return http.Serve(&netx.Listener{Listener: l}, h) // no diagnostic: the kit's Listener accepts from the loopback one it wraps (fact on Accept)
+}
+
+func serveFanoutLiteral(h http.Handler, addr string) error {
+	local, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		return err
+	}
+	public, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	// the kit's Fanout accepts from two fields: no fact, reported
+	return http.Serve(&netx.Fanout{Local: local, Public: public}, h) // want `http.Serve starts a server that cannot have timeouts`
 }

@@ -20,7 +20,7 @@ type Listener struct {
 }
 
 // Accept accepts from the wrapped listener.
-func (l *Listener) Accept() (net.Conn, error) {
+func (l *Listener) Accept() (net.Conn, error) { // want Accept:"accepts from field 0 of its receiver"
 	c, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err
@@ -36,12 +36,12 @@ type Conn struct {
 
 // JoinHostPort joins host and port, leaving a bracketed IPv6 host as it
 // is.
-func JoinHostPort(host string, port int) string {
+func JoinHostPort(host string, port int) string { // want JoinHostPort:"returns an address whose host is parameter 0"
 	return JoinHostPortStr(host, strconv.Itoa(port))
 }
 
 // JoinHostPortStr is JoinHostPort with the port as a string.
-func JoinHostPortStr(host, port string) string {
+func JoinHostPortStr(host, port string) string { // want JoinHostPortStr:"returns an address whose host is parameter 0"
 	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
 		return host + ":" + port
 	}
