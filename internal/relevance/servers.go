@@ -317,7 +317,7 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 	}
 	for i := range fn.Signature.Results().Len() {
 		t := fn.Signature.Results().At(i).Type()
-		if hasMethod(t, "Accept") && everyResult(rets, i, func(v ssa.Value) bool { return s.localListener(v, 0) }) {
+		if hasMethod(t, "Accept") && !s.exportedWrapped(t) && everyResult(rets, i, func(v ssa.Value) bool { return s.localListener(v, 0) }) {
 			sum.LocalResults = append(sum.LocalResults, i)
 		}
 		if hasMethod(t, "ServeHTTP") && everyResult(rets, i, func(v ssa.Value) bool { return s.debugHandler(v, 0, true) }) {
@@ -328,10 +328,8 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 		sum.HostParams = []int{i}
 	}
 	if sig := fn.Signature; sig.Recv() != nil && fn.Name() == "Accept" && len(fn.Params) > 0 {
-		if _, ok := s.acceptField(sig.Recv().Type()); ok {
-			if f, ok := acceptsFrom(fn); ok {
-				sum.AcceptFields = []int{f}
-			}
+		if f, ok := acceptsFrom(fn); ok && s.setOnMake(sig.Recv().Type(), f) {
+			sum.AcceptFields = []int{f}
 		}
 	}
 	for i, p := range fn.Params {

@@ -20,16 +20,20 @@ import (
 // wrapsLocal reports whether alloc, a struct value the package makes
 // (&T{Listener: l} or new(T)), is a listener no stranger reaches because
 // it wraps one: T's Accept accepts only from one field of T (a promoted
-// Accept of an embedded listener, or a method of this package that calls
-// Accept on that field of its receiver only), and every value stored
-// into that field of alloc is a listener no stranger reaches.
+// Accept of an embedded listener, or a method that calls Accept on that
+// field of its receiver only), the field is set only where a value of T
+// is made (setOnMake), and every value stored into that field of alloc
+// is a listener no stranger reaches.
 func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
 	field, ok := s.acceptField(alloc.Type())
-	if !ok {
+	if !ok || !s.setOnMake(alloc.Type(), field) {
 		return false
 	}
 	stored := false
 	for _, in := range *alloc.Referrers() {
+		if st, ok := in.(*ssa.Store); ok && st.Addr == alloc {
+			return false // the whole value replaced
+		}
 		fa, ok := in.(*ssa.FieldAddr)
 		if !ok || fa.Field != field {
 			continue
@@ -48,6 +52,34 @@ func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
 		}
 	}
 	return stored
+}
+
+// setOnMake reports whether this package stores into field of the
+// struct *T (t) only through the address of a value it has just made
+// (an *ssa.Alloc: &T{...}, new(T), a local variable), never through a
+// receiver, a parameter, a captured variable or a call's result: a
+// method that swaps the wrapped listener (w.inner = l) makes any value
+// of T a listener of whatever it is given.
+func (s *Servers) setOnMake(t types.Type, field int) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for _, fa := range s.fieldUs[fieldKey{st, field}] {
+		if _, made := fa.X.(*ssa.Alloc); made {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // acceptField returns the field of the struct *T (t) that T's Accept
@@ -87,42 +119,77 @@ func (s *Servers) acceptField(t types.Type) (int, bool) {
 }
 
 // acceptsFrom returns the field of its receiver that fn, an Accept
-// method, accepts from: every call of an Accept method in fn is made on
-// a load of that one field of the receiver.
+// method, accepts from: it calls an Accept method on a load of that one
+// field of the receiver, and hands the receiver or any other field of it
+// to no call; it receives from no channel (a fan-in of connections
+// another goroutine accepts) and makes no closure.
 func acceptsFrom(fn *ssa.Function) (int, bool) {
+	if len(fn.Params) == 0 || len(fn.AnonFuncs) > 0 {
+		return 0, false
+	}
 	recv := fn.Params[0]
 	field := -1
+	var buf []*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
+			switch x := in.(type) {
+			case *ssa.Select:
+				return 0, false
+			case *ssa.UnOp:
+				if x.Op == token.ARROW {
+					return 0, false
+				}
+			}
 			call, ok := in.(ssa.CallInstruction)
 			if !ok {
 				continue
 			}
-			common := call.Common()
-			var on ssa.Value
-			switch {
-			case common.IsInvoke() && strings.HasPrefix(common.Method.Name(), "Accept"):
-				on = common.Value
-			case !common.IsInvoke():
-				callee := ssakit.Callee(common)
-				if callee == nil || ssakit.RecvName(callee) == "" || !strings.HasPrefix(callee.Name(), "Accept") {
-					continue
-				}
-				if len(common.Args) == 0 {
+			if on, ok := acceptCall(call.Common()); ok {
+				f, ok := receiverField(on, recv)
+				if !ok || field >= 0 && f != field {
 					return 0, false
 				}
-				on = common.Args[0]
-			default:
+				field = f
 				continue
 			}
-			f, ok := receiverField(on, recv)
-			if !ok || field >= 0 && f != field {
-				return 0, false
+			buf = in.Operands(buf[:0])
+			for _, op := range buf {
+				if *op == recv {
+					return 0, false
+				}
+				if _, ok := receiverField(*op, recv); ok {
+					return 0, false // another field, or the field given to a helper
+				}
 			}
-			field = f
 		}
 	}
 	return field, field >= 0
+}
+
+// acceptCall returns the value an Accept (AcceptTCP, AcceptUnix) method
+// is called on.
+func acceptCall(common *ssa.CallCommon) (ssa.Value, bool) {
+	if common.IsInvoke() {
+		return common.Value, strings.HasPrefix(common.Method.Name(), "Accept")
+	}
+	callee := ssakit.Callee(common)
+	if callee == nil || ssakit.RecvName(callee) == "" || !strings.HasPrefix(callee.Name(), "Accept") || len(common.Args) == 0 {
+		return nil, false
+	}
+	return common.Args[0], true
+}
+
+// exportedWrapped reports whether t, a result type, is a pointer to a
+// wrapper struct whose accepted field is exported: the caller can set it
+// to any listener (w.Listener = public), so the helper's result is no
+// local listener whatever the helper stored there.
+func (s *Servers) exportedWrapped(t types.Type) bool {
+	f, ok := s.acceptField(t)
+	if !ok {
+		return false
+	}
+	st := t.(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return st.Field(f).Exported()
 }
 
 // receiverField returns the field of recv that v loads (l.Listener, or
@@ -174,9 +241,9 @@ func (s *Servers) hostParam(fn *ssa.Function, depth int) int {
 	if i, ok := s.hosts[fn]; ok {
 		return i
 	}
-	s.hosts[fn] = -1 // recursion: no
 	if fn.Pkg != nil && fn.Pkg.Pkg != s.pkg {
 		// a function of another package: its fact says
+		s.hosts[fn] = -1
 		if obj, ok := fn.Object().(*types.Func); ok {
 			if sum := s.Summary(obj); sum != nil && len(sum.HostParams) == 1 {
 				s.hosts[fn] = sum.HostParams[0]
@@ -185,8 +252,9 @@ func (s *Servers) hostParam(fn *ssa.Function, depth int) int {
 		return s.hosts[fn]
 	}
 	if fn.Pkg == nil || depth > 4 {
-		return -1
+		return -1 // not remembered: a shallower question may get further
 	}
+	s.hosts[fn] = -1 // recursion: no
 	res := fn.Signature.Results()
 	if res.Len() != 1 || !ssakit.IsString(res.At(0).Type()) {
 		return -1
@@ -218,11 +286,14 @@ func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 		}
 		return -1
 	}
+	if depth > 8 {
+		return -1
+	}
 	switch x := v.(type) {
 	case *ssa.Phi:
 		param := -1
 		for _, e := range x.Edges {
-			i := s.joinedHost(e, fn, depth)
+			i := s.joinedHost(e, fn, depth+1)
 			if i < 0 || param >= 0 && i != param {
 				return -1
 			}

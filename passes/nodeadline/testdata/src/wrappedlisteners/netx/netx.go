@@ -134,3 +134,27 @@ func NewOddListener() (net.Listener, error) {
 	}
 	return &Listener{Listener: l}, nil
 }
+
+// Pick joins host with the last non-empty port, 80 when none is: a
+// loop's φ (a cycle) stays unjudged, never a crash.
+func Pick(host string, ports []string) string {
+	addr := net.JoinHostPort(host, "80")
+	for _, p := range ports {
+		if p != "" {
+			addr = net.JoinHostPort(host, p)
+		}
+	}
+	return addr
+}
+
+// Swappable wraps a listener that Swap replaces.
+type Swappable struct {
+	Inner net.Listener
+}
+
+func (w *Swappable) Accept() (net.Conn, error) { return w.Inner.Accept() }
+func (w *Swappable) Close() error              { return w.Inner.Close() }
+func (w *Swappable) Addr() net.Addr            { return w.Inner.Addr() }
+
+// Swap serves l from now on.
+func (w *Swappable) Swap(l net.Listener) { w.Inner = l }
