@@ -138,6 +138,14 @@ type Servers struct {
 	// hosts: the parameter a function of the package joins as the host
 	// of the address it returns, or -1 (hostParam)
 	hosts map[*ssa.Function]int
+	// phiHosts: the same for a φ of addresses in such a function (-1
+	// while it is being judged: a loop)
+	phiHosts map[*ssa.Phi]int
+	// onMake: whether the package sets a field only on values it has just
+	// made (setOnMake); wholeStores: how many stores of a whole struct
+	// value go through an address that is no fresh allocation
+	onMake      map[fieldKey]bool
+	wholeStores map[*types.Struct]int
 	// stores are the values the package stores into its variables;
 	// flagged the variables whose address is given to a flag.
 	stores  map[*ssa.Global][]ssa.Value
@@ -188,22 +196,25 @@ type globalField struct {
 // call sites of funcs (ssabuild.(*SSA).Callers).
 func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCode func(ssa.Instruction) bool, callers *ssakit.Callers) *Servers {
 	s := &Servers{
-		pkg:      pass.Pkg,
-		known:    known,
-		testCode: testCode,
-		callers:  callers,
-		funcs:    make(map[*types.Func]*ssa.Function),
-		memo:     make(map[*ssa.Function]*Summary),
-		fields:   make(map[fieldKey]int8),
-		lfields:  make(map[fieldKey]int8),
-		hosts:    make(map[*ssa.Function]int),
-		stores:   make(map[*ssa.Global][]ssa.Value),
-		flagged:  make(map[ssa.Value][]*ssa.Call),
-		flagDefs: make(map[string][]*ssa.Call),
-		addrs:    make(map[*ssa.Global]int),
-		fieldUs:  make(map[fieldKey][]*ssa.FieldAddr),
-		gfields:  make(map[globalField][]*ssa.FieldAddr),
-		nfields:  make(map[*ssa.Global]int),
+		pkg:         pass.Pkg,
+		known:       known,
+		testCode:    testCode,
+		callers:     callers,
+		funcs:       make(map[*types.Func]*ssa.Function),
+		memo:        make(map[*ssa.Function]*Summary),
+		fields:      make(map[fieldKey]int8),
+		lfields:     make(map[fieldKey]int8),
+		hosts:       make(map[*ssa.Function]int),
+		phiHosts:    make(map[*ssa.Phi]int),
+		onMake:      make(map[fieldKey]bool),
+		wholeStores: make(map[*types.Struct]int),
+		stores:      make(map[*ssa.Global][]ssa.Value),
+		flagged:     make(map[ssa.Value][]*ssa.Call),
+		flagDefs:    make(map[string][]*ssa.Call),
+		addrs:       make(map[*ssa.Global]int),
+		fieldUs:     make(map[fieldKey][]*ssa.FieldAddr),
+		gfields:     make(map[globalField][]*ssa.FieldAddr),
+		nfields:     make(map[*ssa.Global]int),
 	}
 	for _, fn := range funcs {
 		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -225,6 +236,11 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.Store:
 				if g, ok := x.Addr.(*ssa.Global); ok {
 					s.stores[g] = append(s.stores[g], x.Val)
+				}
+				if st, ok := x.Val.Type().Underlying().(*types.Struct); ok {
+					if _, made := x.Addr.(*ssa.Alloc); !made {
+						s.wholeStores[st]++
+					}
 				}
 			case *ssa.FieldAddr:
 				if k, ok := fieldOf(x); ok {
@@ -328,7 +344,7 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 		sum.HostParams = []int{i}
 	}
 	if sig := fn.Signature; sig.Recv() != nil && fn.Name() == "Accept" && len(fn.Params) > 0 {
-		if f, ok := acceptsFrom(fn); ok && s.setOnMake(sig.Recv().Type(), f) {
+		if f, ok := acceptsFrom(fn); ok && s.setOnMake(sig.Recv().Type(), f) && isWrapperType(sig.Recv().Type()) {
 			sum.AcceptFields = []int{f}
 		}
 	}

@@ -20,10 +20,11 @@ import (
 // wrapsLocal reports whether alloc, a struct value the package makes
 // (&T{Listener: l} or new(T)), is a listener no stranger reaches because
 // it wraps one: T's Accept accepts only from one field of T (a promoted
-// Accept of an embedded listener, or a method that calls Accept on that
-// field of its receiver only), the field is set only where a value of T
-// is made (setOnMake), and every value stored into that field of alloc
-// is a listener no stranger reaches.
+// Accept of an embedded listener of a type of this package, or a method
+// that returns only what it accepted from that field of its receiver),
+// the field is set only where a value of T is made (setOnMake), alloc is
+// only made an interface or has its fields addressed, and every value
+// stored into that field of alloc is a listener no stranger reaches.
 func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
 	field, ok := s.acceptField(alloc.Type())
 	if !ok || !s.setOnMake(alloc.Type(), field) {
@@ -31,8 +32,10 @@ func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
 	}
 	stored := false
 	for _, in := range *alloc.Referrers() {
-		if st, ok := in.(*ssa.Store); ok && st.Addr == alloc {
-			return false // the whole value replaced
+		switch in.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef, *ssa.MakeInterface:
+		default:
+			return false // the value goes elsewhere: a setter may swap its listener
 		}
 		fa, ok := in.(*ssa.FieldAddr)
 		if !ok || fa.Field != field {
@@ -57,8 +60,9 @@ func (s *Servers) wrapsLocal(alloc *ssa.Alloc, depth int) bool {
 // setOnMake reports whether this package stores into field of the
 // struct *T (t) only through the address of a value it has just made
 // (an *ssa.Alloc: &T{...}, new(T), a local variable), never through a
-// receiver, a parameter, a captured variable or a call's result: a
-// method that swaps the wrapped listener (w.inner = l) makes any value
+// receiver, a parameter, a captured variable or a call's result, and
+// never replaces a whole T through such an address: a method that swaps
+// the wrapped listener (w.inner = l, *w = T{inner: l}) makes any value
 // of T a listener of whatever it is given.
 func (s *Servers) setOnMake(t types.Type, field int) bool {
 	ptr, ok := t.(*types.Pointer)
@@ -69,40 +73,47 @@ func (s *Servers) setOnMake(t types.Type, field int) bool {
 	if !ok {
 		return false
 	}
-	for _, fa := range s.fieldUs[fieldKey{st, field}] {
+	k := fieldKey{st, field}
+	if v, ok := s.onMake[k]; ok {
+		return v
+	}
+	ok = s.wholeStores[st] == 0
+	for _, fa := range s.fieldUs[k] {
+		if !ok {
+			break
+		}
 		if _, made := fa.X.(*ssa.Alloc); made {
 			continue
 		}
 		for _, u := range *fa.Referrers() {
-			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
-				return false
+			if st, isStore := u.(*ssa.Store); isStore && st.Addr == fa {
+				ok = false
 			}
 		}
 	}
-	return true
+	s.onMake[k] = ok
+	return ok
 }
 
 // acceptField returns the field of the struct *T (t) that T's Accept
-// method accepts from.
+// method accepts from. A generic type is none (its fields' stores are
+// recorded under its instances' structs), and so is one of another
+// package whose Accept is promoted (no fact can say that package sets
+// the field only where it makes a value).
 func (s *Servers) acceptField(t types.Type) (int, bool) {
-	ptr, ok := t.(*types.Pointer)
+	named, ok := wrapperType(t)
 	if !ok {
 		return 0, false
 	}
-	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return 0, false
-	}
-	if _, ok := named.Underlying().(*types.Struct); !ok {
-		return 0, false
-	}
+	ptr := t.(*types.Pointer)
 	obj, index, _ := types.LookupFieldOrMethod(ptr, true, named.Obj().Pkg(), "Accept")
 	method, ok := obj.(*types.Func)
 	if !ok {
 		return 0, false
 	}
 	if len(index) > 1 {
-		return index[0], true // promoted from an embedded field
+		// promoted from an embedded field
+		return index[0], named.Obj().Pkg() == s.pkg
 	}
 	if method.Pkg() != s.pkg {
 		// a method of another package: its fact says
@@ -112,23 +123,43 @@ func (s *Servers) acceptField(t types.Type) (int, bool) {
 		return 0, false
 	}
 	fn := s.funcs[method]
-	if fn == nil || len(fn.Params) == 0 {
+	if fn == nil {
 		return 0, false
 	}
-	return acceptsFrom(fn)
+	if sum := s.FuncSummary(fn); sum != nil && len(sum.AcceptFields) == 1 {
+		return sum.AcceptFields[0], true
+	}
+	return 0, false
+}
+
+// wrapperType returns the type T that t, *T, points to, when T is a
+// struct type that is not generic.
+func wrapperType(t types.Type) (*types.Named, bool) {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.TypeArgs().Len() > 0 || named.TypeParams().Len() > 0 {
+		return nil, false
+	}
+	_, ok = named.Underlying().(*types.Struct)
+	return named, ok
 }
 
 // acceptsFrom returns the field of its receiver that fn, an Accept
 // method, accepts from: it calls an Accept method on a load of that one
-// field of the receiver, and hands the receiver or any other field of it
-// to no call; it receives from no channel (a fan-in of connections
-// another goroutine accepts) and makes no closure.
+// field of the receiver, every connection it returns is nil or what that
+// call returned (perhaps wrapped in a struct it makes, as a connection
+// with an idle timeout is), and it makes no closure, receives from no
+// channel and hands the receiver or any of its fields to no other call.
 func acceptsFrom(fn *ssa.Function) (int, bool) {
-	if len(fn.Params) == 0 || len(fn.AnonFuncs) > 0 {
+	if len(fn.Params) == 0 || len(fn.AnonFuncs) > 0 || fn.Signature.Results().Len() == 0 {
 		return 0, false
 	}
 	recv := fn.Params[0]
 	field := -1
+	accepted := map[ssa.Value]bool{}
 	var buf []*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
@@ -150,6 +181,9 @@ func acceptsFrom(fn *ssa.Function) (int, bool) {
 					return 0, false
 				}
 				field = f
+				if v := call.Value(); v != nil {
+					accepted[v] = true
+				}
 				continue
 			}
 			buf = in.Operands(buf[:0])
@@ -163,7 +197,56 @@ func acceptsFrom(fn *ssa.Function) (int, bool) {
 			}
 		}
 	}
-	return field, field >= 0
+	if field < 0 {
+		return 0, false
+	}
+	for _, ret := range ssakit.Returns(fn) {
+		if len(ret.Results) == 0 || !acceptedConn(ret.Results[0], accepted, 0) {
+			return 0, false
+		}
+	}
+	return field, true
+}
+
+// acceptedConn reports whether v, a connection an Accept method returns,
+// is nil or what one of the accepted calls returned, through interface
+// conversions, φ-nodes and structs made around it (&Conn{Conn: c}).
+func acceptedConn(v ssa.Value, accepted map[ssa.Value]bool, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	depth++
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x.Value == nil
+	case *ssa.Extract:
+		return x.Index == 0 && accepted[x.Tuple]
+	case *ssa.MakeInterface:
+		return acceptedConn(x.X, accepted, depth)
+	case *ssa.ChangeInterface:
+		return acceptedConn(x.X, accepted, depth)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if e != x && !acceptedConn(e, accepted, depth) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Alloc:
+		// a struct made around the connection: one of its fields holds it
+		for _, in := range *x.Referrers() {
+			fa, ok := in.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			for _, u := range *fa.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == fa && acceptedConn(st.Val, accepted, depth) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // acceptCall returns the value an Accept (AcceptTCP, AcceptUnix) method
@@ -193,16 +276,23 @@ func (s *Servers) exportedWrapped(t types.Type) bool {
 }
 
 // receiverField returns the field of recv that v loads (l.Listener, or
-// the address of an embedded value field).
+// the address of an embedded value field), also through the fields of
+// fields (x.more.public).
 func receiverField(v ssa.Value, recv *ssa.Parameter) (int, bool) {
-	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-		v = load.X
+	for range 8 {
+		if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+			v = load.X
+		}
+		fa, ok := v.(*ssa.FieldAddr)
+		if !ok {
+			return 0, false
+		}
+		if fa.X == recv {
+			return fa.Field, true
+		}
+		v = fa.X
 	}
-	fa, ok := v.(*ssa.FieldAddr)
-	if !ok || fa.X != recv {
-		return 0, false
-	}
-	return fa.Field, true
+	return 0, false
 }
 
 // joinsLoopback reports whether v is a call of a function of this
@@ -291,6 +381,10 @@ func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 	}
 	switch x := v.(type) {
 	case *ssa.Phi:
+		if i, seen := s.phiHosts[x]; seen {
+			return i // judged, or being judged (a loop: -1)
+		}
+		s.phiHosts[x] = -1
 		param := -1
 		for _, e := range x.Edges {
 			i := s.joinedHost(e, fn, depth+1)
@@ -299,6 +393,7 @@ func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 			}
 			param = i
 		}
+		s.phiHosts[x] = param
 		return param
 	case *ssa.Call:
 		callee := x.Call.StaticCallee()
@@ -333,4 +428,11 @@ func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 		}
 	}
 	return -1
+}
+
+// isWrapperType reports whether t is *T for a struct type T that is not
+// generic (wrapperType).
+func isWrapperType(t types.Type) bool {
+	_, ok := wrapperType(t)
+	return ok
 }

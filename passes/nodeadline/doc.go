@@ -254,9 +254,10 @@
 // an address a helper of the analyzed code joins from a loopback host
 // (JoinHostPort("localhost", port) of its own JoinHostPort) (also
 // wrapped by tls.NewListener or x/net/netutil's LimitListener, or in a
-// struct whose Accept accepts from one field of it only (it hands no
-// other field to a call, receives from no channel, and the field is set
-// only where a value of the type is made, never through a method),
+// struct whose Accept returns only what it accepted from one field of
+// it (it hands no other field to a call, receives from no channel, the
+// type is not generic, and the field is set only where a value of the
+// type is made, never through a method or a whole-value store),
 // as an idle-timeout listener type does; chosen on branches that all
 // make one, or none; returned by a helper of the analyzed code, also
 // when it returns one only on some paths and nil on the others, as a

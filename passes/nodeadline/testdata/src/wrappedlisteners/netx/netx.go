@@ -158,3 +158,9 @@ func (w *Swappable) Addr() net.Addr            { return w.Inner.Addr() }
 
 // Swap serves l from now on.
 func (w *Swappable) Swap(l net.Listener) { w.Inner = l }
+
+// Embedded promotes the Accept of the listener it embeds; Swap replaces it.
+type Embedded struct{ net.Listener }
+
+// Swap serves l from now on.
+func (e *Embedded) Swap(l net.Listener) { e.Listener = l }
