@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -311,11 +312,10 @@ func (s *Servers) joinsLoopback(v ssa.Value) bool {
 	if i < 0 || i >= len(call.Call.Args) {
 		return false
 	}
-	k, ok := call.Call.Args[i].(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+	host, ok := constString(call.Call.Args[i])
+	if !ok {
 		return false
 	}
-	host := constant.StringVal(k.Value)
 	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
 		host = host[1 : len(host)-1]
 	}
@@ -366,15 +366,10 @@ func (s *Servers) hostParam(fn *ssa.Function, depth int) int {
 func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 	paramIndex := func(v ssa.Value) int {
 		p, ok := v.(*ssa.Parameter)
-		if !ok || p.Parent() != fn {
+		if !ok {
 			return -1
 		}
-		for i, q := range fn.Params {
-			if q == p {
-				return i
-			}
-		}
-		return -1
+		return slices.Index(fn.Params, p)
 	}
 	if depth > 8 {
 		return -1
