@@ -57,8 +57,9 @@ func (r Role) String() string {
 // program that imports testing or starts an httptest server, one whose
 // files are all named as examples), from its name and imports (a test
 // utility: it names a testing type, or it is the xtest helper of a
-// package x it imports), and from the build tags of its files (ignore,
-// tools; the test-only tags integration and e2e), and from imports of a
+// package x it imports), from the build tags of its files when every
+// non-test file has one (ignore, tools; the test-only tags integration
+// and e2e: one tagged file is demoted alone), and from imports of a
 // container test framework (dockertest, testcontainers-go, crossdock-go).
 func PackageRole(pass *analysis.Pass) Role {
 	if r := pathRole(pass); r != Ordinary {
@@ -70,12 +71,22 @@ func PackageRole(pass *analysis.Pass) Role {
 	if testUtility(pass) {
 		return TestUtil
 	}
+	// a file's build tag gives its role to that file alone (FileRoleIn),
+	// unless every file of the package has one: a tools.go built with
+	// -tags tools into the module's root package leaves the package
+	// ordinary
+	role := Ordinary
 	for _, f := range pass.Files {
-		if r := FileRole(f); r != Ordinary {
-			return r
+		if tf := pass.Fset.File(f.Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
 		}
+		r := FileRole(f)
+		if r == Ordinary {
+			return Ordinary
+		}
+		role = r
 	}
-	return Ordinary
+	return role
 }
 
 // testUtility reports whether the package is a test utility by what its
@@ -112,8 +123,8 @@ func testUtility(pass *analysis.Pass) bool {
 	if x, ok := strings.CutSuffix(name, "test"); ok && x != "" {
 		helperOf = x
 	}
-	if files, n := TestingFiles(pass), nonTestFiles(pass); n > 0 && len(files) == n {
-		return true // every file names a testing type (one that does is a test-utility file: FileRoleIn)
+	if t, n := TestingFiles(pass), nonTestFiles(pass); n > 0 && len(t.files) == n {
+		return true // every file is test-utility code (one that is demoted alone: FileRoleIn)
 	}
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -160,21 +171,74 @@ func containerTestFramework(path string) bool {
 		strings.HasPrefix(path, "github.com/testcontainers/testcontainers-go/")
 }
 
-// TestingFiles returns the non-test files of the package whose code
-// names a type of package testing (T, B, TB, F, M): test-utility files.
-// A production package may keep its test helpers in one such file
-// (tsdb/testutil.go beside the database's code): only that file's
-// findings are demoted, not the package's.
-func TestingFiles(pass *analysis.Pass) map[*token.File]bool {
-	files := make(map[*token.File]bool)
-	for id, obj := range pass.TypesInfo.Uses {
-		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" {
-			if f := pass.Fset.File(id.Pos()); f != nil && !strings.HasSuffix(f.Name(), "_test.go") {
-				files[f] = true // (the test variant of a package sees its tests too)
+// Testing tells the test-utility code of a package's non-test files:
+// code that names a type of package testing (T, B, TB, F, M), which
+// only the test runner hands out.
+type Testing struct {
+	// files are the test-utility files: more than half of their
+	// functions name a testing type, or they name one and declare no
+	// function. A production package may keep its test helpers in one
+	// (tsdb/testutil.go beside the database's code).
+	files map[*token.File]bool
+	// funcs are the functions of the other files that name one: a
+	// NewForTest(tb testing.TB) beside the production code it sets up.
+	funcs []*ast.FuncDecl
+}
+
+// TestingFiles returns the test-utility code of the package's non-test
+// files (Testing): only its findings are demoted, not the package's.
+func TestingFiles(pass *analysis.Pass) *Testing {
+	t := &Testing{files: make(map[*token.File]bool)}
+	namesTesting := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if tn, ok := pass.TypesInfo.Uses[id].(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue // (the test variant of a package sees its tests too)
+		}
+		var funcs, named []*ast.FuncDecl
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				funcs = append(funcs, fd)
+				if namesTesting(fd) {
+					named = append(named, fd)
+				}
 			}
 		}
+		switch {
+		case len(funcs) == 0 && namesTesting(f), len(named)*2 > len(funcs):
+			t.files[tf] = true
+		default:
+			t.funcs = append(t.funcs, named...)
+		}
 	}
-	return files
+	return t
+}
+
+// at reports whether pos, in file f, is test-utility code.
+func (t *Testing) at(f *ast.File, pos token.Pos, fset *token.FileSet) bool {
+	if t == nil {
+		return false
+	}
+	if t.files[fset.File(f.Pos())] {
+		return true
+	}
+	for _, fd := range t.funcs {
+		if fd.Pos() <= pos && pos < fd.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // nonTestFiles counts the package's files that are not _test.go files.
@@ -188,13 +252,13 @@ func nonTestFiles(pass *analysis.Pass) int {
 	return n
 }
 
-// FileRoleIn is the role of one file of the package: its FileRole, or
-// TestUtil for a file of testing (TestingFiles).
-func FileRoleIn(f *ast.File, testing map[*token.File]bool, fset *token.FileSet) Role {
+// FileRoleIn is the role of the code at pos in one file of the package:
+// the file's FileRole, or TestUtil for test-utility code (TestingFiles).
+func FileRoleIn(f *ast.File, pos token.Pos, testing *Testing, fset *token.FileSet) Role {
 	if r := FileRole(f); r != Ordinary {
 		return r
 	}
-	if testing[fset.File(f.Pos())] {
+	if testing.at(f, pos, fset) {
 		return TestUtil
 	}
 	return Ordinary
@@ -490,22 +554,36 @@ func cellOf(load *ssa.UnOp) *ssa.Alloc {
 
 // debugRoute reports whether a ServeMux pattern ("/debug/pprof/",
 // "GET /metrics", "/healthz") serves debugging, metrics or a health
-// probe.
+// probe. A pattern with a method other than GET or HEAD takes input (a
+// pushgateway's "POST /metrics/{job}"): never one. A probe is its exact
+// path (/health, /health/ready, /livez), not a subtree of it (/live/, an
+// HLS server's streams; /health/records/, an API), but the Kubernetes
+// z-routes, whose subtrees are checks too (/healthz/etcd).
 func debugRoute(pattern string) bool {
-	if i := strings.IndexByte(pattern, ' '); i >= 0 {
-		pattern = strings.TrimSpace(pattern[i+1:]) // a method
+	if method, rest, ok := strings.Cut(pattern, " "); ok {
+		if m := strings.TrimSpace(method); m != "GET" && m != "HEAD" {
+			return false
+		}
+		pattern = strings.TrimSpace(rest)
 	}
 	if i := strings.IndexByte(pattern, '/'); i > 0 {
 		pattern = pattern[i:] // a host
 	}
+	pattern = strings.TrimSuffix(pattern, "{$}")
 	if strings.HasPrefix(pattern, "/debug/") || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/") {
 		return true
 	}
-	first, _, _ := strings.Cut(strings.TrimPrefix(pattern, "/"), "/")
-	return probeRoutes[first]
+	subtree := strings.HasSuffix(pattern, "/")
+	switch elems := strings.Split(strings.Trim(pattern, "/"), "/"); len(elems) {
+	case 1:
+		return probeRoutes[elems[0]] && (!subtree || strings.HasSuffix(elems[0], "z"))
+	case 2:
+		return probeRoutes[elems[0]] && probeRoutes[elems[1]] && !subtree
+	}
+	return false
 }
 
-// probeRoutes are the first elements of the routes of health probes: a
+// probeRoutes are the elements of the routes of health probes: a
 // Kubernetes liveness, readiness or startup probe (/healthz, /readyz,
 // /livez, /readiness, /liveness, /startup) or a load balancer's health
 // check (/health, /health/ready). A server all of whose routes are

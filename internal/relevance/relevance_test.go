@@ -26,8 +26,9 @@ func TestPathRole(t *testing.T) {
 		{"internal/example", false, relevance.Example},
 		{"benchmarks/load", true, relevance.Benchmark},
 		{"tools/gen", true, relevance.DevTool},
-		{"tools/gen", false, relevance.Ordinary}, // a library under tools/
-		{"internal/tools/lint", false, relevance.DevTool},
+		{"tools/gen", false, relevance.Ordinary},           // a library under tools/
+		{"internal/tools/lint", false, relevance.Ordinary}, // an agent's tools: a library
+		{"internal/tools/lint", true, relevance.DevTool},
 		{"hack/release", true, relevance.DevTool},
 		{"scripts/bump", true, relevance.DevTool},
 		{"scripts/bump", false, relevance.Ordinary},
@@ -181,7 +182,7 @@ var roleAnalyzer = &analysis.Analyzer{
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
-		"bumpversion", "gosrcname", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
+		"bumpversion", "gosrcname", "prbot", "playground", "globcheck", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
 		"containerharness", "tcharness", "dockerapi", "crossdockdriver")
 }
 
@@ -230,4 +231,12 @@ func TestLocalPeer(t *testing.T) {
 			t.Errorf("LocalPeer(%q, %q) = %v, want %v", c.network, c.addr, got, c.want)
 		}
 	}
+}
+
+// TestTaggedPackageRole checks that a build tag of one file does not
+// give its role to the whole package, and that a package every file of
+// which has the tag takes it (both built with -tags integration).
+func TestTaggedPackageRole(t *testing.T) {
+	t.Setenv("GOFLAGS", "-tags=integration")
+	analysistest.Run(t, analysistest.TestData(), roleAnalyzer, "taggedfile", "taggedall")
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // pathRole decides from the import path below the module path: the
@@ -152,8 +153,9 @@ func words(elem string) []string {
 //     a library named ab-test), in a directory above it for demos
 //     (app-demo-x/conn, not a library named demo), anywhere for example
 //     and testutil words and compound test words, never for sample, e2e
-//     and the tool words (a library under tools/ or gen/ is ordinary:
-//     modules name real packages that way), except under internal/tools.
+//     and the tool words (a library under tools/, internal/tools/ or gen/
+//     is ordinary: modules name real packages that way, and agents keep
+//     the tools their model calls in internal/tools).
 //
 // The word integration is not read: a program or library named for an
 // integration with a service (slack-integration) is production code.
@@ -165,9 +167,6 @@ func PathRole(path string, main bool) Role {
 	for i, e := range elems {
 		if main && (e == "doc" || e == "docs") {
 			return Example
-		}
-		if !main && e == "tools" && i > 0 && elems[i-1] == "internal" {
-			return DevTool
 		}
 		if main && e == "release" {
 			return DevTool // cmd/release: the maintainers' release tool
@@ -273,12 +272,43 @@ func mainRole(pass *analysis.Pass) Role {
 	if docGen {
 		return DevTool
 	}
+	if startsServer(pass) {
+		return Ordinary // a service, whatever sources it names
+	}
 	for _, f := range pass.Files {
-		if nonTest(f) && namesGoSource(f) {
+		if nonTest(f) && namesGoSource(f, pass.TypesInfo) {
 			return DevTool
 		}
 	}
 	return Ordinary
+}
+
+// startsServer reports whether the package's code names a function or
+// method that starts a network server: net's Listen functions, or
+// net/http's ListenAndServe, ListenAndServeTLS, Serve and ServeTLS (the
+// functions, or the methods of http.Server). A program that names Go
+// sources and serves the network is a service (a code-review bot, a
+// playground), not a generator.
+func startsServer(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			continue
+		}
+		switch fn.Pkg().Path() {
+		case "net":
+			switch fn.Name() {
+			case "Listen", "ListenTCP", "ListenUnix", "ListenPacket", "ListenUDP":
+				return true
+			}
+		case "net/http":
+			switch fn.Name() {
+			case "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // docGenerators are the packages of command-line frameworks whose
@@ -310,10 +340,13 @@ func mainFuncBody(files []*ast.File) *ast.BlockStmt {
 // namesGoSource reports whether a call in file passes a Go source file's
 // name as a string literal argument: a relative or absolute path whose
 // last element is a name ending in .go ("src/cli/cli.go", "main.go";
-// not the suffix ".go" alone, and no text with spaces). A program that
-// names one writes or runs Go sources of its repository: a generator,
-// a version bumper run by go:generate, a maintainer's script.
-func namesGoSource(file *ast.File) bool {
+// not the suffix ".go" alone, "_test.go", a pattern such as "*.go", or
+// text with spaces), to a function outside packages strings and bytes
+// and other than path's and filepath's Match (which test a name, not
+// name a file). A program that names one writes or runs Go sources of
+// its repository: a generator, a version bumper run by go:generate, a
+// maintainer's script.
+func namesGoSource(file *ast.File, info *types.Info) bool {
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
 		if found {
@@ -322,6 +355,13 @@ func namesGoSource(file *ast.File) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
+		}
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil {
+			switch path := fn.Pkg().Path(); {
+			case path == "strings", path == "bytes",
+				(path == "path" || path == "path/filepath") && fn.Name() == "Match":
+				return true // a test of a name
+			}
 		}
 		for _, arg := range call.Args {
 			lit, ok := arg.(*ast.BasicLit)
@@ -332,7 +372,8 @@ func namesGoSource(file *ast.File) bool {
 			if err != nil || strings.ContainsAny(s, " \t\n%") {
 				continue
 			}
-			if base := path.Base(s); strings.HasSuffix(base, ".go") && len(base) > len(".go") && !strings.HasPrefix(base, ".") {
+			if base := path.Base(s); strings.HasSuffix(base, ".go") && len(base) > len(".go") &&
+				!strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "_") && !strings.ContainsAny(base, "*?[") {
 				found = true
 			}
 		}

@@ -23,7 +23,8 @@ type Summary struct {
 	// MemAccept is set on an Accept method that hands out only
 	// connections made in memory: received from a channel or made by
 	// net.Pipe, in a package whose non-test code accepts from no
-	// network listener.
+	// network listener and whose exported functions and methods send
+	// on no channel a connection their caller gives.
 	MemAccept bool
 	// DebugParams are *http.ServeMux (or gorilla/mux *Router) parameters
 	// on which the function
@@ -154,14 +155,19 @@ type Servers struct {
 	// constant name.
 	flagDefs map[string][]*ssa.Call
 	addrs    map[*ssa.Global]int // other uses of a variable's address
+	// written: the variables holding a pointer that the package stores
+	// through (*addr = v, addr a package-level flag.String)
+	written map[*ssa.Global]bool
 	// gfields are the addresses of the fields of the package's struct
 	// variables, by variable and field.
 	gfields map[globalField][]*ssa.FieldAddr
 	nfields map[*ssa.Global]int // how many of addrs are field addresses
 	fieldUs map[fieldKey][]*ssa.FieldAddr
 	// relays is set when the package's non-test code accepts
-	// connections from a listener of the network: a channel it feeds may
-	// carry them.
+	// connections from a listener of the network, or sends on a channel
+	// a connection its caller gives, in a function or method other
+	// packages call: a channel it feeds may carry the network's
+	// connections.
 	relays bool
 	// testCode reports whether an instruction is written in a _test.go
 	// file (nil: none is).
@@ -212,6 +218,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		flagged:     make(map[ssa.Value][]*ssa.Call),
 		flagDefs:    make(map[string][]*ssa.Call),
 		addrs:       make(map[*ssa.Global]int),
+		written:     make(map[*ssa.Global]bool),
 		fieldUs:     make(map[fieldKey][]*ssa.FieldAddr),
 		gfields:     make(map[globalField][]*ssa.FieldAddr),
 		nfields:     make(map[*ssa.Global]int),
@@ -236,6 +243,11 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.Store:
 				if g, ok := x.Addr.(*ssa.Global); ok {
 					s.stores[g] = append(s.stores[g], x.Val)
+				}
+				if load, ok := x.Addr.(*ssa.UnOp); ok && load.Op == token.MUL {
+					if g, ok := load.X.(*ssa.Global); ok {
+						s.written[g] = true // **g = v: through the pointer g holds
+					}
 				}
 				if st, ok := x.Val.Type().Underlying().(*types.Struct); ok {
 					if _, made := x.Addr.(*ssa.Alloc); !made {
@@ -263,6 +275,12 @@ func (s *Servers) scan(fn *ssa.Function) {
 				if networkAccept(&x.Call) && (s.testCode == nil || !s.testCode(x)) {
 					s.relays = true
 				}
+			case *ssa.Send:
+				if connType(x.X.Type()) && givenConn(x.X) && exportedEntry(fn) && (s.testCode == nil || !s.testCode(x)) {
+					// Push(c net.Conn) { l.conns <- c }: another
+					// package may hand it the network's connections
+					s.relays = true
+				}
 			}
 			buf = in.Operands(buf[:0])
 			for _, op := range buf {
@@ -278,6 +296,44 @@ func (s *Servers) scan(fn *ssa.Function) {
 			}
 		}
 	}
+}
+
+// connType reports whether t is a connection: net.Conn, or a type with
+// its Read, Write and RemoteAddr methods.
+func connType(t types.Type) bool {
+	return hasMethod(t, "RemoteAddr") && hasMethod(t, "Read") && hasMethod(t, "Write")
+}
+
+// givenConn reports whether v, a connection, is one the function's
+// caller gives: a parameter, or a variable a closure captures.
+func givenConn(v ssa.Value) bool {
+	switch ssakit.Unconvert(v).(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	}
+	return false
+}
+
+// exportedEntry reports whether another package can call fn, or the
+// function a closure fn is written in: an exported function, or an
+// exported method of an exported type.
+func exportedEntry(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !obj.Exported() {
+		return false
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		return ok && n.Obj().Exported()
+	}
+	return true
 }
 
 func fieldOf(fa *ssa.FieldAddr) (fieldKey, bool) {
@@ -537,13 +593,16 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 	}
 	switch p := ptr.(type) {
 	case *ssa.Call:
-		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 {
+		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 && !writesThrough(p, 0) {
 			return local(p.Call.Args[d])
 		}
 	case *ssa.UnOp: // a variable that holds the pointer
 		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
 			vals := s.stores[g]
-			return len(vals) == 1 && s.addrs[g] == 0 && s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth, local)
+			return len(vals) == 1 && s.addrs[g] == 0 && !s.written[g] && s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth, local)
+		}
+		if cell := cellOf(p); cell == nil || cellWrittenThrough(cell, 0) {
+			return false
 		}
 		return everyStored(p, func(v ssa.Value) bool { return s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: v}, depth, local) })
 	case *ssa.Global:
@@ -565,6 +624,78 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 			}
 		}
 		return s.flaggedOnly(p, stores, other, local)
+	}
+	return false
+}
+
+// writesThrough reports whether the code may store through ptr, a
+// pointer to a flag's value (flag.String's result): a store, a call it
+// is handed to, or either in a closure that captures it (*addr = ":" +
+// os.Getenv("PORT") after flag.Parse). Loads of it read the flag.
+func writesThrough(ptr ssa.Value, depth int) bool {
+	refs := ptr.Referrers()
+	if refs == nil || depth > 4 {
+		return true
+	}
+	for _, in := range *refs {
+		switch u := in.(type) {
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return true
+			}
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if u.Addr == ptr {
+				return true
+			}
+			// the pointer kept in a variable: judged by its loads
+			// (flagDefaultIs); anywhere else, handed on
+			if _, ok := u.Addr.(*ssa.Alloc); !ok {
+				if _, ok := u.Addr.(*ssa.Global); !ok {
+					return true
+				}
+			}
+		case *ssa.MakeClosure:
+			fn := u.Fn.(*ssa.Function)
+			for i, b := range u.Bindings {
+				if b == ptr && writesThrough(fn.FreeVars[i], depth+1) {
+					return true
+				}
+			}
+		default:
+			return true // handed to a call, converted, compared
+		}
+	}
+	return false
+}
+
+// cellWrittenThrough reports whether the code may store through the
+// pointer a local variable holds (writesThrough of its loads), here or
+// in a closure that captures the variable, or set the variable in such
+// a closure.
+func cellWrittenThrough(cell ssa.Value, depth int) bool {
+	refs := cell.Referrers()
+	if refs == nil || depth > 4 {
+		return true
+	}
+	for _, in := range *refs {
+		switch u := in.(type) {
+		case *ssa.UnOp:
+			if u.Op == token.MUL && writesThrough(u, 0) {
+				return true
+			}
+		case *ssa.Store:
+			if _, free := cell.(*ssa.FreeVar); free && u.Addr == cell {
+				return true // set in a closure: not seen by everyStored
+			}
+		case *ssa.MakeClosure:
+			fn := u.Fn.(*ssa.Function)
+			for i, b := range u.Bindings {
+				if b == cell && cellWrittenThrough(fn.FreeVars[i], depth+1) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
@@ -1121,8 +1252,15 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 				if !returning {
 					return false
 				}
-			case *ssa.MakeInterface, *ssa.DebugRef:
-				// the mux handed to the server
+			case *ssa.MakeInterface:
+				// the mux handed to the server as its http.Handler; an
+				// interface with other methods (a generated router's
+				// ServeMux interface with HandleFunc) lets the callee
+				// register routes of its own
+				if !handlerOnly(u.Type()) {
+					return false
+				}
+			case *ssa.DebugRef:
 			default:
 				return false
 			}
@@ -1136,6 +1274,16 @@ func (s *Servers) muxUses(mux ssa.Value, returning bool) (bool, int) {
 }
 
 const gorillaMux = "github.com/gorilla/mux"
+
+// handlerOnly reports whether t is an interface whose only method is
+// ServeHTTP (http.Handler, or an interface of the code that says the
+// same): what is given one can serve requests through it, not register
+// routes on it. The empty interface is not one: it may be asserted back
+// to the mux.
+func handlerOnly(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() == 1 && iface.Method(0).Name() == "ServeHTTP"
+}
 
 // gorillaRoute judges a route of a gorilla/mux Router that call adds, by
 // its method name and arguments (the router first): router.Handle(path,
@@ -1526,7 +1674,9 @@ func ImportedMux(pass *analysis.Pass, known Known) MuxUse {
 
 // ownMux returns what funcs register on the DefaultServeMux: http.Handle
 // and http.HandleFunc, its own Handle methods, and the debug helpers it
-// is given to. A registration is debug by its route or its handler
+// is given to. The DefaultServeMux kept in a variable, a field or a
+// closure's capture may receive any route through it (MuxOther). A
+// registration is debug by its route or its handler
 // (debugRegistration); only a debug handler (pprof's, expvar's,
 // promhttp's) or a debug helper says the mux is a debug listener
 // (MuxDebug): a route under /debug/ alone does not. A lookup (its
@@ -1546,6 +1696,16 @@ func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.Store:
+					if isDefaultMux(x.Val) {
+						m |= MuxOther // kept in a variable or field: may receive any route
+					}
+				case *ssa.MakeClosure:
+					if slices.ContainsFunc(x.Bindings, isDefaultMux) {
+						m |= MuxOther
+					}
+				}
 				call, ok := instr.(*ssa.Call)
 				if !ok {
 					continue

@@ -244,7 +244,9 @@
 // that is a loopback literal ("127.0.0.1:...", "localhost:...",
 // "[::1]:..."), or is read from a string flag (flag.String,
 // flag.StringVar, a FlagSet's, pflag's, or pflag's GetString of the
-// flag's name) whose default is one and that nothing else sets, also a field of an unexported struct variable the
+// flag's name) whose default is one and that nothing else sets (no
+// store through flag.String's pointer, as *addr = ":" + os.Getenv("PORT")
+// is, and the pointer handed to no call), also a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says
 // otherwise; a default of ":8080", "0.0.0.0:80" or "" is reported, and
@@ -277,9 +279,10 @@
 // package that does, as a connection multiplexer does, may be relaying
 // network connections through the channel, and is reported; a test that
 // accepts and hands its connections over is not part of the program;
-// what other packages hand over through an exported method is not
-// followed: a relay there, feeding the listener from the network, is not
-// seen), or a function of the analyzed
+// so is a package whose exported function or exported method of an
+// exported type sends a connection its caller gives on a channel, as a
+// protocol sniffer's Push(c net.Conn) does: another package may feed it
+// from the network), or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is
 // promhttp's, expvar's, net/http/pprof's, docker/go-metrics' or
@@ -289,11 +292,14 @@
 // Handler or HandlerFunc, narrowed by Methods and the like, no
 // Subrouter), that receives only debug registrations (a route under
 // /debug/ or /metrics,
-// "/debug/"+name included, a health probe's route, whose first element is
-// healthz, readyz, livez, startupz, health, healthcheck, ready, readiness,
-// live, liveness or startup: the orchestrator's and the monitoring
-// system's endpoints, which serve no data; or a debug handler at any
-// route), directly or
+// "/debug/"+name included, a health probe's exact route, /healthz,
+// /readyz, /livez, /startupz (and their subtrees), /health, /healthcheck,
+// /ready, /readiness, /live, /liveness, /startup or two of them
+// (/health/ready; not a subtree such as /live/ or /health/records/): the
+// orchestrator's and the monitoring system's endpoints, which serve no
+// data; never a pattern with a method other than GET or HEAD, such as a
+// pushgateway's POST /metrics/{job}; or a debug handler at any route),
+// directly or
 // through debug helpers of the analyzed code (fact: "registers only debug
 // handlers on parameter i", also through an unexported field of the
 // helper's type, as a Debugger's Handle method uses it, and a helper
@@ -304,15 +310,23 @@
 // linking to /debug/, an "ok" health check; a mux with such pages alone
 // is reported), also one made outside a goroutine's closure and served
 // inside it, directly or as the Handler of an http.Server made outside
-// the closure that only calls the server's methods; and the
+// the closure that only calls the server's methods (a mux handed to any
+// other function, or as an interface other than http.Handler, such as a
+// generated router's ServeMux interface with HandleFunc, may receive the
+// API's routes, and is reported); and the
 // DefaultServeMux (a nil handler, or an http.Server whose Handler is
 // never set) when what the package and every package it imports register
 // on it (a package fact, "registers debug handlers on
 // http.DefaultServeMux") is the side effect of importing net/http/pprof
 // or expvar, a debug handler, or a debug route, with at least one of the
-// first three; a DefaultServeMux that also gets another route, or is
-// handed to a function that is no debug helper, anywhere in that import
-// closure, is reported. Not reported either: a server of the
+// first three; a DefaultServeMux that also gets another route, is
+// handed to a function that is no debug helper, or is kept in a
+// variable, a field or a closure's capture (var router =
+// http.DefaultServeMux), anywhere in that import closure, is reported.
+// Not reported either (a known gap: a library that imports
+// net/http/pprof and serves the DefaultServeMux on which its importer
+// registers the API is not reported, as the library cannot see the
+// importer's routes): a server of the
 // DefaultServeMux in a library whose import closure registers no route
 // on it. Such a library serves what the
 // program's main package puts there, most often the profiles of
@@ -347,17 +361,21 @@
 // doc(s)/ above it; a library with a test word as a whole element or in a
 // directory above it (pkg/test, integration-tests/x; not pkg/ab-test), or
 // in a demo's directory (cmd/app-demo-x/conn); a package under
-// internal/tools/ or t/ (the Git project's test directory); a main package
-// that imports testing or starts an
-// httptest server, whose files are all named example*.go, that lies in or
-// under a directory named release, that names a Go source file in a call or
-// whose func main calls cobra/doc's documentation generators (cmd/gendocs);
+// t/ (the Git project's test directory; a library under tools/ or
+// internal/tools/ is ordinary); a main package that imports testing or
+// starts an httptest server, whose files are all named example*.go, that
+// lies in or under a directory named release, that names a Go source file
+// in a call and starts no network server (not "_test.go" or "*.go", nor
+// an argument of strings or filepath.Match: a test of a name) or whose
+// func main calls cobra/doc's documentation generators (cmd/gendocs);
 // a package
-// whose non-test code names a type of testing (T, B, TB), one named xtest
+// whose non-test code names a type of testing (T, B, TB; in one file of a
+// production package, that file when most of its functions name one, else
+// those functions), one named xtest
 // that imports a package named x (httptest and net/http), or one named
 // testutil(s), testhelper(s) or testing; a file built only with the ignore,
 // tools, integration
-// or e2e tag. No stranger talks to them. Streaming code
+// or e2e tag (that file alone, unless all are). No stranger talks to them. Streaming code
 // that must not have a deadline (a long poll, a watch, a server-sent
 // event stream) says so with a suppression and its reason.
 //

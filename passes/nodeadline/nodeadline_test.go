@@ -96,8 +96,8 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 // network still are.
 func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
-		"pprofserver", "expvarserver", "pprofmixed", "pprofown", "nopprof",
-		"memservers", "memservers/memnet", "netrelay", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
+		"pprofserver", "expvarserver", "pprofmixed", "pprofrouted", "pprofown", "nopprof",
+		"memservers", "memservers/memnet", "netrelay", "pushedconns/...", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
 		"wrappedlisteners/...")
 }
@@ -144,7 +144,8 @@ var demoted = []string{"roles/examples/hello", "roles/tools/gen", "roles/interna
 // lookalikes are ordinary code that looks like a demoted role: reported.
 var lookalikes = []string{"roles/tools/lib", "roles/cmd/resample", "roles/cmd/sampler", "roles/cmd/contest",
 	"roles/cmd/devices", "roles/latest", "roles/recorder", "roles/integ", "roles/undertest", "roles/store",
-	"roles/pkg/ab-test", "roles/cmd/speedtest", "roles/cmd/shortest", "roles/cmd/prerender", "roles/cmd/exampleconfig"}
+	"roles/pkg/ab-test", "roles/cmd/speedtest", "roles/cmd/shortest", "roles/cmd/prerender", "roles/cmd/exampleconfig",
+	"roles/internal/tools/agenttools"}
 
 const demotedMark = "// no diagnostic: developer-code"
 

@@ -137,14 +137,18 @@
 // word (unittest, tstest; not latest or speedtest), or doc(s)/ above it; a
 // library with a test word as a whole element or in a directory above it
 // (pkg/test, integration-tests/x; not pkg/ab-test); a package under
-// internal/tools/ or t/ (the Git project's test directory); a main package
-// that imports testing or starts an
-// httptest server, whose files are all named example*.go, that lies in or
-// under a directory named release, that names a Go source file in a call or
-// whose func main calls cobra/doc's documentation generators (cmd/gendocs);
+// t/ (the Git project's test directory; a library under tools/ or
+// internal/tools/ is ordinary); a main package that imports testing or
+// starts an httptest server, whose files are all named example*.go, that
+// lies in or under a directory named release, that names a Go source file
+// in a call and starts no network server (not "_test.go" or "*.go", nor
+// an argument of strings or filepath.Match: a test of a name) or whose
+// func main calls cobra/doc's documentation generators (cmd/gendocs);
 // a test
-// utility (a testing type named, xtest, testutil); a file built only with
-// the ignore, tools, integration or e2e tag. Whoever runs such code races
+// utility (a testing type named, xtest, testutil; in one file of a
+// production package, that file when most of its functions name one,
+// else those functions); a file built only with the ignore, tools,
+// integration or e2e tag (that file alone, unless all are). Whoever runs such code races
 // only with themself. -tempname.tools reports them under their own
 // categories instead.
 package tempname

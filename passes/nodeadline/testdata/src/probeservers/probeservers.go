@@ -84,3 +84,31 @@ func probeLikeAPI(c *check) error {
 	mux.HandleFunc("/health-records", c.live) // an API of health records, not a probe
 	return http.ListenAndServe(":8080", mux)  // want `http.ListenAndServe starts a server that cannot have timeouts`
 }
+
+func liveStreams(c *check) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/live/", c.live)         // an HLS server's live streams: a subtree, not a probe
+	return http.ListenAndServe(":8080", mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func healthRecords(c *check) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/health/records/", c.live) // an API of health records
+	mux.HandleFunc("/health/patients/", c.live)
+	return http.ListenAndServe(":8080", mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func pushMetrics(c *check) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /metrics/{job}", c.live) // ingestion, as a pushgateway's
+	mux.Handle("GET /metrics", promhttp.Handler())
+	return http.ListenAndServe(":9091", mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func kubernetesSubtree(c *check) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz/", c.live) // the named checks under /healthz
+	mux.HandleFunc("GET /readyz/{$}", c.readiness)
+	mux.HandleFunc("HEAD /livez", c.live)
+	return http.ListenAndServe(":8080", mux) // no diagnostic: probes only
+}

@@ -1,5 +1,6 @@
-// Package tooling is developer tooling.
-package tooling
+// Command tooling is a developer tool (a program under internal/tools; a
+// library there is ordinary code).
+package main
 
 import (
 	"os"
@@ -14,8 +15,10 @@ func locked(lockPath string) error {
 	}
 	f.Close()
 	if err := work(); err != nil {
-		// no diagnostic by default: developer tooling under internal/tools (reported with -lockfile.tools)
+		// no diagnostic by default: a developer tool under internal/tools (reported with -lockfile.tools)
 		return err // want `return leaves lock file lockPath behind`
 	}
 	return os.Remove(lockPath)
 }
+
+func main() {}

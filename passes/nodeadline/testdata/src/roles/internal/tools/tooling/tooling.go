@@ -1,8 +1,11 @@
-// Package tooling is a library of developer tools (internal/tools).
-package tooling
+// Command tooling is a developer tool (a program under internal/tools; a
+// library there is ordinary code).
+package main
 
 import "net/http"
 
 func Fetch(u string) (*http.Response, error) {
 	return http.Get(u) // no diagnostic: developer-code
 }
+
+func main() {}

@@ -1,5 +1,6 @@
-// Package tooling is developer tooling.
-package tooling
+// Command tooling is a developer tool (a program under internal/tools; a
+// library there is ordinary code).
+package main
 
 import (
 	"os"
@@ -11,6 +12,8 @@ func bump(p string) error {
 		return err
 	}
 	data = append(data, '!')
-	// no diagnostic by default: developer tooling under internal/tools (reported with -partialwrite.tools)
+	// no diagnostic by default: a developer tool under internal/tools (reported with -partialwrite.tools)
 	return os.WriteFile(p, data, 0o644) // want `os.WriteFile rewrites p in place after os.ReadFile read it`
 }
+
+func main() {}

@@ -1,0 +1,6 @@
+//go:build integration
+
+package taggedfile
+
+// AddCreditForIntegration exposes AddCredit to the integration suite.
+var AddCreditForIntegration = AddCredit
