@@ -156,7 +156,7 @@ type Servers struct {
 	flagDefs map[string][]*ssa.Call
 	addrs    map[*ssa.Global]int // other uses of a variable's address
 	// written: the variables holding a pointer that the package stores
-	// through (*addr = v, addr a package-level flag.String)
+	// through or hands on (*addr = v, addr a package-level flag.String)
 	written map[*ssa.Global]bool
 	// gfields are the addresses of the fields of the package's struct
 	// variables, by variable and field.
@@ -244,14 +244,16 @@ func (s *Servers) scan(fn *ssa.Function) {
 				if g, ok := x.Addr.(*ssa.Global); ok {
 					s.stores[g] = append(s.stores[g], x.Val)
 				}
-				if load, ok := x.Addr.(*ssa.UnOp); ok && load.Op == token.MUL {
-					if g, ok := load.X.(*ssa.Global); ok {
-						s.written[g] = true // **g = v: through the pointer g holds
-					}
-				}
+
 				if st, ok := x.Val.Type().Underlying().(*types.Struct); ok {
 					if _, made := x.Addr.(*ssa.Alloc); !made {
 						s.wholeStores[st]++
+					}
+				}
+			case *ssa.UnOp:
+				if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && !s.written[g] {
+					if stringPointer(x.Type()) && s.storedThrough(x, false, 0) {
+						s.written[g] = true // **g = v, or *g handed on
 					}
 				}
 			case *ssa.FieldAddr:
@@ -296,6 +298,16 @@ func (s *Servers) scan(fn *ssa.Function) {
 			}
 		}
 	}
+}
+
+// stringPointer reports whether t is *string, as flag.String's result.
+func stringPointer(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	b, ok := p.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.String
 }
 
 // connType reports whether t is a connection: net.Conn, or a type with
@@ -593,7 +605,7 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 	}
 	switch p := ptr.(type) {
 	case *ssa.Call:
-		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 && !writesThrough(p, 0) {
+		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 && !s.storedThrough(p, false, 0) {
 			return local(p.Call.Args[d])
 		}
 	case *ssa.UnOp: // a variable that holds the pointer
@@ -601,7 +613,7 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 			vals := s.stores[g]
 			return len(vals) == 1 && s.addrs[g] == 0 && !s.written[g] && s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth, local)
 		}
-		if cell := cellOf(p); cell == nil || cellWrittenThrough(cell, 0) {
+		if cell := cellOf(p); cell == nil || s.storedThrough(cell, true, 0) {
 			return false
 		}
 		return everyStored(p, func(v ssa.Value) bool { return s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: v}, depth, local) })
@@ -628,73 +640,59 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 	return false
 }
 
-// writesThrough reports whether the code may store through ptr, a
-// pointer to a flag's value (flag.String's result): a store, a call it
-// is handed to, or either in a closure that captures it (*addr = ":" +
-// os.Getenv("PORT") after flag.Parse). Loads of it read the flag.
-func writesThrough(ptr ssa.Value, depth int) bool {
-	refs := ptr.Referrers()
+// storedThrough reports whether the code may store through the pointer
+// to a flag's value (flag.String's result) that v is, or, with cell,
+// that the local variable v holds: a store through it (*addr = ":" +
+// os.Getenv("PORT") after flag.Parse), the pointer handed to a call or
+// kept where it is written through, the variable set in a closure or
+// its address taken; here or in a closure that captures it. Loads of
+// the pointer read the flag.
+func (s *Servers) storedThrough(v ssa.Value, cell bool, depth int) bool {
+	refs := v.Referrers()
 	if refs == nil || depth > 4 {
 		return true
 	}
 	for _, in := range *refs {
 		switch u := in.(type) {
-		case *ssa.UnOp:
-			if u.Op != token.MUL {
-				return true
-			}
 		case *ssa.DebugRef:
-		case *ssa.Store:
-			if u.Addr == ptr {
+		case *ssa.UnOp:
+			switch {
+			case u.Op != token.MUL:
+				return true
+			case cell && s.storedThrough(u, false, depth+1):
 				return true
 			}
-			// the pointer kept in a variable: judged by its loads
-			// (flagDefaultIs); anywhere else, handed on
-			if _, ok := u.Addr.(*ssa.Alloc); !ok {
-				if _, ok := u.Addr.(*ssa.Global); !ok {
+		case *ssa.Store:
+			if u.Addr == v {
+				if _, free := v.(*ssa.FreeVar); !cell || free {
+					return true // *p = x, or the variable set in a closure
+				}
+				continue // the variable's own stores: everyStored judges them
+			}
+			if cell {
+				return true // the variable's address kept
+			}
+			switch addr := u.Addr.(type) {
+			case *ssa.Alloc:
+				if s.storedThrough(addr, true, depth+1) {
 					return true
 				}
+			case *ssa.Global:
+				if s.written[addr] || s.addrs[addr] > 0 {
+					return true
+				}
+			default:
+				return true
 			}
 		case *ssa.MakeClosure:
 			fn := u.Fn.(*ssa.Function)
 			for i, b := range u.Bindings {
-				if b == ptr && writesThrough(fn.FreeVars[i], depth+1) {
+				if b == v && s.storedThrough(fn.FreeVars[i], cell, depth+1) {
 					return true
 				}
 			}
 		default:
 			return true // handed to a call, converted, compared
-		}
-	}
-	return false
-}
-
-// cellWrittenThrough reports whether the code may store through the
-// pointer a local variable holds (writesThrough of its loads), here or
-// in a closure that captures the variable, or set the variable in such
-// a closure.
-func cellWrittenThrough(cell ssa.Value, depth int) bool {
-	refs := cell.Referrers()
-	if refs == nil || depth > 4 {
-		return true
-	}
-	for _, in := range *refs {
-		switch u := in.(type) {
-		case *ssa.UnOp:
-			if u.Op == token.MUL && writesThrough(u, 0) {
-				return true
-			}
-		case *ssa.Store:
-			if _, free := cell.(*ssa.FreeVar); free && u.Addr == cell {
-				return true // set in a closure: not seen by everyStored
-			}
-		case *ssa.MakeClosure:
-			fn := u.Fn.(*ssa.Function)
-			for i, b := range u.Bindings {
-				if b == cell && cellWrittenThrough(fn.FreeVars[i], depth+1) {
-					return true
-				}
-			}
 		}
 	}
 	return false

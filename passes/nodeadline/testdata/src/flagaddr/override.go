@@ -55,3 +55,20 @@ func readOnly() {
 	_ = show()
 	http.ListenAndServe(*addr, http.NotFoundHandler()) // no diagnostic: the flag's loopback default is only read
 }
+
+func secondVariable() {
+	addr := flag.String("addr5", "localhost:8080", "listen address")
+	alias := addr
+	set := func() { *alias = os.Getenv("ADDR") }
+	flag.Parse()
+	set()
+	http.ListenAndServe(*addr, http.NotFoundHandler()) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+var globalAddr = flag.String("addr6", "localhost:8080", "listen address")
+
+func globalHandedOn() {
+	flag.Parse()
+	fromEnv(globalAddr)
+	http.ListenAndServe(*globalAddr, http.NotFoundHandler()) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
