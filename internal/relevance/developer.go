@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -32,7 +33,7 @@ func DemoteDeveloperCode(pass *analysis.Pass) *analysis.Pass {
 	demoted := *pass
 	report := pass.Report
 	pkgRole, known := Ordinary, false
-	var testing *Testing
+	var testing map[*token.File]bool
 	demoted.Report = func(d analysis.Diagnostic) {
 		if !known {
 			pkgRole, testing, known = PackageRole(pass), TestingFiles(pass), true
@@ -46,10 +47,10 @@ func DemoteDeveloperCode(pass *analysis.Pass) *analysis.Pass {
 }
 
 // fileRole is the FileRoleIn of the file d is in.
-func fileRole(pass *analysis.Pass, testing *Testing, d analysis.Diagnostic) Role {
+func fileRole(pass *analysis.Pass, testing map[*token.File]bool, d analysis.Diagnostic) Role {
 	for _, f := range pass.Files {
 		if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
-			return FileRoleIn(f, d.Pos, testing, pass.Fset)
+			return FileRoleIn(f, testing, pass.Fset)
 		}
 	}
 	return Ordinary

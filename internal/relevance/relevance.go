@@ -123,8 +123,8 @@ func testUtility(pass *analysis.Pass) bool {
 	if x, ok := strings.CutSuffix(name, "test"); ok && x != "" {
 		helperOf = x
 	}
-	if t, n := TestingFiles(pass), nonTestFiles(pass); n > 0 && len(t.files) == n {
-		return true // every file is test-utility code (one that is demoted alone: FileRoleIn)
+	if files, n := TestingFiles(pass), nonTestFiles(pass); n > 0 && len(files) == n {
+		return true // every file names a testing type (one that does is a test-utility file: FileRoleIn)
 	}
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -171,74 +171,21 @@ func containerTestFramework(path string) bool {
 		strings.HasPrefix(path, "github.com/testcontainers/testcontainers-go/")
 }
 
-// Testing tells the test-utility code of a package's non-test files:
-// code that names a type of package testing (T, B, TB, F, M), which
-// only the test runner hands out.
-type Testing struct {
-	// files are the test-utility files: more than half of their
-	// functions name a testing type, or they name one and declare no
-	// function. A production package may keep its test helpers in one
-	// (tsdb/testutil.go beside the database's code).
-	files map[*token.File]bool
-	// funcs are the functions of the other files that name one: a
-	// NewForTest(tb testing.TB) beside the production code it sets up.
-	funcs []*ast.FuncDecl
-}
-
-// TestingFiles returns the test-utility code of the package's non-test
-// files (Testing): only its findings are demoted, not the package's.
-func TestingFiles(pass *analysis.Pass) *Testing {
-	t := &Testing{files: make(map[*token.File]bool)}
-	namesTesting := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && !found {
-				if tn, ok := pass.TypesInfo.Uses[id].(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
-	for _, f := range pass.Files {
-		tf := pass.Fset.File(f.Pos())
-		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
-			continue // (the test variant of a package sees its tests too)
-		}
-		var funcs, named []*ast.FuncDecl
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				funcs = append(funcs, fd)
-				if namesTesting(fd) {
-					named = append(named, fd)
-				}
+// TestingFiles returns the non-test files of the package whose code
+// names a type of package testing (T, B, TB, F, M): test-utility files.
+// A production package may keep its test helpers in one such file
+// (tsdb/testutil.go beside the database's code): only that file's
+// findings are demoted, not the package's.
+func TestingFiles(pass *analysis.Pass) map[*token.File]bool {
+	files := make(map[*token.File]bool)
+	for id, obj := range pass.TypesInfo.Uses {
+		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" {
+			if f := pass.Fset.File(id.Pos()); f != nil && !strings.HasSuffix(f.Name(), "_test.go") {
+				files[f] = true // (the test variant of a package sees its tests too)
 			}
 		}
-		switch {
-		case len(funcs) == 0 && namesTesting(f), len(named)*2 > len(funcs):
-			t.files[tf] = true
-		default:
-			t.funcs = append(t.funcs, named...)
-		}
 	}
-	return t
-}
-
-// at reports whether pos, in file f, is test-utility code.
-func (t *Testing) at(f *ast.File, pos token.Pos, fset *token.FileSet) bool {
-	if t == nil {
-		return false
-	}
-	if t.files[fset.File(f.Pos())] {
-		return true
-	}
-	for _, fd := range t.funcs {
-		if fd.Pos() <= pos && pos < fd.End() {
-			return true
-		}
-	}
-	return false
+	return files
 }
 
 // nonTestFiles counts the package's files that are not _test.go files.
@@ -252,13 +199,13 @@ func nonTestFiles(pass *analysis.Pass) int {
 	return n
 }
 
-// FileRoleIn is the role of the code at pos in one file of the package:
-// the file's FileRole, or TestUtil for test-utility code (TestingFiles).
-func FileRoleIn(f *ast.File, pos token.Pos, testing *Testing, fset *token.FileSet) Role {
+// FileRoleIn is the role of one file of the package: its FileRole, or
+// TestUtil for a file of testing (TestingFiles).
+func FileRoleIn(f *ast.File, testing map[*token.File]bool, fset *token.FileSet) Role {
 	if r := FileRole(f); r != Ordinary {
 		return r
 	}
-	if testing.at(f, pos, fset) {
+	if testing[fset.File(f.Pos())] {
 		return TestUtil
 	}
 	return Ordinary
@@ -561,7 +508,7 @@ func cellOf(load *ssa.UnOp) *ssa.Alloc {
 // z-routes, whose subtrees are checks too (/healthz/etcd).
 func debugRoute(pattern string) bool {
 	if method, rest, ok := strings.Cut(pattern, " "); ok {
-		if m := strings.TrimSpace(method); m != "GET" && m != "HEAD" {
+		if !readMethod(method) {
 			return false
 		}
 		pattern = strings.TrimSpace(rest)
@@ -569,11 +516,12 @@ func debugRoute(pattern string) bool {
 	if i := strings.IndexByte(pattern, '/'); i > 0 {
 		pattern = pattern[i:] // a host
 	}
-	pattern = strings.TrimSuffix(pattern, "{$}")
 	if strings.HasPrefix(pattern, "/debug/") || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/") {
 		return true
 	}
-	subtree := strings.HasSuffix(pattern, "/")
+	// "/health/{$}" is the exact path /health/
+	pattern, exact := strings.CutSuffix(pattern, "{$}")
+	subtree := strings.HasSuffix(pattern, "/") && !exact
 	switch elems := strings.Split(strings.Trim(pattern, "/"), "/"); len(elems) {
 	case 1:
 		return probeRoutes[elems[0]] && (!subtree || strings.HasSuffix(elems[0], "z"))

@@ -182,7 +182,7 @@ var roleAnalyzer = &analysis.Analyzer{
 func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
-		"bumpversion", "gosrcname", "prbot", "playground", "globcheck", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
+		"bumpversion", "gosrcname", "prbot", "playground", "globcheck", "previewgen", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
 		"containerharness", "tcharness", "dockerapi", "crossdockdriver")
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"net"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -283,32 +284,65 @@ func mainRole(pass *analysis.Pass) Role {
 	return Ordinary
 }
 
-// startsServer reports whether the package's code names a function or
-// method that starts a network server: net's Listen functions, or
-// net/http's ListenAndServe, ListenAndServeTLS, Serve and ServeTLS (the
-// functions, or the methods of http.Server). A program that names Go
-// sources and serves the network is a service (a code-review bot, a
-// playground), not a generator.
+// startsServer reports whether the package's non-test code calls a
+// function or method that starts a network server: net's Listen
+// functions, or net/http's ListenAndServe, ListenAndServeTLS, Serve and
+// ServeTLS (the functions, or the methods of http.Server), but for a
+// listen on a loopback literal ("localhost:6060": a generator's preview).
+// A program that names Go sources and serves the network is a service
+// (a code-review bot, a playground), not a generator.
 func startsServer(pass *analysis.Pass) bool {
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil {
+	found := false
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
 			continue
 		}
-		switch fn.Pkg().Path() {
-		case "net":
-			switch fn.Name() {
-			case "Listen", "ListenTCP", "ListenUnix", "ListenPacket", "ListenUDP":
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+			if !ok || fn.Pkg() == nil {
 				return true
 			}
-		case "net/http":
-			switch fn.Name() {
-			case "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS":
+			addr := -1 // the argument that is the address, if any
+			switch fn.Pkg().Path() + "." + fn.Name() {
+			case "net.Listen", "net.ListenPacket":
+				addr = 1
+			case "net.ListenTCP", "net.ListenUnix", "net.ListenUDP", "net/http.Serve", "net/http.ServeTLS":
+			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+				if fn.Signature().Recv() == nil {
+					addr = 0
+				}
+			default:
 				return true
 			}
+			if addr < 0 || addr >= len(call.Args) || !loopbackLiteral(call.Args[addr]) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false
+}
+
+// loopbackLiteral reports whether e is a string literal of a loopback
+// address ("localhost:6060", "127.0.0.1:0").
+func loopbackLiteral(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return false
+	}
+	host, _, err := net.SplitHostPort(s)
+	return err == nil && loopbackHost(host)
 }
 
 // docGenerators are the packages of command-line frameworks whose

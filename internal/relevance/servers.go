@@ -169,6 +169,10 @@ type Servers struct {
 	// packages call: a channel it feeds may carry the network's
 	// connections.
 	relays bool
+	// fedFields are the channel fields such a function sends on: an
+	// Accept that receives from one may hand out the network's
+	// connections.
+	fedFields map[fieldKey]bool
 	// testCode reports whether an instruction is written in a _test.go
 	// file (nil: none is).
 	testCode func(ssa.Instruction) bool
@@ -219,6 +223,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		flagDefs:    make(map[string][]*ssa.Call),
 		addrs:       make(map[*ssa.Global]int),
 		written:     make(map[*ssa.Global]bool),
+		fedFields:   make(map[fieldKey]bool),
 		fieldUs:     make(map[fieldKey][]*ssa.FieldAddr),
 		gfields:     make(map[globalField][]*ssa.FieldAddr),
 		nfields:     make(map[*ssa.Global]int),
@@ -278,10 +283,14 @@ func (s *Servers) scan(fn *ssa.Function) {
 					s.relays = true
 				}
 			case *ssa.Send:
-				if connType(x.X.Type()) && givenConn(x.X) && exportedEntry(fn) && (s.testCode == nil || !s.testCode(x)) {
-					// Push(c net.Conn) { l.conns <- c }: another
-					// package may hand it the network's connections
-					s.relays = true
+				// Push(c net.Conn) { l.conns <- c }: another package may
+				// hand it the network's connections
+				s.noteSend(fn, x.Chan, x.X, x)
+			case *ssa.Select:
+				for _, st := range x.States {
+					if st.Dir == types.SendOnly {
+						s.noteSend(fn, st.Chan, st.Send, x)
+					}
 				}
 			}
 			buf = in.Operands(buf[:0])
@@ -317,11 +326,26 @@ func connType(t types.Type) bool {
 }
 
 // givenConn reports whether v, a connection, is one the function's
-// caller gives: a parameter, or a variable a closure captures.
-func givenConn(v ssa.Value) bool {
-	switch ssakit.Unconvert(v).(type) {
+// caller gives: a parameter, a variable a closure captures (go func() {
+// l.conns <- c }()), or a struct made around one (&peeked{Conn: c}).
+func givenConn(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	depth++
+	switch x := ssakit.Unconvert(v).(type) {
 	case *ssa.Parameter, *ssa.FreeVar:
 		return true
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+		if _, ok := x.X.(*ssa.FreeVar); ok {
+			return true
+		}
+		return everyStored(x, func(v ssa.Value) bool { return givenConn(v, depth) })
+	case *ssa.Alloc:
+		return madeAround(x, func(v ssa.Value) bool { return givenConn(v, depth) })
 	}
 	return false
 }
@@ -397,7 +421,7 @@ func (s *Servers) FuncSummary(fn *ssa.Function) *Summary {
 	rets := ssakit.Returns(fn)
 	if sig := fn.Signature; sig.Recv() != nil && fn.Name() == "Accept" && sig.Results().Len() == 2 &&
 		len(rets) > 0 && !s.relays {
-		sum.MemAccept = everyResult(rets, 0, func(v ssa.Value) bool { return memConn(v, 0) })
+		sum.MemAccept = everyResult(rets, 0, func(v ssa.Value) bool { return s.memConn(v, 0) })
 	}
 	for i := range fn.Signature.Results().Len() {
 		t := fn.Signature.Results().At(i).Type()
@@ -451,9 +475,10 @@ func everyResult(rets []*ssa.Return, i int, ok func(ssa.Value) bool) bool {
 }
 
 // memConn reports whether v, a connection an Accept method returns, is
-// made in memory: received from a channel (also in a select) or an end
-// of net.Pipe.
-func memConn(v ssa.Value, depth int) bool {
+// made in memory: received from a channel (also in a select) that no
+// exported function of the package feeds with its caller's connections
+// (fedFrom), or an end of net.Pipe.
+func (s *Servers) memConn(v ssa.Value, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -461,27 +486,74 @@ func memConn(v ssa.Value, depth int) bool {
 	switch x := ssakit.Unconvert(v).(type) {
 	case *ssa.Phi:
 		for _, e := range x.Edges {
-			if !ssakit.IsNil(e) && !memConn(e, depth) {
+			if !ssakit.IsNil(e) && !s.memConn(e, depth) {
 				return false
 			}
 		}
 		return true
 	case *ssa.UnOp:
 		if x.Op == token.ARROW {
-			return true
+			return !s.fedFrom(x.X)
 		}
-		return everyStored(x, func(v ssa.Value) bool { return memConn(v, depth) })
+		return everyStored(x, func(v ssa.Value) bool { return s.memConn(v, depth) })
 	case *ssa.Extract:
 		switch t := x.Tuple.(type) {
 		case *ssa.UnOp:
-			return t.Op == token.ARROW && x.Index == 0
+			return t.Op == token.ARROW && x.Index == 0 && !s.fedFrom(t.X)
 		case *ssa.Select:
-			return x.Index >= 2
+			// the received values of the select's receive cases follow
+			// its index and ok results, in the order of its states
+			n := 2
+			for _, st := range t.States {
+				if st.Dir != types.RecvOnly {
+					continue
+				}
+				if n == x.Index {
+					return !s.fedFrom(st.Chan)
+				}
+				n++
+			}
+			return false
 		case *ssa.Call:
 			return isMethod(ssakit.Callee(&t.Call), "net", "", "Pipe")
 		}
 	}
 	return false
+}
+
+// fedFrom reports whether ch, a channel an Accept receives from, may
+// carry connections another package gives: it is loaded from a field
+// that an exported function sends its caller's connections on
+// (Servers.fedFields).
+func (s *Servers) fedFrom(ch ssa.Value) bool {
+	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if fa, ok := load.X.(*ssa.FieldAddr); ok {
+			if k, ok := fieldOf(fa); ok {
+				return s.fedFields[k]
+			}
+		}
+	}
+	return false
+}
+
+// noteSend records a send of v on ch in fn (a send statement, or a send
+// case of a select): a connection fn's caller gives, sent in a function
+// other packages call, may be the network's. On a channel kept in a
+// field, the field is fed (fedFrom); on any other channel, the package
+// is a relay.
+func (s *Servers) noteSend(fn *ssa.Function, ch, v ssa.Value, in ssa.Instruction) {
+	if !connType(v.Type()) || !givenConn(v, 0) || !exportedEntry(fn) || s.testCode != nil && s.testCode(in) {
+		return
+	}
+	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if fa, ok := load.X.(*ssa.FieldAddr); ok {
+			if k, ok := fieldOf(fa); ok {
+				s.fedFields[k] = true
+				return
+			}
+		}
+	}
+	s.relays = true
 }
 
 // LocalAddr reports whether v, the address of a server, can only be
@@ -1324,7 +1396,11 @@ func (s *Servers) gorillaRoute(call ssa.CallInstruction, name string, args []ssa
 					return false // a second handler
 				}
 				handler = c.Call.Args[1]
-			case isMethod(fn, gorillaMux, "Route", "Methods", "Name", "Schemes", "Headers", "Queries", "Host"):
+			case isMethod(fn, gorillaMux, "Route", "Methods"):
+				if len(c.Call.Args) != 2 || !readMethods(c.Call.Args[1]) {
+					return false // a route that takes input (POST, PUT)
+				}
+			case isMethod(fn, gorillaMux, "Route", "Name", "Schemes", "Headers", "Queries", "Host"):
 			default:
 				return false
 			}
@@ -1495,10 +1571,50 @@ func debugRouteValue(v ssa.Value) bool {
 		return false
 	}
 	p := constant.StringVal(k.Value)
-	if i := strings.IndexByte(p, ' '); i >= 0 {
-		p = strings.TrimSpace(p[i+1:]) // a method
+	if method, rest, ok := strings.Cut(p, " "); ok {
+		if !readMethod(method) {
+			return false // PUT /metrics/%s: input
+		}
+		p = strings.TrimSpace(rest)
 	}
 	return strings.HasPrefix(p, "/debug/") || strings.HasPrefix(p, "/metrics/")
+}
+
+// readMethod reports whether method, of a route's pattern, only reads:
+// GET or HEAD.
+func readMethod(method string) bool {
+	m := strings.TrimSpace(method)
+	return m == "GET" || m == "HEAD"
+}
+
+// readMethods reports whether v, the variadic argument of gorilla/mux's
+// Route.Methods, lists only GET and HEAD, as constants.
+func readMethods(v ssa.Value) bool {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, in := range *arr.Referrers() {
+		ia, ok := in.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, u := range *ia.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Addr != ia {
+				continue
+			}
+			m, ok := constString(st.Val)
+			if !ok || !readMethod(strings.ToUpper(m)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasMethod reports whether t, or a pointer to it, has a method of
@@ -1702,6 +1818,10 @@ func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
 				case *ssa.MakeClosure:
 					if slices.ContainsFunc(x.Bindings, isDefaultMux) {
 						m |= MuxOther
+					}
+				case *ssa.MakeInterface:
+					if isDefaultMux(x.X) && !handlerOnly(x.Type()) {
+						m |= MuxOther // as a registration interface (var r Router = http.DefaultServeMux)
 					}
 				}
 				call, ok := instr.(*ssa.Call)

@@ -235,15 +235,22 @@ func acceptedConn(v ssa.Value, accepted map[ssa.Value]bool, depth int) bool {
 		return true
 	case *ssa.Alloc:
 		// a struct made around the connection: one of its fields holds it
-		for _, in := range *x.Referrers() {
-			fa, ok := in.(*ssa.FieldAddr)
-			if !ok {
-				continue
-			}
-			for _, u := range *fa.Referrers() {
-				if st, ok := u.(*ssa.Store); ok && st.Addr == fa && acceptedConn(st.Val, accepted, depth) {
-					return true
-				}
+		return madeAround(x, func(v ssa.Value) bool { return acceptedConn(v, accepted, depth) })
+	}
+	return false
+}
+
+// madeAround reports whether alloc, a struct made in the function, has
+// a field into which a value satisfying ok is stored (&peeked{Conn: c}).
+func madeAround(alloc *ssa.Alloc, ok func(ssa.Value) bool) bool {
+	for _, in := range *alloc.Referrers() {
+		fa, isField := in.(*ssa.FieldAddr)
+		if !isField {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if st, isStore := u.(*ssa.Store); isStore && st.Addr == fa && ok(st.Val) {
+				return true
 			}
 		}
 	}

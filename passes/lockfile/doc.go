@@ -150,9 +150,8 @@
 // func main calls cobra/doc's documentation generators (cmd/gendocs);
 // a test
 // utility (a testing type named, xtest, testutil; in one file of a
-// production package, that file when most of its functions name one,
-// else those functions); a file built only with the ignore, tools,
-// integration or e2e tag (that file alone, unless all are). Whoever runs such code races
+// production package, that file); a file built only with the ignore,
+// tools, integration or e2e tag (that file alone, unless all are). Whoever runs such code races
 // only with themself. -lockfile.tools reports them under their own
 // categories instead.
 package lockfile

@@ -279,10 +279,14 @@
 // package that does, as a connection multiplexer does, may be relaying
 // network connections through the channel, and is reported; a test that
 // accepts and hands its connections over is not part of the program;
-// so is a package whose exported function or exported method of an
-// exported type sends a connection its caller gives on a channel, as a
-// protocol sniffer's Push(c net.Conn) does: another package may feed it
-// from the network), or a function of the analyzed
+// so is an Accept that receives from a channel field on which an
+// exported function, or an exported method of an exported type, sends a
+// connection its caller gives (also in a select case, from a goroutine,
+// or in a struct made around it), as a protocol sniffer's Push(c
+// net.Conn) does: another package may feed it from the network; a send
+// made by an unexported helper such a method calls, or through an
+// unexported type's method reached by an interface, is not followed),
+// or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is
 // promhttp's, expvar's, net/http/pprof's, docker/go-metrics' or
@@ -298,7 +302,9 @@
 // (/health/ready; not a subtree such as /live/ or /health/records/): the
 // orchestrator's and the monitoring system's endpoints, which serve no
 // data; never a pattern with a method other than GET or HEAD, such as a
-// pushgateway's POST /metrics/{job}; or a debug handler at any route),
+// pushgateway's POST /metrics/{job}, also when computed ("PUT
+// /metrics/"+job) or narrowed by gorilla's Methods("POST"); or a debug
+// handler at any route),
 // directly or
 // through debug helpers of the analyzed code (fact: "registers only debug
 // handlers on parameter i", also through an unexported field of the
@@ -370,8 +376,7 @@
 // func main calls cobra/doc's documentation generators (cmd/gendocs);
 // a package
 // whose non-test code names a type of testing (T, B, TB; in one file of a
-// production package, that file when most of its functions name one, else
-// those functions), one named xtest
+// production package, that file), one named xtest
 // that imports a package named x (httptest and net/http), or one named
 // testutil(s), testhelper(s) or testing; a file built only with the ignore,
 // tools, integration

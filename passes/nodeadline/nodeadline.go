@@ -203,7 +203,7 @@ type state struct {
 	syn       *analysisutil.Syntax // calls, literals, files and source text, indexed on the first report
 	fixedAt   map[token.Pos]bool   // literals and expressions a fix already edits
 	role      relevance.Role       // who runs the package: findings outside ordinary code are demoted (developer-code)
-	testing   *relevance.Testing   // the package's test-utility code (relevance.TestingFiles)
+	testing   map[*token.File]bool // the package's test-utility files (relevance.TestingFiles)
 	servers   *relevance.Servers   // which servers no stranger reaches
 }
 

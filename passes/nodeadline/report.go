@@ -118,7 +118,7 @@ func (st *state) prepare(f *finding) *site {
 		}
 	}
 	s := &site{f: f, call: call, file: file, ctxName: ctxName, category: f.cat}
-	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRoleIn(file, call.Pos(), st.testing, st.pass.Fset) != relevance.Ordinary) {
+	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRoleIn(file, st.testing, st.pass.Fset) != relevance.Ordinary) {
 		// no stranger talks to an example, a benchmark program, a test
 		// utility or a developer tool: the opt-in category, which every
 		// driver shows only with -nodeadline.all

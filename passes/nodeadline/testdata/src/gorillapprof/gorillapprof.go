@@ -79,3 +79,10 @@ func serveHandedOn(addr string, register func(*mux.Router)) error {
 	register(r)                         // routes may be added there
 	return http.ListenAndServe(addr, r) // want `http.ListenAndServe starts a server that cannot have timeouts`
 }
+
+func pushgateway(addr string, push http.HandlerFunc) error {
+	r := mux.NewRouter()
+	r.Handle("/metrics", promhttp.Handler()).Methods("GET", "HEAD")
+	r.HandleFunc("/metrics/job/{job}", push).Methods("POST", "PUT") // input, not a debug route
+	return http.ListenAndServe(addr, r)                             // want `http.ListenAndServe starts a server that cannot have timeouts`
+}

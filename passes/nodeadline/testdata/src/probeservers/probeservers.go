@@ -8,6 +8,7 @@ package probeservers
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 
@@ -111,4 +112,18 @@ func kubernetesSubtree(c *check) error {
 	mux.HandleFunc("GET /readyz/{$}", c.readiness)
 	mux.HandleFunc("HEAD /livez", c.live)
 	return http.ListenAndServe(":8080", mux) // no diagnostic: probes only
+}
+
+func computedPush(c *check, job string) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /metrics/"+job, c.live)
+	mux.HandleFunc(fmt.Sprintf("PUT /metrics/%s", job), c.live)
+	mux.Handle("/metrics", promhttp.Handler())
+	return http.ListenAndServe(":9091", mux) // want `http.ListenAndServe starts a server that cannot have timeouts`
+}
+
+func exactSlash(c *check) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /health/{$}", c.live) // the exact path /health/
+	return http.ListenAndServe(":8080", mux)  // no diagnostic: a health check only
 }

@@ -7,7 +7,9 @@ import (
 	"net"
 	"net/http"
 
+	"pushedconns/pooled"
 	"pushedconns/sniff"
+	"pushedconns/variants"
 )
 
 func main() {
@@ -22,4 +24,14 @@ func main() {
 		}
 		httpLn.Push(c)
 	}
+}
+
+func spellings(sel *variants.Select, async *variants.Async, peek *variants.Peeked) {
+	go http.Serve(sel, nil)   // want `http.Serve starts a server that cannot have timeouts`
+	go http.Serve(async, nil) // want `http.Serve starts a server that cannot have timeouts`
+	go http.Serve(peek, nil)  // want `http.Serve starts a server that cannot have timeouts`
+}
+
+func inMemory(l *pooled.Listener) {
+	http.Serve(l, nil) // no diagnostic: the pool's Put feeds another channel than the listener's
 }

@@ -19,3 +19,4 @@ func captured() {
 	register := func() { mux.HandleFunc("/v1/", func(http.ResponseWriter, *http.Request) {}) }
 	register()
 }
+
