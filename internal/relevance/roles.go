@@ -273,12 +273,9 @@ func mainRole(pass *analysis.Pass) Role {
 	if docGen {
 		return DevTool
 	}
-	if startsServer(pass) {
-		return Ordinary // a service, whatever sources it names
-	}
 	for _, f := range pass.Files {
-		if nonTest(f) && namesGoSource(f, pass.TypesInfo) {
-			return DevTool
+		if nonTest(f) && namesGoSource(f, pass.TypesInfo) && !startsServer(pass) {
+			return DevTool // a program that starts a server is a service, whatever sources it names
 		}
 	}
 	return Ordinary

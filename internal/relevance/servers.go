@@ -358,18 +358,7 @@ func exportedEntry(fn *ssa.Function) bool {
 		fn = fn.Parent()
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() {
-		return false
-	}
-	if recv := fn.Signature.Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		return ok && n.Obj().Exported()
-	}
-	return true
+	return ok && obj.Exported() && (fn.Signature.Recv() == nil || token.IsExported(ssakit.RecvName(obj)))
 }
 
 func fieldOf(fa *ssa.FieldAddr) (fieldKey, bool) {
@@ -526,14 +515,18 @@ func (s *Servers) memConn(v ssa.Value, depth int) bool {
 // that an exported function sends its caller's connections on
 // (Servers.fedFields).
 func (s *Servers) fedFrom(ch ssa.Value) bool {
-	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
+	k, ok := loadedField(ch)
+	return ok && s.fedFields[k]
+}
+
+// loadedField returns the field v is loaded from (*&x.f), if it is one.
+func loadedField(v ssa.Value) (fieldKey, bool) {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if fa, ok := load.X.(*ssa.FieldAddr); ok {
-			if k, ok := fieldOf(fa); ok {
-				return s.fedFields[k]
-			}
+			return fieldOf(fa)
 		}
 	}
-	return false
+	return fieldKey{}, false
 }
 
 // noteSend records a send of v on ch in fn (a send statement, or a send
@@ -545,13 +538,9 @@ func (s *Servers) noteSend(fn *ssa.Function, ch, v ssa.Value, in ssa.Instruction
 	if !connType(v.Type()) || !givenConn(v, 0) || !exportedEntry(fn) || s.testCode != nil && s.testCode(in) {
 		return
 	}
-	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
-		if fa, ok := load.X.(*ssa.FieldAddr); ok {
-			if k, ok := fieldOf(fa); ok {
-				s.fedFields[k] = true
-				return
-			}
-		}
+	if k, ok := loadedField(ch); ok {
+		s.fedFields[k] = true
+		return
 	}
 	s.relays = true
 }
