@@ -1579,28 +1579,14 @@ func readMethod(method string) bool {
 // readMethods reports whether v, the variadic argument of gorilla/mux's
 // Route.Methods, lists only GET and HEAD, as constants.
 func readMethods(v ssa.Value) bool {
-	sl, ok := v.(*ssa.Slice)
+	elems, ok := ssakit.LiteralElems(v)
 	if !ok {
 		return false
 	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return false
-	}
-	for _, in := range *arr.Referrers() {
-		ia, ok := in.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, u := range *ia.Referrers() {
-			st, ok := u.(*ssa.Store)
-			if !ok || st.Addr != ia {
-				continue
-			}
-			m, ok := constString(st.Val)
-			if !ok || !readMethod(strings.ToUpper(m)) {
-				return false
-			}
+	for _, e := range elems {
+		m, ok := constString(e)
+		if !ok || !readMethod(strings.ToUpper(m)) {
+			return false
 		}
 	}
 	return true

@@ -339,3 +339,30 @@ func Used(v ssa.Value) bool {
 	}
 	return false
 }
+
+// LiteralElems returns the values stored into the elements of a slice
+// literal, v being the slice of its backing array ([]string{"a", "b"},
+// a variadic argument), in the order the stores are found; ok is false
+// when v is no such slice.
+func LiteralElems(v ssa.Value) (elems []ssa.Value, ok bool) {
+	s, isSlice := v.(*ssa.Slice)
+	if !isSlice {
+		return nil, false
+	}
+	arr, isAlloc := s.X.(*ssa.Alloc)
+	if !isAlloc {
+		return nil, false
+	}
+	for _, r := range *arr.Referrers() {
+		ia, isIndex := r.(*ssa.IndexAddr)
+		if !isIndex || ia.Referrers() == nil {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, isStore := rr.(*ssa.Store); isStore && st.Addr == ia {
+				elems = append(elems, st.Val)
+			}
+		}
+	}
+	return elems, true
+}

@@ -301,24 +301,8 @@ func (t *reqTracer) header(h ssa.Value) bool {
 // sliceElem returns the single element of a []string{v} literal, or the
 // slice itself.
 func sliceElem(v ssa.Value) ssa.Value {
-	s, ok := v.(*ssa.Slice)
-	if !ok {
-		return v
-	}
-	arr, ok := s.X.(*ssa.Alloc)
-	if !ok {
-		return v
-	}
-	for _, r := range *arr.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok || ia.Referrers() == nil {
-			continue
-		}
-		for _, rr := range *ia.Referrers() {
-			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
-				return st.Val
-			}
-		}
+	if elems, ok := ssakit.LiteralElems(v); ok && len(elems) > 0 {
+		return elems[0]
 	}
 	return v
 }
