@@ -366,3 +366,14 @@ func LiteralElems(v ssa.Value) (elems []ssa.Value, ok bool) {
 	}
 	return elems, true
 }
+
+// Encloses reports whether fn is outer or a function literal written
+// inside it, at any depth.
+func Encloses(outer, fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if fn == outer {
+			return true
+		}
+	}
+	return false
+}

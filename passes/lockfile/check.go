@@ -27,6 +27,9 @@ func (st *state) checkFunc(fn *ssa.Function) {
 		if s.direct && sa.renamedAway() {
 			continue // a staging file, renamed into place: a lock is never renamed away
 		}
+		if st.keptRecord(fn, sa) {
+			continue // a record kept on success: nothing else removes a file named so
+		}
 		var leaks []leak
 		for _, l := range sa.exits {
 			if sa.holder || fa.failureExit(l.exit) {

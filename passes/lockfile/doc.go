@@ -117,7 +117,16 @@
 // path, or of f.Name()): an atomic write's staging file, made, written
 // and renamed into place. A lock is never renamed away, since its name is
 // what the other runs test; a staging file left behind on an error path
-// is the atomic write's concern, not a held lock. A removal on only some
+// is the atomic write's concern, not a held lock. Nor is a file that a
+// function creates exclusively for its caller (removing it only on its
+// error paths) when the caller gets neither its handle, its path nor a
+// release, the name is computed (not a parameter), and no other function
+// of the package removes a file named the same way: a record kept on
+// success, such as one reservation file per leased address that a
+// release finds by listing the directory. A lock acquired for a caller
+// is released by recomputing its name (Unlock(key) removes
+// lockPath(key)). A release that lives only in another package is not
+// seen, and such a lock is taken for a record. A removal on only some
 // paths (a --force that clears a stale lock), or a rename only where the
 // create failed (a stale lock moved aside), leaves the file a lock. When
 // a failed acquisition falls through into the code that runs holding the lock (link(2)'s lock protocol ignores

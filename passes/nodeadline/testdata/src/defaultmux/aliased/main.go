@@ -19,4 +19,3 @@ func captured() {
 	register := func() { mux.HandleFunc("/v1/", func(http.ResponseWriter, *http.Request) {}) }
 	register()
 }
-
