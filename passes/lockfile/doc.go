@@ -120,8 +120,9 @@
 // is the atomic write's concern, not a held lock. Nor is a file that a
 // function creates exclusively for its caller (removing it only on its
 // error paths) when the caller gets neither its handle, its path nor a
-// release, the name is computed (not a parameter), and no other function
-// of the package removes a file named the same way: a record kept on
+// release, the name is computed (not a parameter or a field of one), and
+// no other function of the package removes a file named the same way (or
+// the directory it is joined under): a record kept on
 // success, such as one reservation file per leased address that a
 // release finds by listing the directory. A lock acquired for a caller
 // is released by recomputing its name (Unlock(key) removes

@@ -1,6 +1,8 @@
 package lockfile
 
 import (
+	"go/token"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/fsops"
@@ -17,15 +19,16 @@ import (
 // a reservation record (one file per reserved address, as the CNI
 // host-local IPAM store keeps) is removed by listing its directory, and
 // the failure of a later step that leaves it behind is no held lock.
-// A name that comes straight from a parameter is the caller's, which
-// removes it itself: that stays a lock.
+// A name the caller gave (a parameter, or a field of one other than the
+// receiver) is the caller's, which removes it itself: that stays a lock.
+// So does a name under a directory that another function removes whole.
 func (st *state) keptRecord(fn *ssa.Function, sa *siteAnalysis) bool {
 	s := sa.s
 	if !s.direct || sa.holder || sa.handedOff || s.path.field != nil {
 		return false
 	}
 	name := st.paths.Uncleaned(s.path.base)
-	if _, ok := name.(*ssa.Parameter); ok {
+	if callerGiven(fn, name) {
 		return false
 	}
 	for _, g := range st.prog.Funcs() {
@@ -38,8 +41,9 @@ func (st *state) keptRecord(fn *ssa.Function, sa *siteAnalysis) bool {
 				if !ok {
 					continue
 				}
-				for _, removed := range st.removedNames(ci.Common()) {
-					if removed == nil || pathflow.MayNameSame(removed, name) {
+				for _, r := range st.removedNames(ci.Common()) {
+					if r.name == nil || pathflow.MayNameSame(r.name, name) ||
+						r.whole && removesDirOf(r.name, name) {
 						return false
 					}
 				}
@@ -49,19 +53,69 @@ func (st *state) keptRecord(fn *ssa.Function, sa *siteAnalysis) bool {
 	return true
 }
 
+// callerGiven reports whether name is a parameter of fn, or a field of
+// one that is not its receiver.
+func callerGiven(fn *ssa.Function, name ssa.Value) bool {
+	if u, ok := name.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if fa, ok := u.X.(*ssa.FieldAddr); ok {
+			name = fa.X
+		}
+	}
+	if f, ok := name.(*ssa.Field); ok {
+		name = f.X
+	}
+	p, ok := name.(*ssa.Parameter)
+	return ok && !(fn.Signature.Recv() != nil && len(fn.Params) > 0 && p == fn.Params[0])
+}
+
+// removesDirOf reports whether dir, removed with everything under it, may
+// be a directory that name is joined under (filepath.Join(dir, ...)).
+func removesDirOf(dir, name ssa.Value) bool {
+	for range 4 {
+		call, ok := name.(*ssa.Call)
+		if !ok || call.Call.IsInvoke() || len(call.Call.Args) == 0 {
+			return false
+		}
+		callee := ssakit.Callee(&call.Call)
+		if callee == nil || callee.Pkg() == nil || callee.Name() != "Join" ||
+			(callee.Pkg().Path() != "path/filepath" && callee.Pkg().Path() != "path") {
+			return false
+		}
+		elems, ok := pathflow.VarargElems(call.Call.Args[0])
+		if !ok || len(elems) == 0 {
+			return true // cannot tell: it may be
+		}
+		if pathflow.MayNameSame(dir, elems[0]) {
+			return true
+		}
+		name = elems[0]
+	}
+	return false
+}
+
+// removedName is a name a call removes; nil when it cannot be told (a
+// field of an argument). whole is set for a removal of everything under
+// the name (os.RemoveAll).
+type removedName struct {
+	name  ssa.Value
+	whole bool
+}
+
 // removedNames returns the names the call removes (or renames away), by
-// the standard library's table or a summary of the analyzed code; a nil
-// element is a name this cannot tell (a field of an argument).
-func (st *state) removedNames(common *ssa.CallCommon) []ssa.Value {
+// the standard library's table or a summary of the analyzed code.
+func (st *state) removedNames(common *ssa.CallCommon) []removedName {
 	callee := ssakit.Callee(common)
 	if callee == nil || common.IsInvoke() {
 		return nil
 	}
-	var out []ssa.Value
+	var out []removedName
 	if entry, ok := fsops.Lookup(callee); ok {
 		for _, pa := range entry.Paths {
-			if pa.Index < len(common.Args) && releaseOp(fsops.Classify(pa, common, callee)) {
-				out = append(out, common.Args[pa.Index])
+			if pa.Index >= len(common.Args) {
+				continue
+			}
+			if op := fsops.Classify(pa, common, callee); releaseOp(op) {
+				out = append(out, removedName{common.Args[pa.Index], op == fsops.OpRemoveAll})
 			}
 		}
 		return out
@@ -71,9 +125,9 @@ func (st *state) removedNames(common *ssa.CallCommon) []ssa.Value {
 			switch {
 			case r.Param >= len(common.Args):
 			case r.Field != "":
-				out = append(out, nil)
+				out = append(out, removedName{})
 			default:
-				out = append(out, common.Args[r.Param])
+				out = append(out, removedName{name: common.Args[r.Param]})
 			}
 		}
 	}

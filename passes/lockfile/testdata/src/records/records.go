@@ -187,3 +187,50 @@ func TryLockAt(path string) (bool, error) { // want TryLockAt:`acquires the lock
 	}
 	return true, nil
 }
+
+// Options names the lock file of AcquireWith.
+type Options struct {
+	LockFile string
+}
+
+// AcquireWith acquires the lock its caller names in o, which the caller
+// removes itself (another package): a lock.
+func AcquireWith(o *Options) (bool, error) { // want AcquireWith:`acquires the lock file at param 0 field LockFile; result 0 true means acquired`
+	f, err := os.OpenFile(o.LockFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false, err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(o.LockFile)
+		return false, err
+	}
+	if err := os.WriteFile(o.LockFile+".pid", []byte(strconv.Itoa(os.Getpid())), 0o600); err != nil {
+		return false, err // want `return leaves lock file o.LockFile behind`
+	}
+	return true, nil
+}
+
+// Job holds a lock in its own directory, which Done removes whole.
+type Job struct {
+	dir string
+}
+
+// Start acquires the job's lock for its caller.
+func (j *Job) Start() (bool, error) {
+	f, err := os.OpenFile(filepath.Join(j.dir, "lock"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false, err
+	}
+	if _, err := f.WriteString(strconv.Itoa(os.Getpid())); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return false, err
+	}
+	if err := f.Close(); err != nil {
+		return false, err // want `return leaves lock file .* behind`
+	}
+	return true, nil
+}
+
+// Done releases the lock with everything else of the job.
+func (j *Job) Done() error { return os.RemoveAll(j.dir) } // want Done:`releases the lock file at param 0 field dir`
