@@ -154,7 +154,13 @@ type Servers struct {
 	// flagDefs are the package's string flag definitions, by their
 	// constant name.
 	flagDefs map[string][]*ssa.Call
-	addrs    map[*ssa.Global]int // other uses of a variable's address
+	// setByName are the flags the package sets by name (flag.Set("addr",
+	// v), Lookup("addr").Value.Set(v)); setAny is set when it sets one
+	// whose name is not a constant. A default such a flag had is no
+	// longer the address.
+	setByName map[string]bool
+	setAny    bool
+	addrs     map[*ssa.Global]int // other uses of a variable's address
 	// written: the variables holding a pointer that the package stores
 	// through or hands on (*addr = v, addr a package-level flag.String)
 	written map[*ssa.Global]bool
@@ -221,6 +227,7 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		stores:      make(map[*ssa.Global][]ssa.Value),
 		flagged:     make(map[ssa.Value][]*ssa.Call),
 		flagDefs:    make(map[string][]*ssa.Call),
+		setByName:   make(map[string]bool),
 		addrs:       make(map[*ssa.Global]int),
 		written:     make(map[*ssa.Global]bool),
 		fedFields:   make(map[fieldKey]bool),
@@ -277,6 +284,13 @@ func (s *Servers) scan(fn *ssa.Function) {
 					}
 					if name, ok := flagName(&x.Call); ok && (s.testCode == nil || !s.testCode(x)) {
 						s.flagDefs[name] = append(s.flagDefs[name], x)
+					}
+				}
+				if name, set := flagSetByName(&x.Call); set && (s.testCode == nil || !s.testCode(x)) {
+					if name == "" {
+						s.setAny = true
+					} else {
+						s.setByName[name] = true
 					}
 				}
 				if networkAccept(&x.Call) && (s.testCode == nil || !s.testCode(x)) {
@@ -667,7 +681,7 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 	switch p := ptr.(type) {
 	case *ssa.Call:
 		if d, ptr := stringFlag(&p.Call); d >= 0 && ptr < 0 && !s.storedThrough(p, false, 0) {
-			return local(p.Call.Args[d])
+			return s.defaultIs(p, local)
 		}
 	case *ssa.UnOp: // a variable that holds the pointer
 		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
@@ -767,8 +781,7 @@ func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int, local func(ssa.V
 	if len(calls) != 1 || stores != 0 || other != len(calls) {
 		return false
 	}
-	d, _ := stringFlag(&calls[0].Call)
-	return local(calls[0].Call.Args[d])
+	return s.defaultIs(calls[0], local)
 }
 
 // flaggedField reports whether fa is the address of a field of an
@@ -803,8 +816,22 @@ func (s *Servers) flaggedField(fa *ssa.FieldAddr, local func(ssa.Value) bool) bo
 	if flag == nil {
 		return false
 	}
-	d, _ := stringFlag(&flag.Call)
-	return local(flag.Call.Args[d])
+	return s.defaultIs(flag, local)
+}
+
+// defaultIs reports whether the default of def, a string flag's
+// definition (stringFlag), satisfies local, and the package never sets
+// the flag by name: flag.Set("addr", ":"+os.Getenv("PORT")) replaces the
+// default as a store through its pointer does.
+func (s *Servers) defaultIs(def *ssa.Call, local func(ssa.Value) bool) bool {
+	if s.setAny {
+		return false
+	}
+	if name, ok := flagName(&def.Call); ok && s.setByName[name] {
+		return false
+	}
+	d, _ := stringFlag(&def.Call)
+	return local(def.Call.Args[d])
 }
 
 // namedFlagDefaults returns the defaults of the string flags that v
@@ -825,7 +852,7 @@ func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
 		return nil, false
 	}
 	name, ok := constString(call.Call.Args[1])
-	if !ok || len(s.flagDefs[name]) == 0 {
+	if !ok || len(s.flagDefs[name]) == 0 || s.setAny || s.setByName[name] {
 		return nil, false
 	}
 	for _, def := range s.flagDefs[name] {
@@ -833,6 +860,57 @@ func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
 		defs = append(defs, def.Call.Args[d])
 	}
 	return defs, true
+}
+
+// flagSetByName reports whether call sets a flag by its name: flag.Set,
+// a FlagSet's Set (of flag or pflag), or the Set method of the Value of
+// a flag looked up by name. name is that name, "" when it is not a
+// constant.
+func flagSetByName(call *ssa.CallCommon) (name string, set bool) {
+	if call.IsInvoke() {
+		if call.Method.Name() != "Set" || call.Method.Pkg() == nil || !flagPackage(call.Method.Pkg().Path()) {
+			return "", false
+		}
+		// flag.Lookup("addr").Value.Set(v)
+		load, ok := call.Value.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return "", false
+		}
+		fa, ok := load.X.(*ssa.FieldAddr)
+		if !ok {
+			return "", false
+		}
+		lookup, ok := fa.X.(*ssa.Call)
+		if !ok {
+			return "", false
+		}
+		fn := ssakit.Callee(&lookup.Call)
+		if fn == nil || fn.Name() != "Lookup" || fn.Pkg() == nil || !flagPackage(fn.Pkg().Path()) || len(lookup.Call.Args) == 0 {
+			return "", false
+		}
+		name, _ = constString(lookup.Call.Args[len(lookup.Call.Args)-1])
+		return name, true
+	}
+	fn := ssakit.Callee(call)
+	if fn == nil || fn.Name() != "Set" || fn.Pkg() == nil || !flagPackage(fn.Pkg().Path()) {
+		return "", false
+	}
+	i := 0
+	if ssakit.RecvName(fn) == "FlagSet" {
+		i = 1
+	} else if ssakit.RecvName(fn) != "" {
+		return "", false
+	}
+	if i >= len(call.Args) {
+		return "", false
+	}
+	name, _ = constString(call.Args[i])
+	return name, true
+}
+
+// flagPackage reports whether path is the flag package or pflag.
+func flagPackage(path string) bool {
+	return path == "flag" || path == "github.com/spf13/pflag"
 }
 
 // flagName returns the constant name of call, a string flag's

@@ -246,7 +246,9 @@
 // flag.StringVar, a FlagSet's, pflag's, or pflag's GetString of the
 // flag's name) whose default is one and that nothing else sets (no
 // store through flag.String's pointer, as *addr = ":" + os.Getenv("PORT")
-// is, and the pointer handed to no call), also a field of an unexported struct variable the
+// is, and the pointer handed to no call; the flag not set by name, as
+// flag.Set("addr", v) or Lookup("addr").Value.Set(v) does, nor any flag by
+// a name that is not a constant), also a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says
 // otherwise; a default of ":8080", "0.0.0.0:80" or "" is reported, and

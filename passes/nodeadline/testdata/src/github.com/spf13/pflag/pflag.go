@@ -18,3 +18,27 @@ func (f *FlagSet) StringVarP(p *string, name, shorthand, value, usage string) {
 }
 func (f *FlagSet) Int(name string, value int, usage string) *int { return &value }
 func (f *FlagSet) GetString(name string) (string, error)         { return "", nil }
+
+// ErrorHandling says what Parse does on an error.
+type ErrorHandling int
+
+// ContinueOnError returns the error.
+const ContinueOnError ErrorHandling = 0
+
+func NewFlagSet(name string, h ErrorHandling) *FlagSet { return &FlagSet{} }
+func (f *FlagSet) Parse(args []string) error           { return nil }
+func (f *FlagSet) Set(name, value string) error        { return nil }
+func (f *FlagSet) Lookup(name string) *Flag            { return nil }
+
+// Value is a flag's value.
+type Value interface {
+	String() string
+	Set(string) error
+	Type() string
+}
+
+// Flag is one flag.
+type Flag struct {
+	Name  string
+	Value Value
+}
