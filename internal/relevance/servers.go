@@ -364,6 +364,52 @@ func givenConn(v ssa.Value, depth int) bool {
 	return false
 }
 
+// fedFromOutside reports whether v, a connection fn sends on a channel,
+// may be one another package gives: a connection fn's caller gives
+// (givenConn) where fn is an entry other packages call (exportedEntry)
+// or a function whose value escapes; or, for a helper called only at
+// its sites (func (l *L) push(c net.Conn)), what some site outside the
+// _test.go files passes for the connection's parameter, asked the same
+// way of the caller. A helper that only ever sends a pipe's end its
+// caller made is fed in memory. A method of an unexported type is no
+// entry even when an interface may reach it (a connListener's
+// HandleConn that the process's own network stack calls): such a Push
+// is not seen.
+func (s *Servers) fedFromOutside(fn *ssa.Function, v ssa.Value, depth int) bool {
+	if !givenConn(v, 0) || depth > 3 {
+		return false
+	}
+	top := fn
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	if exportedEntry(top) {
+		return true
+	}
+	if s.callers == nil {
+		return false
+	}
+	sites, complete := s.callers.Sites(top)
+	if !complete {
+		return true // its value escapes: anyone may call it
+	}
+	p, ok := ssakit.Unconvert(v).(*ssa.Parameter)
+	if !ok || fn != top {
+		return false
+	}
+	i := ssakit.ParamIndex(top, p)
+	for _, site := range sites {
+		if s.testCode != nil && s.testCode(site) {
+			continue
+		}
+		args := site.Common().Args
+		if i >= 0 && i < len(args) && s.fedFromOutside(site.Parent(), args[i], depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // exportedEntry reports whether another package can call fn, or the
 // function a closure fn is written in: an exported function, or an
 // exported method of an exported type.
@@ -549,7 +595,7 @@ func loadedField(v ssa.Value) (fieldKey, bool) {
 // field, the field is fed (fedFrom); on any other channel, the package
 // is a relay.
 func (s *Servers) noteSend(fn *ssa.Function, ch, v ssa.Value, in ssa.Instruction) {
-	if !connType(v.Type()) || !givenConn(v, 0) || !exportedEntry(fn) || s.testCode != nil && s.testCode(in) {
+	if !connType(v.Type()) || s.testCode != nil && s.testCode(in) || !s.fedFromOutside(fn, v, 0) {
 		return
 	}
 	if k, ok := loadedField(ch); ok {

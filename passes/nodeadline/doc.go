@@ -285,9 +285,10 @@
 // exported function, or an exported method of an exported type, sends a
 // connection its caller gives (also in a select case, from a goroutine,
 // or in a struct made around it), as a protocol sniffer's Push(c
-// net.Conn) does: another package may feed it from the network; a send
-// made by an unexported helper such a method calls, or through an
-// unexported type's method reached by an interface, is not followed),
+// net.Conn) does: another package may feed it from the network; also
+// when an unexported helper such a method gives the connection makes
+// the send; a send through an unexported type's method reached by an
+// interface is not followed),
 // or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
 // "returns a listener no stranger reaches"); a handler that is

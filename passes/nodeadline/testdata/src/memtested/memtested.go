@@ -1,8 +1,10 @@
-// Package memtested serves on an in-memory listener fed by an exported
-// hand-over method. Its test feeds the listener with connections it
-// accepts from a loopback listener: that does not make the package a
-// relay of network connections, since the program built from it has no
-// test files.
+// Package memtested serves on an in-memory listener fed by an unexported
+// hand-over method that only its own Dial calls, with a pipe's end. Its
+// test feeds the listener with connections it accepts from a loopback
+// listener: that does not make the package a relay of network
+// connections, since the program built from it has no test files. (An
+// exported hand-over would: another package may give it the network's
+// connections, as pushedconns shows.)
 package memtested
 
 import (
@@ -47,5 +49,14 @@ func Start(h http.Handler) *Server {
 	return s
 }
 
-// HandleConn hands c to the server.
-func (s *Server) HandleConn(c net.Conn) error { return s.ln.Give(c) }
+// handleConn hands c to the server.
+func (s *Server) handleConn(c net.Conn) error { return s.ln.Give(c) }
+
+// Dial connects to the server in memory.
+func (s *Server) Dial() (net.Conn, error) {
+	a, b := net.Pipe()
+	if err := s.handleConn(b); err != nil {
+		return nil, err
+	}
+	return a, nil
+}

@@ -16,7 +16,7 @@ func TestHandOver(t *testing.T) {
 	go func() {
 		c, err := ln.Accept()
 		if err == nil {
-			s.HandleConn(c)
+			s.handleConn(c)
 		}
 	}()
 }

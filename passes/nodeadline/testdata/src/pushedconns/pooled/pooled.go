@@ -36,3 +36,13 @@ type Pool struct{ idle chan net.Conn }
 
 // Put returns c to the pool.
 func (p *Pool) Put(c net.Conn) { p.idle <- c }
+
+// DialVia connects in memory through a helper that sends what it is
+// given: only the pipe's end, made here.
+func (l *Listener) DialVia() net.Conn {
+	a, b := net.Pipe()
+	l.push(b)
+	return a
+}
+
+func (l *Listener) push(c net.Conn) { l.conns <- c }

@@ -59,3 +59,40 @@ func (l *Peeked) Close() error { return nil }
 
 // Addr has no address.
 func (l *Peeked) Addr() net.Addr { return nil }
+
+// Helper pushes through an unexported helper of its exported Push.
+type Helper struct{ conns chan net.Conn }
+
+// Push hands c over.
+func (l *Helper) Push(c net.Conn) { l.push(c) }
+
+func (l *Helper) push(c net.Conn) { l.conns <- c }
+
+// Accept returns the next pushed connection.
+func (l *Helper) Accept() (net.Conn, error) { return <-l.conns, nil }
+
+// Close closes nothing.
+func (l *Helper) Close() error { return nil }
+
+// Addr has no address.
+func (l *Helper) Addr() net.Addr { return nil }
+
+// PushListener is a listener other packages push connections to.
+type PushListener interface {
+	net.Listener
+	Push(net.Conn)
+}
+
+// NewPushListener returns an unexported listener through the interface.
+// Its Push is not seen as an entry (a known gap, left for the in-process
+// stacks whose unexported listeners' HandleConn only they call).
+func NewPushListener() PushListener { // want NewPushListener:`returns a listener no stranger reaches \(result 0\)`
+	return &hidden{conns: make(chan net.Conn)}
+}
+
+type hidden struct{ conns chan net.Conn }
+
+func (l *hidden) Push(c net.Conn)           { l.conns <- c }
+func (l *hidden) Accept() (net.Conn, error) { return <-l.conns, nil }
+func (l *hidden) Close() error              { return nil }
+func (l *hidden) Addr() net.Addr            { return nil }
