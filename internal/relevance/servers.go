@@ -1016,17 +1016,13 @@ func (s *Servers) flagHostURL(v ssa.Value, depth int) bool {
 	if !ok || len(args) == 0 {
 		return false
 	}
-	loopbackDefault := func(d ssa.Value) bool {
-		h, ok := constString(d)
-		return ok && loopbackHost(h)
-	}
 	host := ssakit.Unconvert(args[0])
 	if p, ok := host.(*ssa.Parameter); ok && depth < 3 {
 		// a helper given the host by the package's own code
 		// (fetchPeers(*ip, *port)): the host each call passes
-		return s.everyArgument(p, func(a ssa.Value) bool { return s.flagDefaultIs(a, 0, loopbackDefault) })
+		return s.everyArgument(p, func(a ssa.Value) bool { return s.flagDefaultIs(a, 0, loopbackHostConst) })
 	}
-	return s.flagDefaultIs(host, 0, loopbackDefault)
+	return s.flagDefaultIs(host, 0, loopbackHostConst)
 }
 
 // everyArgument reports whether every call of p's function passes, for

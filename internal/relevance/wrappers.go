@@ -303,23 +303,23 @@ func receiverField(v ssa.Value, recv *ssa.Parameter) (int, bool) {
 	return 0, false
 }
 
-// joinsLoopback reports whether v is a call of a function of this
-// package that joins a host and a port (hostParam), given a loopback
-// host constant: JoinHostPort("localhost", port).
+// joinsLoopback reports whether v joins a loopback host and a port
+// (joinHost): a loopback host constant given to a function of this
+// package that joins its parameter (JoinHostPort("localhost", port) in a
+// helper), or a host read from a string flag whose default is a loopback
+// host and that nothing else sets (flagDefaultIs), joined directly or by
+// such a helper: net.JoinHostPort(*host, *port) with host :=
+// flag.String("h", "127.0.0.1", ...) listens on loopback unless the
+// operator says otherwise.
 func (s *Servers) joinsLoopback(v ssa.Value) bool {
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil {
-		return false
-	}
-	i := s.hostParam(fn, 0)
-	if i < 0 || i >= len(call.Call.Args) {
-		return false
-	}
-	host, ok := constString(call.Call.Args[i])
+	host, ok := s.joinHost(v, 0)
+	return ok && (loopbackHostConst(host) || s.flagDefaultIs(host, 0, loopbackHostConst))
+}
+
+// loopbackHostConst reports whether v is a string constant naming a
+// loopback host ("localhost", "127.0.0.1", "::1", "[::1]").
+func loopbackHostConst(v ssa.Value) bool {
+	host, ok := constString(v)
 	if !ok {
 		return false
 	}
@@ -327,6 +327,47 @@ func (s *Servers) joinsLoopback(v ssa.Value) bool {
 		host = host[1 : len(host)-1]
 	}
 	return loopbackHost(host)
+}
+
+// joinHost returns the value v joins as the host of a host:port address:
+// the host of net.JoinHostPort(host, port) or of host + ":" + port, or
+// the argument given to a function of the package (or one whose fact
+// says so) that joins its parameter i as the host (hostParam).
+func (s *Servers) joinHost(v ssa.Value, depth int) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if callee == nil {
+			return nil, false
+		}
+		if callee.Pkg != nil && callee.Pkg.Pkg.Path() == "net" && callee.Name() == "JoinHostPort" && len(x.Call.Args) == 2 {
+			return x.Call.Args[0], true
+		}
+		if j := s.hostParam(callee, depth); j >= 0 && j < len(x.Call.Args) {
+			return x.Call.Args[j], true
+		}
+	case *ssa.BinOp:
+		// host + ":" + port is (host + ":") + port
+		var operands []ssa.Value
+		var walk func(v ssa.Value)
+		walk = func(v ssa.Value) {
+			if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && len(operands) < 16 {
+				walk(b.X)
+				walk(b.Y)
+				return
+			}
+			operands = append(operands, v)
+		}
+		walk(x)
+		if len(operands) < 2 {
+			return nil, false
+		}
+		if sep, ok := operands[1].(*ssa.Const); ok && sep.Value != nil && sep.Value.Kind() == constant.String &&
+			strings.HasPrefix(constant.StringVal(sep.Value), ":") {
+			return operands[0], true
+		}
+	}
+	return nil, false
 }
 
 // hostParam returns i when fn, a function of this package with one
@@ -397,36 +438,9 @@ func (s *Servers) joinedHost(v ssa.Value, fn *ssa.Function, depth int) int {
 		}
 		s.phiHosts[x] = param
 		return param
-	case *ssa.Call:
-		callee := x.Call.StaticCallee()
-		if callee == nil {
-			return -1
-		}
-		if callee.Pkg != nil && callee.Pkg.Pkg.Path() == "net" && callee.Name() == "JoinHostPort" && len(x.Call.Args) == 2 {
-			return paramIndex(x.Call.Args[0])
-		}
-		if j := s.hostParam(callee, depth); j >= 0 && j < len(x.Call.Args) {
-			return paramIndex(x.Call.Args[j])
-		}
-	case *ssa.BinOp:
-		// host + ":" + port is (host + ":") + port
-		var operands []ssa.Value
-		var walk func(v ssa.Value)
-		walk = func(v ssa.Value) {
-			if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && len(operands) < 16 {
-				walk(b.X)
-				walk(b.Y)
-				return
-			}
-			operands = append(operands, v)
-		}
-		walk(x)
-		if len(operands) < 2 {
-			return -1
-		}
-		if sep, ok := operands[1].(*ssa.Const); ok && sep.Value != nil && sep.Value.Kind() == constant.String &&
-			strings.HasPrefix(constant.StringVal(sep.Value), ":") {
-			return paramIndex(operands[0])
+	case *ssa.Call, *ssa.BinOp:
+		if host, ok := s.joinHost(v, depth); ok {
+			return paramIndex(host)
 		}
 	}
 	return -1

@@ -256,7 +256,10 @@
 // is the socket unit's, with no default the program can show local); a
 // listener on a Unix socket or a loopback address or flag default, or
 // an address a helper of the analyzed code joins from a loopback host
-// (JoinHostPort("localhost", port) of its own JoinHostPort) (also
+// (JoinHostPort("localhost", port) of its own JoinHostPort), or that
+// joins a port to a host flag whose default is a loopback host and that
+// nothing else sets (net.JoinHostPort(*host, *port) or *host + ":" +
+// *port with host := flag.String("h", "127.0.0.1", ...)) (also
 // wrapped by tls.NewListener or x/net/netutil's LimitListener, or in a
 // struct whose Accept returns only what it accepted from one field of
 // it (it hands no other field to a call, receives from no channel, the
