@@ -4,65 +4,150 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // MayNameSame reports whether a and b, path values of two different
-// functions of one package, may name the same file: whether they are
-// built the same way, from the same constants, globals and fields, by the
-// same functions, out of parameters of the same types. It is the
-// question "does any other function name the file this one created?"
-// (a lock's release recomputes its acquisition's name; a record removed
-// by listing its directory names it some other way).
-//
-// The answer leans towards yes: a part it cannot follow (a phi, a free
-// variable, a map lookup) matches anything, and a parameter matches any
-// parameter of the same type. It is no when the two are built
-// differently at a part it can follow: a different function, constant,
-// field or operator, or a parameter against a computed name.
-func MayNameSame(a, b ssa.Value) bool { return mayNameSame(a, b, 0) }
+// functions of one package, may name the same file. It is the question
+// "does any other function name the file this one created?" (a lock's
+// release recomputes its acquisition's name), and its answer leans
+// towards yes: two functions write one name in many ways
+// (filepath.Join(dir, "LOCK") and dir + "/LOCK", a name helper and the
+// join it makes, a parameter and the field it was stored in, a captured
+// variable, a generic receiver). The answer is no only when both names
+// end in constant text (their last constant element, concatenation or
+// format text: constTail) and neither ending is a suffix of the other:
+// filepath.Join(dir, "LOCK") and filepath.Join(dir, "last_reserved_ip")
+// are two files, filepath.Join(dir, key+".lock") and lockPath(key) may be
+// one.
+func MayNameSame(a, b ssa.Value) bool {
+	ta, okA := constTail(a, 0)
+	tb, okB := constTail(b, 0)
+	return !okA || !okB || strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta)
+}
 
-func mayNameSame(a, b ssa.Value, depth int) bool {
+// constTail returns the constant text a name ends with: a string
+// constant, the constant that ends a concatenation, the last element of
+// filepath.Join or path.Join, or the text after the last verb of a
+// constant fmt.Sprintf format.
+func constTail(v ssa.Value, depth int) (string, bool) {
 	if depth > maxDepth {
-		return true
+		return "", false
 	}
-	depth++
-	a, b = spelled(a, depth), spelled(b, depth)
-	if a == b || untraced(a) || untraced(b) {
-		return true
-	}
-	switch a := a.(type) {
+	switch x := spelled(v, depth+1).(type) {
 	case *ssa.Const:
-		b, ok := b.(*ssa.Const)
-		return ok && (a.Value == nil) == (b.Value == nil) &&
-			(a.Value == nil || a.Value.Kind() == b.Value.Kind() && constant.Compare(a.Value, token.EQL, b.Value))
-	case *ssa.Parameter:
-		b, ok := b.(*ssa.Parameter)
-		return ok && types.Identical(a.Type(), b.Type())
-	case *ssa.Global:
-		return a == b
+		if x.Value == nil || x.Value.Kind() != constant.String || constant.StringVal(x.Value) == "" {
+			return "", false
+		}
+		return constant.StringVal(x.Value), true
 	case *ssa.BinOp:
-		b, ok := b.(*ssa.BinOp)
-		return ok && a.Op == b.Op && mayNameSame(a.X, b.X, depth) && mayNameSame(a.Y, b.Y, depth)
-	case *ssa.Extract:
-		b, ok := b.(*ssa.Extract)
-		return ok && a.Index == b.Index && mayNameSame(a.Tuple, b.Tuple, depth)
-	case *ssa.Field:
-		b, ok := b.(*ssa.Field)
-		return ok && sameFieldOf(a.X.Type(), a.Field, b.X.Type(), b.Field) && mayNameSame(a.X, b.X, depth)
-	case *ssa.FieldAddr:
-		b, ok := b.(*ssa.FieldAddr)
-		return ok && sameFieldOf(a.X.Type(), a.Field, b.X.Type(), b.Field) && mayNameSame(a.X, b.X, depth)
-	case *ssa.UnOp:
-		b, ok := b.(*ssa.UnOp)
-		return ok && a.Op == b.Op && mayNameSame(a.X, b.X, depth)
+		if x.Op != token.ADD {
+			return "", false
+		}
+		return constTail(x.Y, depth+1)
 	case *ssa.Call:
-		b, ok := b.(*ssa.Call)
-		return ok && sameCall(&a.Call, &b.Call, depth)
+		callee := ssakit.Callee(&x.Call)
+		if callee == nil || callee.Pkg() == nil || x.Call.IsInvoke() || len(x.Call.Args) == 0 {
+			return "", false
+		}
+		switch path, name := callee.Pkg().Path(), callee.Name(); {
+		case name == "Join" && (path == "path/filepath" || path == "path"):
+			elems, ok := VarargElems(x.Call.Args[0])
+			if !ok || len(elems) == 0 {
+				return "", false
+			}
+			return constTail(elems[len(elems)-1], depth+1)
+		case name == "Sprintf" && path == "fmt":
+			k, ok := x.Call.Args[0].(*ssa.Const)
+			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+				return "", false
+			}
+			format := constant.StringVal(k.Value)
+			if i := strings.LastIndexByte(format, '%'); i >= 0 {
+				// skip the verb's flags, width and precision, then the verb
+				j := i + 1
+				for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+					j++
+				}
+				format = format[min(j+1, len(format)):]
+			}
+			return format, format != ""
+		}
+	}
+	return "", false
+}
+
+// Listed reports whether name was found by listing a directory: the path
+// a filepath.Walk or WalkDir callback is given, or a name joined from a
+// directory entry's Name() (os.ReadDir, (*os.File).Readdir), as a sweep
+// of records removes them.
+func Listed(name ssa.Value) bool {
+	for depth := 0; depth < maxDepth; depth++ {
+		switch x := spelled(name, depth+1).(type) {
+		case *ssa.Parameter:
+			fn := x.Parent()
+			return fn != nil && len(fn.Params) == 3 && x == fn.Params[0] && walkCallback(fn.Signature)
+		case *ssa.BinOp:
+			if x.Op != token.ADD {
+				return false
+			}
+			name = x.Y
+		case *ssa.Call:
+			if x.Call.IsInvoke() {
+				return x.Call.Method.Name() == "Name" && entryType(x.Call.Value.Type())
+			}
+			callee := ssakit.Callee(&x.Call)
+			if callee == nil || callee.Pkg() == nil || len(x.Call.Args) == 0 {
+				return false
+			}
+			if callee.Name() == "Name" && ssakit.RecvName(callee) != "" {
+				return entryType(x.Call.Args[0].Type())
+			}
+			if callee.Name() != "Join" || callee.Pkg().Path() != "path/filepath" && callee.Pkg().Path() != "path" {
+				return false
+			}
+			elems, ok := VarargElems(x.Call.Args[0])
+			if !ok || len(elems) == 0 {
+				return false
+			}
+			name = elems[len(elems)-1]
+		default:
+			return false
+		}
 	}
 	return false
 }
+
+// walkCallback reports whether sig is func(string, fs.FileInfo, error)
+// error or func(string, fs.DirEntry, error) error.
+func walkCallback(sig *types.Signature) bool {
+	p, r := sig.Params(), sig.Results()
+	return p.Len() == 3 && r.Len() == 1 && ssakit.IsString(p.At(0).Type()) && entryType(p.At(1).Type()) &&
+		isError(p.At(2).Type()) && isError(r.At(0).Type())
+}
+
+// entryType reports whether t is a directory entry of io/fs (DirEntry,
+// FileInfo; os's are aliases), or os's *fileStat behind it.
+func entryType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+	case "io/fs.DirEntry", "io/fs.FileInfo", "os.fileStat", "os.unixDirent":
+		return true
+	}
+	return false
+}
+
+func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
 // spelled looks through what does not change a name: conversions, an
 // interface made around it, a transparent call (filepath.Clean), and a
@@ -96,77 +181,4 @@ func spelled(v ssa.Value, depth int) ssa.Value {
 		}
 	}
 	return v
-}
-
-// untraced reports whether v is a value whose construction is not
-// followed, which may therefore name anything.
-func untraced(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.Const, *ssa.Parameter, *ssa.Global, *ssa.BinOp, *ssa.Extract, *ssa.Field, *ssa.FieldAddr:
-		return false
-	case *ssa.UnOp:
-		return v.Op != token.MUL // a load is followed through its address
-	case *ssa.Call:
-		return false
-	}
-	return true
-}
-
-// sameFieldOf reports whether field i of the struct (or pointer to
-// struct) type ta is field j of tb.
-func sameFieldOf(ta types.Type, i int, tb types.Type, j int) bool {
-	fa, fb := fieldVar(ta, i), fieldVar(tb, j)
-	return fa != nil && fa == fb
-}
-
-// fieldVar returns field i of the struct, or pointer to struct, type t.
-func fieldVar(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return nil
-	}
-	return s.Field(i)
-}
-
-// sameCall reports whether two calls may compute the same name: the same
-// function or method, on arguments that may be the same.
-func sameCall(a, b *ssa.CallCommon, depth int) bool {
-	if a.IsInvoke() != b.IsInvoke() || len(a.Args) != len(b.Args) {
-		return false
-	}
-	if a.IsInvoke() {
-		if a.Method != b.Method || !mayNameSame(a.Value, b.Value, depth) {
-			return false
-		}
-	} else {
-		fa, fb := a.StaticCallee(), b.StaticCallee()
-		if fa == nil || fb == nil {
-			return true // a dynamic call: anything
-		}
-		if fa != fb && (fa.Object() == nil || fa.Object() != fb.Object()) {
-			return false
-		}
-	}
-	for i := range a.Args {
-		ea, oka := VarargElems(a.Args[i])
-		eb, okb := VarargElems(b.Args[i])
-		if oka && okb {
-			if len(ea) != len(eb) {
-				return false
-			}
-			for k := range ea {
-				if !mayNameSame(ea[k], eb[k], depth) {
-					return false
-				}
-			}
-			continue
-		}
-		if !mayNameSame(a.Args[i], b.Args[i], depth) {
-			return false
-		}
-	}
-	return true
 }

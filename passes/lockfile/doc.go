@@ -120,14 +120,22 @@
 // is the atomic write's concern, not a held lock. Nor is a file that a
 // function creates exclusively for its caller (removing it only on its
 // error paths) when the caller gets neither its handle, its path nor a
-// release, the name is computed (not a parameter or a field of one), and
-// no other function of the package removes a file named the same way (or
-// the directory it is joined under): a record kept on
-// success, such as one reservation file per leased address that a
-// release finds by listing the directory. A lock acquired for a caller
-// is released by recomputing its name (Unlock(key) removes
-// lockPath(key)). A release that lives only in another package is not
-// seen, and such a lock is taken for a record. A removal on only some
+// release, the name is computed (not a parameter or a field of one),
+// another function of the package removes files it finds by listing a
+// directory (a filepath.Walk or WalkDir callback's path, a name joined
+// from os.ReadDir's entries), and no function of the package removes
+// otherwise a file that may be named the same (or the directory it is
+// joined under): a record kept on success, such as one reservation file
+// per leased address that a release and a garbage collection find by
+// listing the directory. "May be named the same" leans towards yes: two
+// names differ only when both end in constant text and neither ending
+// is a suffix of the other, so a release that recomputes the name in
+// any spelling (a name helper, fmt.Sprintf for filepath.Join, the field
+// the directory was stored in, a captured variable, a generic
+// receiver) keeps the file a lock. The package's test files take part
+// only for a create in one. A lock whose release lives only in another
+// package, beside a sweep by listing in this one, is taken for a
+// record. A removal on only some
 // paths (a --force that clears a stale lock), or a rename only where the
 // create failed (a stale lock moved aside), leaves the file a lock. When
 // a failed acquisition falls through into the code that runs holding the lock (link(2)'s lock protocol ignores

@@ -13,7 +13,7 @@ import (
 // TestLockfile runs the pass over the main testdata, facts included.
 func TestLockfile(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lockfile.Analyzer,
-		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "loggers", "staging", "example.com/stop", "stopuse", "records")
+		"a", "example.com/iox", "example.com/connect", "example.com/lockuser", "loggers", "staging", "example.com/stop", "stopuse", "records/...")
 }
 
 // TestIncludeTests checks that -lockfile.tests reports in _test.go files.

@@ -1,91 +1,24 @@
-// Package records holds exclusive creates of files that are kept on
-// success: a reservation record is no lock, even when a later step of
-// the function fails and leaves it behind.
+// Package records holds locks beside a sweep of records (Sweep): each
+// is released by a name that may be its own, so each stays a lock; the
+// records themselves are in records/store.
 package records
 
 import (
-	"net"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 )
 
-// Store keeps one file per reserved address, named by the address and
-// holding its owner, as the CNI host-local IPAM store does.
-type Store struct {
-	dataDir string
-}
-
-func escaped(dir, name string) string { return filepath.Join(dir, name) }
-
-// Reserve creates the address's record exclusively. Its write errors
-// remove the half-made record; a failure of the last step leaves a
-// complete record behind, which GC or ReleaseByKey (found by listing the
-// directory and reading the owner) reclaim. No diagnostic: nothing
-// removes a file named the way the record is named, so it is no lock.
-func (s *Store) Reserve(id, ifname string, ip net.IP, rangeID string) (bool, error) {
-	fname := escaped(s.dataDir, ip.String())
-	f, err := os.OpenFile(fname, os.O_RDWR|os.O_EXCL|os.O_CREATE, 0o600)
-	if os.IsExist(err) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	if _, err := f.WriteString(strings.TrimSpace(id) + "\n" + ifname); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return false, err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return false, err
-	}
-	ipfile := escaped(s.dataDir, "last_reserved_ip."+rangeID)
-	if err := os.WriteFile(ipfile, []byte(ip.String()), 0o600); err != nil {
-		return false, err // no diagnostic: the record stays, as on success
-	}
-	return true, nil
-}
-
-// ReleaseByKey removes the records whose content is match, by listing.
-func (s *Store) ReleaseByKey(match string) (bool, error) {
-	found := false
-	err := filepath.Walk(s.dataDir, func(path string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil
-		}
-		if strings.TrimSpace(string(data)) == match {
-			if err := os.Remove(path); err != nil {
-				return nil
-			}
-			found = true
-		}
-		return nil
-	})
-	return found, err
-}
-
-// GC removes every record whose owner is gone.
-func (s *Store) GC(live map[string]bool) error {
-	entries, err := os.ReadDir(s.dataDir)
-	if err != nil {
-		return err
-	}
+// Sweep removes the stale files of dir, found by listing it: a sign of
+// records, but the locks below are each released by a name that may be
+// theirs, so they stay locks.
+func Sweep(dir string) {
+	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		path := filepath.Join(s.dataDir, e.Name())
-		data, err := os.ReadFile(path)
-		if err != nil || live[strings.TrimSpace(string(data))] {
-			continue
+		if info, err := e.Info(); err == nil && info.Size() == 0 {
+			os.Remove(filepath.Join(dir, e.Name()))
 		}
-		_ = os.Remove(path)
 	}
-	return nil
 }
 
 // Locks keeps one lock file per key; Unlock removes the name that
