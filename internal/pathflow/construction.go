@@ -127,7 +127,7 @@ func Listed(name ssa.Value) bool {
 func walkCallback(sig *types.Signature) bool {
 	p, r := sig.Params(), sig.Results()
 	return p.Len() == 3 && r.Len() == 1 && ssakit.IsString(p.At(0).Type()) && entryType(p.At(1).Type()) &&
-		isError(p.At(2).Type()) && isError(r.At(0).Type())
+		ssakit.IsError(p.At(2).Type()) && ssakit.IsError(r.At(0).Type())
 }
 
 // entryType reports whether t is a directory entry of io/fs (DirEntry,
@@ -147,7 +147,6 @@ func entryType(t types.Type) bool {
 	return false
 }
 
-func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
 // spelled looks through what does not change a name: conversions, an
 // interface made around it, a transparent call (filepath.Clean), and a
