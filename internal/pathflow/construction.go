@@ -147,7 +147,6 @@ func entryType(t types.Type) bool {
 	return false
 }
 
-
 // spelled looks through what does not change a name: conversions, an
 // interface made around it, a transparent call (filepath.Clean), and a
 // local variable stored once.
