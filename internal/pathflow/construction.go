@@ -30,6 +30,16 @@ func MayNameSame(a, b ssa.Value) bool {
 	return !okA || !okB || strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta)
 }
 
+// EndsAlike reports whether a and b both end in constant text and one
+// ending is a suffix of the other: strong evidence that they may name
+// the same file, where MayNameSame is only the absence of evidence
+// against it.
+func EndsAlike(a, b ssa.Value) bool {
+	ta, okA := constTail(a, 0)
+	tb, okB := constTail(b, 0)
+	return okA && okB && (strings.HasSuffix(ta, tb) || strings.HasSuffix(tb, ta))
+}
+
 // constTail returns the constant text a name ends with: a string
 // constant, the constant that ends a concatenation, the last element of
 // filepath.Join or path.Join, or the text after the last verb of a

@@ -132,10 +132,20 @@
 // is a suffix of the other, so a release that recomputes the name in
 // any spelling (a name helper, fmt.Sprintf for filepath.Join, the field
 // the directory was stored in, a captured variable, a generic
-// receiver) keeps the file a lock. The package's test files take part
-// only for a create in one. A lock whose release lives only in another
-// package, beside a sweep by listing in this one, is taken for a
-// record. A removal on only some
+// receiver) keeps the file a lock. So does a release the tables cannot
+// read: a call with no static callee (an interface's Remove, a function
+// value or field, a hook such as var removeFile = os.Remove) given a
+// string that may be the name, os.Remove or another removal handed on
+// as a value (atexit.Register(os.Remove, p)), an Unlink function of
+// syscall or x/sys/unix that the tables leave out (Unlinkat), a release
+// closure the function stores rather than calls in place (l.unlock =
+// func() error { return os.Remove(p) }), and an exported function that
+// returns a name ending as this one does (pidfile.Path(dir, name)),
+// which lets another package remove it. The package's test files take
+// part only for a create in one. A lock whose release lives only in
+// another package that recomputes the name by itself, or that runs
+// rm(1), beside a sweep by listing in this one, is taken for a record.
+// A removal on only some
 // paths (a --force that clears a stale lock), or a rename only where the
 // create failed (a stale lock moved aside), leaves the file a lock. When
 // a failed acquisition falls through into the code that runs holding the lock (link(2)'s lock protocol ignores

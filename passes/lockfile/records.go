@@ -2,6 +2,9 @@ package lockfile
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -44,14 +47,26 @@ func (st *state) keptRecord(fn *ssa.Function, sa *siteAnalysis) bool {
 	}
 	swept, inTest := false, st.prog.TestFunc(fn)
 	for _, g := range st.prog.Funcs() {
-		if ssakit.Encloses(fn, g) {
-			continue
+		if g == fn || ssakit.Encloses(fn, g) && calledInPlace(g) {
+			continue // fn's own cleanups, on its error paths
+		}
+		if exportsName(g, name) {
+			return false // callers can recompute the name: pidfile.Path(dir, name)
 		}
 		for _, b := range g.Blocks {
 			for _, instr := range b.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok || !inTest && st.prog.TestCode(instr) {
+				if !inTest && st.prog.TestCode(instr) {
 					continue // a test's cleanup is no release, nor a sweep
+				}
+				if removalValue(instr) {
+					return false // var removeFile = os.Remove; retry(os.Remove, p)
+				}
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if mayRelease(ci.Common(), name) {
+					return false
 				}
 				for _, r := range st.removedNames(ci.Common()) {
 					switch {
@@ -67,6 +82,108 @@ func (st *state) keptRecord(fn *ssa.Function, sa *siteAnalysis) bool {
 		}
 	}
 	return swept
+}
+
+// calledInPlace reports whether g, a function literal, is only called
+// where it is made (func() { ... }(), defer func() { ... }(), go): a
+// cleanup of its enclosing function's own paths. A literal stored (a
+// release kept in a field: l.unlock = func() error { return
+// os.Remove(p) }), returned or handed to a call may run later, as a
+// release.
+func calledInPlace(g *ssa.Function) bool {
+	parent := g.Parent()
+	if parent == nil {
+		return false
+	}
+	called := func(v ssa.Value, in ssa.Instruction) bool {
+		c, ok := in.(ssa.CallInstruction)
+		return ok && c.Common().Value == v && !slices.Contains(c.Common().Args, v)
+	}
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == g {
+				for _, u := range *mc.Referrers() {
+					if !called(mc, u) {
+						return false
+					}
+				}
+				continue
+			}
+			if _, ok := in.(*ssa.MakeClosure); ok {
+				continue
+			}
+			for _, op := range in.Operands(nil) {
+				if op != nil && *op == g && !called(g, in) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// exportsName reports whether g is an exported function of the package
+// that returns a name ending as name does (pathflow.EndsAlike): a
+// caller in another package can recompute the name and remove it.
+func exportsName(g *ssa.Function, name ssa.Value) bool {
+	obj := g.Object()
+	if obj == nil || !obj.Exported() || g.Signature.Results().Len() != 1 || !ssakit.IsString(g.Signature.Results().At(0).Type()) {
+		return false
+	}
+	for _, ret := range ssakit.Returns(g) {
+		if len(ret.Results) == 1 && pathflow.EndsAlike(ret.Results[0], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// removalValue reports whether instr uses a removal of the tables
+// (os.Remove, os.RemoveAll, syscall.Unlink) as a value rather than
+// calling it: a hook (var removeFile = os.Remove) or an argument
+// (retry(os.Remove, p)) through which some call removes a file the
+// tables cannot see.
+func removalValue(instr ssa.Instruction) bool {
+	var callee ssa.Value
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		callee = c.Common().Value
+	}
+	for _, op := range instr.Operands(nil) {
+		if op == nil || *op == callee {
+			continue
+		}
+		f, ok := (*op).(*ssa.Function)
+		if !ok {
+			continue
+		}
+		obj, _ := f.Object().(*types.Func)
+		if entry, ok := fsops.Lookup(obj); ok && slices.ContainsFunc(entry.Paths, func(pa fsops.PathArg) bool { return releaseOp(pa.Op) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayRelease reports whether a call the tables and facts do not describe
+// may remove name: a call with no static callee (an interface's Remove,
+// a function value) given a string that may be the name, or a function
+// of syscall or golang.org/x/sys/unix that unlinks and that the tables
+// leave out (Unlinkat names its file relative to a directory).
+func mayRelease(common *ssa.CallCommon, name ssa.Value) bool {
+	if common.StaticCallee() == nil {
+		return slices.ContainsFunc(common.Args, func(a ssa.Value) bool {
+			return ssakit.IsString(a.Type()) && pathflow.MayNameSame(a, name)
+		})
+	}
+	callee := ssakit.Callee(common)
+	if callee == nil || callee.Pkg() == nil {
+		return false
+	}
+	switch callee.Pkg().Path() {
+	case "syscall", "golang.org/x/sys/unix":
+		return strings.HasPrefix(callee.Name(), "Unlink")
+	}
+	return false
 }
 
 // callerGiven reports whether name is a parameter of fn, or a field of
