@@ -595,6 +595,9 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 		// literal, then copied whole into the variable
 		referrers = append(slices.Clip(referrers), *lit.Referrers()...)
 	}
+	if handedToCall(alloc) {
+		return nil, nil // configure(srv) may set its Addr or Handler
+	}
 	for _, in := range referrers {
 		fa, ok := in.(*ssa.FieldAddr)
 		if !ok {
@@ -633,6 +636,29 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 		handler = unsetHandler(alloc, init)
 	}
 	return addr, handler
+}
+
+// handedToCall reports whether srv, an *http.Server allocated in the
+// function, is given to a call other than one of its own methods
+// (srv.ListenAndServe(), srv.Shutdown(ctx)): a helper given it may set
+// any field.
+func handedToCall(srv *ssa.Alloc) bool {
+	for _, in := range *srv.Referrers() {
+		c, ok := in.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		common := c.Common()
+		if !slices.Contains(common.Args, ssa.Value(srv)) {
+			continue
+		}
+		fn := ssakit.Callee(common)
+		if common.IsInvoke() || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" ||
+			ssakit.RecvName(fn) != "Server" || common.Args[0] != srv || slices.Contains(common.Args[1:], ssa.Value(srv)) {
+			return true
+		}
+	}
+	return false
 }
 
 // literalInit returns the store that gives alloc, a variable, its whole

@@ -731,6 +731,9 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 		}
 	case *ssa.UnOp: // a variable that holds the pointer
 		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
+			if exportedGlobal(g) {
+				return false // var Host = flag.String(...): another package may write *Host
+			}
 			vals := s.stores[g]
 			return len(vals) == 1 && s.addrs[g] == 0 && !s.written[g] && s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: vals[0]}, depth, local)
 		}
@@ -739,8 +742,9 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 		}
 		return everyStored(p, func(v ssa.Value) bool { return s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: v}, depth, local) })
 	case *ssa.Global:
-		// var addr string; flag.StringVar(&addr, ...)
-		return s.flaggedOnly(p, len(s.stores[p]), s.addrs[p], local)
+		// var addr string; flag.StringVar(&addr, ...), unexported: another
+		// package may set an exported one
+		return !exportedGlobal(p) && s.flaggedOnly(p, len(s.stores[p]), s.addrs[p], local)
 	case *ssa.FieldAddr:
 		return s.flaggedField(p, local)
 	case *ssa.Alloc:
@@ -759,6 +763,13 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 		return s.flaggedOnly(p, stores, other, local)
 	}
 	return false
+}
+
+// exportedGlobal reports whether g is an exported package-level
+// variable, which other packages may set (in a main package too, as the
+// rule for fields has it: a program's exported names say "set me").
+func exportedGlobal(g *ssa.Global) bool {
+	return g.Object() == nil || g.Object().Exported()
 }
 
 // storedThrough reports whether the code may store through the pointer
@@ -837,7 +848,7 @@ func (s *Servers) flaggedOnly(ptr ssa.Value, stores, other int, local func(ssa.V
 // elsewhere: nothing but the flag sets it.
 func (s *Servers) flaggedField(fa *ssa.FieldAddr, local func(ssa.Value) bool) bool {
 	g, ok := fa.X.(*ssa.Global)
-	if !ok || g.Object() == nil || g.Object().Exported() || len(s.stores[g]) != 0 || s.addrs[g] != s.nfields[g] {
+	if !ok || exportedGlobal(g) || len(s.stores[g]) != 0 || s.addrs[g] != s.nfields[g] {
 		return false
 	}
 	var flag *ssa.Call
@@ -909,30 +920,33 @@ func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
 }
 
 // flagSetByName reports whether call sets a flag by its name: flag.Set,
-// a FlagSet's Set (of flag or pflag), or the Set method of the Value of
-// a flag looked up by name. name is that name, "" when it is not a
-// constant.
+// a FlagSet's Set (of flag or pflag), or the Set method of a flag's
+// Value. name is that name, "" when it is not a constant or the Value is
+// not that of a flag looked up by a constant name (flag.VisitAll(func(f
+// *flag.Flag) { f.Value.Set(os.Getenv(...)) }) may set any flag).
 func flagSetByName(call *ssa.CallCommon) (name string, set bool) {
 	if call.IsInvoke() {
 		if call.Method.Name() != "Set" || call.Method.Pkg() == nil || !flagPackage(call.Method.Pkg().Path()) {
 			return "", false
 		}
-		// flag.Lookup("addr").Value.Set(v)
+		// flag.Lookup("addr").Value.Set(v) sets that flag; the Value of
+		// any other *Flag (VisitAll's, a helper's parameter, a Lookup
+		// kept in a variable) may be any flag's
 		load, ok := call.Value.(*ssa.UnOp)
 		if !ok || load.Op != token.MUL {
-			return "", false
+			return "", true
 		}
 		fa, ok := load.X.(*ssa.FieldAddr)
 		if !ok {
-			return "", false
+			return "", true
 		}
 		lookup, ok := fa.X.(*ssa.Call)
 		if !ok {
-			return "", false
+			return "", true
 		}
 		fn := ssakit.Callee(&lookup.Call)
 		if fn == nil || fn.Name() != "Lookup" || fn.Pkg() == nil || !flagPackage(fn.Pkg().Path()) || len(lookup.Call.Args) == 0 {
-			return "", false
+			return "", true
 		}
 		name, _ = constString(lookup.Call.Args[len(lookup.Call.Args)-1])
 		return name, true

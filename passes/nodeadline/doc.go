@@ -248,7 +248,10 @@
 // store through flag.String's pointer, as *addr = ":" + os.Getenv("PORT")
 // is, and the pointer handed to no call; the flag not set by name, as
 // flag.Set("addr", v) or Lookup("addr").Value.Set(v) does, nor any flag by
-// a name that is not a constant), also a field of an unexported struct variable the
+// a name that is not a constant or through the Value of a flag found
+// otherwise, as flag.VisitAll(func(f *flag.Flag) { f.Value.Set(env) })
+// does; the variable not exported, which another package may set), also
+// a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says
 // otherwise; a default of ":8080", "0.0.0.0:80" or "" is reported, and
@@ -259,7 +262,10 @@
 // (JoinHostPort("localhost", port) of its own JoinHostPort), or that
 // joins a port to a host flag whose default is a loopback host and that
 // nothing else sets (net.JoinHostPort(*host, *port) or *host + ":" +
-// *port with host := flag.String("h", "127.0.0.1", ...)) (also
+// *port with host := flag.String("h", "127.0.0.1", ...)); an
+// http.Server's Addr and Handler are read from where the function
+// stores them only while nothing but the server's own methods is given
+// the server (configure(srv) may set them) (also
 // wrapped by tls.NewListener or x/net/netutil's LimitListener, or in a
 // struct whose Accept returns only what it accepted from one field of
 // it (it hands no other field to a call, receives from no channel, the

@@ -43,3 +43,21 @@ func joinedFlagHosts() {
 	_ = portOnly
 	http.ListenAndServe(*joinPort+":"+*joinHost, h) // want `http.ListenAndServe starts a server that cannot have timeouts`
 }
+
+// configure may replace the server's address: the literal's Addr is not
+// the address it listens on.
+func configure(s *http.Server) {
+	if e := os.Getenv("LISTEN_ADDR"); e != "" {
+		s.Addr = e
+	}
+}
+
+func configuredServer() {
+	srv := &http.Server{Addr: net.JoinHostPort(*joinHost, *joinPort)}
+	configure(srv)
+	srv.ListenAndServe() // want `\(\*http.Server\).ListenAndServe starts srv, which sets neither ReadHeaderTimeout nor ReadTimeout`
+
+	own := &http.Server{Addr: net.JoinHostPort(*joinHost, *joinPort)}
+	defer own.Close()
+	own.ListenAndServe() // no diagnostic: only its own methods are called
+}
