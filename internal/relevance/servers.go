@@ -286,7 +286,7 @@ func (s *Servers) scan(fn *ssa.Function) {
 						s.flagDefs[name] = append(s.flagDefs[name], x)
 					}
 				}
-				if name, set := flagSetByName(&x.Call); set && (s.testCode == nil || !s.testCode(x)) {
+				if name, set := flagSetByName(&x.Call); set && !valueSetter(fn) && (s.testCode == nil || !s.testCode(x)) {
 					if name == "" {
 						s.setAny = true
 					} else {
@@ -966,6 +966,17 @@ func flagSetByName(call *ssa.CallCommon) (name string, set bool) {
 	}
 	name, _ = constString(call.Args[i])
 	return name, true
+}
+
+// valueSetter reports whether fn is the Set method of a flag.Value (func
+// (v *onceValue) Set(s string) error): a wrapper's Set that passes the
+// string on to the Value it wraps (v.Value.Set(s)) is how the command
+// line, parsed by the flag package, reaches the flag; the operator
+// sets it, not the program.
+func valueSetter(fn *ssa.Function) bool {
+	sig := fn.Signature
+	return fn.Name() == "Set" && sig.Recv() != nil && sig.Params().Len() == 1 && ssakit.IsString(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && ssakit.IsError(sig.Results().At(0).Type())
 }
 
 // flagPackage reports whether path is the flag package or pflag.

@@ -250,7 +250,9 @@
 // flag.Set("addr", v) or Lookup("addr").Value.Set(v) does, nor any flag by
 // a name that is not a constant or through the Value of a flag found
 // otherwise, as flag.VisitAll(func(f *flag.Flag) { f.Value.Set(env) })
-// does; the variable not exported, which another package may set), also
+// does, outside the Set method of a wrapper Value that passes the
+// command line on; the variable not exported, which another package may
+// set), also
 // a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says

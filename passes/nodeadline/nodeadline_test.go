@@ -97,7 +97,7 @@ func TestTestFilesSilenceNothing(t *testing.T) {
 func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofrouted", "pprofown", "nopprof",
-		"memservers", "memservers/memnet", "netrelay", "pushedconns/...", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr", "flagaddr/setany", "flagaddr/visitall", "flagaddr/lookupvar", "flagaddr/exported",
+		"memservers", "memservers/memnet", "netrelay", "pushedconns/...", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr", "flagaddr/setany", "flagaddr/visitall", "flagaddr/oncevalue", "flagaddr/lookupvar", "flagaddr/exported",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
 		"wrappedlisteners/...")
 }
