@@ -92,12 +92,16 @@ func constTail(v ssa.Value, depth int) (string, bool) {
 }
 
 // Listed reports whether name was found by listing a directory: the path
-// a filepath.Walk or WalkDir callback is given, or a name joined from a
-// directory entry's Name() (os.ReadDir, (*os.File).Readdir), as a sweep
-// of records removes them.
+// a filepath.Walk or WalkDir callback is given, a name joined from a
+// directory entry's Name() (os.ReadDir, (*os.File).Readdir), or an
+// element of what filepath.Glob, fs.Glob or (*os.File).Readdirnames
+// returns, as a sweep of records removes them.
 func Listed(name ssa.Value) bool {
 	for depth := 0; depth < maxDepth; depth++ {
 		switch x := spelled(name, depth+1).(type) {
+		case *ssa.UnOp: // *&names[i]: an element of a listing
+			ia, ok := x.X.(*ssa.IndexAddr)
+			return ok && x.Op == token.MUL && listing(ia.X)
 		case *ssa.Parameter:
 			fn := x.Parent()
 			return fn != nil && len(fn.Params) == 3 && x == fn.Params[0] && walkCallback(fn.Signature)
@@ -128,6 +132,29 @@ func Listed(name ssa.Value) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// listing reports whether v is the names a listing of a directory
+// returns: the first result of filepath.Glob, fs.Glob or
+// (*os.File).Readdirnames.
+func listing(v ssa.Value) bool {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := ssakit.Callee(&call.Call)
+	if callee == nil || callee.Pkg() == nil {
+		return false
+	}
+	switch callee.Pkg().Path() + "." + ssakit.RecvName(callee) + "." + callee.Name() {
+	case "path/filepath..Glob", "io/fs..Glob", "os.File.Readdirnames":
+		return true
 	}
 	return false
 }

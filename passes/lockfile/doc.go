@@ -123,7 +123,8 @@
 // release, the name is computed (not a parameter or a field of one),
 // another function of the package removes files it finds by listing a
 // directory (a filepath.Walk or WalkDir callback's path, a name joined
-// from os.ReadDir's entries), and no function of the package removes
+// from os.ReadDir's entries, an element of what filepath.Glob or
+// Readdirnames returns), and no function of the package removes
 // otherwise a file that may be named the same (or the directory it is
 // joined under): a record kept on success, such as one reservation file
 // per leased address that a release and a garbage collection find by

@@ -20,7 +20,8 @@ import (
 // the absence of a release:
 //   - another function of the package removes files it finds by listing
 //     a directory (pathflow.Listed: a filepath.Walk callback's path, a
-//     name joined from os.ReadDir's entries), as a reservation store (one
+//     name joined from os.ReadDir's entries, an element of what
+//     filepath.Glob or Readdirnames returns), as a reservation store (one
 //     file per reserved address, the CNI host-local IPAM store) sweeps its
 //     records by owner; and
 //   - no function of the package removes, other than by listing, a name
