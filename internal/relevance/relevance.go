@@ -641,9 +641,54 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 // handedToCall reports whether srv, an *http.Server allocated in the
 // function, is given to a call other than one of its own methods
 // (srv.ListenAndServe(), srv.Shutdown(ctx)): a helper given it may set
-// any field.
+// any field. So may code that finds it where it is stored (a variable
+// of the package, a field of a struct: current = srv; a.srv = srv), a
+// closure that captures it and sets a field (override := func(a
+// string) { srv.Addr = a }), or anything given it as an interface.
 func handedToCall(srv *ssa.Alloc) bool {
+	return escapes(srv, 0)
+}
+
+func escapes(srv ssa.Value, depth int) bool {
+	if depth > 3 {
+		return true
+	}
 	for _, in := range *srv.Referrers() {
+		switch u := in.(type) {
+		case *ssa.Store:
+			if u.Val != srv {
+				continue // a store into one of its fields
+			}
+			cell, ok := u.Addr.(*ssa.Alloc)
+			if !ok {
+				return true // into a variable of the package, a field, a slice
+			}
+			// a local variable holding the server: what its loads and
+			// the closures that capture it do
+			for _, use := range *cell.Referrers() {
+				switch v := use.(type) {
+				case *ssa.UnOp:
+					if v.Op != token.MUL || escapes(v, depth+1) || setsField(v) {
+						return true
+					}
+				case *ssa.Store, *ssa.DebugRef:
+				case *ssa.MakeClosure:
+					if capturedEscapes(v, cell, true, depth) {
+						return true
+					}
+				default:
+					return true
+				}
+			}
+			continue
+		case *ssa.MakeClosure:
+			if capturedEscapes(u, srv, false, depth) {
+				return true
+			}
+			continue
+		case *ssa.MakeInterface:
+			return true
+		}
 		c, ok := in.(ssa.CallInstruction)
 		if !ok {
 			continue
@@ -654,8 +699,70 @@ func handedToCall(srv *ssa.Alloc) bool {
 		}
 		fn := ssakit.Callee(common)
 		if common.IsInvoke() || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" ||
-			ssakit.RecvName(fn) != "Server" || common.Args[0] != srv || slices.Contains(common.Args[1:], ssa.Value(srv)) {
+			ssakit.RecvName(fn) != "Server" || common.Args[0] != srv || slices.Contains(common.Args[1:], srv) {
 			return true
+		}
+	}
+	return false
+}
+
+// capturedEscapes reports whether the closure mc, which captures v (the
+// server, or with cell the variable holding it), sets a field of the
+// server or hands it on.
+func capturedEscapes(mc *ssa.MakeClosure, v ssa.Value, cell bool, depth int) bool {
+	fn, _ := mc.Fn.(*ssa.Function)
+	if fn == nil {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(fn.FreeVars) {
+			continue
+		}
+		fv := fn.FreeVars[i]
+		if !cell {
+			if escapes(fv, depth+1) || setsField(fv) {
+				return true
+			}
+			continue
+		}
+		// the captured variable: its loads are the server
+		for _, use := range *fv.Referrers() {
+			switch u := use.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL || escapes(u, depth+1) || setsField(u) {
+					return true
+				}
+			case *ssa.DebugRef:
+			default:
+				return true // the variable set or its address taken
+			}
+		}
+	}
+	return false
+}
+
+// isServerPtr reports whether t is *http.Server.
+func isServerPtr(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Server"
+}
+
+// setsField reports whether the code stores into a field of the server
+// srv is (a load of the variable holding it, or a closure's capture).
+func setsField(srv ssa.Value) bool {
+	for _, in := range *srv.Referrers() {
+		fa, ok := in.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				return true
+			}
 		}
 	}
 	return false
@@ -791,7 +898,10 @@ func isDefaultMux(v ssa.Value) bool {
 }
 
 // everyStored reports whether the variable x loads has at least one
-// store and every value stored into it satisfies ok.
+// store and every value stored into it satisfies ok. A variable whose
+// address is handed on (public(&ln)), or that a closure sets
+// (reopen := func(a string) { ln, err = net.Listen("tcp", a) }), may
+// hold anything.
 func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
 	cell := cellOf(x)
 	if cell == nil {
@@ -799,12 +909,50 @@ func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
 	}
 	stored := false
 	for _, in := range *cell.Referrers() {
-		if st, isStore := in.(*ssa.Store); isStore && st.Addr == cell {
-			if !ok(st.Val) {
+		switch u := in.(type) {
+		case *ssa.Store:
+			if u.Addr != cell {
+				return false // the variable's address stored
+			}
+			if !ok(u.Val) {
 				return false
 			}
 			stored = true
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			fn, _ := u.Fn.(*ssa.Function)
+			if fn == nil {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b == ssa.Value(cell) && i < len(fn.FreeVars) && !onlyLoaded(fn.FreeVars[i]) {
+					return false
+				}
+			}
+		default:
+			return false // handed to a call
 		}
 	}
 	return stored
+}
+
+// onlyLoaded reports whether the captured variable fv is only read in
+// its closure.
+func onlyLoaded(fv *ssa.FreeVar) bool {
+	for _, in := range *fv.Referrers() {
+		switch u := in.(type) {
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }

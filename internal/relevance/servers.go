@@ -115,9 +115,39 @@ func (m MuxUse) String() string {
 	return strings.Join(parts, "; ")
 }
 
+// FlagUse is what a package of the program, and those of its imports in
+// the same module, do to command-line flags other than parse the command
+// line: the flags they set by constant name (flag.Set("addr", v)), and
+// whether they may set any (a name that is not a constant, a Value set
+// after VisitAll, os.Args rewritten). A flag so set may no longer hold
+// its default when the program reads it.
+type FlagUse struct {
+	Any   bool
+	Names []string // sorted
+}
+
+// Empty reports whether u says nothing.
+func (u FlagUse) Empty() bool { return !u.Any && len(u.Names) == 0 }
+
+// Equal reports whether u and v say the same.
+func (u FlagUse) Equal(v FlagUse) bool { return u.Any == v.Any && slices.Equal(u.Names, v.Names) }
+
+func (u FlagUse) String() string {
+	switch {
+	case u.Any:
+		return "may set any command-line flag"
+	case len(u.Names) > 0:
+		return "sets command-line flags " + strings.Join(u.Names, ", ")
+	}
+	return ""
+}
+
 // Known is what a check's facts say of the functions and packages of
 // other packages of the analyzed code.
 type Known interface {
+	// PackageFlags returns what pkg and its imports of the same module
+	// do to command-line flags (FlagUse).
+	PackageFlags(pkg *types.Package) FlagUse
 	// FuncSummary returns the summary of fn, a function of another
 	// package, or nil.
 	FuncSummary(fn *types.Func) *Summary
@@ -164,6 +194,9 @@ type Servers struct {
 	// written: the variables holding a pointer that the package stores
 	// through or hands on (*addr = v, addr a package-level flag.String)
 	written map[*ssa.Global]bool
+	// pointerLoads are the loads of variables holding a *string, which
+	// markWritten judges once every function is scanned
+	pointerLoads []*ssa.UnOp
 	// gfields are the addresses of the fields of the package's struct
 	// variables, by variable and field.
 	gfields map[globalField][]*ssa.FieldAddr
@@ -241,6 +274,12 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		}
 		s.scan(fn)
 	}
+	s.markWritten()
+	imported := ImportedFlags(pass, known)
+	s.setAny = s.setAny || imported.Any
+	for _, name := range imported.Names {
+		s.setByName[name] = true
+	}
 	s.mux = ImportedMux(pass, known) | s.ownMux(funcs)
 	return s
 }
@@ -255,6 +294,9 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.Store:
 				if g, ok := x.Addr.(*ssa.Global); ok {
 					s.stores[g] = append(s.stores[g], x.Val)
+					if isOSArgs(g) && (s.testCode == nil || !s.testCode(x)) {
+						s.setAny = true // os.Args = append(..., "-addr=:"+port): the program writes its command line
+					}
 				}
 
 				if st, ok := x.Val.Type().Underlying().(*types.Struct); ok {
@@ -263,10 +305,8 @@ func (s *Servers) scan(fn *ssa.Function) {
 					}
 				}
 			case *ssa.UnOp:
-				if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && !s.written[g] {
-					if stringPointer(x.Type()) && s.storedThrough(x, false, 0) {
-						s.written[g] = true // **g = v, or *g handed on
-					}
+				if _, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && stringPointer(x.Type()) {
+					s.pointerLoads = append(s.pointerLoads, x) // judged once every function is scanned (markWritten)
 				}
 			case *ssa.FieldAddr:
 				if k, ok := fieldOf(x); ok {
@@ -277,6 +317,10 @@ func (s *Servers) scan(fn *ssa.Function) {
 					s.gfields[k] = append(s.gfields[k], x)
 					s.nfields[g]++
 				}
+			case *ssa.Defer, *ssa.Go:
+				if _, set := flagSetByName(x.(ssa.CallInstruction).Common()); set && (s.testCode == nil || !s.testCode(x)) {
+					s.setAny = true // defer flag.Set(...): read as setting any flag
+				}
 			case *ssa.Call:
 				if d, p := stringFlag(&x.Call); d >= 0 {
 					if p >= 0 {
@@ -286,7 +330,7 @@ func (s *Servers) scan(fn *ssa.Function) {
 						s.flagDefs[name] = append(s.flagDefs[name], x)
 					}
 				}
-				if name, set := flagSetByName(&x.Call); set && !valueSetter(fn) && (s.testCode == nil || !s.testCode(x)) {
+				if name, set := flagSetByName(&x.Call); set && !forwardsValue(fn, &x.Call) && (s.testCode == nil || !s.testCode(x)) {
 					if name == "" {
 						s.setAny = true
 					} else {
@@ -308,7 +352,12 @@ func (s *Servers) scan(fn *ssa.Function) {
 				}
 			}
 			buf = in.Operands(buf[:0])
-			for _, op := range buf {
+			for i, op := range buf {
+				if f, ok := (*op).(*ssa.Function); ok && flagSetFunc(f) {
+					if c, isCall := in.(ssa.CallInstruction); !isCall || i != 0 || c.Common().Value != f {
+						s.setAny = true // var setFlag = flag.Set: a flag set by a call the scan cannot read
+					}
+				}
 				if g, ok := (*op).(*ssa.Global); ok {
 					if _, isStore := in.(*ssa.Store); isStore && in.(*ssa.Store).Addr == g {
 						continue
@@ -321,6 +370,41 @@ func (s *Servers) scan(fn *ssa.Function) {
 			}
 		}
 	}
+}
+
+// markWritten sets written for the variables some load of which is
+// stored through or handed on, until no more are found: a store through
+// a variable depends on whether another variable it was copied into is
+// written (current = listenAddr; *current = v), which a function scanned
+// later may say, so the answer does not depend on the order of the
+// package's functions.
+func (s *Servers) markWritten() {
+	for changed := true; changed; {
+		changed = false
+		for _, x := range s.pointerLoads {
+			g := x.X.(*ssa.Global)
+			if !s.written[g] && s.storedThrough(x, false, 0) {
+				s.written[g] = true // **g = v, or *g handed on
+				changed = true
+			}
+		}
+	}
+}
+
+// isOSArgs reports whether g is os.Args.
+func isOSArgs(g *ssa.Global) bool {
+	return g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Args"
+}
+
+// flagSetFunc reports whether f is flag.Set or the Set method of a
+// FlagSet (of flag or pflag).
+func flagSetFunc(f *ssa.Function) bool {
+	obj, ok := f.Object().(*types.Func)
+	if !ok || obj.Name() != "Set" || obj.Pkg() == nil || !flagPackage(obj.Pkg().Path()) {
+		return false
+	}
+	r := ssakit.RecvName(obj)
+	return r == "" || r == "FlagSet"
 }
 
 // stringPointer reports whether t is *string, as flag.String's result.
@@ -752,7 +836,10 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 		for _, in := range *p.Referrers() {
 			switch u := in.(type) {
 			case *ssa.Store:
-				if u.Addr == p && !isZero(u.Val) {
+				// only the declaration's zero (var addr string, stored
+				// before anything else uses the variable) is no
+				// setting: addr = "" later listens on every interface
+				if u.Addr == p && !(isZero(u.Val) && declZero(p, u)) {
 					stores++
 				}
 			case *ssa.UnOp, *ssa.DebugRef:
@@ -761,6 +848,27 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 			}
 		}
 		return s.flaggedOnly(p, stores, other, local)
+	}
+	return false
+}
+
+// declZero reports whether st, a store into the local variable cell, is
+// the first use of cell in its block, the block where cell is made: the
+// zero value a declaration (var addr string) gives the variable before
+// anything reads or passes it.
+func declZero(cell *ssa.Alloc, st *ssa.Store) bool {
+	if st.Block() != cell.Block() {
+		return false
+	}
+	for _, in := range cell.Block().Instrs {
+		if in == ssa.Instruction(st) {
+			return true
+		}
+		for _, op := range in.Operands(nil) {
+			if *op == ssa.Value(cell) {
+				return false
+			}
+		}
 	}
 	return false
 }
@@ -913,7 +1021,16 @@ func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
 		return nil, false
 	}
 	for _, def := range s.flagDefs[name] {
-		d, _ := stringFlag(&def.Call)
+		// GetString returns what the flag holds now: a store through
+		// the pointer fs.String returned (*listen = ":" + port), or into
+		// the variable fs.StringVar binds, replaces the default
+		d, ptr := stringFlag(&def.Call)
+		if ptr < 0 && s.storedThrough(def, false, 0) {
+			return nil, false
+		}
+		if ptr >= 0 && !s.flagDefaultIs(&ssa.UnOp{Op: token.MUL, X: def.Call.Args[ptr]}, 1, func(ssa.Value) bool { return true }) {
+			return nil, false
+		}
 		defs = append(defs, def.Call.Args[d])
 	}
 	return defs, true
@@ -926,7 +1043,18 @@ func (s *Servers) namedFlagDefaults(v ssa.Value) (defs []ssa.Value, ok bool) {
 // *flag.Flag) { f.Value.Set(os.Getenv(...)) }) may set any flag).
 func flagSetByName(call *ssa.CallCommon) (name string, set bool) {
 	if call.IsInvoke() {
-		if call.Method.Name() != "Set" || call.Method.Pkg() == nil || !flagPackage(call.Method.Pkg().Path()) {
+		if call.Method.Name() != "Set" || call.Method.Pkg() == nil {
+			return "", false
+		}
+		if !flagPackage(call.Method.Pkg().Path()) {
+			// the program's own interface (or a type parameter's) with
+			// a FlagSet's Set(name, value string) error: a FlagSet may
+			// be behind it
+			if sig, ok := call.Method.Type().(*types.Signature); ok && sig.Params().Len() == 2 && sig.Results().Len() == 1 &&
+				ssakit.IsString(sig.Params().At(0).Type()) && ssakit.IsString(sig.Params().At(1).Type()) && ssakit.IsError(sig.Results().At(0).Type()) {
+				name, _ = constString(call.Args[0])
+				return name, true
+			}
 			return "", false
 		}
 		// flag.Lookup("addr").Value.Set(v) sets that flag; the Value of
@@ -968,15 +1096,31 @@ func flagSetByName(call *ssa.CallCommon) (name string, set bool) {
 	return name, true
 }
 
-// valueSetter reports whether fn is the Set method of a flag.Value (func
-// (v *onceValue) Set(s string) error): a wrapper's Set that passes the
-// string on to the Value it wraps (v.Value.Set(s)) is how the command
-// line, parsed by the flag package, reaches the flag; the operator
-// sets it, not the program.
-func valueSetter(fn *ssa.Function) bool {
+// forwardsValue reports whether call, in fn, is how the Set method of
+// a wrapper flag.Value (func (v *onceValue) Set(s string) error) passes
+// the string it is given on to the Value it wraps: v.Value.Set(s), the
+// Value a field of the receiver. The command line, parsed by the flag
+// package, reaches the flag that way; the operator sets it, not the
+// program. Any other flag set in such a method (a -config flag whose Set
+// calls flag.Set for each line of a file, a Set that sets another flag)
+// is the program's.
+func forwardsValue(fn *ssa.Function, call *ssa.CallCommon) bool {
 	sig := fn.Signature
-	return fn.Name() == "Set" && sig.Recv() != nil && sig.Params().Len() == 1 && ssakit.IsString(sig.Params().At(0).Type()) &&
-		sig.Results().Len() == 1 && ssakit.IsError(sig.Results().At(0).Type())
+	if fn.Name() != "Set" || sig.Recv() == nil || sig.Params().Len() != 1 || !ssakit.IsString(sig.Params().At(0).Type()) ||
+		sig.Results().Len() != 1 || !ssakit.IsError(sig.Results().At(0).Type()) || len(fn.Params) != 2 {
+		return false
+	}
+	if !call.IsInvoke() || len(call.Args) != 1 || call.Args[0] != fn.Params[1] {
+		return false
+	}
+	switch v := call.Value.(type) {
+	case *ssa.UnOp: // *&v.Value, v a pointer receiver
+		fa, ok := v.X.(*ssa.FieldAddr)
+		return ok && v.Op == token.MUL && fa.X == fn.Params[0]
+	case *ssa.Field: // v.Value, v a value receiver
+		return v.X == fn.Params[0]
+	}
+	return false
 }
 
 // flagPackage reports whether path is the flag package or pflag.
@@ -1880,6 +2024,52 @@ func (s *Servers) DefaultMuxDebug() bool {
 // Mux returns what the package and its imports register on the
 // DefaultServeMux.
 func (s *Servers) Mux() MuxUse { return s.mux }
+
+// Flags returns what the package and its imports of the same module do
+// to command-line flags, for the packages that import it.
+func (s *Servers) Flags() FlagUse {
+	if s.setAny {
+		return FlagUse{Any: true}
+	}
+	var u FlagUse
+	for name := range s.setByName {
+		u.Names = append(u.Names, name)
+	}
+	slices.Sort(u.Names)
+	return u
+}
+
+// ImportedFlags returns what the packages pass's package imports from
+// its own module do to command-line flags, as Known says (when the
+// driver does not say the module, every import counts). A library of
+// another module that fills flags from the environment or a
+// configuration file (ff's WithEnvVarPrefix, an envflag package) passes
+// on what the operator says, as the command line does; a package of the
+// program itself that sets a flag (flag.Set("addr", ":"+os.Getenv("PORT"))
+// in an internal/platform package) is the program choosing the address.
+func ImportedFlags(pass *analysis.Pass, known Known) FlagUse {
+	var u FlagUse
+	if known == nil {
+		return u
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.Module != nil && pass.Module.Path != "" &&
+			imp.Path() != pass.Module.Path && !strings.HasPrefix(imp.Path(), pass.Module.Path+"/") {
+			continue
+		}
+		f := known.PackageFlags(imp)
+		if f.Any {
+			return FlagUse{Any: true}
+		}
+		for _, n := range f.Names {
+			if !slices.Contains(u.Names, n) {
+				u.Names = append(u.Names, n)
+			}
+		}
+	}
+	slices.Sort(u.Names)
+	return u
+}
 
 // ImportedMux returns what the packages pass's package imports register
 // on the DefaultServeMux: MuxDebug for a direct import of net/http/pprof

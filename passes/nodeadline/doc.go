@@ -38,7 +38,11 @@
 //     package, counts; so does a transport whose DialContext (Dial,
 //     DialTLSContext, DialTLS) is a function that calls SetDeadline or
 //     SetReadDeadline on every connection it returns before returning it:
-//     no read of a response outlasts that deadline. Each constructor that fills an unexported field is
+//     no read of a response outlasts that deadline; and a transport whose
+//     dial function connects only to a Unix socket or a loopback address
+//     (d.DialContext(ctx, "unix", "/var/run/docker.sock"), net.DialUnix),
+//     whatever the request's URL names: its peer is a process of the
+//     same machine, as for a dial of a Unix socket. Each constructor that fills an unexported field is
 //     judged on its own: New storing http.DefaultClient is reported at
 //     the send, with a related location at the store, even when
 //     NewWithClient(c) stores its caller's client.
@@ -250,9 +254,18 @@
 // flag.Set("addr", v) or Lookup("addr").Value.Set(v) does, nor any flag by
 // a name that is not a constant or through the Value of a flag found
 // otherwise, as flag.VisitAll(func(f *flag.Flag) { f.Value.Set(env) })
-// does, outside the Set method of a wrapper Value that passes the
-// command line on; the variable not exported, which another package may
-// set), also
+// does, except where the Set method of a wrapper Value passes the string
+// it is given on to the Value it wraps (v.Value.Set(s)), nor in a
+// deferred call, through flag.Set kept as a value, or through an
+// interface or type parameter with a FlagSet's Set(name, value string)
+// error; os.Args not rewritten; no package of the same module that the
+// program imports setting it (a package fact: an internal/platform
+// package's flag.Set("addr", ":"+port), an envflag helper's VisitAll;
+// a library of another module that fills flags from the environment or
+// a file, such as ff, passes on what the operator says, as the command
+// line does); for GetString, no store into what the definition binds;
+// the variable not exported, which another package may set, and not
+// emptied after its declaration, addr = "" being every interface), also
 // a field of an unexported struct variable the
 // flag binds (fs.StringVar(&args.listen, ...)) that is only loaded
 // elsewhere (the program listens on loopback unless its operator says
@@ -267,7 +280,11 @@
 // *port with host := flag.String("h", "127.0.0.1", ...)); an
 // http.Server's Addr and Handler are read from where the function
 // stores them only while nothing but the server's own methods is given
-// the server (configure(srv) may set them) (also
+// the server (configure(srv) may set them), the server is kept in no
+// variable of the package or field (current = srv) and no closure that
+// captures it sets a field (override := func(a string) { srv.Addr = a
+// }); a listener variable counts only while its address is handed to no
+// call and no closure sets it (also
 // wrapped by tls.NewListener or x/net/netutil's LimitListener, or in a
 // struct whose Accept returns only what it accepted from one field of
 // it (it hands no other field to a call, receives from no channel, the

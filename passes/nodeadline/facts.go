@@ -47,6 +47,9 @@ type NetFact struct {
 	// DefaultMux, in a package fact, is what the package and its
 	// imports register on http.DefaultServeMux.
 	DefaultMux relevance.MuxUse
+	// Flags, in a package fact, is what the package and its imports of
+	// the same module do to command-line flags (relevance.FlagUse).
+	Flags relevance.FlagUse
 }
 
 // Result describes one result of a function that carries no bound.
@@ -100,12 +103,15 @@ func (f *NetFact) String() string {
 	if f.DefaultMux != 0 {
 		parts = append(parts, f.DefaultMux.String())
 	}
+	if !f.Flags.Empty() {
+		parts = append(parts, f.Flags.String())
+	}
 	return strings.Join(parts, "; ")
 }
 
 func (f *NetFact) empty() bool {
 	return f == nil || len(f.CtxParams) == 0 && len(f.ConnectParams) == 0 && len(f.ReqParams) == 0 && len(f.StreamParams) == 0 && len(f.Results) == 0 &&
-		f.Serve.Empty() && f.DefaultMux == 0
+		f.Serve.Empty() && f.DefaultMux == 0 && f.Flags.Empty()
 }
 
 // equal reports whether two facts say the same.
@@ -115,7 +121,7 @@ func (f *NetFact) equal(g *NetFact) bool {
 	}
 	return slices.Equal(f.CtxParams, g.CtxParams) && slices.Equal(f.ConnectParams, g.ConnectParams) &&
 		slices.Equal(f.ReqParams, g.ReqParams) && slices.Equal(f.StreamParams, g.StreamParams) &&
-		slices.Equal(f.Results, g.Results) && f.Serve.Equal(&g.Serve) && f.DefaultMux == g.DefaultMux
+		slices.Equal(f.Results, g.Results) && f.Serve.Equal(&g.Serve) && f.DefaultMux == g.DefaultMux && f.Flags.Equal(g.Flags)
 }
 
 // result returns the summary of result i, if any.

@@ -82,8 +82,14 @@ var includeTests bool
 func run(pass *analysis.Pass) (any, error) {
 	if !netops.Imports(pass.Pkg) && !importsFacts(pass) {
 		// no network call can be in this package; what its imports
-		// register on the DefaultServeMux passes through it
-		exportMux(pass, relevance.ImportedMux(pass, facts{pass}))
+		// register on the DefaultServeMux, and what it and its imports
+		// do to command-line flags, pass through it
+		flags := relevance.ImportedFlags(pass, facts{pass})
+		if !flags.Any && mayOwnFlags(pass) {
+			ssaInfo := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+			flags = relevance.NewServers(pass, ssaInfo.Funcs(), facts{pass}, ssaInfo.TestCode, nil).Flags()
+		}
+		exportPackage(pass, relevance.ImportedMux(pass, facts{pass}), flags)
 		return nil, nil
 	}
 	if netops.Defines(pass.Pkg) {
@@ -153,7 +159,7 @@ func (st *state) exportFacts() {
 			st.pass.ExportObjectFact(obj, f)
 		}
 	}
-	exportMux(st.pass, st.servers.Mux())
+	exportPackage(st.pass, st.servers.Mux(), st.servers.Flags())
 }
 
 // exportedRecv reports whether fn is a function or a method of an
@@ -163,13 +169,47 @@ func exportedRecv(fn *types.Func) bool {
 	return name == "" || token.IsExported(name)
 }
 
-// exportMux publishes, as a package fact, what the package and its
-// imports register on the DefaultServeMux, for the packages that import
-// it (a main package has none).
-func exportMux(pass *analysis.Pass, m relevance.MuxUse) {
-	if m != 0 && pass.Pkg.Name() != "main" && !fsops.IsStd(pass.Pkg) {
-		pass.ExportPackageFact(&NetFact{DefaultMux: m})
+// exportPackage publishes, as a package fact, what the package and its
+// imports register on the DefaultServeMux and do to command-line flags,
+// for the packages that import it (a main package has none).
+func exportPackage(pass *analysis.Pass, m relevance.MuxUse, flags relevance.FlagUse) {
+	if (m != 0 || !flags.Empty()) && pass.Pkg.Name() != "main" && !fsops.IsStd(pass.Pkg) {
+		pass.ExportPackageFact(&NetFact{DefaultMux: m, Flags: flags})
 	}
+}
+
+// mayOwnFlags reports whether the package, which makes no network call,
+// may set command-line flags for the packages of its module that import
+// it, so that its SSA is worth building: it is a package of the main
+// module (a versioned dependency's flags are read by no package of the
+// program: relevance.ImportedFlags), imports the flag package or pflag,
+// and names a function or method called Set or os.Args.
+func mayOwnFlags(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Version != "" {
+		return false
+	}
+	imports := false
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "flag" || imp.Path() == "github.com/spf13/pflag" {
+			imports = true
+		}
+	}
+	if !imports {
+		return false
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj := obj.(type) {
+		case *types.Func:
+			if obj.Name() == "Set" {
+				return true
+			}
+		case *types.Var:
+			if obj.Name() == "Args" && obj.Pkg() != nil && obj.Pkg().Path() == "os" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // facts reads what other packages' facts say of their functions and of
@@ -182,6 +222,14 @@ func (k facts) FuncSummary(fn *types.Func) *relevance.Summary {
 		return &f.Serve
 	}
 	return nil
+}
+
+func (k facts) PackageFlags(pkg *types.Package) relevance.FlagUse {
+	var f NetFact
+	if !fsops.IsStd(pkg) && k.pass.ImportPackageFact(pkg, &f) {
+		return f.Flags
+	}
+	return relevance.FlagUse{}
 }
 
 func (k facts) PackageMux(pkg *types.Package) relevance.MuxUse {

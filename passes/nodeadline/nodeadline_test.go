@@ -98,6 +98,9 @@ func TestLocalServers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "localservers",
 		"pprofserver", "expvarserver", "pprofmixed", "pprofrouted", "pprofown", "nopprof",
 		"memservers", "memservers/memnet", "netrelay", "pushedconns/...", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr", "flagaddr/setany", "flagaddr/visitall", "flagaddr/oncevalue", "flagaddr/lookupvar", "flagaddr/exported",
+		"flagaddr/configvalue", "flagaddr/publicvalue", "flagaddr/osargs", "flagaddr/getstringwritten", "flagaddr/getstringvar",
+		"flagaddr/ownsetter", "flagaddr/genericsetter", "flagaddr/funcvalue", "flagaddr/deferset", "flagaddr/aliasorder",
+		"flagaddr/zerostore", "flagaddr/crosspkg", "flagaddr/envload", "flagaddr/unrelated", "escapedservers",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
 		"wrappedlisteners/...")
 }
@@ -116,6 +119,13 @@ func TestFieldURLs(t *testing.T) {
 // only a write deadline, still are.
 func TestDialDeadline(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "dialdeadline")
+}
+
+// TestUnixTransport checks that a client whose transport dials only a
+// Unix socket or a loopback address is not reported, and that dial
+// functions that may reach another machine still are.
+func TestUnixTransport(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "unixtransport")
 }
 
 // TestFlagHostURLs checks that a request to a host read from a flag by

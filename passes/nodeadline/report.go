@@ -346,9 +346,14 @@ func (st *state) related(f *finding, call *ast.CallExpr) []analysis.RelatedInfor
 	return rel
 }
 
-// unsetFields says which limit fields a bounded type leaves unset.
+// unsetFields says which limit fields a bounded type leaves unset; a
+// delegate (an http.Client's Transport) may be set, but to a value that
+// sets no limit.
 func unsetFields(b netops.Bounded) string {
-	fields := append(slices.Clone(b.Fields), b.Delegates...)
+	fields := slices.Clone(b.Fields)
+	for _, d := range b.Delegates {
+		fields = append(fields, "a "+d+" with a limit")
+	}
 	switch len(fields) {
 	case 1:
 		return "no " + fields[0]

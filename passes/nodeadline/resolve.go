@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/netops"
+	"github.com/toctou/toctou/internal/relevance"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -722,7 +723,11 @@ var transportDialFields = []string{"DialContext", "Dial", "DialTLSContext", "Dia
 // a dial field of an http.Transport, sets a deadline on each connection
 // it returns (deadlineDial): no read or write on such a connection, the
 // response's included, outlasts the deadline, so no request through the
-// transport waits forever. noLimit otherwise, as for any other field.
+// transport waits forever; or connects only to a Unix socket or a
+// loopback address (localDialFunc): every request through the transport
+// goes to a process of the same machine, no stranger, as a dial of a
+// Unix socket or a request to a loopback URL does. noLimit otherwise, as
+// for any other field.
 func deadlineDialField(fa *ssa.FieldAddr) limit {
 	lim := noLimit
 	for _, in := range *fa.Referrers() {
@@ -730,7 +735,7 @@ func deadlineDialField(fa *ssa.FieldAddr) limit {
 		if !ok || st.Addr != fa {
 			continue
 		}
-		if !deadlineDial(st.Val) {
+		if !deadlineDial(st.Val) && !localDialFunc(st.Val) {
 			return noLimit
 		}
 		lim = hasLimit
@@ -783,6 +788,84 @@ func deadlineDial(v ssa.Value) bool {
 		}
 	}
 	return rets > 0
+}
+
+// localDialFunc reports whether v is a function (or a closure) each of
+// whose returns gives back nil or the connection of a dial that reaches
+// only the machine itself: a Unix socket or a loopback address
+// (localDial), or net.DialUnix:
+//
+//	DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+//		var d net.Dialer
+//		return d.DialContext(ctx, "unix", "/var/run/docker.sock")
+//	}
+//
+// The address the request names is not read: the transport connects
+// where its dial function says.
+func localDialFunc(v ssa.Value) bool {
+	var fn *ssa.Function
+	switch x := v.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	}
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	rets := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		rets++
+		if len(ret.Results) == 0 {
+			return false
+		}
+		conn := ssakit.Unconvert(ret.Results[0])
+		if ssakit.IsNil(conn) {
+			continue
+		}
+		ex, ok := conn.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			return false
+		}
+		call, ok := ex.Tuple.(*ssa.Call)
+		if !ok || !localDialCall(&call.Call) {
+			return false
+		}
+	}
+	return rets > 0
+}
+
+// localDialCall reports whether call dials only the machine itself: a
+// dial of the network table (net.Dial, a net.Dialer's Dial or
+// DialContext) or net.DialTimeout whose network is a Unix socket or
+// whose address is a loopback literal, or net.DialUnix.
+func localDialCall(call *ssa.CallCommon) bool {
+	callee := ssakit.Callee(call)
+	if callee == nil || callee.Pkg() == nil {
+		return false
+	}
+	args := callArgs(call)
+	if callee.Pkg().Path() == "net" && ssakit.RecvName(callee) == "" {
+		switch callee.Name() {
+		case "DialUnix":
+			return true
+		case "DialTimeout":
+			return len(args) >= 2 && relevance.LocalPeer(args[0], args[1])
+		}
+	}
+	e, ok := netops.Lookup(callee)
+	if !ok {
+		return false
+	}
+	switch e.Kind {
+	case netops.Dial, netops.DialerDial, netops.DialerDialContext:
+		return localDial(args, e)
+	}
+	return false
 }
 
 // deadlineSet reports whether a call of conn's SetDeadline or
