@@ -759,6 +759,13 @@ func deadlineDialField(fa *ssa.FieldAddr) limit {
 //		return c, nil
 //	}
 func deadlineDial(v ssa.Value) bool {
+	return everyConnReturned(v, deadlineSet)
+}
+
+// everyConnReturned reports whether v is a function (or a closure) that
+// returns, and each of whose returns gives back nil or a connection conn
+// for which ok(conn, ret) holds.
+func everyConnReturned(v ssa.Value, ok func(conn ssa.Value, ret *ssa.Return) bool) bool {
 	var fn *ssa.Function
 	switch x := v.(type) {
 	case *ssa.Function:
@@ -771,8 +778,8 @@ func deadlineDial(v ssa.Value) bool {
 	}
 	rets := 0
 	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
 			continue
 		}
 		rets++
@@ -783,7 +790,7 @@ func deadlineDial(v ssa.Value) bool {
 		if ssakit.IsNil(conn) {
 			continue
 		}
-		if !deadlineSet(conn, ret) {
+		if !ok(conn, ret) {
 			return false
 		}
 	}
@@ -803,40 +810,14 @@ func deadlineDial(v ssa.Value) bool {
 // The address the request names is not read: the transport connects
 // where its dial function says.
 func localDialFunc(v ssa.Value) bool {
-	var fn *ssa.Function
-	switch x := v.(type) {
-	case *ssa.Function:
-		fn = x
-	case *ssa.MakeClosure:
-		fn, _ = x.Fn.(*ssa.Function)
-	}
-	if fn == nil || fn.Blocks == nil {
-		return false
-	}
-	rets := 0
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
-		rets++
-		if len(ret.Results) == 0 {
-			return false
-		}
-		conn := ssakit.Unconvert(ret.Results[0])
-		if ssakit.IsNil(conn) {
-			continue
-		}
+	return everyConnReturned(v, func(conn ssa.Value, _ *ssa.Return) bool {
 		ex, ok := conn.(*ssa.Extract)
 		if !ok || ex.Index != 0 {
 			return false
 		}
 		call, ok := ex.Tuple.(*ssa.Call)
-		if !ok || !localDialCall(&call.Call) {
-			return false
-		}
-	}
-	return rets > 0
+		return ok && localDialCall(&call.Call)
+	})
 }
 
 // localDialCall reports whether call dials only the machine itself: a
