@@ -197,6 +197,9 @@ type Servers struct {
 	// pointerLoads are the loads of variables holding a *string, which
 	// markWritten judges once every function is scanned
 	pointerLoads []*ssa.UnOp
+	// flagArgs are the names of the constant command-line arguments the
+	// package writes ("-addr=0.0.0.0:8080": flagArgName)
+	flagArgs []string
 	// gfields are the addresses of the fields of the package's struct
 	// variables, by variable and field.
 	gfields map[globalField][]*ssa.FieldAddr
@@ -353,6 +356,11 @@ func (s *Servers) scan(fn *ssa.Function) {
 			}
 			buf = in.Operands(buf[:0])
 			for i, op := range buf {
+				if k, ok := (*op).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && (s.testCode == nil || !s.testCode(in)) {
+					if name, ok := flagArgName(constant.StringVal(k.Value)); ok {
+						s.flagArgs = append(s.flagArgs, name) // judged once the flags are known (markWritten)
+					}
+				}
 				if f, ok := (*op).(*ssa.Function); ok && flagSetFunc(f) {
 					if c, isCall := in.(ssa.CallInstruction); !isCall || i != 0 || c.Common().Value != f {
 						s.setAny = true // var setFlag = flag.Set: a flag set by a call the scan cannot read
@@ -379,6 +387,14 @@ func (s *Servers) scan(fn *ssa.Function) {
 // later may say, so the answer does not depend on the order of the
 // package's functions.
 func (s *Servers) markWritten() {
+	// an argument the program writes itself, for a flag it defines
+	// (args = append([]string{"-addr=0.0.0.0:8080"}, args...) before
+	// Parse), sets that flag as flag.Set would
+	for _, name := range s.flagArgs {
+		if len(s.flagDefs[name]) > 0 {
+			s.setByName[name] = true
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, x := range s.pointerLoads {
@@ -389,6 +405,22 @@ func (s *Servers) markWritten() {
 			}
 		}
 	}
+}
+
+// flagArgName returns the flag a constant command-line argument names:
+// "-addr=0.0.0.0:8080", "--addr=…", or "-addr" alone (its value the next
+// argument).
+func flagArgName(arg string) (string, bool) {
+	rest, ok := strings.CutPrefix(arg, "-")
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimPrefix(rest, "-")
+	name, _, _ := strings.Cut(rest, "=")
+	if name == "" || strings.ContainsAny(name, " \t") {
+		return "", false
+	}
+	return name, true
 }
 
 // isOSArgs reports whether g is os.Args.

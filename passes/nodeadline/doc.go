@@ -258,7 +258,9 @@
 // it is given on to the Value it wraps (v.Value.Set(s)), nor in a
 // deferred call, through flag.Set kept as a value, or through an
 // interface or type parameter with a FlagSet's Set(name, value string)
-// error; os.Args not rewritten; no package of the same module that the
+// error; os.Args not rewritten and no constant argument for the flag
+// written by the program ("-addr=0.0.0.0:8080" prepended to what it
+// parses); no package of the same module that the
 // program imports setting it (a package fact: an internal/platform
 // package's flag.Set("addr", ":"+port), an envflag helper's VisitAll;
 // a library of another module that fills flags from the environment or
