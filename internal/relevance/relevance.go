@@ -499,7 +499,8 @@ func cellOf(load *ssa.UnOp) *ssa.Alloc {
 	return nil
 }
 
-// debugRoute reports whether a ServeMux pattern ("/debug/pprof/",
+// debugRoute reports whether a ServeMux pattern ("/debug/pprof/", the
+// index "/debug",
 // "GET /metrics", "/healthz") serves debugging, metrics or a health
 // probe. A pattern with a method other than GET or HEAD takes input (a
 // pushgateway's "POST /metrics/{job}"): never one. A probe is its exact
@@ -516,7 +517,7 @@ func debugRoute(pattern string) bool {
 	if i := strings.IndexByte(pattern, '/'); i > 0 {
 		pattern = pattern[i:] // a host
 	}
-	if strings.HasPrefix(pattern, "/debug/") || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/") {
+	if strings.HasPrefix(pattern, "/debug/") || pattern == "/debug" || pattern == "/metrics" || strings.HasPrefix(pattern, "/metrics/") {
 		return true
 	}
 	// "/health/{$}" is the exact path /health/

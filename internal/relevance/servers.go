@@ -1732,6 +1732,38 @@ func (s *Servers) gorillaRoute(call ssa.CallInstruction, name string, args []ssa
 	return false, false
 }
 
+// redirectsToDebug reports whether handler only redirects to a debug
+// route (debugRoute): http.RedirectHandler("/debug/", code), or a
+// function that captures nothing and calls nothing but
+// http.Redirect(w, r, "/debug", code), as a debug listener's "/" does.
+func redirectsToDebug(handler ssa.Value) bool {
+	handler = ssakit.Unconvert(handler)
+	if call, ok := handler.(*ssa.Call); ok {
+		return isMethod(ssakit.Callee(&call.Call), "net/http", "", "RedirectHandler") && len(call.Call.Args) == 2 &&
+			constDebugRoute(call.Call.Args[0])
+	}
+	fn, ok := handler.(*ssa.Function)
+	if !ok || len(fn.FreeVars) != 0 || len(fn.Params) != 2 || fn.Blocks == nil {
+		return false
+	}
+	redirects := 0
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			args := c.Common().Args
+			if !isMethod(ssakit.Callee(c.Common()), "net/http", "", "Redirect") || len(args) != 4 ||
+				args[0] != ssa.Value(fn.Params[0]) || args[1] != ssa.Value(fn.Params[1]) || !constDebugRoute(args[2]) {
+				return false
+			}
+			redirects++
+		}
+	}
+	return redirects > 0
+}
+
 // staticPage reports whether handler writes only constant text: a
 // function that captures nothing and whose calls are the
 // ResponseWriter's methods, the setting of constant headers, and
@@ -2145,6 +2177,8 @@ func (s *Servers) ownMux(funcs []*ssa.Function) MuxUse {
 		case s.debugHandler(handler, 0, false):
 			m |= MuxDebug
 		case debugRouteValue(route):
+		case redirectsToDebug(handler):
+			// "/" sent on to the debug index: not a route of its own
 		default:
 			m |= MuxOther
 		}

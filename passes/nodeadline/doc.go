@@ -328,7 +328,7 @@
 // gorilla/mux Router (Handle, HandleFunc, Path or PathPrefix with one
 // Handler or HandlerFunc, narrowed by Methods and the like, no
 // Subrouter), that receives only debug registrations (a route under
-// /debug/ or /metrics,
+// /debug/ or /metrics, the index /debug,
 // "/debug/"+name included, a health probe's exact route, /healthz,
 // /readyz, /livez, /startupz (and their subtrees), /health, /healthcheck,
 // /ready, /readiness, /live, /liveness, /startup or two of them
@@ -347,7 +347,9 @@
 // them at most pages of constant text
 // (a handler that captures nothing and writes only constants: an index
 // linking to /debug/, an "ok" health check; a mux with such pages alone
-// is reported), also one made outside a goroutine's closure and served
+// is reported; on the DefaultServeMux, "/" only redirected to a debug
+// route, as http.Redirect(w, r, "/debug", code) or
+// http.RedirectHandler("/debug/", code) does), also one made outside a goroutine's closure and served
 // inside it, directly or as the Handler of an http.Server made outside
 // the closure that only calls the server's methods (a mux handed to any
 // other function, or as an interface other than http.Handler, such as a
