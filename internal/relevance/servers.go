@@ -557,6 +557,16 @@ func networkAccept(call *ssa.CallCommon) bool {
 	return isMethod(ssakit.Callee(call), "net", "TCPListener", "Accept", "AcceptTCP")
 }
 
+// debugRegistrars are functions of libraries (whose bodies are not
+// summarized: driver.SkipLibraries) that register only debugging pages
+// on the mux given as the listed parameters: statsviz, "visualise Go
+// program runtime metrics in real time in your browser", registers its
+// pages and their websocket under its root (/debug/statsviz/ by
+// default).
+var debugRegistrars = map[string][]int{
+	"github.com/arl/statsviz.Register": {0},
+}
+
 // Summary returns the summary of fn, a function of this package or,
 // through Known, of another.
 func (s *Servers) Summary(fn *types.Func) *Summary {
@@ -564,6 +574,11 @@ func (s *Servers) Summary(fn *types.Func) *Summary {
 		return nil
 	}
 	if fn.Pkg() != s.pkg {
+		if fn.Pkg() != nil {
+			if params, ok := debugRegistrars[fn.Pkg().Path()+"."+fn.Name()]; ok && ssakit.RecvName(fn) == "" {
+				return &Summary{DebugParams: params}
+			}
+		}
 		if s.known == nil || fn.Pkg() == nil {
 			return nil
 		}

@@ -349,7 +349,8 @@
 // linking to /debug/, an "ok" health check; a mux with such pages alone
 // is reported; on the DefaultServeMux, "/" only redirected to a debug
 // route, as http.Redirect(w, r, "/debug", code) or
-// http.RedirectHandler("/debug/", code) does), also one made outside a goroutine's closure and served
+// http.RedirectHandler("/debug/", code) does; statsviz.Register given
+// the mux adds only its graphs), also one made outside a goroutine's closure and served
 // inside it, directly or as the Handler of an http.Server made outside
 // the closure that only calls the server's methods (a mux handed to any
 // other function, or as an interface other than http.Handler, such as a

@@ -2,7 +2,8 @@
 
 // Package debugindex serves, on the DefaultServeMux, metrics and other
 // pages under /debug/, an index at /debug and a redirect of "/" to it,
-// as FerretDB's debug listener does: an operator's listener.
+// and statsviz's graphs, as FerretDB's debug listener does: an
+// operator's listener.
 package debugindex
 
 import (
@@ -10,12 +11,16 @@ import (
 	"net"
 	"net/http"
 
+	"github.com/arl/statsviz"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 func Listen(addr string, archive http.HandlerFunc) (net.Listener, error) {
 	http.Handle("/debug/metrics", promhttp.Handler())
 	http.HandleFunc("/debug/archive", archive)
+	if err := statsviz.Register(http.DefaultServeMux, statsviz.Root("/debug/graphs")); err != nil {
+		return nil, err
+	}
 	var page bytes.Buffer
 	page.WriteString("<a href=/debug/metrics>metrics</a>")
 	http.HandleFunc("/debug", func(w http.ResponseWriter, _ *http.Request) {
