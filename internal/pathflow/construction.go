@@ -148,12 +148,8 @@ func listing(v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	callee := ssakit.Callee(&call.Call)
-	if callee == nil || callee.Pkg() == nil {
-		return false
-	}
-	switch callee.Pkg().Path() + "." + ssakit.RecvName(callee) + "." + callee.Name() {
-	case "path/filepath..Glob", "io/fs..Glob", "os.File.Readdirnames":
+	switch ssakit.QualifiedName(ssakit.Callee(&call.Call)) {
+	case "path/filepath.Glob", "io/fs.Glob", "os.File.Readdirnames":
 		return true
 	}
 	return false

@@ -664,26 +664,14 @@ func escapes(srv ssa.Value, depth int) bool {
 			if !ok {
 				return true // into a variable of the package, a field, a slice
 			}
-			// a local variable holding the server: what its loads and
-			// the closures that capture it do
-			for _, use := range *cell.Referrers() {
-				switch v := use.(type) {
-				case *ssa.UnOp:
-					if v.Op != token.MUL || escapes(v, depth+1) || setsField(v) {
-						return true
-					}
-				case *ssa.Store, *ssa.DebugRef:
-				case *ssa.MakeClosure:
-					if capturedEscapes(v, cell, true, depth) {
-						return true
-					}
-				default:
-					return true
-				}
+			// a local variable holding the server: what its loads do,
+			// here and in the closures that capture it
+			if !cellUses(cell, func(load ssa.Value) bool { return !escapes(load, depth+1) && !setsField(load) }) {
+				return true
 			}
 			continue
 		case *ssa.MakeClosure:
-			if capturedEscapes(u, srv, false, depth) {
+			if capturedEscapes(u, srv, depth) {
 				return true
 			}
 			continue
@@ -707,49 +695,19 @@ func escapes(srv ssa.Value, depth int) bool {
 	return false
 }
 
-// capturedEscapes reports whether the closure mc, which captures v (the
-// server, or with cell the variable holding it), sets a field of the
-// server or hands it on.
-func capturedEscapes(mc *ssa.MakeClosure, v ssa.Value, cell bool, depth int) bool {
+// capturedEscapes reports whether the closure mc, which captures the
+// server srv, sets a field of it or hands it on.
+func capturedEscapes(mc *ssa.MakeClosure, srv ssa.Value, depth int) bool {
 	fn, _ := mc.Fn.(*ssa.Function)
 	if fn == nil {
 		return true
 	}
 	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
-			continue
-		}
-		fv := fn.FreeVars[i]
-		if !cell {
-			if escapes(fv, depth+1) || setsField(fv) {
-				return true
-			}
-			continue
-		}
-		// the captured variable: its loads are the server
-		for _, use := range *fv.Referrers() {
-			switch u := use.(type) {
-			case *ssa.UnOp:
-				if u.Op != token.MUL || escapes(u, depth+1) || setsField(u) {
-					return true
-				}
-			case *ssa.DebugRef:
-			default:
-				return true // the variable set or its address taken
-			}
+		if b == srv && i < len(fn.FreeVars) && (escapes(fn.FreeVars[i], depth+1) || setsField(fn.FreeVars[i])) {
+			return true
 		}
 	}
 	return false
-}
-
-// isServerPtr reports whether t is *http.Server.
-func isServerPtr(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Server"
 }
 
 // setsField reports whether the code stores into a field of the server
@@ -908,52 +866,18 @@ func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
 	if cell == nil {
 		return false
 	}
+	// only loads and its own stores, here and in closures (cellUses)
+	if !cellUses(cell, func(ssa.Value) bool { return true }) {
+		return false
+	}
 	stored := false
 	for _, in := range *cell.Referrers() {
-		switch u := in.(type) {
-		case *ssa.Store:
-			if u.Addr != cell {
-				return false // the variable's address stored
-			}
-			if !ok(u.Val) {
+		if st, isStore := in.(*ssa.Store); isStore && st.Addr == cell {
+			if !ok(st.Val) {
 				return false
 			}
 			stored = true
-		case *ssa.UnOp:
-			if u.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			fn, _ := u.Fn.(*ssa.Function)
-			if fn == nil {
-				return false
-			}
-			for i, b := range u.Bindings {
-				if b == ssa.Value(cell) && i < len(fn.FreeVars) && !onlyLoaded(fn.FreeVars[i]) {
-					return false
-				}
-			}
-		default:
-			return false // handed to a call
 		}
 	}
 	return stored
-}
-
-// onlyLoaded reports whether the captured variable fv is only read in
-// its closure.
-func onlyLoaded(fv *ssa.FreeVar) bool {
-	for _, in := range *fv.Referrers() {
-		switch u := in.(type) {
-		case *ssa.UnOp:
-			if u.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
 }

@@ -278,6 +278,14 @@ func NewServers(pass *analysis.Pass, funcs []*ssa.Function, known Known, testCod
 		s.scan(fn)
 	}
 	s.markWritten()
+	// an argument the program writes itself, for a flag it defines
+	// (args = append([]string{"-addr=0.0.0.0:8080"}, args...) before
+	// Parse), sets that flag as flag.Set would
+	for _, name := range s.flagArgs {
+		if len(s.flagDefs[name]) > 0 {
+			s.setByName[name] = true
+		}
+	}
 	imported := ImportedFlags(pass, known)
 	s.setAny = s.setAny || imported.Any
 	for _, name := range imported.Names {
@@ -297,7 +305,7 @@ func (s *Servers) scan(fn *ssa.Function) {
 			case *ssa.Store:
 				if g, ok := x.Addr.(*ssa.Global); ok {
 					s.stores[g] = append(s.stores[g], x.Val)
-					if isOSArgs(g) && (s.testCode == nil || !s.testCode(x)) {
+					if isOSArgs(g) && s.production(x) {
 						s.setAny = true // os.Args = append(..., "-addr=:"+port): the program writes its command line
 					}
 				}
@@ -321,26 +329,18 @@ func (s *Servers) scan(fn *ssa.Function) {
 					s.nfields[g]++
 				}
 			case *ssa.Defer, *ssa.Go:
-				if _, set := flagSetByName(x.(ssa.CallInstruction).Common()); set && (s.testCode == nil || !s.testCode(x)) {
-					s.setAny = true // defer flag.Set(...): read as setting any flag
-				}
+				s.noteFlagSet(fn, x.(ssa.CallInstruction)) // defer flag.Set("addr", v)
 			case *ssa.Call:
 				if d, p := stringFlag(&x.Call); d >= 0 {
 					if p >= 0 {
 						s.flagged[x.Call.Args[p]] = append(s.flagged[x.Call.Args[p]], x)
 					}
-					if name, ok := flagName(&x.Call); ok && (s.testCode == nil || !s.testCode(x)) {
+					if name, ok := flagName(&x.Call); ok && s.production(x) {
 						s.flagDefs[name] = append(s.flagDefs[name], x)
 					}
 				}
-				if name, set := flagSetByName(&x.Call); set && !forwardsValue(fn, &x.Call) && (s.testCode == nil || !s.testCode(x)) {
-					if name == "" {
-						s.setAny = true
-					} else {
-						s.setByName[name] = true
-					}
-				}
-				if networkAccept(&x.Call) && (s.testCode == nil || !s.testCode(x)) {
+				s.noteFlagSet(fn, x)
+				if networkAccept(&x.Call) && s.production(x) {
 					s.relays = true
 				}
 			case *ssa.Send:
@@ -356,9 +356,9 @@ func (s *Servers) scan(fn *ssa.Function) {
 			}
 			buf = in.Operands(buf[:0])
 			for i, op := range buf {
-				if k, ok := (*op).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && (s.testCode == nil || !s.testCode(in)) {
+				if k, ok := (*op).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && s.production(in) {
 					if name, ok := flagArgName(constant.StringVal(k.Value)); ok {
-						s.flagArgs = append(s.flagArgs, name) // judged once the flags are known (markWritten)
+						s.flagArgs = append(s.flagArgs, name) // judged once the flags are known (NewServers)
 					}
 				}
 				if f, ok := (*op).(*ssa.Function); ok && flagSetFunc(f) {
@@ -380,6 +380,26 @@ func (s *Servers) scan(fn *ssa.Function) {
 	}
 }
 
+// production reports whether in is written outside _test.go files.
+func (s *Servers) production(in ssa.Instruction) bool {
+	return s.testCode == nil || !s.testCode(in)
+}
+
+// noteFlagSet records the flag that call, in fn, sets by name
+// (flagSetByName), or that it may set any, unless it is a wrapper
+// Value's Set passing the command line on (forwardsValue) or test code.
+func (s *Servers) noteFlagSet(fn *ssa.Function, call ssa.CallInstruction) {
+	name, set := flagSetByName(call.Common())
+	if !set || forwardsValue(fn, call.Common()) || !s.production(call) {
+		return
+	}
+	if name == "" {
+		s.setAny = true
+	} else {
+		s.setByName[name] = true
+	}
+}
+
 // markWritten sets written for the variables some load of which is
 // stored through or handed on, until no more are found: a store through
 // a variable depends on whether another variable it was copied into is
@@ -387,14 +407,6 @@ func (s *Servers) scan(fn *ssa.Function) {
 // later may say, so the answer does not depend on the order of the
 // package's functions.
 func (s *Servers) markWritten() {
-	// an argument the program writes itself, for a flag it defines
-	// (args = append([]string{"-addr=0.0.0.0:8080"}, args...) before
-	// Parse), sets that flag as flag.Set would
-	for _, name := range s.flagArgs {
-		if len(s.flagDefs[name]) > 0 {
-			s.setByName[name] = true
-		}
-	}
 	for changed := true; changed; {
 		changed = false
 		for _, x := range s.pointerLoads {
@@ -2116,6 +2128,34 @@ func (s *Servers) Flags() FlagUse {
 	}
 	slices.Sort(u.Names)
 	return u
+}
+
+// MaySetFlags is the cheap filter before the SSA of a package that
+// makes no network call is built only to learn what it does to
+// command-line flags (Flags): the package is of the main module (a
+// versioned dependency's flags are read by no package of the program:
+// ImportedFlags), imports the flag package or pflag, and names a
+// function or method called Set, or os.Args.
+func MaySetFlags(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Version != "" {
+		return false
+	}
+	if !slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool { return flagPackage(imp.Path()) }) {
+		return false
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj := obj.(type) {
+		case *types.Func:
+			if obj.Name() == "Set" {
+				return true
+			}
+		case *types.Var:
+			if obj.Name() == "Args" && obj.Pkg() != nil && obj.Pkg().Path() == "os" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ImportedFlags returns what the packages pass's package imports from

@@ -85,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// register on the DefaultServeMux, and what it and its imports
 		// do to command-line flags, pass through it
 		flags := relevance.ImportedFlags(pass, facts{pass})
-		if !flags.Any && mayOwnFlags(pass) {
+		if !flags.Any && relevance.MaySetFlags(pass) {
 			ssaInfo := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
 			flags = relevance.NewServers(pass, ssaInfo.Funcs(), facts{pass}, ssaInfo.TestCode, nil).Flags()
 		}
@@ -176,40 +176,6 @@ func exportPackage(pass *analysis.Pass, m relevance.MuxUse, flags relevance.Flag
 	if (m != 0 || !flags.Empty()) && pass.Pkg.Name() != "main" && !fsops.IsStd(pass.Pkg) {
 		pass.ExportPackageFact(&NetFact{DefaultMux: m, Flags: flags})
 	}
-}
-
-// mayOwnFlags reports whether the package, which makes no network call,
-// may set command-line flags for the packages of its module that import
-// it, so that its SSA is worth building: it is a package of the main
-// module (a versioned dependency's flags are read by no package of the
-// program: relevance.ImportedFlags), imports the flag package or pflag,
-// and names a function or method called Set or os.Args.
-func mayOwnFlags(pass *analysis.Pass) bool {
-	if pass.Module != nil && pass.Module.Version != "" {
-		return false
-	}
-	imports := false
-	for _, imp := range pass.Pkg.Imports() {
-		if imp.Path() == "flag" || imp.Path() == "github.com/spf13/pflag" {
-			imports = true
-		}
-	}
-	if !imports {
-		return false
-	}
-	for _, obj := range pass.TypesInfo.Uses {
-		switch obj := obj.(type) {
-		case *types.Func:
-			if obj.Name() == "Set" {
-				return true
-			}
-		case *types.Var:
-			if obj.Name() == "Args" && obj.Pkg() != nil && obj.Pkg().Path() == "os" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // facts reads what other packages' facts say of their functions and of
