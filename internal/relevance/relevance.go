@@ -389,7 +389,8 @@ func inMemoryType(t types.Type) bool {
 }
 
 // cellUses calls uses on every load of cell, in its function and in the
-// closures that capture it; false when cell is used any other way.
+// closures that capture it; false when cell is used any other way than
+// loaded or assigned.
 func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 	for _, in := range *cell.Referrers() {
 		switch u := in.(type) {
@@ -412,8 +413,17 @@ func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 				}
 				fv := fn.FreeVars[i]
 				for _, fin := range *fv.Referrers() {
-					load, ok := fin.(*ssa.UnOp)
-					if !ok || load.Op != token.MUL || !uses(load) {
+					switch fu := fin.(type) {
+					case *ssa.Store:
+						if fu.Addr != fv {
+							return false
+						}
+					case *ssa.UnOp:
+						if fu.Op != token.MUL || !uses(fu) {
+							return false
+						}
+					case *ssa.DebugRef:
+					default:
 						return false
 					}
 				}
@@ -426,14 +436,41 @@ func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 	return true
 }
 
-// onlyStore reports whether st is the only store into cell.
-func onlyStore(cell *ssa.Alloc, st *ssa.Store) bool {
+// cellStores returns the values stored into cell, in its function and
+// in the closures that capture it (srv = &http.Server{...} inside a
+// func literal).
+func cellStores(cell *ssa.Alloc) []ssa.Value {
+	var vals []ssa.Value
 	for _, in := range *cell.Referrers() {
-		if s, ok := in.(*ssa.Store); ok && s.Addr == cell && s != st {
-			return false
+		switch u := in.(type) {
+		case *ssa.Store:
+			if u.Addr == cell {
+				vals = append(vals, u.Val)
+			}
+		case *ssa.MakeClosure:
+			fn, _ := u.Fn.(*ssa.Function)
+			if fn == nil {
+				continue
+			}
+			for i, b := range u.Bindings {
+				if b != cell || i >= len(fn.FreeVars) {
+					continue
+				}
+				for _, fin := range *fn.FreeVars[i].Referrers() {
+					if st, ok := fin.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
+						vals = append(vals, st.Val)
+					}
+				}
+			}
 		}
 	}
-	return true
+	return vals
+}
+
+// onlyStore reports whether st is the only store into cell.
+func onlyStore(cell *ssa.Alloc, st *ssa.Store) bool {
+	vals := cellStores(cell)
+	return len(vals) == 1 && vals[0] == st.Val
 }
 
 // constDebugRoute reports whether v is a constant ServeMux pattern of a
@@ -566,19 +603,11 @@ func ServerFields(srv ssa.Value) (addr, handler ssa.Value) {
 				x = closureServer(fv)
 			}
 			if cell, ok := x.(*ssa.Alloc); ok {
-				var val ssa.Value
-				for _, in := range *cell.Referrers() {
-					if st, ok := in.(*ssa.Store); ok && st.Addr == cell {
-						if val != nil {
-							return nil, nil
-						}
-						val = st.Val
-					}
-				}
-				if val == nil {
+				vals := cellStores(cell)
+				if len(vals) != 1 {
 					return nil, nil
 				}
-				srv = val
+				srv = vals[0]
 				continue
 			}
 		}
@@ -660,7 +689,11 @@ func escapes(srv ssa.Value, depth int) bool {
 			if u.Val != srv {
 				continue // a store into one of its fields
 			}
-			cell, ok := u.Addr.(*ssa.Alloc)
+			addr := u.Addr
+			if fv, ok := addr.(*ssa.FreeVar); ok {
+				addr = Binding(fv) // a closure setting a variable of its enclosing function
+			}
+			cell, ok := addr.(*ssa.Alloc)
 			if !ok {
 				return true // into a variable of the package, a field, a slice
 			}
@@ -857,10 +890,9 @@ func isDefaultMux(v ssa.Value) bool {
 }
 
 // everyStored reports whether the variable x loads has at least one
-// store and every value stored into it satisfies ok. A variable whose
-// address is handed on (public(&ln)), or that a closure sets
-// (reopen := func(a string) { ln, err = net.Listen("tcp", a) }), may
-// hold anything.
+// store and every value stored into it, here or by a closure (reopen :=
+// func(a string) { ln, err = net.Listen("tcp", a) }), satisfies ok. A
+// variable whose address is handed on (public(&ln)) may hold anything.
 func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
 	cell := cellOf(x)
 	if cell == nil {
@@ -870,14 +902,11 @@ func everyStored(x *ssa.UnOp, ok func(ssa.Value) bool) bool {
 	if !cellUses(cell, func(ssa.Value) bool { return true }) {
 		return false
 	}
-	stored := false
-	for _, in := range *cell.Referrers() {
-		if st, isStore := in.(*ssa.Store); isStore && st.Addr == cell {
-			if !ok(st.Val) {
-				return false
-			}
-			stored = true
+	vals := cellStores(cell)
+	for _, v := range vals {
+		if !ok(v) {
+			return false
 		}
 	}
-	return stored
+	return len(vals) > 0
 }

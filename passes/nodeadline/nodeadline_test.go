@@ -100,7 +100,7 @@ func TestLocalServers(t *testing.T) {
 		"memservers", "memservers/memnet", "netrelay", "pushedconns/...", "memtested", "memrelayed", "debughelper", "debughelper/mydebug", "flagaddr", "flagaddr/setany", "flagaddr/visitall", "flagaddr/oncevalue", "flagaddr/lookupvar", "flagaddr/exported",
 		"flagaddr/configvalue", "flagaddr/publicvalue", "flagaddr/osargs", "flagaddr/getstringwritten", "flagaddr/getstringvar",
 		"flagaddr/ownsetter", "flagaddr/genericsetter", "flagaddr/funcvalue", "flagaddr/deferset", "flagaddr/aliasorder",
-		"flagaddr/zerostore", "flagaddr/crosspkg", "flagaddr/envload", "flagaddr/unrelated", "flagaddr/prepended", "flagaddr/otherarg", "escapedservers", "debugindex", "debugindexapp", "debugother",
+		"flagaddr/zerostore", "flagaddr/crosspkg", "flagaddr/envload", "flagaddr/unrelated", "flagaddr/prepended", "flagaddr/otherarg", "escapedservers", "closureservers", "debugindex", "debugindexapp", "debugother",
 		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
 		"wrappedlisteners/...")
 }

@@ -677,6 +677,14 @@ func (r *resolver) storedAt(addr ssa.Value, depth int) limit {
 				return unknownLimit
 			}
 		}
+	case *ssa.FreeVar:
+		// a closure storing into a variable of its enclosing function
+		// (srv = &http.Server{...} inside func() { ... }): that
+		// variable's reads
+		if b := r.idx.binding(addr); b != nil {
+			return r.storedAt(b, depth)
+		}
+		return unknownLimit
 	default:
 		return unknownLimit
 	}
