@@ -183,7 +183,7 @@ func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
 		"bumpversion", "gosrcname", "prbot", "playground", "globcheck", "previewgen", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
-		"containerharness", "tcharness", "dockerapi", "crossdockdriver")
+		"containerharness", "tcharness", "dockerapi", "crossdockdriver", "agentmod/...")
 }
 
 func TestLocalURL(t *testing.T) {

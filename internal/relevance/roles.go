@@ -217,8 +217,10 @@ func PathRole(path string, main bool) Role {
 // testing/fstest, whose MapFS real programs use as an in-memory file
 // system), or start an httptest server (httptest.NewServer,
 // NewTLSServer, NewUnstartedServer, the Server type; NewRecorder, which
-// programs that pre-render pages use, does not count), is a test
-// harness; a program all of whose non-test files are named as examples
+// programs that pre-render pages use, does not count), or import a
+// package of their own module that is a test utility by a test word of
+// its path (testHarnessPath: a test agent built on tstest/natlab/vnet),
+// is a test harness; a program all of whose non-test files are named as examples
 // (example.go, example_x.go, x_example.go) is an example; a program that
 // names a Go source file in a call (namesGoSource) or whose func main
 // calls a command-line framework's documentation generator
@@ -241,9 +243,12 @@ func mainRole(pass *analysis.Pass) Role {
 			examples++
 		}
 		for _, spec := range f.Imports {
-			switch path := strings.Trim(spec.Path.Value, "`\""); {
-			case path == "testing", strings.HasPrefix(path, "testing/") && path != "testing/fstest":
+			imp := strings.Trim(spec.Path.Value, "`\"")
+			if imp == "testing" || strings.HasPrefix(imp, "testing/") && imp != "testing/fstest" {
 				return TestUtil
+			}
+			if rel, ok := ownModulePath(pass, imp); ok && testHarnessPath(rel) {
+				return TestUtil // built on its module's test harness
 			}
 		}
 	}
@@ -279,6 +284,47 @@ func mainRole(pass *analysis.Pass) Role {
 		}
 	}
 	return Ordinary
+}
+
+// ownModulePath returns path relative to the module of pass's package,
+// when path is a package of that module other than its root. When the
+// driver does not say the module, a first element without a dot is
+// taken for the module (GOPATH layouts); one with a dot (a host name)
+// says nothing.
+func ownModulePath(pass *analysis.Pass, path string) (string, bool) {
+	mod := ""
+	if pass.Module != nil && pass.Module.Path != "" {
+		mod = pass.Module.Path
+	} else if first, _, _ := strings.Cut(pass.Pkg.Path(), "/"); !strings.Contains(first, ".") {
+		mod = first
+	}
+	if mod == "" {
+		return "", false
+	}
+	return strings.CutPrefix(path, mod+"/")
+}
+
+// testHarnessPath reports whether a library of the module at path
+// (relative to the module) is a test utility by a test word of its path
+// (PathRole: tstest/natlab/vnet, internal/testutil, e2e/framework is
+// not one), not by a fake or mock word: a program may ship a fake
+// backend for a demo or dry-run mode; it does not ship its module's test
+// harness. A program that imports one (a test agent run in the test's
+// virtual machines, a virtual network for integration tests) is a test
+// program.
+func testHarnessPath(path string) bool {
+	if PathRole(path, false) != TestUtil {
+		return false
+	}
+	for _, e := range strings.Split(path, "/") {
+		for _, w := range words(e) {
+			switch w {
+			case "fake", "fakes", "mock", "mocks":
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // startsServer reports whether the package's non-test code calls a

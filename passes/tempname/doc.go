@@ -138,8 +138,9 @@
 // library with a test word as a whole element or in a directory above it
 // (pkg/test, integration-tests/x; not pkg/ab-test); a package under
 // t/ (the Git project's test directory; a library under tools/ or
-// internal/tools/ is ordinary); a main package that imports testing or
-// starts an httptest server, whose files are all named example*.go, that
+// internal/tools/ is ordinary); a main package that imports testing,
+// a package of its module that is a test utility by a test word of its
+// path (tstest/natlab/vnet; not fake or mock), or starts an httptest server, whose files are all named example*.go, that
 // lies in or under a directory named release, that names a Go source file
 // in a call and starts no network server (not "_test.go" or "*.go", nor
 // an argument of strings or filepath.Match: a test of a name) or whose
