@@ -123,6 +123,7 @@ const (
 	fresh11Set = "fresh11"
 	fresh12Set = "fresh12"
 	fresh13Set = "fresh13"
+	fresh14Set = "fresh14"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -335,6 +336,32 @@ const (
 // from an earlier copy, not an approved release), nomad, consul and
 // terraform (not an open-source licence), tempo (AGPL), smallstep's cli
 // (close kin of step-ca).
+//
+// The fourteenth fresh set ("fresh14") was chosen on 2026-12-07 at 17:58
+// UTC, before toctou ran on any of its modules: Vitess, Thanos, lnd (the
+// Lightning Network daemon), the Prometheus node exporter, TesseraCT (a
+// Certificate Transparency log), kube-router, btcd and Gubernator, by a
+// helper that had not seen the checks' tuning (grep over the repository
+// and /work/shared named none of them; each one's go.mod needs at most Go
+// 1.26.8, its module graph downloads, its packages list and it selects
+// golang.org/x/tools v0.49.0 or older). lnd is v0.21.0-beta: v0.21.6-beta,
+// the newest listed, needs Go 1.26.10, and v0.21.5-beta is not served
+// (403). Thanos is v0.42.4: v0.42.5 needs Go 1.26.10. Tried and left out
+// before the choice: gubernator v2.21.0 (needs Go 1.26.10; v2.13.0 was
+// taken), sigsum-go v1.0.0 (needs Go 1.27), gcsfuse v3.13.0 (needs Go
+// 1.27.2), istio (only a pseudo-version of its main branch is served, no
+// release), eksctl v0.215.0 and external-secrets v1.3.2 (served, not
+// needed: eight were enough; their go.mod files carry 28 and 56 replace
+// directives), cortex v1.21.1 (served, not needed, and close kin of Thanos,
+// whose code it shares). dex is served only as v2.13.0+incompatible (2018).
+// Not served (no version list, 403): atlantis, azcopy, haproxy's
+// dataplaneapi, mtail, skipper, tekton's pipeline, argo-workflows v3,
+// lima, pufferpanel, shiori, k0s, concourse, kapacitor and apko; zot is
+// not served. Left out unasked: mattermost, juju, lxd, coder, teleport,
+// minio, loki, mimir, grafana, zitadel and k6 (AGPL or source-available),
+// vault, boundary and packer (BSL), cockroach (not an open-source
+// licence), rest-server and buildah (close kin of restic and of
+// containers/storage and podman).
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -535,6 +562,22 @@ func heldCorpus() []Entry {
 			Why: "containerd snapshotter run as root: lazily fetched layer spans cached in files, FUSE mounts, registry HTTP clients, a gRPC socket, SOCI index files"},
 		{Set: fresh13Set, Name: "cfssl", Path: "github.com/cloudflare/cfssl", Version: "v1.6.5", Sum: "h1:46zpNkm6dlNkMZH/wMW22ejih6gIaJbzL2du6vD7ZeI=",
 			Why: "PKI toolkit and CA server: key, certificate and CSR files written, a public signing API and OCSP responder, remote signer and bundler HTTP clients"},
+		{Set: fresh14Set, Name: "vitess", Path: "vitess.io/vitess", Version: "v0.24.4", Sum: "h1:fjIFc28fGYF6Bxu4heHsKvx+huPbA4NmIeLJL4clbc8=",
+			Why: "MySQL sharding middleware: vtgate, vttablet and vtctld HTTP and gRPC servers, mysqlctl writing config and init files, file-based backups and restores, topology clients"},
+		{Set: fresh14Set, Name: "thanos", Path: "github.com/thanos-io/thanos", Version: "v0.42.4", Sum: "h1:Cs7iARVNKcgewjzAfpoFnscgfNi+XN8slcyW5e0ozWs=",
+			Why: "Prometheus long-term storage: a sidecar shipping TSDB blocks, a compactor and store gateway downloading blocks into data directories, HTTP and gRPC servers, object-store clients"},
+		{Set: fresh14Set, Name: "lnd", Path: "github.com/lightningnetwork/lnd", Version: "v0.21.0-beta", Sum: "h1:bDP5UH15E7DVGTztsmBPQLqgyilq5EXDrglvQFmRc3U=",
+			Why: "Lightning Network daemon: channel database and wallet files, TLS certificate and macaroon files written at startup, channel backup files, gRPC and REST servers, peer connections"},
+		{Set: fresh14Set, Name: "node-exporter", Path: "github.com/prometheus/node_exporter", Version: "v1.12.1", Sum: "h1:LzcZ6SqJRH2EULBz3Paa1t1uzQaaoo9domuz8FQDkiY=",
+			Why: "host metrics exporter: /proc and /sys files, a textfile collector reading .prom files from a directory, a public HTTP metrics server"},
+		{Set: fresh14Set, Name: "tesseract", Path: "github.com/transparency-dev/tesseract", Version: "v0.1.1", Sum: "h1:KMyqb5/43noPwaBIuFxaWOnhtx360JRb1nEPqUVn1KQ=",
+			Why: "Certificate Transparency log: POSIX storage writing tiles, bundles and checkpoints into a directory, a public HTTP submission API, GCP and AWS backends"},
+		{Set: fresh14Set, Name: "kube-router", Path: "github.com/cloudnativelabs/kube-router/v2", Version: "v2.1.0", Sum: "h1:xWsptKtmZ44L+NjwFKoFAFlVdxCz8fka9A/eYJe95Ok=",
+			Why: "Kubernetes networking daemon run as root: CNI config files written on the node, iptables and ipset state, BGP peering, health and metrics HTTP servers"},
+		{Set: fresh14Set, Name: "btcd", Path: "github.com/btcsuite/btcd", Version: "v0.26.2", Sum: "h1:hPXzICjUZOsW2JwBLg9nHwGabc/D7pJDlna2vTB/SWI=",
+			Why: "Bitcoin full node: block database and peer-address files in a data directory, an RPC server with generated TLS certificate files, peer-to-peer listeners and dialers"},
+		{Set: fresh14Set, Name: "gubernator", Path: "github.com/gubernator-io/gubernator/v2", Version: "v2.13.0", Sum: "h1:kvY3ppEpKBnUCKGLXBXO9QT/HQTpQVTwLzpQe6asOu0=",
+			Why: "distributed rate-limiting service: HTTP and gRPC servers, clients between cluster peers, TLS files, peer discovery through etcd, Kubernetes and DNS"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
