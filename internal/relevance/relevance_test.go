@@ -102,6 +102,11 @@ func TestPathRole(t *testing.T) {
 		{"cmd/systest", true, relevance.DevTool},
 		{"internal/xtest", false, relevance.TestUtil},
 		{"tstest/natlab", false, relevance.TestUtil},
+		{"go/vt/vttablet/endtoend/framework", false, relevance.TestUtil}, // endtoend: a test suite's directory
+		{"endtoend", false, relevance.TestUtil},
+		{"pkg/endtoendcrypto", false, relevance.Ordinary}, // a word of its own
+		{"pkg/e2e", false, relevance.Ordinary},            // end-to-end encryption takes e2e
+		{"cmd/endtoend", true, relevance.DevTool},
 		{"k8stests/helpers", false, relevance.TestUtil},
 		{"cmd/loadtest", true, relevance.DevTool},
 		{"cmd/speedtest", true, relevance.Ordinary}, // a program users run
@@ -183,7 +188,7 @@ func TestCodeRole(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roleAnalyzer,
 		"harness", "testserver", "benchprog", "webhooks", "prerender", "memfs", "exampleconfig", "libserver",
 		"bumpversion", "gosrcname", "prbot", "playground", "globcheck", "previewgen", "gendocs", "docscmd", "docscmd/cmd", "docscmdmain",
-		"containerharness", "tcharness", "dockerapi", "crossdockdriver", "agentmod/...")
+		"containerharness", "tcharness", "dockerapi", "crossdockdriver", "agentmod/...", "gorunscript", "gorundoc")
 }
 
 func TestLocalURL(t *testing.T) {

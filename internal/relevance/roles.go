@@ -84,6 +84,9 @@ var roleWords = map[string]struct {
 	"testenv":     {DevTool, TestUtil, libAnywhere},
 	// end-to-end encryption packages are named e2e too: programs only
 	"e2e": {DevTool, Ordinary, 0},
+	// the spelled-out word names test suites (vttablet/endtoend/framework);
+	// encryption packages take e2e or e2ee
+	"endtoend": {DevTool, TestUtil, libWhole | libDirWord},
 
 	// programs only: modules name real libraries tools/, gen/, dev/
 	"tool":      {DevTool, Ordinary, 0},
@@ -279,6 +282,11 @@ func mainRole(pass *analysis.Pass) Role {
 		return DevTool
 	}
 	for _, f := range pass.Files {
+		if nonTest(f) && goRunScript(f) {
+			return DevTool
+		}
+	}
+	for _, f := range pass.Files {
 		if nonTest(f) && namesGoSource(f, pass.TypesInfo) && !startsServer(pass) {
 			return DevTool // a program that starts a server is a service, whatever sources it names
 		}
@@ -457,6 +465,22 @@ func namesGoSource(file *ast.File, info *types.Info) bool {
 		return true
 	})
 	return found
+}
+
+// goRunScript reports whether f starts with the line that lets a shell
+// run a Go file as a script (// /bin/true; exec /usr/bin/env go run "$0"
+// "$@", or //usr/bin/env go run "$0" "$@"; exit): a maintainer's script
+// run from the checkout with go run, not a program that is deployed.
+func goRunScript(f *ast.File) bool {
+	if len(f.Comments) == 0 || f.Comments[0].Pos() > f.Package || len(f.Comments[0].List) == 0 {
+		return false
+	}
+	first := f.Comments[0].List[0]
+	if first.Pos() != f.FileStart && first.Pos() != f.FileStart+3 { // the first line, after a byte-order mark
+		return false
+	}
+	line := first.Text
+	return strings.HasPrefix(line, "//") && strings.Contains(line, "go run") && strings.Contains(line, "$0")
 }
 
 // exampleFile reports whether a file is named as an example: one of the

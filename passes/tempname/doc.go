@@ -135,8 +135,9 @@
 // test(s), e2e, fake, mock, tool(s), dev, hack, script(s) or gen
 // (cmd/proxy-test-server, tool/x, cmd/connector-gen) or a compound test
 // word (unittest, tstest; not latest or speedtest), or doc(s)/ above it; a
-// library with a test word as a whole element or in a directory above it
-// (pkg/test, integration-tests/x; not pkg/ab-test); a package under
+// library with a test word (or endtoend) as a whole element or in a
+// directory above it (pkg/test, integration-tests/x, vttablet/endtoend/x;
+// not pkg/ab-test); a package under
 // t/ (the Git project's test directory; a library under tools/ or
 // internal/tools/ is ordinary); a main package that imports testing,
 // a package of its module that is a test utility by a test word of its
@@ -144,7 +145,9 @@
 // lies in or under a directory named release, that names a Go source file
 // in a call and starts no network server (not "_test.go" or "*.go", nor
 // an argument of strings or filepath.Match: a test of a name) or whose
-// func main calls cobra/doc's documentation generators (cmd/gendocs);
+// func main calls cobra/doc's documentation generators (cmd/gendocs),
+// or whose file starts with the line that runs it as a script with go
+// run (// /bin/true; exec /usr/bin/env go run "$0" "$@");
 // a test
 // utility (a testing type named, xtest, testutil; in one file of a
 // production package, that file); a file built only with the ignore,
