@@ -393,47 +393,45 @@ func inMemoryType(t types.Type) bool {
 // loaded or assigned.
 func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 	for _, in := range *cell.Referrers() {
-		switch u := in.(type) {
-		case *ssa.Store:
-			if u.Addr != cell {
+		mc, ok := in.(*ssa.MakeClosure)
+		if !ok {
+			if !loadOrStore(cell, in, uses) {
 				return false
 			}
-		case *ssa.UnOp:
-			if u.Op != token.MUL || !uses(u) {
-				return false
-			}
-		case *ssa.MakeClosure:
-			fn, _ := u.Fn.(*ssa.Function)
-			if fn == nil {
-				return false
-			}
-			for i, b := range u.Bindings {
-				if b != cell {
-					continue
-				}
-				fv := fn.FreeVars[i]
-				for _, fin := range *fv.Referrers() {
-					switch fu := fin.(type) {
-					case *ssa.Store:
-						if fu.Addr != fv {
-							return false
-						}
-					case *ssa.UnOp:
-						if fu.Op != token.MUL || !uses(fu) {
-							return false
-						}
-					case *ssa.DebugRef:
-					default:
-						return false
-					}
-				}
-			}
-		case *ssa.DebugRef:
-		default:
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		if fn == nil {
 			return false
+		}
+		for i, b := range mc.Bindings {
+			if b != cell || i >= len(fn.FreeVars) {
+				continue
+			}
+			fv := fn.FreeVars[i]
+			for _, fin := range *fv.Referrers() {
+				if !loadOrStore(fv, fin, uses) {
+					return false
+				}
+			}
 		}
 	}
 	return true
+}
+
+// loadOrStore reports whether in, a use of the variable at addr (a cell
+// or a closure's free variable bound to one), assigns the variable or
+// loads it for a use that uses accepts.
+func loadOrStore(addr ssa.Value, in ssa.Instruction, uses func(ssa.Value) bool) bool {
+	switch u := in.(type) {
+	case *ssa.Store:
+		return u.Addr == addr
+	case *ssa.UnOp:
+		return u.Op == token.MUL && uses(u)
+	case *ssa.DebugRef:
+		return true
+	}
+	return false
 }
 
 // cellStores returns the values stored into cell, in its function and
