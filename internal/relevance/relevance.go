@@ -393,30 +393,44 @@ func inMemoryType(t types.Type) bool {
 // loaded or assigned.
 func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 	for _, in := range *cell.Referrers() {
-		mc, ok := in.(*ssa.MakeClosure)
-		if !ok {
-			if !loadOrStore(cell, in, uses) {
-				return false
-			}
-			continue
-		}
-		fn, _ := mc.Fn.(*ssa.Function)
-		if fn == nil {
+		if _, ok := in.(*ssa.MakeClosure); !ok && !loadOrStore(cell, in, uses) {
 			return false
 		}
-		for i, b := range mc.Bindings {
-			if b != cell || i >= len(fn.FreeVars) {
-				continue
-			}
-			fv := fn.FreeVars[i]
-			for _, fin := range *fv.Referrers() {
-				if !loadOrStore(fv, fin, uses) {
-					return false
-				}
+	}
+	fvs, ok := capturedAs(cell)
+	if !ok {
+		return false
+	}
+	for _, fv := range fvs {
+		for _, in := range *fv.Referrers() {
+			if !loadOrStore(fv, in, uses) {
+				return false
 			}
 		}
 	}
 	return true
+}
+
+// capturedAs returns the free variables that cell becomes in the
+// closures that capture it; ok is false when a closure's function is not
+// known.
+func capturedAs(cell *ssa.Alloc) (fvs []*ssa.FreeVar, ok bool) {
+	for _, in := range *cell.Referrers() {
+		mc, isClosure := in.(*ssa.MakeClosure)
+		if !isClosure {
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		if fn == nil {
+			return nil, false
+		}
+		for i, b := range mc.Bindings {
+			if b == cell && i < len(fn.FreeVars) {
+				fvs = append(fvs, fn.FreeVars[i])
+			}
+		}
+	}
+	return fvs, true
 }
 
 // loadOrStore reports whether in, a use of the variable at addr (a cell
@@ -439,28 +453,17 @@ func loadOrStore(addr ssa.Value, in ssa.Instruction, uses func(ssa.Value) bool) 
 // func literal).
 func cellStores(cell *ssa.Alloc) []ssa.Value {
 	var vals []ssa.Value
-	for _, in := range *cell.Referrers() {
-		switch u := in.(type) {
-		case *ssa.Store:
-			if u.Addr == cell {
-				vals = append(vals, u.Val)
-			}
-		case *ssa.MakeClosure:
-			fn, _ := u.Fn.(*ssa.Function)
-			if fn == nil {
-				continue
-			}
-			for i, b := range u.Bindings {
-				if b != cell || i >= len(fn.FreeVars) {
-					continue
-				}
-				for _, fin := range *fn.FreeVars[i].Referrers() {
-					if st, ok := fin.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
-						vals = append(vals, st.Val)
-					}
-				}
+	stores := func(addr ssa.Value) {
+		for _, in := range *addr.Referrers() {
+			if st, ok := in.(*ssa.Store); ok && st.Addr == addr {
+				vals = append(vals, st.Val)
 			}
 		}
+	}
+	stores(cell)
+	fvs, _ := capturedAs(cell)
+	for _, fv := range fvs {
+		stores(fv)
 	}
 	return vals
 }

@@ -21,11 +21,11 @@ import (
 // (example.com/app) and is not read either.
 func pathRole(pass *analysis.Pass) Role {
 	path := pass.Pkg.Path()
-	if pass.Module != nil && pass.Module.Path != "" {
-		if path == pass.Module.Path {
+	if mod := knownModule(pass); mod != "" {
+		if path == mod {
 			path = ""
 		} else {
-			path = strings.TrimPrefix(path, pass.Module.Path+"/")
+			path = strings.TrimPrefix(path, mod+"/")
 		}
 	} else if first, rest, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
 		path = rest
@@ -236,7 +236,7 @@ func mainRole(pass *analysis.Pass) Role {
 		f := pass.Fset.File(pos.Pos())
 		return f != nil && !strings.HasSuffix(f.Name(), "_test.go")
 	}
-	examples, files := 0, 0
+	examples, files, script := 0, 0, false
 	for _, f := range pass.Files {
 		if !nonTest(f) {
 			continue
@@ -245,6 +245,7 @@ func mainRole(pass *analysis.Pass) Role {
 		if exampleFile(pass.Fset.File(f.Pos()).Name()) {
 			examples++
 		}
+		script = script || goRunScript(f)
 		for _, spec := range f.Imports {
 			imp := strings.Trim(spec.Path.Value, "`\"")
 			if imp == "testing" || strings.HasPrefix(imp, "testing/") && imp != "testing/fstest" {
@@ -278,13 +279,8 @@ func mainRole(pass *analysis.Pass) Role {
 	if files > 0 && examples == files {
 		return Example
 	}
-	if docGen {
+	if docGen || script {
 		return DevTool
-	}
-	for _, f := range pass.Files {
-		if nonTest(f) && goRunScript(f) {
-			return DevTool
-		}
 	}
 	for _, f := range pass.Files {
 		if nonTest(f) && namesGoSource(f, pass.TypesInfo) && !startsServer(pass) {
@@ -294,16 +290,23 @@ func mainRole(pass *analysis.Pass) Role {
 	return Ordinary
 }
 
+// knownModule returns the path of the module of pass's package, or ""
+// when the driver does not say it.
+func knownModule(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
+}
+
 // ownModulePath returns path relative to the module of pass's package,
 // when path is a package of that module other than its root. When the
 // driver does not say the module, a first element without a dot is
 // taken for the module (GOPATH layouts); one with a dot (a host name)
 // says nothing.
 func ownModulePath(pass *analysis.Pass, path string) (string, bool) {
-	mod := ""
-	if pass.Module != nil && pass.Module.Path != "" {
-		mod = pass.Module.Path
-	} else if first, _, _ := strings.Cut(pass.Pkg.Path(), "/"); !strings.Contains(first, ".") {
+	mod := knownModule(pass)
+	if first, _, _ := strings.Cut(pass.Pkg.Path(), "/"); mod == "" && !strings.Contains(first, ".") {
 		mod = first
 	}
 	if mod == "" {

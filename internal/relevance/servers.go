@@ -2172,8 +2172,7 @@ func ImportedFlags(pass *analysis.Pass, known Known) FlagUse {
 		return u
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if pass.Module != nil && pass.Module.Path != "" &&
-			imp.Path() != pass.Module.Path && !strings.HasPrefix(imp.Path(), pass.Module.Path+"/") {
+		if mod := knownModule(pass); mod != "" && imp.Path() != mod && !strings.HasPrefix(imp.Path(), mod+"/") {
 			continue
 		}
 		f := known.PackageFlags(imp)
