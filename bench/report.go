@@ -33,11 +33,8 @@ func finishReport(env *toolEnv, cfg *config, results []*EntryResult, speeds []*S
 		}
 		summary.WriteString(speedMarkdown(speeds))
 	}
-	js, err := json.MarshalIndent(jsonReport(results, speeds), "", "\t")
+	js, err := writeJSON(cfg.out, results, speeds)
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(cfg.out, "report.json"), append(js, '\n'), 0o644); err != nil {
 		return err
 	}
 	if cfg.jsonOut {
@@ -49,6 +46,26 @@ func finishReport(env *toolEnv, cfg *config, results []*EntryResult, speeds []*S
 		return err
 	}
 	return failure(results, speeds)
+}
+
+// writePartial writes the findings files and report.json of the
+// entries analyzed so far, so that a run stopped part way can still be
+// judged (-verdicts); finishReport rewrites them at the end.
+func writePartial(env *toolEnv, cfg *config, results []*EntryResult) error {
+	if err := writeAnalysisFiles(cfg.out, reportHeader(env), results); err != nil {
+		return err
+	}
+	_, err := writeJSON(cfg.out, results, nil)
+	return err
+}
+
+// writeJSON writes report.json and returns its text.
+func writeJSON(out string, results []*EntryResult, speeds []*SpeedResult) ([]byte, error) {
+	js, err := json.MarshalIndent(jsonReport(results, speeds), "", "\t")
+	if err != nil {
+		return nil, err
+	}
+	return js, os.WriteFile(filepath.Join(out, "report.json"), append(js, '\n'), 0o644)
 }
 
 // failure returns errFailed when an entry failed or a speed run could not
