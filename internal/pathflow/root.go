@@ -599,12 +599,11 @@ func storedOnce(addr ssa.Value, depth int) ssa.Value {
 // capturedStored reports whether the closure mc stores to v, one of the
 // variables it captures, itself or through a closure it makes.
 func capturedStored(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	if _, known := mc.Fn.(*ssa.Function); !known {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b == v && i < len(fn.FreeVars) && storedIn(fn.FreeVars[i], 0) {
+	for _, fv := range ssakit.CapturedAs(mc, v) {
+		if storedIn(fv, 0) {
 			return true
 		}
 	}
@@ -624,12 +623,11 @@ func storedIn(fv *ssa.FreeVar, depth int) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			fn, ok := r.Fn.(*ssa.Function)
-			if !ok {
+			if _, known := r.Fn.(*ssa.Function); !known {
 				return true
 			}
-			for i, b := range r.Bindings {
-				if b == fv && i < len(fn.FreeVars) && storedIn(fn.FreeVars[i], depth+1) {
+			for _, inner := range ssakit.CapturedAs(r, fv) {
+				if storedIn(inner, depth+1) {
 					return true
 				}
 			}

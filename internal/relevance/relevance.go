@@ -420,15 +420,10 @@ func capturedAs(cell *ssa.Alloc) (fvs []*ssa.FreeVar, ok bool) {
 		if !isClosure {
 			continue
 		}
-		fn, _ := mc.Fn.(*ssa.Function)
-		if fn == nil {
+		if _, known := mc.Fn.(*ssa.Function); !known {
 			return nil, false
 		}
-		for i, b := range mc.Bindings {
-			if b == cell && i < len(fn.FreeVars) {
-				fvs = append(fvs, fn.FreeVars[i])
-			}
-		}
+		fvs = append(fvs, ssakit.CapturedAs(mc, cell)...)
 	}
 	return fvs, true
 }
@@ -495,32 +490,6 @@ func isMethod(fn *types.Func, pkg, recv string, names ...string) bool {
 	return false
 }
 
-// Binding returns the value a closure's free variable is bound to where
-// the closure is made, when the function is made by one MakeClosure
-// only: the variable (an *ssa.Alloc) for a captured local variable.
-func Binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	refs := fn.Referrers()
-	if idx < 0 || refs == nil {
-		return nil
-	}
-	var bound ssa.Value
-	for _, in := range *refs {
-		mc, ok := in.(*ssa.MakeClosure)
-		if !ok || mc.Fn != fn || bound != nil {
-			return nil
-		}
-		bound = mc.Bindings[idx]
-	}
-	return bound
-}
-
 // cellOf returns the local variable a load reads: an *ssa.Alloc of the
 // function, or one a closure captures.
 func cellOf(load *ssa.UnOp) *ssa.Alloc {
@@ -531,7 +500,7 @@ func cellOf(load *ssa.UnOp) *ssa.Alloc {
 	case *ssa.Alloc:
 		return x
 	case *ssa.FreeVar:
-		cell, _ := Binding(x).(*ssa.Alloc)
+		cell, _ := ssakit.Binding(x).(*ssa.Alloc)
 		return cell
 	}
 	return nil
@@ -692,7 +661,7 @@ func escapes(srv ssa.Value, depth int) bool {
 			}
 			addr := u.Addr
 			if fv, ok := addr.(*ssa.FreeVar); ok {
-				addr = Binding(fv) // a closure setting a variable of its enclosing function
+				addr = ssakit.Binding(fv) // a closure setting a variable of its enclosing function
 			}
 			cell, ok := addr.(*ssa.Alloc)
 			if !ok {
@@ -732,12 +701,11 @@ func escapes(srv ssa.Value, depth int) bool {
 // capturedEscapes reports whether the closure mc, which captures the
 // server srv, sets a field of it or hands it on.
 func capturedEscapes(mc *ssa.MakeClosure, srv ssa.Value, depth int) bool {
-	fn, _ := mc.Fn.(*ssa.Function)
-	if fn == nil {
+	if _, known := mc.Fn.(*ssa.Function); !known {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b == srv && i < len(fn.FreeVars) && (escapes(fn.FreeVars[i], depth+1) || setsField(fn.FreeVars[i])) {
+	for _, fv := range ssakit.CapturedAs(mc, srv) {
+		if escapes(fv, depth+1) || setsField(fv) {
 			return true
 		}
 	}
@@ -808,7 +776,7 @@ func literalInit(alloc *ssa.Alloc) (*ssa.Store, *ssa.Alloc) {
 // loads it and calls the methods of http.Server: a closure that stores into its fields
 // could change the Addr or Handler ServerFields reads, so it gives nil.
 func closureServer(fv *ssa.FreeVar) ssa.Value {
-	b := Binding(fv)
+	b := ssakit.Binding(fv)
 	if b == nil {
 		return nil
 	}

@@ -865,7 +865,7 @@ func (s *Servers) flagDefaultIs(v ssa.Value, depth int, local func(ssa.Value) bo
 	}
 	ptr := load.X
 	if fv, ok := ptr.(*ssa.FreeVar); ok {
-		ptr = Binding(fv)
+		ptr = ssakit.Binding(fv)
 	}
 	switch p := ptr.(type) {
 	case *ssa.Call:
@@ -984,9 +984,8 @@ func (s *Servers) storedThrough(v ssa.Value, cell bool, depth int) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			fn := u.Fn.(*ssa.Function)
-			for i, b := range u.Bindings {
-				if b == v && s.storedThrough(fn.FreeVars[i], cell, depth+1) {
+			for _, fv := range ssakit.CapturedAs(u, v) {
+				if s.storedThrough(fv, cell, depth+1) {
 					return true
 				}
 			}
@@ -1340,7 +1339,7 @@ func (s *Servers) localListener(v ssa.Value, depth int) bool {
 	case *ssa.ChangeInterface:
 		return s.localListener(x.X, depth)
 	case *ssa.FreeVar:
-		if b := Binding(x); b != nil {
+		if b := ssakit.Binding(x); b != nil {
 			return s.localListener(b, depth)
 		}
 		return false
@@ -1509,7 +1508,7 @@ func (s *Servers) debugHandler(v ssa.Value, depth int, returning bool) bool {
 			return s.debugHandler(x.Bindings[0], depth, returning)
 		}
 	case *ssa.FreeVar:
-		if b := Binding(x); b != nil {
+		if b := ssakit.Binding(x); b != nil {
 			return s.debugHandler(b, depth, returning)
 		}
 	case *ssa.UnOp:

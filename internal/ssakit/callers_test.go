@@ -63,3 +63,47 @@ func run(f func()) { f() }
 		}
 	}
 }
+
+// TestCapturedAs: the free variable a captured variable becomes in each
+// closure that binds it, and back to the variable (Binding).
+func TestCapturedAs(t *testing.T) {
+	fns := build(t, `package p
+
+func outer() {
+	x, y := 0, 0
+	f := func() { x++; y++ }
+	f()
+	g := func() int { return x }
+	_ = g()
+}
+`)
+	outer := fns[0]
+	var cell ssa.Value
+	for _, b := range outer.Blocks {
+		for _, in := range b.Instrs {
+			if a, ok := in.(*ssa.Alloc); ok && a.Comment == "x" {
+				cell = a
+			}
+		}
+	}
+	if cell == nil {
+		t.Fatal("no cell for x")
+	}
+	var got []*ssa.FreeVar
+	for _, in := range *cell.Referrers() {
+		if mc, ok := in.(*ssa.MakeClosure); ok {
+			got = append(got, ssakit.CapturedAs(mc, cell)...)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("CapturedAs(x) over the closures = %d free variables, want 2", len(got))
+	}
+	for _, fv := range got {
+		if fv.Name() != "x" {
+			t.Errorf("CapturedAs(x) gave %s in %s, want x", fv.Name(), fv.Parent())
+		}
+		if b := ssakit.Binding(fv); b != cell {
+			t.Errorf("Binding(%s in %s) = %v, want the cell of x", fv.Name(), fv.Parent(), b)
+		}
+	}
+}

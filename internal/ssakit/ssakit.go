@@ -377,3 +377,47 @@ func Encloses(outer, fn *ssa.Function) bool {
 	}
 	return false
 }
+
+// CapturedAs returns the free variables that v, one of the values the
+// closure mc binds, becomes in the closure's function: one per binding of
+// v (a closure may capture a value twice only through two variables).
+func CapturedAs(mc *ssa.MakeClosure, v ssa.Value) []*ssa.FreeVar {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	var fvs []*ssa.FreeVar
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) {
+			fvs = append(fvs, fn.FreeVars[i])
+		}
+	}
+	return fvs
+}
+
+// Binding returns the value a closure's free variable is bound to where
+// the closure is made, when its function is made by one MakeClosure
+// only: the variable (an *ssa.Alloc) for a captured local variable.
+// Otherwise nil.
+func Binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	refs := fn.Referrers()
+	if idx < 0 || refs == nil {
+		return nil
+	}
+	var bound ssa.Value
+	for _, in := range *refs {
+		mc, ok := in.(*ssa.MakeClosure)
+		if !ok || mc.Fn != fn || bound != nil || idx >= len(mc.Bindings) {
+			return nil
+		}
+		bound = mc.Bindings[idx]
+	}
+	return bound
+}

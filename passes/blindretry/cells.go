@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // A cell is a local variable that lives in memory because a function
@@ -46,8 +48,8 @@ func cellOf(addr ssa.Value) *cell {
 					return false
 				}
 			case *ssa.MakeClosure:
-				for i, b := range r.Bindings {
-					if b == a && !visit(r.Fn.(*ssa.Function).FreeVars[i]) {
+				for _, fv := range ssakit.CapturedAs(r, a) {
+					if !visit(fv) {
 						return false
 					}
 				}

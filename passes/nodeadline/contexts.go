@@ -83,7 +83,7 @@ func (r *resolver) ctxOf(v ssa.Value, depth int) ctxInfo {
 			return ctxInfo{kind: ctxParam, param: i, owner: v.Parent()}
 		}
 	case *ssa.FreeVar:
-		if b := r.idx.binding(v); b != nil {
+		if b := ssakit.Binding(v); b != nil {
 			return r.ctxOf(b, depth)
 		}
 	case *ssa.Phi:
@@ -178,7 +178,7 @@ func cancelStaysLocal(call *ssa.Call) bool {
 func (r *resolver) ctxCell(addr ssa.Value, depth int) ctxInfo {
 	switch a := addr.(type) {
 	case *ssa.FreeVar:
-		if b := r.idx.binding(a); b != nil {
+		if b := ssakit.Binding(a); b != nil {
 			return r.ctxCell(b, depth)
 		}
 	case *ssa.Alloc:
@@ -206,7 +206,7 @@ func (r *resolver) ctxCell(addr ssa.Value, depth int) ctxInfo {
 				add(in.Val)
 			case *ssa.UnOp, *ssa.DebugRef:
 			case *ssa.MakeClosure:
-				for _, fv := range freeVarOf(in, a) {
+				for _, fv := range ssakit.CapturedAs(in, a) {
 					for _, use := range *fv.Referrers() {
 						if st, ok := use.(*ssa.Store); ok && st.Addr == fv {
 							add(st.Val)
@@ -243,7 +243,7 @@ func (r *resolver) reqCtx(v ssa.Value, depth int) ctxInfo {
 			return ctxInfo{kind: ctxParam, param: i, owner: v.Parent(), reqParam: true}
 		}
 	case *ssa.FreeVar:
-		if b := r.idx.binding(v); b != nil {
+		if b := ssakit.Binding(v); b != nil {
 			return r.reqCtx(b, depth)
 		}
 	case *ssa.Phi:

@@ -762,7 +762,7 @@ func handedOn(v ssa.Value, in ssa.Instruction) []ssa.Value {
 		loads(cell)
 		for _, r := range *cell.Referrers() {
 			if mc, ok := r.(*ssa.MakeClosure); ok {
-				for _, fv := range freeVarOf(mc, cell) {
+				for _, fv := range ssakit.CapturedAs(mc, cell) {
 					loads(fv)
 				}
 			}

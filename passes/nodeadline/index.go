@@ -21,9 +21,6 @@ type index struct {
 	// globalUses are the instructions that use each package-level
 	// variable (ssa.Global has no referrers of its own).
 	globalUses map[*ssa.Global][]ssa.Instruction
-	// closures maps each anonymous function to the instruction that
-	// makes it, for following captured variables.
-	closures map[*ssa.Function]*ssa.MakeClosure
 	// calls are the static calls of each function of the package;
 	// asValue marks the functions also used as values (their callers
 	// are not all known).
@@ -39,7 +36,6 @@ func buildIndex(pkg *types.Package, funcs []*ssa.Function, keep func(ssa.Instruc
 		fieldAddrs: make(map[*types.Var][]*ssa.FieldAddr),
 		fieldReads: make(map[*types.Var][]ssa.Value),
 		globalUses: make(map[*ssa.Global][]ssa.Instruction),
-		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
 		calls:      make(map[*ssa.Function][]ssa.CallInstruction),
 		asValue:    make(map[*ssa.Function]bool),
 	}
@@ -64,10 +60,6 @@ func buildIndex(pkg *types.Package, funcs []*ssa.Function, keep func(ssa.Instruc
 						if f := fieldOf(fa.X.Type(), fa.Field, true); f != nil {
 							idx.fieldReads[f] = append(idx.fieldReads[f], in)
 						}
-					}
-				case *ssa.MakeClosure:
-					if fn, ok := in.Fn.(*ssa.Function); ok {
-						idx.closures[fn] = in
 					}
 				}
 				var callee *ssa.Function
@@ -128,35 +120,4 @@ func (idx *index) knownCalls(fn *ssa.Function) []ssa.CallInstruction {
 		return nil
 	}
 	return idx.calls[fn]
-}
-
-// binding returns the value a free variable of an anonymous function is
-// bound to in the function that makes the closure, or nil.
-func (idx *index) binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	mc := idx.closures[fn]
-	if mc == nil {
-		return nil
-	}
-	for i, f := range fn.FreeVars {
-		if f == fv && i < len(mc.Bindings) {
-			return mc.Bindings[i]
-		}
-	}
-	return nil
-}
-
-// freeVarOf returns the free variable of fn that binding i of mc becomes.
-func freeVarOf(mc *ssa.MakeClosure, v ssa.Value) []*ssa.FreeVar {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return nil
-	}
-	var out []*ssa.FreeVar
-	for i, b := range mc.Bindings {
-		if b == v && i < len(fn.FreeVars) {
-			out = append(out, fn.FreeVars[i])
-		}
-	}
-	return out
 }

@@ -184,7 +184,7 @@ func (r *resolver) objectOf(v ssa.Value, depth int) object {
 			return r.callResult(call, v, v.Index, depth)
 		}
 	case *ssa.FreeVar:
-		if b := r.idx.binding(v); b != nil {
+		if b := ssakit.Binding(v); b != nil {
 			return r.objectOf(b, depth)
 		}
 	case *ssa.Parameter:
@@ -310,7 +310,7 @@ func (r *resolver) loadFrom(addr ssa.Value, depth int) object {
 				case *ssa.DebugRef:
 				case *ssa.MakeClosure:
 					// captured: the closure loads it through a free variable
-					for _, fv := range freeVarOf(in, addr) {
+					for _, fv := range ssakit.CapturedAs(in, addr) {
 						for _, use := range *fv.Referrers() {
 							if ld, ok := use.(*ssa.UnOp); ok && ld.Op == token.MUL {
 								o.limit = join(o.limit, r.usesOf(ld, depth, nil))
@@ -332,7 +332,7 @@ func (r *resolver) loadFrom(addr ssa.Value, depth int) object {
 			return o
 		})
 	case *ssa.FreeVar:
-		if b := r.idx.binding(addr); b != nil {
+		if b := ssakit.Binding(addr); b != nil {
 			return r.loadFrom(b, depth)
 		}
 	}
@@ -559,7 +559,7 @@ func (r *resolver) use(v ssa.Value, in ssa.Instruction, depth int, seen map[ssa.
 		return r.usesOf(in, depth, seen)
 	case *ssa.MakeClosure:
 		lim := noLimit
-		for _, fv := range freeVarOf(in, v) {
+		for _, fv := range ssakit.CapturedAs(in, v) {
 			lim = join(lim, r.usesOf(fv, depth, seen))
 		}
 		return lim
@@ -666,7 +666,7 @@ func (r *resolver) storedAt(addr ssa.Value, depth int) limit {
 				reads = append(reads, in)
 			case *ssa.Store, *ssa.DebugRef:
 			case *ssa.MakeClosure:
-				for _, fv := range freeVarOf(in, addr) {
+				for _, fv := range ssakit.CapturedAs(in, addr) {
 					for _, use := range *fv.Referrers() {
 						if ld, ok := use.(*ssa.UnOp); ok && ld.Op == token.MUL {
 							reads = append(reads, ld)
@@ -681,7 +681,7 @@ func (r *resolver) storedAt(addr ssa.Value, depth int) limit {
 		// a closure storing into a variable of its enclosing function
 		// (srv = &http.Server{...} inside func() { ... }): that
 		// variable's reads
-		if b := r.idx.binding(addr); b != nil {
+		if b := ssakit.Binding(addr); b != nil {
 			return r.storedAt(b, depth)
 		}
 		return unknownLimit
@@ -963,7 +963,7 @@ func (r *resolver) isParam(v ssa.Value) bool {
 		case *ssa.ChangeType:
 			v = x.X
 		case *ssa.FreeVar:
-			if v = r.idx.binding(x); v == nil {
+			if v = ssakit.Binding(x); v == nil {
 				return false
 			}
 		case *ssa.UnOp:
@@ -973,7 +973,7 @@ func (r *resolver) isParam(v ssa.Value) bool {
 			}
 			addr := x.X
 			if fv, ok := addr.(*ssa.FreeVar); ok {
-				addr = r.idx.binding(fv)
+				addr = ssakit.Binding(fv)
 			}
 			cell, ok := addr.(*ssa.Alloc)
 			if !ok {

@@ -595,16 +595,12 @@ func fsyncsOf(fd *ssa.Call, syncs map[ssa.Instruction]bool) {
 // sync the file that alloc holds, or lets it escape: when the closure
 // runs is not followed.
 func closureSyncs(mc *ssa.MakeClosure, alloc *ssa.Alloc) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	if _, known := mc.Fn.(*ssa.Function); !known {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b != alloc || i >= len(fn.FreeVars) {
-			continue
-		}
+	for _, fv := range ssakit.CapturedAs(mc, alloc) {
 		inner := &fileValues{values: map[ssa.Value]bool{}}
-		for _, r := range *fn.FreeVars[i].Referrers() {
+		for _, r := range *fv.Referrers() {
 			load, ok := r.(*ssa.UnOp)
 			if !ok || load.Op != token.MUL {
 				return true // stored to, or captured again

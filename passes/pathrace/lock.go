@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/toctou/toctou/internal/effects"
-	"github.com/toctou/toctou/internal/relevance"
+	"github.com/toctou/toctou/internal/ssakit"
 )
 
 // isLock reports whether the create-if-absent of c and u, decided d,
@@ -163,7 +163,7 @@ func boundPath(v ssa.Value) ssa.Value {
 		v = load.X
 	}
 	if fv, ok := v.(*ssa.FreeVar); ok {
-		return relevance.Binding(fv)
+		return ssakit.Binding(fv)
 	}
 	return nil
 }
