@@ -124,6 +124,7 @@ const (
 	fresh12Set = "fresh12"
 	fresh13Set = "fresh13"
 	fresh14Set = "fresh14"
+	fresh15Set = "fresh15"
 )
 
 // heldCorpus returns the modules that the precision figures of issue 14
@@ -362,6 +363,41 @@ const (
 // vault, boundary and packer (BSL), cockroach (not an open-source
 // licence), rest-server and buildah (close kin of restic and of
 // containers/storage and podman).
+//
+// The fifteenth fresh set ("fresh15") was chosen on 2026-12-07 at 21:51
+// UTC, before toctou ran on any of its modules: Weaviate (a vector
+// database server), Trillian (a verifiable log server), CometBFT (a
+// blockchain consensus node), RootlessKit, SwarmKit (Docker's swarm
+// orchestrator), the nydus snapshotter, go-zero (a web and RPC service
+// framework) and OSV-Scanner, by a helper that had not seen the checks'
+// tuning (grep over the repository and /work/shared named none of them;
+// each one's go.mod needs at most Go 1.26.8 and replaces nothing with a
+// local directory, its module graph downloads, its packages list without
+// error and it selects golang.org/x/tools v0.50.0 or older). OSV-Scanner
+// is v2.3.0: v2.6.0, the only version listed, needs Go 1.27. Tried and
+// left out before the choice: buildkite's agent v3.138.1 (its requirement
+// drjosh.dev/zzglob v0.4.3 is not served: 403; v3.138.2 and v3.138.3 need
+// Go 1.26.10), fulcio v1.8.8 (chainguard.dev/sdk v0.1.103 is not served),
+// flannel v0.28.11 (a tencentcloud SDK module is not served), metallb
+// v0.16.2 (github.com/metallb/frr-k8s v0.0.27 is not served), the
+// stargz snapshotter v0.19.1 (its go.mod replaces estargz with ./estargz),
+// avalanchego v1.15.0 (three replaces to nested directories),
+// external-dns v0.23.0 (needs Go 1.27), toxiproxy v2.5.0, hashicorp/raft
+// v1.8.0 and serf (served, small, not needed: eight were enough). Not
+// served (no version list or 403): cloudflared, authelia, pomerium,
+// juicefs, wal-g, navidrome, chisel, gopass, gost, blackbox exporter,
+// lazygit, woodpecker, gogs, harbor, dragonfly, skaffold, minikube, pack,
+// netbird, cri-o, apptainer, evcc, drone, zrepl, netmaker, gotty, mkcert,
+// maddy, mox, ntfy, incus, hyperledger fabric, perkeep, skopeo, cri-tools,
+// longhorn-manager, mysqld exporter, crowdsec, telepresence, the SSM
+// agent, owncast, dnsproxy, easegress, ddev, falcoctl, openziti, New
+// Relic's infrastructure agent, kraken, kubescape, Google's guest agent,
+// faasd, k3d, nuclei, cri-dockerd, ipfs-cluster, tun2socks, casdoor,
+// oathkeeper, kube-vip, antrea and tinode. Left out unasked: telegraf,
+// nerdctl, pocketbase, kratos, velero, kubo, goose and the pushgateway
+// (named here already), lotus (replaces filecoin-ffi with a local
+// directory), argo-cd (gitops-engine does not load), dgraph (its
+// organisation's badger is in the corpus).
 func heldCorpus() []Entry {
 	return []Entry{
 		{Set: unseenSet, Name: "runc", Path: "github.com/opencontainers/runc", Version: "v1.5.3", Sum: "h1:y3GUIW7J0Gxd+tCFfWR6L1YDnhHiNR1BGRx1J50+VnA=",
@@ -578,6 +614,22 @@ func heldCorpus() []Entry {
 			Why: "Bitcoin full node: block database and peer-address files in a data directory, an RPC server with generated TLS certificate files, peer-to-peer listeners and dialers"},
 		{Set: fresh14Set, Name: "gubernator", Path: "github.com/gubernator-io/gubernator/v2", Version: "v2.13.0", Sum: "h1:kvY3ppEpKBnUCKGLXBXO9QT/HQTpQVTwLzpQe6asOu0=",
 			Why: "distributed rate-limiting service: HTTP and gRPC servers, clients between cluster peers, TLS files, peer discovery through etcd, Kubernetes and DNS"},
+		{Set: fresh15Set, Name: "weaviate", Path: "github.com/weaviate/weaviate", Version: "v1.35.2", Sum: "h1:D/cB4Lz8BIhE8s6cMUa4dRhlz356r1LRqDLgr5pKhPA=",
+			Why: "vector database server: LSM segment, WAL and snapshot files in a data directory, backups to the file system and clouds, module HTTP clients, REST and gRPC servers, cluster gossip and Raft"},
+		{Set: fresh15Set, Name: "trillian", Path: "github.com/google/trillian", Version: "v1.8.0", Sum: "h1:AnbjOFFMQyvqpPAARj97CKEXmoSpCy2hZw0T7Y1Y0BA=",
+			Why: "verifiable log server: log server and signer with gRPC and HTTP listeners, MySQL and PostgreSQL storage, key files, etcd election"},
+		{Set: fresh15Set, Name: "cometbft", Path: "github.com/cometbft/cometbft", Version: "v1.0.1", Sum: "h1:JNVgbpL76sA4kXmBnyZ7iPjFAxi6HVp2l+rdT2RXVUs=",
+			Why: "blockchain consensus node: validator key and state files rewritten, a consensus WAL, address book files, a public RPC HTTP server, peer-to-peer listeners"},
+		{Set: fresh15Set, Name: "rootlesskit", Path: "github.com/rootless-containers/rootlesskit/v2", Version: "v2.3.6", Sum: "h1:m/26nAx0DbHZYaM46+uoQjfpu9G77QLzWj2jz25chO8=",
+			Why: "rootless containers' namespace launcher: state directory, lock and PID files, an API server on a unix socket, port forwarders, network drivers"},
+		{Set: fresh15Set, Name: "swarmkit", Path: "github.com/moby/swarmkit/v2", Version: "v2.0.0", Sum: "h1:jkWQKQaJ4ltA61/mC9UdPe1McLma55RUcacTO+pPweY=",
+			Why: "Docker's swarm orchestrator: Raft WAL and snapshots, TLS certificates and keys written to a state directory, gRPC servers and clients between managers and nodes"},
+		{Set: fresh15Set, Name: "nydus-snapshotter", Path: "github.com/containerd/nydus-snapshotter", Version: "v0.16.1", Sum: "h1:vwZjXgVG+DGVTz8yON4n/jNAgCF1Z/Yzwc31VX+4jk4=",
+			Why: "containerd snapshotter run as root: snapshot and cache directories, daemon sockets and config files, FUSE mounts, a system controller HTTP server, registry HTTP clients"},
+		{Set: fresh15Set, Name: "go-zero", Path: "github.com/zeromicro/go-zero", Version: "v1.10.3", Sum: "h1:fm4+jUuUF77IWtFeAyf2xVoBRcgEpF1NZJUqTvZ3dw0=",
+			Why: "web and RPC service framework: rotating log files, HTTP and gRPC servers, service discovery clients, a dev and metrics server"},
+		{Set: fresh15Set, Name: "osv-scanner", Path: "github.com/google/osv-scanner/v2", Version: "v2.3.0", Sum: "h1:7TD7a+LcBvtKKuTG4yY4t+BVgF0H7wQwAHwJ46BIMT0=",
+			Why: "vulnerability scanner CLI: walks directories and images, a local vulnerability database cache downloaded over HTTP, lockfile rewrites for fixes, reports written to files"},
 		{Set: heldoutSet, Name: "gitea", Path: "code.gitea.io/gitea", Version: "v1.27.3", Sum: "h1:SRnjvw24ASELKCqyYvAWIlzwOqyFMgfD+UkqQ9SE5eU=",
 			Why: "git forge server: repositories on disk, uploads and attachments, hooks, webhooks and migrations over HTTP"},
 	}
