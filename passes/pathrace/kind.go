@@ -59,9 +59,9 @@ type gate struct {
 }
 
 // presentGates returns the gates of blk for the check c: the ifs that
-// stand between the present outcome of c and blk, for each if on c's
-// existence (not its kind) that dominates blk and whose absent edge
-// reaches blk.
+// stand between the present outcome of c and blk, and not between the
+// absent outcome and blk, for each if on c's existence (not its kind)
+// that dominates blk and whose absent edge reaches blk.
 func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []gate {
 	var out []gate
 	for _, e := range s.Ifs {
@@ -84,6 +84,12 @@ func (s *funcState) presentGates(c *effects.CheckSite, blk *ssa.BasicBlock) []ga
 			}
 			if s.Br.Reaches(presentSucc, kb, blk) {
 				continue // the present side reaches blk without this test
+			}
+			if kb == absentSucc || !s.Br.Reaches(absentSucc, kb, blk) {
+				// the absent side passes it too (the parent's MkdirAll
+				// error test before the create): a test every outcome
+				// meets says nothing of the file found present
+				continue
 			}
 			out = append(out, gate{check: e, test: kt, present: presentSucc})
 		}

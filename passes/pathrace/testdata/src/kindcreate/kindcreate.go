@@ -3,8 +3,11 @@
 package kindcreate
 
 import (
+	"fmt"
+	"io"
 	"log"
 	"os"
+	"path"
 )
 
 func writeUnlessFile(p string, data []byte) error {
@@ -104,3 +107,46 @@ func writeUnlessSize(p string, data []byte) error {
 	}
 	return os.WriteFile(p, data, 0o644) // no diagnostic: a size test is not a kind test: an empty file found present is overwritten on purpose
 }
+
+// downloadTo refuses only a directory, then makes the parent and
+// creates the file whether or not it was there (from fresh15's Weaviate
+// backup client): the MkdirAll error test, passed the path's directory,
+// stands between both outcomes and the create, so it is no staleness
+// test of the present file.
+func downloadTo(destPath string, r io.Reader) error {
+	if st, err := os.Stat(destPath); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("file is a directory")
+		}
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	if err := os.MkdirAll(path.Dir(destPath), 0o755); err != nil {
+		return fmt.Errorf("mkdir for %q: %w", destPath, err)
+	}
+	file, err := os.Create(destPath) // no diagnostic: a present regular file is overwritten on purpose; the only test on both sides is the parent's MkdirAll
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(file, r); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// takeUnlessBusy is the stale-lock shape the rule above must keep: the
+// test that refuses stands on the present side only.
+func takeUnlessBusy(lock string) error {
+	if _, err := os.Stat(lock); err == nil {
+		if !expired(lock) {
+			return fmt.Errorf("busy")
+		}
+	}
+	if err := os.MkdirAll(path.Dir(lock), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(lock, []byte("pid"), 0o600) // want `os.WriteFile creates lock after os.Stat found it absent or stale`
+}
+
+func expired(string) bool { return true }
