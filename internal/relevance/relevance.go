@@ -777,41 +777,43 @@ func literalInit(alloc *ssa.Alloc) (*ssa.Store, *ssa.Alloc) {
 // could change the Addr or Handler ServerFields reads, so it gives nil.
 func closureServer(fv *ssa.FreeVar) ssa.Value {
 	b := ssakit.Binding(fv)
-	if b == nil {
-		return nil
-	}
-	var only func(v ssa.Value, depth int) bool
-	only = func(v ssa.Value, depth int) bool {
-		for _, in := range *v.Referrers() {
-			switch u := in.(type) {
-			case *ssa.Call:
-				fn := ssakit.Callee(&u.Call)
-				if u.Call.IsInvoke() || u.Call.Value == v || fn == nil || fn.Pkg() == nil ||
-					fn.Pkg().Path() != "net/http" || ssakit.RecvName(fn) != "Server" ||
-					slices.Contains(u.Call.Args[1:], v) {
-					return false
-				}
-			case *ssa.UnOp:
-				if depth > 0 || u.Op != token.MUL || !only(u, depth+1) {
-					return false
-				}
-			case *ssa.DebugRef:
-			default:
-				return false
-			}
-		}
-		return true
-	}
-	if !only(fv, 0) {
+	if b == nil || !onlyServerMethods(fv, 0) {
 		return nil
 	}
 	return b
 }
 
+// onlyServerMethods reports whether v, a closure's free variable holding
+// a server or the variable that holds it, is only loaded and given to
+// the methods of http.Server as their receiver.
+func onlyServerMethods(v ssa.Value, depth int) bool {
+	for _, in := range *v.Referrers() {
+		switch u := in.(type) {
+		case *ssa.Call:
+			fn := ssakit.Callee(&u.Call)
+			if u.Call.IsInvoke() || u.Call.Value == v || fn == nil || fn.Pkg() == nil ||
+				fn.Pkg().Path() != "net/http" || ssakit.RecvName(fn) != "Server" ||
+				slices.Contains(u.Call.Args[1:], v) {
+				return false
+			}
+		case *ssa.UnOp:
+			if depth > 0 || u.Op != token.MUL || !onlyServerMethods(u, depth+1) {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // unsetHandler returns the constant nil of the Handler field's type when
 // alloc, an http.Server whose Handler is never stored, is used only by
-// its fields, its own methods and init, the copy of its literal (not
-// handed to code that could set the handler), or nil.
+// its fields, its own methods and init, the copy of its literal, and a
+// variable that holds it for its methods only, also in closures (run :=
+// func() error { return s.ListenAndServe() }) (not handed to code that
+// could set the handler), or nil.
 func unsetHandler(alloc *ssa.Alloc, init *ssa.Store) ssa.Value {
 	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
 	if !ok {
@@ -825,7 +827,7 @@ func unsetHandler(alloc *ssa.Alloc, init *ssa.Store) ssa.Value {
 		switch u := in.(type) {
 		case *ssa.FieldAddr, *ssa.DebugRef:
 		case *ssa.Store:
-			if u != init {
+			if u != init && !serverVariable(alloc, u) {
 				return nil
 			}
 		case *ssa.Call, *ssa.Go, *ssa.Defer:
@@ -846,6 +848,16 @@ func unsetHandler(alloc *ssa.Alloc, init *ssa.Store) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// serverVariable reports whether st stores the server srv into a local
+// variable that holds nothing else and whose every load, in the function
+// and in the closures that capture it, is only given to the methods of
+// http.Server as their receiver.
+func serverVariable(srv ssa.Value, st *ssa.Store) bool {
+	cell, ok := st.Addr.(*ssa.Alloc)
+	return ok && st.Val == srv && onlyStore(cell, st) &&
+		cellUses(cell, func(load ssa.Value) bool { return onlyServerMethods(load, 1) })
 }
 
 // isDefaultMux reports whether v is a load of http.DefaultServeMux.

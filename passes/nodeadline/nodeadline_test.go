@@ -101,7 +101,7 @@ func TestLocalServers(t *testing.T) {
 		"flagaddr/configvalue", "flagaddr/publicvalue", "flagaddr/osargs", "flagaddr/getstringwritten", "flagaddr/getstringvar",
 		"flagaddr/ownsetter", "flagaddr/genericsetter", "flagaddr/funcvalue", "flagaddr/deferset", "flagaddr/aliasorder",
 		"flagaddr/zerostore", "flagaddr/crosspkg", "flagaddr/envload", "flagaddr/unrelated", "flagaddr/prepended", "flagaddr/otherarg", "escapedservers", "closureservers", "debugindex", "debugindexapp", "debugother",
-		"defaultmux/...", "metricsdefault", "metricsapi", "tailnet", "probeservers", "gorillapprof",
+		"defaultmux/...", "metricsdefault", "metricsclosure", "metricsapi", "tailnet", "probeservers", "gorillapprof",
 		"wrappedlisteners/...")
 }
 
