@@ -35,6 +35,22 @@ func Run(ctx context.Context, endpoint, cert, key string) error {
 	return run()
 }
 
+func RunBackground(endpoint string) func() error {
+	s := &http.Server{Addr: endpoint}
+	go func() {
+		s.ListenAndServe() // no diagnostic: a goroutine's closure only starts the server; the DefaultServeMux serves metrics and a health probe only
+	}()
+	return func() error { return s.Close() }
+}
+
+func RunDeferred(endpoint string) error {
+	s := &http.Server{Addr: endpoint}
+	stop := func() { s.Close() }
+	defer stop()
+	serve := func() error { return s.ListenAndServe() } // no diagnostic: closures that start and close the server set no field of it
+	return serve()
+}
+
 func RunHandlerSet(endpoint string, h http.Handler) error {
 	s := &http.Server{Addr: endpoint}
 	set := func() { s.Handler = h }
@@ -67,4 +83,6 @@ func main() {
 	RunHandlerSet(":8092", http.NotFoundHandler())
 	RunHandedOn(":8093")
 	RunReassigned(":8094", http.NotFoundHandler(), true)
+	RunBackground(":8095")
+	RunDeferred(":8096")
 }
