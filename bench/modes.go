@@ -42,15 +42,15 @@ func analyzeAll(ctx context.Context, env *toolEnv, cfg *config, entries []Entry)
 		return nil, err
 	}
 	var results []*EntryResult
-	for _, e := range entries {
+	for i, e := range entries {
 		fmt.Fprintf(os.Stderr, "bench: analyzing %s\n", e.ID())
 		r := analyzeEntry(ctx, env, cfg, toctou, e)
 		results = append(results, r)
 		fmt.Fprintf(os.Stderr, "bench: %s: %s\n", e.Name, progressLine(r))
-		if len(entries) > 1 {
+		if i < len(entries)-1 {
 			// a run stopped part way keeps what it has measured: the
 			// findings files and report.json (which -verdicts reads) of
-			// the entries done so far; the end of the run rewrites them
+			// the entries done so far; finishReport writes the whole run
 			if err := writePartial(env, cfg, results); err != nil {
 				fmt.Fprintf(os.Stderr, "bench: writing the partial report: %v\n", err)
 			}

@@ -599,9 +599,6 @@ func storedOnce(addr ssa.Value, depth int) ssa.Value {
 // capturedStored reports whether the closure mc stores to v, one of the
 // variables it captures, itself or through a closure it makes.
 func capturedStored(mc *ssa.MakeClosure, v ssa.Value) bool {
-	if _, known := mc.Fn.(*ssa.Function); !known {
-		return true
-	}
 	for _, fv := range ssakit.CapturedAs(mc, v) {
 		if storedIn(fv, 0) {
 			return true
@@ -623,9 +620,6 @@ func storedIn(fv *ssa.FreeVar, depth int) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			if _, known := r.Fn.(*ssa.Function); !known {
-				return true
-			}
 			for _, inner := range ssakit.CapturedAs(r, fv) {
 				if storedIn(inner, depth+1) {
 					return true

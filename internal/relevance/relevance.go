@@ -397,11 +397,7 @@ func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 			return false
 		}
 	}
-	fvs, ok := capturedAs(cell)
-	if !ok {
-		return false
-	}
-	for _, fv := range fvs {
+	for _, fv := range capturedAs(cell) {
 		for _, in := range *fv.Referrers() {
 			if !loadOrStore(fv, in, uses) {
 				return false
@@ -412,20 +408,15 @@ func cellUses(cell *ssa.Alloc, uses func(ssa.Value) bool) bool {
 }
 
 // capturedAs returns the free variables that cell becomes in the
-// closures that capture it; ok is false when a closure's function is not
-// known.
-func capturedAs(cell *ssa.Alloc) (fvs []*ssa.FreeVar, ok bool) {
+// closures that capture it.
+func capturedAs(cell *ssa.Alloc) []*ssa.FreeVar {
+	var fvs []*ssa.FreeVar
 	for _, in := range *cell.Referrers() {
-		mc, isClosure := in.(*ssa.MakeClosure)
-		if !isClosure {
-			continue
+		if mc, ok := in.(*ssa.MakeClosure); ok {
+			fvs = append(fvs, ssakit.CapturedAs(mc, cell)...)
 		}
-		if _, known := mc.Fn.(*ssa.Function); !known {
-			return nil, false
-		}
-		fvs = append(fvs, ssakit.CapturedAs(mc, cell)...)
 	}
-	return fvs, true
+	return fvs
 }
 
 // loadOrStore reports whether in, a use of the variable at addr (a cell
@@ -456,7 +447,7 @@ func cellStores(cell *ssa.Alloc) []ssa.Value {
 		}
 	}
 	stores(cell)
-	fvs, _ := capturedAs(cell)
+	fvs := capturedAs(cell)
 	for _, fv := range fvs {
 		stores(fv)
 	}
@@ -701,9 +692,6 @@ func escapes(srv ssa.Value, depth int) bool {
 // capturedEscapes reports whether the closure mc, which captures the
 // server srv, sets a field of it or hands it on.
 func capturedEscapes(mc *ssa.MakeClosure, srv ssa.Value, depth int) bool {
-	if _, known := mc.Fn.(*ssa.Function); !known {
-		return true
-	}
 	for _, fv := range ssakit.CapturedAs(mc, srv) {
 		if escapes(fv, depth+1) || setsField(fv) {
 			return true

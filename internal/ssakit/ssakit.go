@@ -379,13 +379,10 @@ func Encloses(outer, fn *ssa.Function) bool {
 }
 
 // CapturedAs returns the free variables that v, one of the values the
-// closure mc binds, becomes in the closure's function: one per binding of
-// v (a closure may capture a value twice only through two variables).
+// closure mc binds, becomes in the closure's function (mc.Fn, which
+// go/ssa makes a *Function always): one per binding of v.
 func CapturedAs(mc *ssa.MakeClosure, v ssa.Value) []*ssa.FreeVar {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return nil
-	}
+	fn := mc.Fn.(*ssa.Function)
 	var fvs []*ssa.FreeVar
 	for i, b := range mc.Bindings {
 		if b == v && i < len(fn.FreeVars) {

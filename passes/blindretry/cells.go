@@ -87,23 +87,8 @@ func rootAlloc(addr ssa.Value, depth int) *ssa.Alloc {
 		}
 		return a
 	case *ssa.FreeVar:
-		fn := a.Parent()
-		idx := -1
-		for i, fv := range fn.FreeVars {
-			if fv == a {
-				idx = i
-			}
-		}
-		parent := fn.Parent()
-		if idx < 0 || parent == nil {
-			return nil
-		}
-		for _, b := range parent.Blocks {
-			for _, instr := range b.Instrs {
-				if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
-					return rootAlloc(mc.Bindings[idx], depth+1)
-				}
-			}
+		if b := ssakit.Binding(a); b != nil {
+			return rootAlloc(b, depth+1)
 		}
 	}
 	return nil

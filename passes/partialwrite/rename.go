@@ -595,9 +595,6 @@ func fsyncsOf(fd *ssa.Call, syncs map[ssa.Instruction]bool) {
 // sync the file that alloc holds, or lets it escape: when the closure
 // runs is not followed.
 func closureSyncs(mc *ssa.MakeClosure, alloc *ssa.Alloc) bool {
-	if _, known := mc.Fn.(*ssa.Function); !known {
-		return true
-	}
 	for _, fv := range ssakit.CapturedAs(mc, alloc) {
 		inner := &fileValues{values: map[ssa.Value]bool{}}
 		for _, r := range *fv.Referrers() {
