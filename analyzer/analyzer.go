@@ -134,6 +134,8 @@ func Passes() []Pass {
 				{Name: byname.StatByName, Summary: "a file is examined by name while the function holds it open"},
 				{Name: byname.StatSizeOnly, Summary: "a file is examined by name while the function holds it open, and only its size is used, to bound no read of the file", OptIn: true,
 					OffBecause: "whoever can swap the name could have swapped the file before the open; the race gives only a length that does not match the content read through the handle (a failed request, a transfer sent again), not another file's mode, owner or type"},
+				{Name: byname.ChmodUnshared, Summary: "a file's mode is changed by name while the function holds it open, and the file is not in a shared directory", OptIn: true,
+					OffBecause: "the change lands on a file swapped in only when someone else can replace entries of the directory, which the code shows of the shared temporary directories alone; a chown and a truncate stay on anywhere (pathrace's mode-if-present, the same answer)"},
 				{Name: byname.PrivateDir, Summary: "any of the above on a file in a directory only the program's own user or root can write, or one the function made itself", OptIn: true,
 					OffBecause: "whoever can swap the name there can already change the file, so no boundary is crossed"},
 				{Name: byname.DeveloperCode, Summary: "a finding of another category in an example or demo, a benchmark program, a test utility or a developer tool", OptIn: true,

@@ -33,6 +33,11 @@ const (
 	// StatSizeOnly is a stat-by-name whose answer is used only for the
 	// file's size, which no read of the handle is bounded by (sizeOnly).
 	StatSizeOnly = "stat-size-only"
+	// ChmodUnshared is a chmod-by-name of a file outside a shared
+	// directory: the change lands on a file swapped in only when someone
+	// else can replace entries of the directory, which the code shows of
+	// the shared ones alone (pathrace's mode-if-present, the same answer).
+	ChmodUnshared = "chmod-unshared"
 	// PrivateDir is any of the above on a file in a directory that only
 	// the program's own user or root can write, or that the function made
 	// itself (pathflow.Roots): whoever can swap the name there can
@@ -123,10 +128,22 @@ func (st *state) reportable(pos token.Pos) bool {
 }
 
 // demote moves d, a report of op, to the opt-in category private-dir
-// when op's path lies in a directory no stranger can write.
+// when op's path lies in a directory no stranger can write, and a change
+// of mode to chmod-unshared when the path is not in a shared directory:
+// the relevance model's "who can race?" and "what does the race break?".
+// A chmod that lands on a file swapped in is a race only someone who can
+// replace entries of the directory wins, and the only directories the
+// code shows others to write are the shared ones (pathrace asks the same
+// of a chmod after a presence check, mode-if-present). A chown (a
+// privileged process's act) and a truncate (data lost) stay on wherever
+// they are, as do the stats.
 func (st *state) demote(d *analysis.Diagnostic, op *opSite) {
-	if root := st.roots.RootOf(op.path, op.call); root.Private() {
+	switch root := st.roots.RootOf(op.path, op.call); {
+	case root.Private():
 		d.Category = PrivateDir
 		d.Message += "; " + root.WhoCanRace()
+	case d.Category == ChmodByName && root != pathflow.SharedRoot:
+		d.Category = ChmodUnshared
+		d.Message += "; only who can replace entries of the directory can race, and the code shows that of no one else"
 	}
 }

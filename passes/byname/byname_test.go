@@ -24,7 +24,7 @@ func TestByname(t *testing.T) {
 // in chtimes-by-name by the bare pass, which -byname.all shows.
 func TestTimesOnlyOptIn(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), drivenByname(t), "timesonly")
-	if got, want := bareCategories("timesonly"), []string{byname.ChtimesByName, byname.ChmodByName}; !slices.Equal(got, want) {
+	if got, want := bareCategories("timesonly"), []string{byname.ChtimesByName, byname.ChownByName}; !slices.Equal(got, want) {
 		t.Errorf("bare pass categories %v, want %v", got, want)
 	}
 }
@@ -36,6 +36,18 @@ func TestSizeOnlyOptIn(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), drivenByname(t), "sizeonly")
 	want := []string{byname.StatSizeOnly, byname.StatSizeOnly, byname.StatSizeOnly, byname.StatByName, byname.StatByName, byname.StatByName}
 	if got := bareCategories("sizeonly"); !slices.Equal(got, want) {
+		t.Errorf("bare pass categories %v, want %v", got, want)
+	}
+}
+
+// TestChmodUnsharedOptIn checks that a change of mode by name outside a
+// shared directory is left out of the default output and is reported in
+// chmod-unshared by the bare pass, which -byname.all shows, while a chmod
+// in a shared directory, a chown and a truncate stay in their categories.
+func TestChmodUnsharedOptIn(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), drivenByname(t), "unshared")
+	want := []string{byname.ChmodUnshared, byname.ChmodUnshared, byname.ChmodUnshared, byname.ChmodByName, byname.ChmodByName, byname.ChownByName, byname.TruncateByName}
+	if got := bareCategories("unshared"); !slices.Equal(got, want) {
 		t.Errorf("bare pass categories %v, want %v", got, want)
 	}
 }

@@ -76,6 +76,19 @@
 // owner or type. A size that does bound a read of the handle stays
 // stat-by-name: a file replaced in between gives a torn read.
 //
+// A change of mode by name (os.Chmod, syscall's and x/sys/unix's Chmod)
+// of a file that is not in a shared temporary directory (os.TempDir(),
+// /tmp, /var/tmp, /dev/shm and the others pathrace names) is in the
+// category chmod-unshared, off unless -byname.all: the change lands on a
+// file swapped in only when someone else can replace entries of the
+// directory, and the shared directories are the only ones the code
+// shows others to write (a directory the caller or the configuration
+// names is the user's choice). pathrace asks the same of a chmod after a
+// presence check (mode-if-present). A chown, which a privileged process
+// following a planted link uses to give a file away, and a truncate,
+// which loses the data of the file swapped in, stay on wherever the file
+// is, as does the stat by name.
+//
 // Suggested fixes use the handle: os.Chmod(p, m) becomes f.Chmod(m),
 // os.Chown(p, uid, gid) becomes f.Chown(uid, gid), os.Truncate(p, n)
 // becomes f.Truncate(n) and os.Stat(p) becomes f.Stat(). A fix is offered

@@ -58,13 +58,13 @@ func sharedTemp() error {
 	return os.Chmod(p, 0o666) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
 }
 
-func configured(p string) error {
+func configured(p string, uid, gid int) error {
 	f, err := os.Create(p)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
+	return os.Chown(p, uid, gid) // want `os.Chown changes the owner of p by name while f, opened from it, is still open`
 }
 
 func ownDir(dir string) error {
@@ -80,7 +80,7 @@ func ownDir(dir string) error {
 	return os.Chmod(p, 0o600) // no diagnostic: (private-dir) os.MkdirAll with mode 0700: only the program's user and root write there
 }
 
-func ownDirGroupWritable(dir string) error {
+func ownDirGroupWritable(dir string, uid, gid int) error {
 	if err := os.MkdirAll(dir, 0o770); err != nil {
 		return err
 	}
@@ -90,5 +90,5 @@ func ownDirGroupWritable(dir string) error {
 		return err
 	}
 	defer f.Close()
-	return os.Chmod(p, 0o600) // want `os.Chmod changes the mode of p by name while f, opened from it, is still open`
+	return os.Chown(p, uid, gid) // want `os.Chown changes the owner of p by name while f, opened from it, is still open`
 }
