@@ -1997,7 +1997,8 @@ func pointerTo(t types.Type, pkg, name string) bool {
 
 // Local reports whether an http server with this address, listener and
 // handler (each may be nil when not known) is reachable by no stranger,
-// or serves only debug and metrics endpoints: the reports of a missing
+// or serves only debug and metrics endpoints, or listens where the
+// program names a monitoring port (MonitoringNamed): the reports of a missing
 // server timeout on it are moot. A handler that is the constant nil
 // serves the DefaultServeMux (DefaultMuxDebug), as does
 // http.DefaultServeMux named. Where some of them are
@@ -2013,6 +2014,9 @@ func (s *Servers) Local(addr, listener, handler ssa.Value) bool {
 func (s *Servers) local(addr, listener, handler ssa.Value, depth int) bool {
 	if addr != nil && s.LocalAddr(addr) || listener != nil && s.LocalListener(listener) {
 		return true
+	}
+	if addr != nil && MonitoringNamed(addr) || listener != nil && MonitoringNamed(listener) {
+		return true // the program's metrics, profiling or debugging port, by its name
 	}
 	if handler != nil && (ssakit.IsNil(handler) || isDefaultMux(ssakit.Unconvert(handler))) {
 		return s.DefaultMuxDebug() // nil, or http.DefaultServeMux by name

@@ -321,7 +321,14 @@
 // interface is not followed),
 // or a function of the analyzed
 // code that returns such a listener (an in-process "memnet"; fact:
-// "returns a listener no stranger reaches"); a handler that is
+// "returns a listener no stranger reaches"); an address or listener the
+// program names for metrics, monitoring, prometheus, pprof, profiling or
+// debug, by a field on the way to it (cfg.Monitoring.Port,
+// opts.PprofAddr), a package-level variable, a flag's name
+// ("metrics-addr", also looked up with GetString) or a function that
+// makes it and wraps nothing of its kind (createMetricsListener(u), not
+// withMetricsListener(l)): the operator's port, whatever its handler
+// serves (relevance.MonitoringNamed); a handler that is
 // promhttp's, expvar's, net/http/pprof's, docker/go-metrics' or
 // OpenTelemetry's z-pages tracez handler, or a debug helper's
 // ("returns a handler that serves only debugging"); a ServeMux, or a

@@ -102,7 +102,7 @@ func TestLocalServers(t *testing.T) {
 		"flagaddr/ownsetter", "flagaddr/genericsetter", "flagaddr/funcvalue", "flagaddr/deferset", "flagaddr/aliasorder",
 		"flagaddr/zerostore", "flagaddr/crosspkg", "flagaddr/envload", "flagaddr/unrelated", "flagaddr/prepended", "flagaddr/otherarg", "escapedservers", "closureservers", "debugindex", "debugindexapp", "debugother",
 		"defaultmux/...", "metricsdefault", "metricsclosure", "metricsapi", "tailnet", "probeservers", "gorillapprof",
-		"wrappedlisteners/...")
+		"wrappedlisteners/...", "monitoringaddr")
 }
 
 // TestFieldURLs checks that a request to a loopback URL kept in an

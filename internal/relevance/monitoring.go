@@ -1,0 +1,219 @@
+package relevance
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/toctou/toctou/internal/pathflow"
+	"github.com/toctou/toctou/internal/ssakit"
+)
+
+// monitoringWords are the words by which a program names the address of
+// a listener that serves only its operator's tools: metrics, monitoring,
+// profiling and debugging. Not health or status (a health endpoint
+// answers load balancers and probes on the network, and a status page
+// may be the product's), nor admin, stats or telemetry (an admin API, a
+// statsd or telemetry receiver takes input from other machines).
+var monitoringWords = map[string]bool{
+	"metric": true, "metrics": true, "monitoring": true, "prometheus": true,
+	"pprof": true, "profiling": true, "profiler": true, "debug": true, "expvar": true,
+}
+
+// identWords splits an identifier or a flag's name into lower-case words
+// at "-", "_", "." and at each change from lower case or a digit to upper
+// case, and at the end of a run of capitals ("HTTPDebugAddr": http, debug,
+// addr), keeping a capitals' plural s with them ("ListenMetricsURLs":
+// listen, metrics, urls).
+func identWords(name string) []string {
+	var out []string
+	for _, part := range words(name) {
+		rs := []rune(part)
+		start := 0
+		for i := 1; i < len(rs); i++ {
+			prev, cur := rs[i-1], rs[i]
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			switch {
+			case (unicode.IsLower(prev) || unicode.IsDigit(prev)) && unicode.IsUpper(cur):
+			case unicode.IsUpper(prev) && unicode.IsUpper(cur) && unicode.IsLower(next) && !(next == 's' && i+2 == len(rs)):
+			default:
+				continue
+			}
+			out = append(out, strings.ToLower(string(rs[start:i])))
+			start = i
+		}
+		out = append(out, strings.ToLower(string(rs[start:])))
+	}
+	return out
+}
+
+// monitoringName reports whether name has one of monitoringWords.
+func monitoringName(name string) bool {
+	for _, w := range identWords(name) {
+		if monitoringWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// MonitoringNamed reports whether v, the address of a server or its
+// listener, is read from something the program names for monitoring
+// (monitoringWords): a field on the way to it
+// (cfg.Monitoring.Port, s.metricsListeners[i], opts.PprofAddr), a
+// package-level variable (var debugAddr string; flag.StringVar(&debugAddr,
+// ...)), a flag defined or looked up by such a name (flag.String
+// ("metrics-addr", ...), cmd.Flags().GetString("listen-metrics-urls"),
+// viper.GetString("prometheus.listen-address")), or a function so named
+// that makes it and wraps no value of its kind (cfg.MetricsAddress(),
+// e.createMetricsListener(u); not newMetricsListener(l)); through fmt.Sprintf, concatenation,
+// net.JoinHostPort, strconv's formatting, conversions, a net.Listen of
+// such an address, and phis whose every edge is so named or a constant.
+// The program says by the name that the listener is its operator's
+// metrics, profiling or debugging port, which issue 14 counts among the
+// listeners no report of a missing timeout is worth a reviewer's time on.
+func MonitoringNamed(v ssa.Value) bool { return monitoringNamed(v, 0) }
+
+func monitoringNamed(v ssa.Value, depth int) bool {
+	if v == nil || depth > 10 {
+		return false
+	}
+	depth++
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.MUL && monitoringPointer(x.X, depth)
+	case *ssa.Field:
+		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && monitoringName(st.Field(x.Field).Name()) {
+			return true
+		}
+		return monitoringNamed(x.X, depth)
+	case *ssa.Index:
+		return monitoringNamed(x.X, depth)
+	case *ssa.Lookup:
+		return monitoringNamed(x.X, depth)
+	case *ssa.Convert:
+		return monitoringNamed(x.X, depth)
+	case *ssa.ChangeType:
+		return monitoringNamed(x.X, depth)
+	case *ssa.MakeInterface:
+		return monitoringNamed(x.X, depth)
+	case *ssa.Extract:
+		return monitoringNamed(x.Tuple, depth)
+	case *ssa.BinOp:
+		return x.Op == token.ADD && (monitoringNamed(x.X, depth) || monitoringNamed(x.Y, depth))
+	case *ssa.Phi:
+		named := false
+		for _, e := range x.Edges {
+			switch {
+			case monitoringNamed(e, depth):
+				named = true
+			case !isConst(e):
+				return false
+			}
+		}
+		return named
+	case *ssa.Call:
+		return monitoringCall(&x.Call, depth)
+	}
+	return false
+}
+
+// monitoringPointer is monitoringNamed of what p points to.
+func monitoringPointer(p ssa.Value, depth int) bool {
+	if depth > 10 {
+		return false
+	}
+	depth++
+	switch x := p.(type) {
+	case *ssa.FieldAddr:
+		if st, ok := x.X.Type().Underlying().(*types.Pointer); ok {
+			if s, ok := st.Elem().Underlying().(*types.Struct); ok && x.Field < s.NumFields() && monitoringName(s.Field(x.Field).Name()) {
+				return true
+			}
+		}
+		return monitoringPointer(x.X, depth)
+	case *ssa.IndexAddr:
+		if _, ok := x.X.Type().Underlying().(*types.Pointer); ok {
+			return monitoringPointer(x.X, depth) // &array[i]
+		}
+		return monitoringNamed(x.X, depth) // &slice[i]
+	case *ssa.Global:
+		return monitoringName(x.Name())
+	case *ssa.UnOp:
+		return x.Op == token.MUL && monitoringPointer(x.X, depth)
+	case *ssa.FreeVar:
+		return monitoringPointer(ssakit.Binding(x), depth)
+	case *ssa.Call: // *flag.String("metrics-addr", ...)
+		if d, ptr := stringFlag(&x.Call); d >= 0 && ptr < 0 {
+			name, ok := flagName(&x.Call)
+			return ok && monitoringName(name)
+		}
+		return monitoringCall(&x.Call, depth)
+	}
+	return false
+}
+
+// monitoringCall is monitoringNamed of a call's result.
+func monitoringCall(call *ssa.CallCommon, depth int) bool {
+	fn := ssakit.Callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	args := call.Args
+	if call.IsInvoke() {
+		args = append([]ssa.Value{call.Value}, args...)
+	}
+	switch path, name := fn.Pkg().Path(), fn.Name(); {
+	case path == "fmt" && (name == "Sprintf" || name == "Sprint"):
+		elems, ok := pathflow.VarargElems(args[len(args)-1])
+		if !ok {
+			return false
+		}
+		for _, e := range elems {
+			if monitoringNamed(e, depth) {
+				return true
+			}
+		}
+		return false
+	case path == "net" && name == "JoinHostPort":
+		return monitoringNamed(args[0], depth) || monitoringNamed(args[1], depth)
+	case path == "strconv" && (name == "Itoa" || name == "FormatInt" || name == "FormatUint"):
+		return monitoringNamed(args[0], depth)
+	case path == "net" && (name == "Listen" || name == "ListenTCP") && len(args) == 2,
+		path == "crypto/tls" && name == "Listen" && len(args) == 3:
+		return monitoringNamed(args[1], depth)
+	case name == "GetString" && len(args) >= 1:
+		// cmd.Flags().GetString("metrics-addr"), viper.GetString("metrics.address")
+		k, ok := constString(args[len(args)-1])
+		return ok && monitoringName(k)
+	}
+	if !monitoringName(fn.Name()) {
+		return false
+	}
+	// A function so named that makes the address or the listener (a
+	// getter, cfg.MetricsAddress(); a constructor,
+	// e.createMetricsListener(u)), but not one that wraps a value of the
+	// kind it returns: newMetricsListener(l) may count the connections of
+	// the application's own listener.
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		for j := range sig.Results().Len() {
+			if types.Identical(sig.Params().At(i).Type(), sig.Results().At(j).Type()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isConst reports whether v is a constant.
+func isConst(v ssa.Value) bool {
+	_, ok := v.(*ssa.Const)
+	return ok
+}
