@@ -87,7 +87,13 @@ func monitoringNamed(v ssa.Value, depth int) bool {
 	depth++
 	switch x := v.(type) {
 	case *ssa.UnOp:
-		return x.Op == token.MUL && monitoringPointer(x.X, depth)
+		if x.Op != token.MUL {
+			return false
+		}
+		if cellOf(x) != nil { // a local variable, also one a closure captures: what is stored into it
+			return everyStored(x, func(v ssa.Value) bool { return monitoringNamed(v, depth) })
+		}
+		return monitoringPointer(x.X, depth)
 	case *ssa.Field:
 		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && monitoringName(st.Field(x.Field).Name()) {
 			return true
@@ -120,6 +126,8 @@ func monitoringNamed(v ssa.Value, depth int) bool {
 		return named
 	case *ssa.Call:
 		return monitoringCall(&x.Call, depth)
+	case *ssa.FreeVar: // a closure's capture: the value bound where it is made
+		return monitoringNamed(ssakit.Binding(x), depth)
 	}
 	return false
 }

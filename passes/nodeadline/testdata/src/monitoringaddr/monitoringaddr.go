@@ -184,3 +184,30 @@ func ServeCounted(cfg *Config, h http.Handler) error {
 	}
 	return http.Serve(withMetricsListener(l), h) // want `http.Serve starts a server that cannot have timeouts`
 }
+
+// ServeMetricsStarted hands the serving to a starter in a closure that
+// captures the metrics listener (etcd's embed.Etcd).
+func ServeMetricsStarted(urls []string, h http.Handler, start func(func() error)) error {
+	for _, u := range urls {
+		ml, err := createMetricsListener(u)
+		if err != nil {
+			return err
+		}
+		start(func() error {
+			return http.Serve(ml, h) // no diagnostic: the captured listener createMetricsListener made
+		})
+	}
+	return nil
+}
+
+// ServeAPIStarted is the same with the API's listener.
+func ServeAPIStarted(cfg *Config, h http.Handler, start func(func() error)) error {
+	l, err := net.Listen("tcp", cfg.APIAddress())
+	if err != nil {
+		return err
+	}
+	start(func() error {
+		return http.Serve(l, h) // want `http.Serve starts a server that cannot have timeouts`
+	})
+	return nil
+}
