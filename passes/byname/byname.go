@@ -144,6 +144,6 @@ func (st *state) demote(d *analysis.Diagnostic, op *opSite) {
 		d.Message += "; " + root.WhoCanRace()
 	case d.Category == ChmodByName && root != pathflow.SharedRoot:
 		d.Category = ChmodUnshared
-		d.Message += "; only who can replace entries of the directory can race, and the code shows that of no one else"
+		d.Message += "; the file is not in a shared directory, so only who can already replace entries of its directory can race"
 	}
 }
