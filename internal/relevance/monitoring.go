@@ -85,7 +85,7 @@ func monitoringNamed(v ssa.Value, depth int) bool {
 		return false
 	}
 	depth++
-	switch x := v.(type) {
+	switch x := ssakit.Unconvert(v).(type) {
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			return false
@@ -99,15 +99,11 @@ func monitoringNamed(v ssa.Value, depth int) bool {
 			return true
 		}
 		return monitoringNamed(x.X, depth)
-	case *ssa.Index:
+	case *ssa.Index: // the element of an array or a map: the array's or map's name
 		return monitoringNamed(x.X, depth)
 	case *ssa.Lookup:
 		return monitoringNamed(x.X, depth)
-	case *ssa.Convert:
-		return monitoringNamed(x.X, depth)
-	case *ssa.ChangeType:
-		return monitoringNamed(x.X, depth)
-	case *ssa.MakeInterface:
+	case *ssa.Convert: // string(b), a []byte address
 		return monitoringNamed(x.X, depth)
 	case *ssa.Extract:
 		return monitoringNamed(x.Tuple, depth)
