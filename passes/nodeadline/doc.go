@@ -48,11 +48,17 @@
 //     NewWithClient(c) stores its caller's client.
 //   - context-dropped: the same, in a function that has a context.Context
 //     parameter it does not pass on: the caller's deadline never reaches
-//     the request. Also http.NewRequest in such a function, when the
-//     request is sent there through a client or transport whose limits
-//     the pass cannot see (an exported field, an interface's Do), and goes
-//     nowhere else: the fix builds it with
-//     http.NewRequestWithContext(ctx, ...), with that context.
+//     the request.
+//   - context-dropped-unseen-client: http.NewRequest in such a function,
+//     when the request is sent there through a client or transport whose
+//     limits the pass cannot see (a parameter, an exported field, an
+//     interface's Do), and goes nowhere else: the fix builds it with
+//     http.NewRequestWithContext(ctx, ...), with that context. Off by
+//     default (-nodeadline.all shows it): such a client may well have a
+//     Timeout, and then the race is lost cancellation, no wait without
+//     end. Both such findings of the sixteenth fresh set were false
+//     (KEDA's scalers send through clients a constructor of another
+//     package always gives a Timeout).
 //   - background-context: a context that never ends (context.Background(),
 //     context.TODO(), context.WithoutCancel) is the only possible bound of
 //     a request sent through a client with no Timeout, of a

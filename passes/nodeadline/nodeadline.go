@@ -25,6 +25,14 @@ var doc string
 const (
 	ClientTimeout     = "client-timeout"
 	ContextDropped    = "context-dropped"
+	// ContextDroppedUnseen is a request built by http.NewRequest, with
+	// no context, in a function that has one, and sent there through a
+	// client or transport whose time limit the pass cannot see (a
+	// parameter, an exported field, an interface's Do). It is opt-in:
+	// such a client may have a Timeout (fresh16's KEDA scalers get theirs
+	// from a constructor of another package), and then the dropped
+	// context costs the caller's cancellation, not a wait without end.
+	ContextDroppedUnseen = "context-dropped-unseen-client"
 	BackgroundContext = "background-context"
 	DialTimeout       = "dial-timeout"
 	// DialConnect is a plain TCP connect with no time limit (net.Dial,

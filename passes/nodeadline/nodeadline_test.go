@@ -410,3 +410,32 @@ func TestCategories(t *testing.T) {
 		t.Errorf("-nodeadline.all: no dial-connect finding")
 	}
 }
+
+// TestUnseenClientOptIn checks that a request built with no context in a
+// function that has one, and sent through a client whose time limit the
+// pass cannot see, is in the opt-in category
+// context-dropped-unseen-client: the bare pass reports both of chosen's,
+// every driver leaves them out, and -nodeadline.all shows them.
+func TestUnseenClientOptIn(t *testing.T) {
+	count := func(a *analysis.Analyzer) (n int) {
+		for _, r := range analysistest.Run(discard{}, analysistest.TestData(), a, "chosen") {
+			for _, d := range r.Diagnostics {
+				if d.Category == nodeadline.ContextDroppedUnseen {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := count(nodeadline.Analyzer); n != 2 {
+		t.Errorf("bare pass: %d findings in %s, want 2", n, nodeadline.ContextDroppedUnseen)
+	}
+	a := driverPass(t)
+	if n := count(a); n != 0 {
+		t.Errorf("driver: %d findings in %s, want 0", n, nodeadline.ContextDroppedUnseen)
+	}
+	setFlagOf(t, a, "all", "true")
+	if n := count(a); n != 2 {
+		t.Errorf("-nodeadline.all: %d findings in %s, want 2", n, nodeadline.ContextDroppedUnseen)
+	}
+}

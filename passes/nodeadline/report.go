@@ -118,6 +118,11 @@ func (st *state) prepare(f *finding) *site {
 		}
 	}
 	s := &site{f: f, call: call, file: file, ctxName: ctxName, category: f.cat}
+	if f.entry.Kind == netops.NewRequest {
+		// sent through a client whose limit the pass cannot see
+		// (droppedRequests): the opt-in category
+		s.category = ContextDroppedUnseen
+	}
 	if !includeTools && (st.role != relevance.Ordinary || relevance.FileRoleIn(file, st.testing, st.pass.Fset) != relevance.Ordinary) {
 		// no stranger talks to an example, a benchmark program, a test
 		// utility or a developer tool: the opt-in category, which every
@@ -201,7 +206,7 @@ func (st *state) message(f *finding, call *ast.CallExpr, ctxName string) string 
 	case ClientTimeout, ContextDropped:
 		if f.entry.Kind == netops.NewRequest {
 			return fmt.Sprintf("%s builds a request with no context, although %s is at hand; the caller's deadline and cancellation do not reach it, "+
-				"and a server that stops responding blocks the send (build it with http.NewRequestWithContext(%s, ...))", name, ctxName, ctxName)
+				"and unless the client has a Timeout, a server that stops responding blocks the send (build it with http.NewRequestWithContext(%s, ...))", name, ctxName, ctxName)
 		}
 		var what string
 		switch {

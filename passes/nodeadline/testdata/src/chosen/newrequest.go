@@ -20,7 +20,7 @@ func (a *API) Get(ctx context.Context, url string) (*http.Response, error) {
 	if err := a.limiter.Wait(ctx); err != nil { // ctx is used, but not for the request
 		return nil, err
 	}
-	req, err := http.NewRequest(http.MethodGet, url, nil) // want `http.NewRequest builds a request with no context, although ctx is at hand; the caller's deadline and cancellation do not reach it, and a server that stops responding blocks the send \(build it with http.NewRequestWithContext\(ctx, ...\)\)`
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `http.NewRequest builds a request with no context, although ctx is at hand; the caller's deadline and cancellation do not reach it, and unless the client has a Timeout, a server that stops responding blocks the send \(build it with http.NewRequestWithContext\(ctx, ...\)\)`
 	if err != nil {
 		return nil, err
 	}
