@@ -23,8 +23,8 @@ var doc string
 
 // Diagnostic categories, one per shape of unbounded wait.
 const (
-	ClientTimeout     = "client-timeout"
-	ContextDropped    = "context-dropped"
+	ClientTimeout  = "client-timeout"
+	ContextDropped = "context-dropped"
 	// ContextDroppedUnseen is a request built by http.NewRequest, with
 	// no context, in a function that has one, and sent there through a
 	// client or transport whose time limit the pass cannot see (a
@@ -33,8 +33,8 @@ const (
 	// from a constructor of another package), and then the dropped
 	// context costs the caller's cancellation, not a wait without end.
 	ContextDroppedUnseen = "context-dropped-unseen-client"
-	BackgroundContext = "background-context"
-	DialTimeout       = "dial-timeout"
+	BackgroundContext    = "background-context"
+	DialTimeout          = "dial-timeout"
 	// DialConnect is a plain TCP connect with no time limit (net.Dial,
 	// (*net.Dialer).Dial, DialContext with a context that never ends).
 	// It is opt-in: the kernel bounds a connect (on Linux,
