@@ -206,8 +206,8 @@ func TestHeldCorpus(t *testing.T) {
 		seen[e.Path], seen[e.Name] = true, true
 	}
 	for _, e := range heldCorpus() {
-		if !slices.Contains([]string{unseenSet, heldoutSet, freshSet, fresh2Set, fresh3Set, fresh4Set, fresh5Set, fresh6Set, fresh7Set, fresh8Set, fresh9Set, fresh10Set, fresh11Set, fresh12Set, fresh13Set, fresh14Set, fresh15Set}, e.Set) {
-			t.Errorf("%s: set %q, want %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q or %q", e.Name, e.Set, unseenSet, heldoutSet, freshSet, fresh2Set, fresh3Set, fresh4Set, fresh5Set, fresh6Set, fresh7Set, fresh8Set, fresh9Set, fresh10Set, fresh11Set, fresh12Set, fresh13Set, fresh14Set, fresh15Set)
+		if !slices.Contains([]string{unseenSet, heldoutSet, freshSet, fresh2Set, fresh3Set, fresh4Set, fresh5Set, fresh6Set, fresh7Set, fresh8Set, fresh9Set, fresh10Set, fresh11Set, fresh12Set, fresh13Set, fresh14Set, fresh15Set, fresh16Set}, e.Set) {
+			t.Errorf("%s: set %q, want %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q, %q or %q", e.Name, e.Set, unseenSet, heldoutSet, freshSet, fresh2Set, fresh3Set, fresh4Set, fresh5Set, fresh6Set, fresh7Set, fresh8Set, fresh9Set, fresh10Set, fresh11Set, fresh12Set, fresh13Set, fresh14Set, fresh15Set, fresh16Set)
 		}
 		if seen[e.Path] || seen[e.Name] {
 			t.Errorf("%s is in both corpora", e.Name)
