@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/toctou/toctou/internal/pathflow"
 	"github.com/toctou/toctou/internal/ssakit"
 )
 
@@ -282,6 +283,9 @@ func LocalAddr(v ssa.Value) bool {
 // constant), so "http://localhost" + suffix is not local, and a URL with
 // user information ("http://localhost:80@host/") is not either.
 func LocalURL(v ssa.Value) bool {
+	if sprintfLoopbackHost(v) {
+		return true
+	}
 	prefix, whole := constPrefix(v)
 	_, rest, ok := strings.Cut(prefix, "://")
 	if !ok {
@@ -305,6 +309,51 @@ func LocalURL(v ssa.Value) bool {
 		return false // the host goes on past the constant
 	}
 	return loopbackHost(host)
+}
+
+// sprintfLoopbackHost reports whether v is a URL fmt.Sprintf makes with
+// the host, or the host and port, as its first argument, and that
+// argument is a loopback host or address:
+// fmt.Sprintf("http://%s:%d/%s", "localhost", port, path), or
+// fmt.Sprintf("http://%s/stats", net.JoinHostPort("localhost", p)) (from
+// fresh16's Envoy Gateway shutdown manager, calling its own Envoy's admin
+// API). The verb must follow "://" directly; one followed by ':' is the
+// host alone and must be a constant loopback host, one followed by '/',
+// '?', '#' or the end of the format is the authority, a loopback host or
+// address (LocalAddr); any other character, such as the '@' of user
+// information, leaves it unknown.
+func sprintfLoopbackHost(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn, ok := call.Call.Value.(*ssa.Function)
+	if !ok || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" || fn.Name() != "Sprintf" || len(call.Call.Args) != 2 {
+		return false
+	}
+	format, whole := constPrefix(call.Call.Args[0])
+	scheme, rest, ok := strings.Cut(format, "://")
+	if !whole || !ok || strings.Contains(scheme, "%") || !(strings.HasPrefix(rest, "%s") || strings.HasPrefix(rest, "%v")) {
+		return false
+	}
+	args, ok := pathflow.VarargElems(call.Call.Args[1])
+	if !ok || len(args) == 0 {
+		return false
+	}
+	arg := ssakit.Unconvert(args[0])
+	after := rest[2:]
+	switch {
+	case after != "" && after[0] == ':':
+		k, ok := arg.(*ssa.Const)
+		return ok && k.Value != nil && k.Value.Kind() == constant.String && loopbackHost(constant.StringVal(k.Value))
+	case after == "" || strings.ContainsRune("/?#", rune(after[0])):
+		if k, ok := arg.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String &&
+			loopbackHost(constant.StringVal(k.Value)) {
+			return true // "localhost" alone
+		}
+		return LocalAddr(arg)
+	}
+	return false
 }
 
 // LocalPeer reports whether a dial of, or a listener on, network and addr

@@ -228,9 +228,14 @@
 // constant and cannot be "tcp"; proxy dialers given by the caller or with
 // a forward net.Dialer that has a Timeout; requests to a loopback literal
 // URL ("http://127.0.0.1:" + port + "/health",
-// fmt.Sprintf("http://localhost:%d/ready", port), "http://[::1]:8080/";
+// fmt.Sprintf("http://localhost:%d/ready", port), "http://[::1]:8080/",
+// or fmt.Sprintf with the host as its first argument right after "://",
+// a loopback literal ("http://%s:%d/", "localhost", port) or a loopback
+// address ("http://%s/stats", net.JoinHostPort("localhost", p));
 // the host must end within the constant, so "http://localhost" + suffix
-// and "http://localhost:80@" + host are reported), whose peer is a
+// and "http://localhost:80@" + host are reported, as are
+// ("http://%s%s/", "localhost", suffix) and ("http://%s@example.com/",
+// "localhost")), whose peer is a
 // process of the same machine (relevance.LocalURL,
 // relevance.LocalPeer), also through an unexported field of a struct
 // type of the package that the package's non-test code sets only to

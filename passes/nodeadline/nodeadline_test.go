@@ -362,7 +362,7 @@ func TestCategories(t *testing.T) {
 		},
 		"example.com/boundedcaller":  {22: bg, 26: connect, 30: bg, 34: bg},
 		"example.com/streamedcaller": {17: bg, 21: bg, 25: bg}, // a callee that reads its response once (in a goroutine), or sends one request
-		"loopbackurls":               {76: client, 84: client, 92: client, 100: client},
+		"loopbackurls":               {77: client, 85: client, 93: client, 101: client, 130: client, 138: client, 146: client},
 		"proxydials":                 {19: dial, 27: dial, 31: connect, 35: dial, 63: connect},
 	}
 	pkgs := []string{"example.com/bounded", "example.com/streamed"}

@@ -6,6 +6,7 @@ package loopbackurls
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 )
@@ -98,6 +99,51 @@ func subdomain(port int) error {
 
 func hostFromCaller(host string) error {
 	resp, err := http.Get("http://" + host + ":8080/health") // want `http.Get sends a request with no context through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// ---- fmt.Sprintf given the host (from fresh16's Envoy Gateway shutdown
+// manager, calling its own Envoy's admin API)
+
+const adminPort = 19000
+
+func postAdmin(path string) error {
+	resp, err := http.Post(fmt.Sprintf("http://%s:%d/%s", "localhost", adminPort, path), "application/json", nil) // no diagnostic: the host argument is a loopback literal
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func statsOf(port int, filter string) error {
+	resp, err := http.Get(fmt.Sprintf("http://%s//stats?filter=%s", net.JoinHostPort("localhost", strconv.Itoa(port)), filter)) // no diagnostic: a loopback host joined to the port
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func hostArgument(host string, port int) error {
+	resp, err := http.Get(fmt.Sprintf("http://%s:%d/", host, port)) // want `http.Get sends a request with no context through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func userinfoArgument(port int) error {
+	resp, err := http.Get(fmt.Sprintf("http://%s@example.com:%d/", "localhost", port)) // want `http.Get sends a request with no context through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func hostGoesOnArgument(suffix string) error {
+	resp, err := http.Get(fmt.Sprintf("http://%s%s/", "localhost", suffix)) // want `http.Get sends a request with no context through http.DefaultClient`
 	if err != nil {
 		return err
 	}
