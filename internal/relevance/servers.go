@@ -772,7 +772,7 @@ func (s *Servers) LocalAddr(v ssa.Value) bool {
 func (s *Servers) LocalURL(v ssa.Value) bool { return s.localURL(v, 0) }
 
 func (s *Servers) localURL(v ssa.Value, depth int) bool {
-	if LocalURL(v) || s.flagHostURL(v, depth) {
+	if LocalURL(v) || s.flagHostURL(v, depth) || s.flagURL(v) {
 		return true
 	}
 	if phi, ok := v.(*ssa.Phi); ok && depth < 3 {
@@ -1250,6 +1250,30 @@ func (s *Servers) flagHostURL(v ssa.Value, depth int) bool {
 		return s.everyArgument(p, func(a ssa.Value) bool { return s.flagDefaultIs(a, 0, loopbackHostConst) })
 	}
 	return s.flagDefaultIs(host, 0, loopbackHostConst)
+}
+
+// flagURL reports whether v is a URL read from a string flag whose every
+// default is a loopback URL (flagDefaultIs), perhaps followed by a path
+// concatenated to it: *endpoint + "ct/v1/add-chain" with endpoint :=
+// flag.String("proxy_endpoint", "http://localhost:5951/", ...) (fresh16's
+// CT submission hammer, aimed at the developer's own proxy unless its
+// operator says otherwise). With a suffix, the default's host must end
+// within it ("http://localhost" + suffix may be another host).
+func (s *Servers) flagURL(v ssa.Value) bool {
+	base, suffixed := v, false
+	for {
+		b, ok := base.(*ssa.BinOp)
+		if !ok || b.Op != token.ADD {
+			break
+		}
+		base, suffixed = b.X, true
+	}
+	return s.flagDefaultIs(base, 0, func(def ssa.Value) bool {
+		if suffixed {
+			return LocalURL(&ssa.BinOp{Op: token.ADD, X: def, Y: def})
+		}
+		return LocalURL(def)
+	})
 }
 
 // everyArgument reports whether every call of p's function passes, for

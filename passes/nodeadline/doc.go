@@ -251,7 +251,11 @@
 // loopback default ("localhost", "127.0.0.1"):
 // fmt.Sprintf("http://%v:%v/startup", host, port), the verb the whole
 // host (a CLI talking to its own daemon, on this machine unless the
-// operator says otherwise); requests to the cloud platform's metadata
+// operator says otherwise), or a URL read from such a string flag whose
+// default is a loopback URL, perhaps with a path concatenated to it
+// (*endpoint + "ct/v1/add-chain" of endpoint := flag.String("endpoint",
+// "http://localhost:5951/", ...); the default's host must end within it
+// when a suffix follows); requests to the cloud platform's metadata
 // service ("http://169.254.169.254/...") stay reported: in a container
 // behind an IMDS hop limit of 1 the response never arrives;
 // servers no stranger can reach or that serve only debugging

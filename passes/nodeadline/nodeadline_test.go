@@ -132,7 +132,7 @@ func TestUnixTransport(t *testing.T) {
 // name whose default is a loopback host is not reported, and that hosts
 // any machine can be by default still are.
 func TestFlagHostURLs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "flaghosturls", "flaghosturls/diagclient")
+	analysistest.Run(t, analysistest.TestData(), nodeadline.Analyzer, "flaghosturls", "flaghosturls/diagclient", "flaghosturls/hammer")
 }
 
 // TestContextForm checks that the convenience form F of an API that also
