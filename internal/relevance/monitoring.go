@@ -78,42 +78,78 @@ func monitoringName(name string) bool {
 // The program says by the name that the listener is its operator's
 // metrics, profiling or debugging port, which issue 14 counts among the
 // listeners no report of a missing timeout is worth a reviewer's time on.
-func MonitoringNamed(v ssa.Value) bool { return monitoringNamed(v, 0) }
+func MonitoringNamed(v ssa.Value) bool {
+	w := monitoringWalk{done: make(map[walkKey]bool), busy: make(map[walkKey]bool)}
+	return w.named(v, 0)
+}
 
-func monitoringNamed(v ssa.Value, depth int) bool {
-	if v == nil || depth > 10 {
+// monitoringWalk is one MonitoringNamed question. Each value is asked
+// once, as a value or as a pointer (walkKey), and its answer kept in
+// done; a value asked again while its answer is being made (phis and
+// variables that feed each other in a loop) is not named. So the walk
+// stays linear in the values it meets.
+type monitoringWalk struct {
+	done, busy map[walkKey]bool
+}
+
+type walkKey struct {
+	v       ssa.Value
+	pointer bool
+}
+
+// once answers the question k with ask, unless it is answered already.
+func (w monitoringWalk) once(k walkKey, ask func() bool) bool {
+	if r, ok := w.done[k]; ok {
+		return r
+	}
+	if k.v == nil || w.busy[k] {
 		return false
 	}
-	depth++
+	w.busy[k] = true
+	r := ask()
+	delete(w.busy, k)
+	w.done[k] = r
+	return r
+}
+
+func (w monitoringWalk) named(v ssa.Value, depth int) bool {
+	if depth > 10 {
+		return false
+	}
+	return w.once(walkKey{v, false}, func() bool { return w.value(v, depth+1) })
+}
+
+// value is named's answer for v.
+func (w monitoringWalk) value(v ssa.Value, depth int) bool {
 	switch x := ssakit.Unconvert(v).(type) {
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			return false
 		}
 		if cellOf(x) != nil { // a local variable, also one a closure captures: what is stored into it
-			return everyStored(x, func(v ssa.Value) bool { return monitoringNamed(v, depth) })
+			return everyStored(x, func(v ssa.Value) bool { return w.named(v, depth) })
 		}
-		return monitoringPointer(x.X, depth)
+		return w.pointer(x.X, depth)
 	case *ssa.Field:
 		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && monitoringName(st.Field(x.Field).Name()) {
 			return true
 		}
-		return monitoringNamed(x.X, depth)
+		return w.named(x.X, depth)
 	case *ssa.Index: // the element of an array or a map: the array's or map's name
-		return monitoringNamed(x.X, depth)
+		return w.named(x.X, depth)
 	case *ssa.Lookup:
-		return monitoringNamed(x.X, depth)
+		return w.named(x.X, depth)
 	case *ssa.Convert: // string(b), a []byte address
-		return monitoringNamed(x.X, depth)
+		return w.named(x.X, depth)
 	case *ssa.Extract:
-		return monitoringNamed(x.Tuple, depth)
+		return w.named(x.Tuple, depth)
 	case *ssa.BinOp:
-		return x.Op == token.ADD && (monitoringNamed(x.X, depth) || monitoringNamed(x.Y, depth))
+		return x.Op == token.ADD && (w.named(x.X, depth) || w.named(x.Y, depth))
 	case *ssa.Phi:
 		named := false
 		for _, e := range x.Edges {
 			switch {
-			case monitoringNamed(e, depth):
+			case w.named(e, depth):
 				named = true
 			case !isConst(e):
 				return false
@@ -121,19 +157,23 @@ func monitoringNamed(v ssa.Value, depth int) bool {
 		}
 		return named
 	case *ssa.Call:
-		return monitoringCall(&x.Call, depth)
+		return w.call(&x.Call, depth)
 	case *ssa.FreeVar: // a closure's capture: the value bound where it is made
-		return monitoringNamed(ssakit.Binding(x), depth)
+		return w.named(ssakit.Binding(x), depth)
 	}
 	return false
 }
 
-// monitoringPointer is monitoringNamed of what p points to.
-func monitoringPointer(p ssa.Value, depth int) bool {
+// pointer is named of what p points to.
+func (w monitoringWalk) pointer(p ssa.Value, depth int) bool {
 	if depth > 10 {
 		return false
 	}
-	depth++
+	return w.once(walkKey{p, true}, func() bool { return w.pointee(p, depth+1) })
+}
+
+// pointee is pointer's answer for p.
+func (w monitoringWalk) pointee(p ssa.Value, depth int) bool {
 	switch x := p.(type) {
 	case *ssa.FieldAddr:
 		if st, ok := x.X.Type().Underlying().(*types.Pointer); ok {
@@ -141,32 +181,32 @@ func monitoringPointer(p ssa.Value, depth int) bool {
 				return true
 			}
 		}
-		return monitoringPointer(x.X, depth)
+		return w.pointer(x.X, depth)
 	case *ssa.IndexAddr:
 		if _, ok := x.X.Type().Underlying().(*types.Pointer); ok {
-			return monitoringPointer(x.X, depth) // &array[i]
+			return w.pointer(x.X, depth) // &array[i]
 		}
-		return monitoringNamed(x.X, depth) // &slice[i]
+		return w.named(x.X, depth) // &slice[i]
 	case *ssa.Global:
 		return monitoringName(x.Name())
 	case *ssa.UnOp:
-		return x.Op == token.MUL && monitoringPointer(x.X, depth)
+		return x.Op == token.MUL && w.pointer(x.X, depth)
 	case *ssa.FreeVar:
-		return monitoringPointer(ssakit.Binding(x), depth)
+		return w.pointer(ssakit.Binding(x), depth)
 	case *ssa.Call: // *flag.String("metrics-addr", ...)
 		if d, ptr := stringFlag(&x.Call); d >= 0 && ptr < 0 {
 			name, ok := flagName(&x.Call)
 			return ok && monitoringName(name)
 		}
-		return monitoringCall(&x.Call, depth)
+		return w.call(&x.Call, depth)
 	}
 	return false
 }
 
-// monitoringCall is monitoringNamed of a call's result.
-func monitoringCall(call *ssa.CallCommon, depth int) bool {
+// call is named of a call's result.
+func (w monitoringWalk) call(call *ssa.CallCommon, depth int) bool {
 	fn := ssakit.Callee(call)
-	if fn == nil || fn.Pkg() == nil {
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 && !call.IsInvoke() {
 		return false
 	}
 	args := call.Args
@@ -180,18 +220,18 @@ func monitoringCall(call *ssa.CallCommon, depth int) bool {
 			return false
 		}
 		for _, e := range elems {
-			if monitoringNamed(e, depth) {
+			if w.named(e, depth) {
 				return true
 			}
 		}
 		return false
 	case path == "net" && name == "JoinHostPort":
-		return monitoringNamed(args[0], depth) || monitoringNamed(args[1], depth)
+		return w.named(args[0], depth) || w.named(args[1], depth)
 	case path == "strconv" && (name == "Itoa" || name == "FormatInt" || name == "FormatUint"):
-		return monitoringNamed(args[0], depth)
+		return w.named(args[0], depth)
 	case path == "net" && (name == "Listen" || name == "ListenTCP") && len(args) == 2,
 		path == "crypto/tls" && name == "Listen" && len(args) == 3:
-		return monitoringNamed(args[1], depth)
+		return w.named(args[1], depth)
 	case name == "GetString" && len(args) >= 1:
 		// cmd.Flags().GetString("metrics-addr"), viper.GetString("metrics.address")
 		k, ok := constString(args[len(args)-1])

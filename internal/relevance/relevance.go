@@ -286,7 +286,13 @@ func LocalURL(v ssa.Value) bool {
 	if sprintfLoopbackHost(v) {
 		return true
 	}
-	prefix, whole := constPrefix(v)
+	return loopbackURLPrefix(constPrefix(v))
+}
+
+// loopbackURLPrefix reports whether prefix, the constant beginning of a
+// URL (all of it when whole), names a loopback host that ends within it,
+// with no user information (LocalURL).
+func loopbackURLPrefix(prefix string, whole bool) bool {
 	_, rest, ok := strings.Cut(prefix, "://")
 	if !ok {
 		return false

@@ -1269,10 +1269,8 @@ func (s *Servers) flagURL(v ssa.Value) bool {
 		base, suffixed = b.X, true
 	}
 	return s.flagDefaultIs(base, 0, func(def ssa.Value) bool {
-		if suffixed {
-			return LocalURL(&ssa.BinOp{Op: token.ADD, X: def, Y: def})
-		}
-		return LocalURL(def)
+		k, ok := constString(def)
+		return ok && loopbackURLPrefix(k, !suffixed)
 	})
 }
 
