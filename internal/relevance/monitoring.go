@@ -97,26 +97,33 @@ type walkKey struct {
 	pointer bool
 }
 
-// once answers the question k with ask, unless it is answered already.
-func (w monitoringWalk) once(k walkKey, ask func() bool) bool {
+func (w monitoringWalk) named(v ssa.Value, depth int) bool {
+	return w.ask(walkKey{v, false}, depth)
+}
+
+func (w monitoringWalk) pointer(p ssa.Value, depth int) bool {
+	return w.ask(walkKey{p, true}, depth)
+}
+
+// ask answers k, a value (value) or what a pointer points to (pointee),
+// unless it is answered already or being answered.
+func (w monitoringWalk) ask(k walkKey, depth int) bool {
 	if r, ok := w.done[k]; ok {
 		return r
 	}
-	if k.v == nil || w.busy[k] {
+	if k.v == nil || depth > 10 || w.busy[k] {
 		return false
 	}
 	w.busy[k] = true
-	r := ask()
+	var r bool
+	if k.pointer {
+		r = w.pointee(k.v, depth+1)
+	} else {
+		r = w.value(k.v, depth+1)
+	}
 	delete(w.busy, k)
 	w.done[k] = r
 	return r
-}
-
-func (w monitoringWalk) named(v ssa.Value, depth int) bool {
-	if depth > 10 {
-		return false
-	}
-	return w.once(walkKey{v, false}, func() bool { return w.value(v, depth+1) })
 }
 
 // value is named's answer for v.
@@ -131,7 +138,7 @@ func (w monitoringWalk) value(v ssa.Value, depth int) bool {
 		}
 		return w.pointer(x.X, depth)
 	case *ssa.Field:
-		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && monitoringName(st.Field(x.Field).Name()) {
+		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && monitoringField(fieldKey{st, x.Field}) {
 			return true
 		}
 		return w.named(x.X, depth)
@@ -165,21 +172,12 @@ func (w monitoringWalk) value(v ssa.Value, depth int) bool {
 }
 
 // pointer is named of what p points to.
-func (w monitoringWalk) pointer(p ssa.Value, depth int) bool {
-	if depth > 10 {
-		return false
-	}
-	return w.once(walkKey{p, true}, func() bool { return w.pointee(p, depth+1) })
-}
-
 // pointee is pointer's answer for p.
 func (w monitoringWalk) pointee(p ssa.Value, depth int) bool {
 	switch x := p.(type) {
 	case *ssa.FieldAddr:
-		if st, ok := x.X.Type().Underlying().(*types.Pointer); ok {
-			if s, ok := st.Elem().Underlying().(*types.Struct); ok && x.Field < s.NumFields() && monitoringName(s.Field(x.Field).Name()) {
-				return true
-			}
+		if k, ok := fieldOf(x); ok && monitoringField(k) {
+			return true
 		}
 		return w.pointer(x.X, depth)
 	case *ssa.IndexAddr:
@@ -254,6 +252,11 @@ func (w monitoringWalk) call(call *ssa.CallCommon, depth int) bool {
 		}
 	}
 	return true
+}
+
+// monitoringField reports whether field k has a name of monitoringWords.
+func monitoringField(k fieldKey) bool {
+	return k.field < k.st.NumFields() && monitoringName(k.st.Field(k.field).Name())
 }
 
 // isConst reports whether v is a constant.

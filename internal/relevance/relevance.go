@@ -329,37 +329,44 @@ func loopbackURLPrefix(prefix string, whole bool) bool {
 // address (LocalAddr); any other character, such as the '@' of user
 // information, leaves it unknown.
 func sprintfLoopbackHost(v ssa.Value) bool {
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn, ok := call.Call.Value.(*ssa.Function)
-	if !ok || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" || fn.Name() != "Sprintf" || len(call.Call.Args) != 2 {
-		return false
-	}
-	format, whole := constPrefix(call.Call.Args[0])
-	scheme, rest, ok := strings.Cut(format, "://")
-	if !whole || !ok || strings.Contains(scheme, "%") || !(strings.HasPrefix(rest, "%s") || strings.HasPrefix(rest, "%v")) {
-		return false
-	}
-	args, ok := pathflow.VarargElems(call.Call.Args[1])
-	if !ok || len(args) == 0 {
-		return false
-	}
-	arg := ssakit.Unconvert(args[0])
-	after := rest[2:]
+	arg, next, ok := sprintfURLHost(v)
 	switch {
-	case after != "" && after[0] == ':':
-		k, ok := arg.(*ssa.Const)
-		return ok && k.Value != nil && k.Value.Kind() == constant.String && loopbackHost(constant.StringVal(k.Value))
-	case after == "" || strings.ContainsRune("/?#", rune(after[0])):
-		if k, ok := arg.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String &&
-			loopbackHost(constant.StringVal(k.Value)) {
-			return true // "localhost" alone
-		}
-		return LocalAddr(arg)
+	case !ok:
+		return false
+	case next == ':':
+		return loopbackHostConst(arg)
+	case next == 0 || next == '/' || next == '?' || next == '#':
+		return loopbackHostConst(arg) || LocalAddr(arg) // "localhost" alone, or with its port
 	}
 	return false
+}
+
+// sprintfURLHost returns the first argument of v, a fmt.Sprintf whose
+// constant format puts that argument (a %s or %v) right after "://", and
+// the byte of the format that follows the verb (0 at its end); ok is
+// false for any other value. The argument is the URL's host when a ':'
+// follows, its authority when '/', '?', '#' or the end does.
+func sprintfURLHost(v ssa.Value) (arg ssa.Value, next byte, ok bool) {
+	call, isCall := v.(*ssa.Call)
+	if !isCall || !isFunc(ssakit.Callee(&call.Call), "fmt", "Sprintf") || len(call.Call.Args) != 2 {
+		return nil, 0, false
+	}
+	format, isConst := constString(call.Call.Args[0])
+	if !isConst {
+		return nil, 0, false
+	}
+	scheme, rest, found := strings.Cut(format, "://")
+	if !found || strings.Contains(scheme, "%") || !(strings.HasPrefix(rest, "%s") || strings.HasPrefix(rest, "%v")) {
+		return nil, 0, false
+	}
+	args, isVarargs := pathflow.VarargElems(call.Call.Args[1])
+	if !isVarargs || len(args) == 0 {
+		return nil, 0, false
+	}
+	if after := rest[2:]; after != "" {
+		next = after[0]
+	}
+	return ssakit.Unconvert(args[0]), next, true
 }
 
 // LocalPeer reports whether a dial of, or a listener on, network and addr

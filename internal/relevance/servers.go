@@ -1,7 +1,6 @@
 package relevance
 
 import (
-	"github.com/toctou/toctou/internal/pathflow"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -1224,26 +1223,10 @@ func constString(v ssa.Value) (string, bool) {
 // "://" and be followed by ':', '/' or the end of the format, so that it
 // is the whole host.
 func (s *Servers) flagHostURL(v ssa.Value, depth int) bool {
-	call, ok := v.(*ssa.Call)
-	if !ok || !isFunc(ssakit.Callee(&call.Call), "fmt", "Sprintf") || len(call.Call.Args) != 2 {
+	host, next, ok := sprintfURLHost(v)
+	if !ok || next != 0 && next != ':' && next != '/' {
 		return false
 	}
-	format, ok := constString(call.Call.Args[0])
-	if !ok {
-		return false
-	}
-	scheme, rest, ok := strings.Cut(format, "://")
-	if !ok || strings.Contains(scheme, "%") || !(strings.HasPrefix(rest, "%s") || strings.HasPrefix(rest, "%v")) {
-		return false
-	}
-	if after := rest[2:]; after != "" && after[0] != ':' && after[0] != '/' {
-		return false
-	}
-	args, ok := pathflow.VarargElems(call.Call.Args[1])
-	if !ok || len(args) == 0 {
-		return false
-	}
-	host := ssakit.Unconvert(args[0])
 	if p, ok := host.(*ssa.Parameter); ok && depth < 3 {
 		// a helper given the host by the package's own code
 		// (fetchPeers(*ip, *port)): the host each call passes
